@@ -1,0 +1,78 @@
+"""Extract: RawDocument -> Article (main text, metadata with provenance, language, id)."""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..model import Article, Extraction, RawDocument
+from ..settings import DEFAULTS, Settings
+from .decode import decode
+from .html import extract_html
+from .identity import article_id
+from .language import detect_language
+from .scraped import clean_scraped
+
+__all__ = ["extract", "extract_html", "clean_scraped"]
+
+_HINT_FIELDS = ("url", "title", "outlet", "published")
+
+
+def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
+    """Metadata the container carries (JSONL fields, feed entries, WARC URI) fills the gaps."""
+    changes: dict = {}
+    prov = dict(ex.provenance)
+    for name in _HINT_FIELDS:
+        value = hints.get(name)
+        if value and not getattr(ex, name):
+            changes[name] = value
+            prov[name] = "input"
+    authors = hints.get("authors")
+    if authors and not ex.authors:
+        changes["authors"] = tuple(authors) if isinstance(authors, list | tuple) else (authors,)
+        prov["authors"] = "input"
+    if not changes:
+        return ex
+    from dataclasses import replace
+
+    return replace(ex, provenance=prov, **changes)
+
+
+def extract(raw: RawDocument, settings: Settings = DEFAULTS) -> Article:
+    """Turn one raw input into an Article.
+
+    Raises:
+        InputError: undecodable, binary or empty input, or no article text found.
+    """
+    if isinstance(raw.data, str):  # already text (JSONL fields)
+        content = raw.data
+    else:
+        content = decode(raw.data, raw.source)
+    if not content.strip():
+        raise InputError(raw.source, "empty input: nothing to extract")
+    url = raw.hints.get("url")
+    if raw.kind == "html":
+        ex = extract_html(content, url=url, source=raw.source)
+    else:
+        ex = clean_scraped(content, url=url)
+    ex = _apply_hints(ex, raw.hints)
+    text = ex.text.strip()
+    if len(text) < settings.min_text_chars:
+        raise InputError(
+            raw.source,
+            f"no article text found ({len(text)} characters after removing page chrome; "
+            f"minimum {settings.min_text_chars})",
+        )
+    return Article(
+        id=article_id(text, ex.url),
+        source=raw.source,
+        text=text,
+        url=ex.url,
+        outlet=ex.outlet,
+        authors=ex.authors,
+        title=ex.title,
+        published=ex.published,
+        modified=ex.modified,
+        captured=ex.captured,
+        language=detect_language(text),
+        removed=ex.removed,
+        provenance=ex.provenance,
+    )
