@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): they measure and write docs/benchmarks.md."""
