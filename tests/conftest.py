@@ -27,3 +27,58 @@ def seed_000(seeds: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_003(seeds: Path) -> Path:
     return seeds / "003_9ab83285728062d1.txt"
+
+
+# --- tiny pages written for the tests (invented text) ---------------------------------------
+
+_SUBJECTS = ("The council", "Residents", "The mayor", "Engineers", "Inspectors", "The agency")
+_VERBS = ("reviewed", "questioned", "approved", "delayed", "described", "inspected")
+_OBJECTS = (
+    "the new flood barrier on the river front",
+    "the budget for the northern tram line",
+    "a report on the collapsed footbridge",
+    "plans to reopen the old market hall",
+    "the emergency repairs to the harbour wall",
+    "the timetable for the ferry service",
+)
+
+
+def paragraphs(seed: int, n: int = 5) -> list[str]:
+    """Deterministic invented news paragraphs (three sentences each), different for each seed."""
+    out = []
+    for i in range(n):
+        sents = []
+        for j in range(3):
+            k = seed * 7 + i * 3 + j
+            sents.append(
+                f"{_SUBJECTS[k % 6]} {_VERBS[(k // 6) % 6]} {_OBJECTS[(k // 36) % 6]} "
+                f"on day {k} of the session in Lindholm, officials said."
+            )
+        out.append(" ".join(sents))
+    return out
+
+
+def html_page(seed: int, title: str | None = None, extra_head: str = "") -> str:
+    """An invented article page with nav, share buttons and a footer around the text."""
+    title = title or f"Lindholm council story number {seed}"
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs(seed))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title} | The Lindholm Ledger</title>
+<meta property="og:site_name" content="The Lindholm Ledger">{extra_head}</head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>{title}</h1>
+<p class="byline">By Mara Quist</p>
+{body}
+</article>
+<div class="share">Share on Facebook | Share on X | Subscribe to our newsletter</div>
+<footer>© 2026 The Lindholm Ledger. All rights reserved.</footer></body></html>"""
+
+
+@pytest.fixture
+def make_page():
+    return html_page
+
+
+@pytest.fixture
+def make_paragraphs():
+    return paragraphs

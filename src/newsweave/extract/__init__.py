@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import InputError
 from ..model import Article, Extraction, RawDocument
 from ..settings import DEFAULTS, Settings
@@ -13,7 +15,10 @@ from .scraped import clean_scraped
 
 __all__ = ["extract", "extract_html", "clean_scraped"]
 
-_HINT_FIELDS = ("url", "title", "outlet", "published")
+_HINT_FIELDS = ("url", "title", "outlet", "published", "captured")
+# Values guessed from the URL alone (an outlet read off the domain) yield to what the container
+# says: a feed's own title names the outlet better than its host name does.
+_WEAK_PROVENANCE = ("url", "heuristic")
 
 
 def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
@@ -22,18 +27,14 @@ def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
     prov = dict(ex.provenance)
     for name in _HINT_FIELDS:
         value = hints.get(name)
-        if value and not getattr(ex, name):
+        if value and (not getattr(ex, name) or prov.get(name) in _WEAK_PROVENANCE):
             changes[name] = value
             prov[name] = "input"
     authors = hints.get("authors")
     if authors and not ex.authors:
         changes["authors"] = tuple(authors) if isinstance(authors, list | tuple) else (authors,)
         prov["authors"] = "input"
-    if not changes:
-        return ex
-    from dataclasses import replace
-
-    return replace(ex, provenance=prov, **changes)
+    return replace(ex, provenance=prov, **changes) if changes else ex
 
 
 def extract(raw: RawDocument, settings: Settings = DEFAULTS) -> Article:
@@ -42,10 +43,7 @@ def extract(raw: RawDocument, settings: Settings = DEFAULTS) -> Article:
     Raises:
         InputError: undecodable, binary or empty input, or no article text found.
     """
-    if isinstance(raw.data, str):  # already text (JSONL fields)
-        content = raw.data
-    else:
-        content = decode(raw.data, raw.source)
+    content = decode(raw.data, raw.source)
     if not content.strip():
         raise InputError(raw.source, "empty input: nothing to extract")
     url = raw.hints.get("url")

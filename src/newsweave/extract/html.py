@@ -19,9 +19,14 @@ def extract_html(html: str, url: str | None = None, source: str = "") -> Extract
     if doc is None:
         return Extraction(text="", url=url)
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    prov = {k: "trafilatura" for k in ("title", "url", "outlet", "authors", "published") if d.get(
-        {"outlet": "sitename", "authors": "author", "published": "date"}.get(k, k))}
+    prov = {
+        k: "trafilatura"
+        for k in ("title", "url", "outlet", "authors", "published")
+        if d.get({"outlet": "sitename", "authors": "author", "published": "date"}.get(k, k))
+    }
     authors = tuple(a.strip() for a in (d.get("author") or "").split(";") if a.strip())
+    if d.get("hostname") and (d.get("sitename") or d["hostname"]) == d["hostname"]:
+        prov["outlet"] = "url"
     return Extraction(
         text=d.get("text") or "",
         title=d.get("title"),

@@ -1,0 +1,239 @@
+"""The `newsweave` command. Every flag maps to one field of settings.Settings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from . import __version__
+from .errors import NewsweaveError
+from .pipeline import Outcome, Summary, run
+from .settings import DEFAULTS, Settings
+from .store import open_store
+
+err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False)
+
+
+def _input_options(f: Callable) -> Callable:
+    """Options shared by every command that reads inputs."""
+    options = [
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-input errors; "
+                     "only the summary line."),
+        click.option("--max-file-bytes", type=click.IntRange(min=1), default=None,
+                     help="Refuse inputs larger than this many bytes "
+                     f"[default: {DEFAULTS.max_file_bytes:,}]."),
+        click.option("--timeout", "http_timeout_seconds", type=click.FloatRange(min=0.1),
+                     default=None, help="Seconds before a URL fetch gives up "
+                     f"[default: {DEFAULTS.http_timeout_seconds:g}]."),
+        click.option("--ignore-robots", is_flag=True,
+                     help="Fetch URLs even where robots.txt disallows it (your responsibility)."),
+        click.option("--offline", is_flag=True,
+                     help="Never fetch: URLs and teaser-only feed entries fail, clearly."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        f = option(f)
+    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
+
+
+def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
+    return DEFAULTS.with_(
+        max_file_bytes=opts.get("max_file_bytes"),
+        http_timeout_seconds=opts.get("http_timeout_seconds"),
+        respect_robots=False if opts.get("ignore_robots") else None,
+        **extra,
+    )
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A progress bar over input units (files, URLs), with rate and ETA, on stderr."""
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=err_console,
+        disable=quiet,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("reading", total=None, rate="")
+
+        def start(n: int) -> None:
+            progress.update(task, total=n)
+
+        def done(_unit: object) -> None:
+            progress.advance(task)
+            t = progress.tasks[0]
+            if t.elapsed:
+                progress.update(task, rate=f"{t.completed / t.elapsed:.1f} inputs/s")
+
+        yield start, done
+
+
+def _run_with_ui(inputs: tuple[str, ...], opts: dict[str, Any], store=None, on_article=None):
+    settings = _settings(opts)
+    quiet = opts["quiet"]
+
+    def on_outcome(o: Outcome) -> None:
+        if o.error is not None and not quiet:
+            err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
+        if on_article is not None:
+            on_article(o)
+
+    with _progress(quiet) as (start, done):
+        summary = run(
+            list(inputs),
+            settings,
+            store=store,
+            on_unit_start=start,
+            on_outcome=on_outcome,
+            on_unit_done=done,
+            fetch=not opts["offline"],
+        )
+    return summary
+
+
+def _finish(summary: Summary, verb: str = "stored") -> None:
+    err_console.print(summary.line(verb))
+    sys.exit(1 if summary.all_failed else 0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newsweave")
+def main() -> None:
+    """newsweave: news articles from many outlets into cross-checked stories, offline.
+
+    INPUT may be a file (.html, .htm, .html.gz, .txt, .warc, .warc.gz, .jsonl, .rss/.atom/.xml
+    feeds), a folder (read recursively), an http(s) URL (a page or a feed), or - for stdin.
+    """
+
+
+@main.command()
+@_input_options
+@click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Write JSON Lines here (- for stdout).")  # fmt: skip
+def extract(inputs: tuple[str, ...], out: str, **opts: Any) -> None:
+    """Ingest and extract only: one JSON object per article, or {"source", "error"} per failure.
+
+    Nothing is stored. Example: newsweave extract pages/ --out articles.jsonl
+    """
+    sink: TextIO
+    sink = sys.stdout if out == "-" else Path(out).open("w", encoding="utf-8")  # noqa: SIM115
+    try:
+
+        def write(o: Outcome) -> None:
+            if o.article is not None:
+                obj = o.article.to_dict()
+            else:
+                obj = {"source": o.source, "error": o.error.reason if o.error else "unknown"}
+            sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+        summary = _run_with_ui(inputs, opts, on_article=write)
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+    _finish(summary, "extracted")
+
+
+_db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.db_path, show_default=True,
+    help="The SQLite store (created when missing).",
+)  # fmt: skip
+
+
+@main.command()
+@_input_options
+@_db_option
+def ingest(inputs: tuple[str, ...], db: str, **opts: Any) -> None:
+    """Ingest, extract and store articles. Safe to rerun: what is stored is not stored again.
+
+    Example: newsweave ingest pages/ feed.xml https://example.org/story --db news.db
+    """
+    with open_store(db) as store:
+        summary = _run_with_ui(inputs, opts, store=store)
+    _finish(summary)
+
+
+@main.command()
+@_db_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article instead.")
+def articles(db: str, limit: int | None, as_json: bool) -> None:
+    """List stored articles with outlet, date and title."""
+    if not Path(db).exists():
+        raise click.UsageError(f"{db}: no such store; run `newsweave ingest INPUT... --db {db}`")
+    with open_store(db) as store:
+        rows = list(store.articles())[:limit] if limit else list(store.articles())
+    if as_json:
+        for a in rows:
+            click.echo(json.dumps(a.to_dict(), ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} articles in {escape(db)}", title_justify="left")
+    for col in ("id", "outlet", "published", "lang", "words", "title"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
+    for a in rows:
+        table.add_row(
+            a.id, escape(a.outlet or "-"), a.published or "-", a.language or "-",
+            str(len(a.text.split())), escape(a.title or "(no title)"),
+        )  # fmt: skip
+    out_console.print(table)
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks (quality and speed, side by side with peers); results go to docs/benchmarks.md."""
+
+
+@bench.command("extract")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="WCXB article pages [default: ../shared/data/wcxb-articles].",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only N pages.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("docs/benchmarks.md"), show_default=True,
+              help="Markdown file the results are appended to.")  # fmt: skip
+def bench_extract(data: Path | None, limit: int | None, out: Path) -> None:
+    """Main text, metadata, flattened-text cleaning and speed on WCXB, next to trafilatura."""
+    from .bench.extract import run_bench
+
+    try:
+        run_bench(data_dir=data, limit=limit, out=out, console=err_console)
+    except FileNotFoundError as e:
+        raise click.ClickException(
+            f"{e}. The benchmark reads ../shared/data; it is absent here."
+        ) from None
+
+
+def entry() -> None:  # pragma: no cover - the console script
+    try:
+        main()
+    except NewsweaveError as e:
+        err_console.print(f"[red]error[/red] {escape(str(e))}")
+        sys.exit(2)

@@ -1,0 +1,85 @@
+"""Containers of many articles: WARC archives and JSON Lines. Records are named `path#N`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import InputError
+from ..model import RawDocument
+from ..settings import Settings
+from .files import gunzip_capped, read_capped
+from .sniff import sniff
+
+
+def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
+    """HTML response records of a .warc/.warc.gz; record N is the N-th record of the file."""
+    try:
+        with path.open("rb") as f:
+            for n, rec in enumerate(ArchiveIterator(f)):
+                if rec.rec_type != "response":
+                    continue
+                src = f"{source}#{n}"
+                ctype = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
+                if ctype and "html" not in ctype.lower():
+                    continue
+                try:
+                    body = read_capped(rec.content_stream(), src, settings.max_file_bytes)
+                except InputError as e:
+                    yield e
+                    continue
+                hints = {
+                    "url": rec.rec_headers.get_header("WARC-Target-URI"),
+                    "captured": (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None,
+                }
+                yield RawDocument(src, body, "html", hints)
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
+        reason = "truncated" if isinstance(e, EOFError) else str(e).splitlines()[0][:200]
+        yield InputError(source, f"WARC archive unreadable from here on: {reason}")
+
+
+_JSONL_FIELDS = ("url", "title", "outlet", "authors", "published")
+
+
+def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
+    """One article per line: `html` or `text`, optional url/title/outlet/authors/published."""
+    del settings  # the whole file was already read under the size cap
+    for n, line in enumerate(data.splitlines()):
+        src = f"{source}#{n}"
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(src, f"line {n + 1} is not valid JSON ({e.msg})")
+            continue
+        except UnicodeDecodeError:
+            yield InputError(src, f"line {n + 1} is not UTF-8 text")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(src, f"line {n + 1} is not a JSON object")
+            continue
+        hints = {k: obj[k] for k in _JSONL_FIELDS if obj.get(k)}
+        if isinstance(obj.get("html"), str) and obj["html"].strip():
+            yield RawDocument(src, obj["html"].encode("utf-8"), "html", hints)
+        elif isinstance(obj.get("text"), str) and obj["text"].strip():
+            yield RawDocument(src, obj["text"].encode("utf-8"), "text", hints)
+        else:
+            yield InputError(src, f"line {n + 1} has neither a non-empty 'html' nor 'text' field")
+
+
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == b"\x1f\x8b"
+
+
+def maybe_gunzip(data: bytes, source: str, settings: Settings) -> bytes:
+    return gunzip_capped(data, source, settings.max_file_bytes) if is_gzip(data) else data
+
+
+__all__ = ["read_warc", "read_jsonl", "maybe_gunzip", "sniff"]

@@ -1,0 +1,136 @@
+"""Turn what the user named (paths, folders, URLs, `-`) into units of work, and read each unit.
+
+A unit is one file, URL or stdin; it yields one or more RawDocuments (a WARC, JSONL or feed holds
+many) and an InputError for each part that cannot be read. Errors are yielded, never raised, so
+the batch goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import RawDocument
+from ..settings import Settings
+from .feeds import read_feed
+from .fetch import Fetcher, is_url
+from .files import read_capped, read_file
+from .records import maybe_gunzip, read_jsonl, read_warc
+from .sniff import sniff
+
+# File name endings -> format. Checked longest first; ".gz" variants are decompressed on read.
+_FORMATS: tuple[tuple[str, str], ...] = (
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".jsonl.gz", "jsonl"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".html.gz", "html"),
+    (".htm.gz", "html"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".xhtml", "html"),
+    (".txt.gz", "text"),
+    (".txt", "text"),
+    (".rss", "feed"),
+    (".atom", "feed"),
+    (".xml", "feed"),
+)
+
+
+def format_of(name: str) -> str | None:
+    lower = name.lower()
+    for ending, fmt in _FORMATS:
+        if lower.endswith(ending):
+            return fmt
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One thing to read: a file (`path`), a URL, or stdin (`source == "-"`)."""
+
+    source: str
+    path: Path | None = None
+    format: str | None = None  # from the file name; None means sniff the content
+
+    @property
+    def is_url(self) -> bool:
+        return is_url(self.source)
+
+
+def expand_inputs(inputs: list[str]) -> tuple[list[Unit], list[InputError]]:
+    """Folders are walked recursively (sorted, hidden files skipped, unknown endings skipped).
+
+    Returns:
+        (units in a deterministic order, errors for inputs that do not exist).
+    """
+    units: list[Unit] = []
+    errors: list[InputError] = []
+    seen: set[str] = set()
+
+    def add(unit: Unit) -> None:
+        if unit.source not in seen:
+            seen.add(unit.source)
+            units.append(unit)
+
+    for given in inputs:
+        if given == "-" or is_url(given):
+            add(Unit(given))
+            continue
+        p = Path(given)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                rel = child.relative_to(p).parts
+                if child.is_file() and not any(part.startswith(".") for part in rel):
+                    fmt = format_of(child.name)
+                    if fmt:
+                        add(Unit(str(child), child, fmt))
+        elif p.is_file():
+            add(Unit(given, p, format_of(p.name)))
+        else:
+            errors.append(InputError(given, "no such file, folder or URL"))
+    return units, errors
+
+
+def _documents_from_bytes(
+    data: bytes, source: str, fmt: str | None, settings: Settings, fetcher: Fetcher | None
+) -> Iterator[RawDocument | InputError]:
+    fmt = fmt or sniff(data)
+    if fmt == "jsonl":
+        yield from read_jsonl(data, source, settings)
+    elif fmt == "feed":
+        yield from read_feed(data, source, settings, fetcher)
+    else:
+        yield RawDocument(source, data, fmt)
+
+
+def read_unit(
+    unit: Unit, settings: Settings, fetcher: Fetcher | None = None
+) -> Iterator[RawDocument | InputError]:
+    """Yield the documents of one unit, and an InputError for each unreadable part."""
+    try:
+        if unit.format == "warc" and unit.path is not None:
+            yield from read_warc(unit.path, unit.source, settings)
+        elif unit.source == "-":
+            data = read_capped(sys.stdin.buffer, "-", settings.max_file_bytes)
+            data = maybe_gunzip(data, "-", settings)
+            yield from _documents_from_bytes(data, "-", None, settings, fetcher)
+        elif unit.is_url:
+            if fetcher is None:
+                raise InputError(unit.source, "URL given but fetching is off")
+            body, ctype, final = fetcher.get(unit.source)
+            ctype = ctype.lower()
+            fmt = "feed" if any(k in ctype for k in ("rss", "atom")) else None
+            for doc in _documents_from_bytes(body, unit.source, fmt, settings, fetcher):
+                if isinstance(doc, RawDocument) and doc.kind in ("html", "text"):
+                    doc.hints.setdefault("url", final)
+                yield doc
+        else:
+            data = read_file(unit.path or Path(unit.source), unit.source, settings.max_file_bytes)
+            yield from _documents_from_bytes(data, unit.source, unit.format, settings, fetcher)
+    except InputError as e:
+        yield e

@@ -1,0 +1,128 @@
+"""The stages wired together: inputs -> units -> raw documents -> articles -> store.
+
+Stages stay plain functions; this module only loops, counts and reports, so the same stage code
+can run in a pool or a Spark partition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from .extract import extract
+from .ingest import Unit, expand_inputs, read_unit
+from .ingest.fetch import Fetcher
+from .model import Article
+from .settings import DEFAULTS, Settings
+from .store import SQLiteStore
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one document: an article (new or already stored) or an error."""
+
+    source: str
+    article: Article | None = None
+    error: InputError | None = None
+    new: bool = False
+
+
+@dataclass(slots=True)
+class Summary:
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.stored + self.duplicates
+
+    def line(self, verb: str = "stored") -> str:
+        """The summary line, e.g. "12 stored, 3 duplicates, 1 failed"."""
+        return f"{self.stored} {verb}, {self.duplicates} duplicates, {self.failed} failed"
+
+    @property
+    def all_failed(self) -> bool:
+        """True when inputs were given and not one article came out of them."""
+        return self.failed > 0 and self.articles == 0
+
+
+def extract_unit(
+    unit: Unit, settings: Settings, fetcher: Fetcher | None
+) -> Iterator[Article | InputError]:
+    """Ingest and extract one unit; bad parts become InputErrors, never exceptions."""
+    for item in read_unit(unit, settings, fetcher):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield extract(item, settings)
+        except InputError as e:
+            yield e
+        except Exception as e:  # noqa: BLE001 - hostile input must not stop the batch
+            yield InputError(item.source, f"extraction failed ({type(e).__name__}: {e})")
+
+
+def run(
+    inputs: list[str],
+    settings: Settings = DEFAULTS,
+    store: SQLiteStore | None = None,
+    on_unit_start: Callable[[int], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    on_unit_done: Callable[[Unit], None] | None = None,
+    fetch: bool = True,
+) -> Summary:
+    """Run ingest + extract (+ store) over the inputs.
+
+    Args:
+        inputs: paths, folders, URLs or "-" for stdin.
+        store: when given, each article is stored in its own transaction.
+        on_unit_start: called once with the number of units (for a progress bar).
+        on_outcome: called for every article or error, in order.
+        on_unit_done: called after each unit.
+        fetch: allow network fetching of URLs and feed entries.
+
+    Returns:
+        Counts of stored, duplicate and failed documents, and the errors.
+    """
+    units, missing = expand_inputs(inputs)
+    summary = Summary()
+
+    def report(outcome: Outcome) -> None:
+        if outcome.error is not None:
+            summary.failed += 1
+            summary.errors.append(outcome.error)
+        elif outcome.new:
+            summary.stored += 1
+        else:
+            summary.duplicates += 1
+        if on_outcome:
+            on_outcome(outcome)
+
+    for err in missing:
+        report(Outcome(err.source, error=err))
+    if on_unit_start:
+        on_unit_start(len(units))
+    needs_fetch = fetch and any(u.is_url or u.format in (None, "feed") for u in units)
+    fetcher = Fetcher(settings) if needs_fetch else None
+    seen: set[str] = set()
+    try:
+        for unit in units:
+            for item in extract_unit(unit, settings, fetcher):
+                if isinstance(item, InputError):
+                    report(Outcome(item.source, error=item))
+                    continue
+                if store is not None:
+                    new = store.add(item)
+                else:  # no store: duplicates within this run still count as duplicates
+                    new = item.id not in seen
+                    seen.add(item.id)
+                report(Outcome(item.source, article=item, new=new))
+            if on_unit_done:
+                on_unit_done(unit)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    return summary

@@ -1,0 +1,149 @@
+"""SQLite store. One transaction per article: an interrupted run leaves no half-stored article,
+and ids are content-addressed, so a rerun stores only what is missing.
+
+Schema changes are numbered migrations applied in order; a store written by a newer newsweave
+is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article
+
+# Migration N brings the schema from version N-1 to N. Append only; never edit a released one.
+_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,
+        source      TEXT NOT NULL,
+        url         TEXT,
+        outlet      TEXT,
+        authors     TEXT NOT NULL DEFAULT '[]',
+        title       TEXT,
+        published   TEXT,
+        modified    TEXT,
+        captured    TEXT,
+        language    TEXT,
+        text        TEXT NOT NULL,
+        removed     TEXT NOT NULL DEFAULT '[]',
+        provenance  TEXT NOT NULL DEFAULT '{}',
+        duplicate_of TEXT,
+        added_at    TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_source ON articles(source);
+    """,
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+_JSON_FIELDS = ("authors", "removed", "provenance")
+_COLUMNS = (
+    "id", "source", "url", "outlet", "authors", "title", "published", "modified", "captured",
+    "language", "text", "removed", "provenance", "duplicate_of",
+)  # fmt: skip
+
+
+class SQLiteStore:
+    """Articles in one SQLite file.
+
+    Args:
+        path: the database file (created when missing); ":memory:" for a throwaway store.
+
+    Example:
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.count()
+        0
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store schema version {version} is newer than this newsweave "
+                f"({SCHEMA_VERSION}); upgrade newsweave or use another --db"
+            )
+        for n in range(version, SCHEMA_VERSION):
+            with self._db:
+                self._db.executescript(f"BEGIN; {_MIGRATIONS[n]} PRAGMA user_version = {n + 1};")
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, article: Article) -> bool:
+        """Store one article in its own transaction.
+
+        Returns:
+            True if it was new, False if an article with the same id was already there.
+        """
+        row = article.to_dict()
+        values = [
+            json.dumps(row[c], ensure_ascii=False) if c in _JSON_FIELDS else row[c]
+            for c in _COLUMNS
+        ]
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        placeholders = ", ".join("?" * (len(_COLUMNS) + 1))
+        with self._db:
+            cur = self._db.execute(
+                f"INSERT OR IGNORE INTO articles ({', '.join(_COLUMNS)}, added_at) "
+                f"VALUES ({placeholders})",
+                (*values, now),
+            )
+        return cur.rowcount == 1
+
+    def has(self, article_id: str) -> bool:
+        return (
+            self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
+
+    def get(self, article_id: str) -> Article | None:
+        cur = self._db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id = ?", (article_id,)
+        )
+        row = cur.fetchone()
+        return self._to_article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        """All articles, oldest publication first (unknown dates last), then by id."""
+        cur = self._db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY published IS NULL, published, id"
+        )
+        for row in cur:
+            yield self._to_article(row)
+
+    def count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    @staticmethod
+    def _to_article(row: tuple) -> Article:
+        d = dict(zip(_COLUMNS, row, strict=True))
+        for c in _JSON_FIELDS:
+            d[c] = json.loads(d[c])
+        return Article.from_dict(d)

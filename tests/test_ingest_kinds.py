@@ -1,0 +1,134 @@
+"""Every input kind reaches extraction: files, folders, gzip, txt, WARC, JSONL, feeds, stdin."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from conftest import html_page, paragraphs
+from newsweave.errors import InputError
+from newsweave.pipeline import run
+from newsweave.settings import DEFAULTS
+
+
+def _articles(inputs, **kw):
+    out, errors = [], []
+    summary = run(
+        [str(i) for i in inputs],
+        DEFAULTS.with_(**kw),
+        on_outcome=lambda o: (out if o.article else errors).append(o.article or o.error),
+        fetch=False,
+    )
+    return out, errors, summary
+
+
+def test_ingest_html_and_gzip(tmp_path):
+    (tmp_path / "a.html").write_text(html_page(1), "utf-8")
+    (tmp_path / "b.html.gz").write_bytes(gzip.compress(html_page(2).encode()))
+    arts, errors, _ = _articles([tmp_path / "a.html", tmp_path / "b.html.gz"])
+    assert errors == []
+    assert [a.title for a in arts] == [f"Lindholm council story number {i}" for i in (1, 2)]
+    assert paragraphs(2)[0] in arts[1].text
+
+
+def test_ingest_folder_is_recursive_and_sorted(tmp_path):
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "sub" / "deeper" / "c.htm").write_text(html_page(3), "utf-8")
+    (tmp_path / "a.txt").write_text("\n\n".join(paragraphs(4)), "utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"ignored: unknown ending inside a folder")
+    (tmp_path / ".hidden.html").write_text(html_page(5), "utf-8")
+    arts, errors, _ = _articles([tmp_path])
+    assert errors == []
+    assert [a.source.rsplit("/", 1)[1] for a in arts] == ["a.txt", "c.htm"]
+
+
+def test_ingest_jsonl_records_named_path_hash_n(tmp_path):
+    lines = [
+        {"html": html_page(6), "url": "https://ledger.example/6", "outlet": "Ledger"},
+        {"text": "\n\n".join(paragraphs(7)), "title": "Seven", "authors": ["Ana Holm"],
+         "published": "2026-03-02"},
+    ]  # fmt: skip
+    p = tmp_path / "batch.jsonl"
+    p.write_text("\n".join(json.dumps(x) for x in lines) + "\n", "utf-8")
+    arts, errors, _ = _articles([p])
+    assert errors == []
+    assert [a.source for a in arts] == [f"{p}#0", f"{p}#1"]
+    assert arts[1].title == "Seven" and arts[1].authors == ("Ana Holm",)
+    assert arts[1].published == "2026-03-02" and arts[1].provenance["published"] == "input"
+
+
+def _warc(path, pages):
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=path.name.endswith(".gz"))
+        for url, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")  # fmt: skip
+            rec = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                            http_headers=headers)  # fmt: skip
+            writer.write_record(rec)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_ingest_warc_response_records(tmp_path, name):
+    p = tmp_path / name
+    _warc(
+        p, [("https://ledger.example/a", html_page(8)), ("https://ledger.example/b", html_page(9))]
+    )
+    arts, errors, _ = _articles([p])
+    assert errors == []
+    assert [a.source for a in arts] == [f"{p}#0", f"{p}#1"]
+    assert arts[0].url == "https://ledger.example/a"
+    assert arts[0].captured  # the WARC-Date is the capture date
+
+
+def _rss(items: str) -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Lindholm Ledger</title><link>https://ledger.example/</link>{items}</channel></rss>"""
+
+
+def test_ingest_feed_with_full_content_works_offline(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in paragraphs(10))
+    item = f"""<item><title>Feed story</title><link>https://ledger.example/feed-story</link>
+<pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[{body}]]></content:encoded></item>"""
+    p = tmp_path / "ledger.rss"
+    p.write_text(_rss(item), "utf-8")
+    arts, errors, _ = _articles([p])
+    assert errors == []
+    (a,) = arts
+    assert a.source == f"{p}#0"
+    assert a.title == "Feed story" and a.published == "2026-03-03"
+    assert a.outlet == "Lindholm Ledger" and a.url == "https://ledger.example/feed-story"
+
+
+def test_ingest_feed_teaser_needs_fetch_and_says_so_offline(tmp_path):
+    item = (
+        "<item><title>Teaser</title><link>https://ledger.example/t</link><description>Short."
+        "</description></item>"
+    )
+    p = tmp_path / "ledger.xml"
+    p.write_text(_rss(item), "utf-8")
+    arts, errors, summary = _articles([p])
+    assert arts == [] and summary.all_failed
+    assert "fetching is off" in errors[0].reason
+
+
+def test_ingest_stdin(monkeypatch, tmp_path):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(html_page(11).encode())))
+    arts, errors, _ = _articles(["-"])
+    assert errors == [] and arts[0].source == "-"
+    assert arts[0].title == "Lindholm council story number 11"
+
+
+def test_ingest_missing_input_is_one_error_and_batch_goes_on(tmp_path):
+    (tmp_path / "ok.html").write_text(html_page(12), "utf-8")
+    arts, errors, summary = _articles([tmp_path / "nope.html", tmp_path / "ok.html"])
+    assert len(arts) == 1 and len(errors) == 1
+    assert isinstance(errors[0], InputError) and "no such file" in errors[0].reason
+    assert not summary.all_failed
