@@ -237,3 +237,5 @@ def entry() -> None:  # pragma: no cover - the console script
     except NewsweaveError as e:
         err_console.print(f"[red]error[/red] {escape(str(e))}")
         sys.exit(2)
+if __name__ == "__main__":  # python -m newsweave.cli
+    entry()

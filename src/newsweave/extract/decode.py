@@ -11,6 +11,7 @@ from ..errors import InputError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_DECL = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""")
+_WEB_LEGACY_DEFAULTS = ("cp1252", "latin_1", "iso8859_15")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -68,7 +69,14 @@ def decode(data: bytes, source: str) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(source, "unknown text encoding: could not decode without errors")
-    return str(best)
+    # Several single-byte code pages decode Latin text equally well (charset-normalizer can pick
+    # Baltic cp1257 for French); the web's legacy default, windows-1252, wins such ties.
+    least_chaos = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    for m in tied:
+        if m.encoding in _WEB_LEGACY_DEFAULTS:
+            return str(m)
+    return str(tied[0])

@@ -32,6 +32,10 @@ def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocume
                 except InputError as e:
                     yield e
                     continue
+                if getattr(rec.raw_stream, "limit", 0) > 0:
+                    # the archive ended inside this record: its page is incomplete
+                    yield InputError(src, "WARC archive truncated inside this record")
+                    return
                 hints = {
                     "url": rec.rec_headers.get_header("WARC-Target-URI"),
                     "captured": (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None,

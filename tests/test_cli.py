@@ -1,0 +1,65 @@
+"""The command line: extract, ingest, articles, exit codes, help on every command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import html_page
+from newsweave.cli import main
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.mark.parametrize("cmd", [[], ["extract"], ["ingest"], ["articles"], ["bench", "extract"]])
+def test_cli_help_on_every_command(runner, cmd):
+    result = runner.invoke(main, [*cmd, "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_cli_extract_writes_articles_and_errors(runner, tmp_path):
+    (tmp_path / "a.html").write_text(html_page(80), "utf-8")
+    (tmp_path / "b.html").write_bytes(b"")
+    out = tmp_path / "articles.jsonl"
+    result = runner.invoke(main, ["extract", str(tmp_path), "--out", str(out), "-q"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert rows[0]["title"] == "Lindholm council story number 80"
+    assert set(rows[0]) >= {"id", "source", "url", "outlet", "authors", "title", "published",
+                            "language", "text", "removed", "provenance"}  # fmt: skip
+    assert rows[1] == {
+        "source": str(tmp_path / "b.html"),
+        "error": "empty input: nothing to extract",
+    }
+    assert "1 extracted, 0 duplicates, 1 failed" in result.stderr
+
+
+def test_cli_exit_code_1_when_every_input_failed(runner, tmp_path):
+    (tmp_path / "a.html").write_bytes(b"\x00\x01\x02binary")
+    result = runner.invoke(
+        main, ["ingest", str(tmp_path / "a.html"), "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'a.html'}: binary content" in result.stderr
+
+
+def test_cli_ingest_twice_then_list(runner, tmp_path):
+    (tmp_path / "a.html").write_text(html_page(81), "utf-8")
+    db = str(tmp_path / "s.db")
+    first = runner.invoke(main, ["ingest", str(tmp_path / "a.html"), "--db", db])
+    second = runner.invoke(main, ["ingest", str(tmp_path / "a.html"), "--db", db])
+    assert "1 stored, 0 duplicates, 0 failed" in first.stderr
+    assert "0 stored, 1 duplicates, 0 failed" in second.stderr
+    listing = runner.invoke(main, ["articles", "--db", db, "--json"])
+    (row,) = [json.loads(line) for line in listing.output.splitlines()]
+    assert row["title"] == "Lindholm council story number 81"
+
+
+def test_cli_articles_on_missing_store_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(main, ["articles", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no such store" in result.output

@@ -1,0 +1,109 @@
+"""The SQLite store: idempotent adds, round trips, schema versions, resume after SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import html_page
+from newsweave.errors import StoreError
+from newsweave.model import Article
+from newsweave.pipeline import run
+from newsweave.settings import DEFAULTS
+from newsweave.store import SCHEMA_VERSION, SQLiteStore
+
+
+def _article(i: int, **kw) -> Article:
+    base = dict(id=f"{i:016x}", source=f"s{i}", text=f"text {i}", authors=("A B",),
+                removed=("Share this",), provenance={"title": "meta"}, title=f"T{i}")  # fmt: skip
+    return Article(**{**base, **kw})
+
+
+def test_store_round_trip_and_idempotent_add(tmp_path):
+    with SQLiteStore(tmp_path / "s.db") as store:
+        a = _article(1, published="2026-03-01")
+        assert store.add(a) is True
+        assert store.add(a) is False
+        assert store.count() == 1
+        assert store.get(a.id) == a
+        assert store.schema_version == SCHEMA_VERSION
+
+
+def test_store_uses_wal_and_orders_by_date(tmp_path):
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.add(_article(1, published=None))
+        store.add(_article(2, published="2026-03-02"))
+        store.add(_article(3, published="2026-03-01"))
+        assert [a.id[-1] for a in store.articles()] == ["3", "2", "1"]
+        assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_refuses_newer_schema(tmp_path):
+    path = tmp_path / "future.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer than this newsweave"):
+        SQLiteStore(path)
+
+
+def test_store_refuses_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("just some text, not SQLite " * 100)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        SQLiteStore(path)
+
+
+def test_store_same_input_twice_stores_nothing_new(tmp_path):
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"{i}.html").write_text(html_page(70 + i), "utf-8")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        first = run([str(tmp_path / "in")], DEFAULTS, store=store)
+        second = run([str(tmp_path / "in")], DEFAULTS, store=store)
+        assert (first.stored, first.duplicates) == (3, 0)
+        assert (second.stored, second.duplicates) == (0, 3)
+        assert store.count() == 3
+
+
+def test_store_sigkill_mid_batch_then_rerun_stores_each_article_once(tmp_path):
+    n = 60
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(n):
+        (inputs / f"{i:03d}.html").write_text(html_page(100 + i), "utf-8")
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "newsweave.cli", "ingest", str(inputs), "--db", str(db), "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        stored = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db.exists():
+                try:
+                    with sqlite3.connect(db, timeout=1) as c:
+                        stored = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                except sqlite3.OperationalError:
+                    stored = 0
+                if stored >= 3:
+                    break
+            time.sleep(0.01)
+        assert proc.poll() is None, "the run ended before it could be killed; make the batch bigger"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert 3 <= stored < n
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    with SQLiteStore(db) as store:
+        ids = [a.id for a in store.articles()]
+        sources = sorted(Path(a.source).name for a in store.articles())
+    assert len(ids) == len(set(ids)) == n
+    assert sources == sorted(f"{i:03d}.html" for i in range(n))
