@@ -1,0 +1,93 @@
+"""Writing benchmark results: dated Markdown sections, newest first, old tables kept."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+_HEADER = """# Benchmarks
+
+Measured by `newsweave bench ...`; each section says the command, the date and the machine.
+Newest first; older sections are kept for comparison. These machines are noisy: compare systems
+inside one section (same run), not across sections.
+"""
+
+
+def machine() -> str:
+    """One line: CPU model, cores, memory, Python, OS."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def versions(*packages: str) -> str:
+    out = []
+    for p in packages:
+        try:
+            out.append(f"{p} {metadata.version(p)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{p} (not installed)")
+    return ", ".join(out)
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5
+        ).stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
+    """Markdown table; columns are (key, header, format spec)."""
+    head = "| " + " | ".join(h for _, h, _ in columns) + " |"
+    rule = "| " + " | ".join("---" if f == "" else "---:" for _, _, f in columns) + " |"
+    lines = [head, rule]
+    for r in rows:
+        cells = []
+        for key, _, fmt in columns:
+            v = r.get(key)
+            cells.append("" if v is None else (format(v, fmt) if fmt else str(v)))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def section(title: str, body: str, command: str | None = None) -> str:
+    command = command or "newsweave " + " ".join(sys.argv[1:])
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"## {title} — {now}\n\n"
+        f"Command: `{command}`  \nMachine: {machine()}  \nCommit: {git_commit()}\n\n{body}\n"
+    )
+
+
+def prepend(path: Path, text: str) -> None:
+    """Insert a section right after the page header (newest first)."""
+    old = path.read_text("utf-8") if path.exists() else _HEADER
+    if not old.startswith("# Benchmarks"):
+        old = _HEADER + "\n" + old
+    head, _, rest = old.partition("\n## ")
+    rest = ("## " + rest) if rest else ""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(head.rstrip() + "\n\n" + text.rstrip() + "\n\n" + rest, "utf-8")
