@@ -436,16 +436,14 @@ def _dates_near_headline(tree: Any, month_first: bool) -> tuple[str | None, str 
 _UPDATED_LABEL = re.compile(
     r"^\W*(?:last\s+)?(?:updated|modified|edited)(?:\s+on)?[\s:|·•-]*", re.I
 )
-_DATE_SPAN = re.compile(
-    rf"(?:{_ISO.pattern})|(?:{_NUMERIC.pattern})|(?:{_MONTH_DAY.pattern})|(?:{_DAY_MONTH.pattern})",
-    re.I,
-)
 
 
 def _mostly_date(text: str) -> bool:
     """Whether a date expression makes up most of a short text ("Dec 17, 2025 · 6 min read")."""
-    m = _DATE_SPAN.search(text)
-    return bool(m) and len(m.group(0)) >= 0.5 * len(text.strip())
+    for pattern in (_ISO, _NUMERIC, _MONTH_DAY, _DAY_MONTH):
+        if m := pattern.search(text):
+            return len(m.group(0)) >= 0.5 * len(text.strip())
+    return False
 
 
 def _htmldate(tree: Any) -> str | None:
