@@ -31,6 +31,8 @@ from .store import open_store
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
+if not out_console.is_terminal:  # piped or captured: do not squeeze tables into 80 columns
+    out_console = Console(highlight=False, width=160)
 
 
 def _input_options(f: Callable) -> Callable:

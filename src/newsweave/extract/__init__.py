@@ -11,6 +11,7 @@ from .decode import decode
 from .html import extract_html
 from .identity import article_id
 from .language import detect_language
+from .metadata import parse_date
 from .scraped import clean_scraped
 
 __all__ = ["extract", "extract_html", "clean_scraped"]
@@ -27,6 +28,9 @@ def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
     prov = dict(ex.provenance)
     for name in _HINT_FIELDS:
         value = hints.get(name)
+        if name in ("published", "captured") and isinstance(value, str):
+            # a JSONL export's "2026-03-11T22:10:00+01:00" becomes the local date, as elsewhere
+            value = parse_date(value) or None
         if value and (not getattr(ex, name) or prov.get(name) in _WEAK_PROVENANCE):
             changes[name] = value
             prov[name] = "input"
