@@ -1,0 +1,299 @@
+"""Metadata lines of scraped text: headline, byline and author box, outlet, dates, credits.
+
+Each finder returns the value and the line indexes it consumed, so those lines leave the
+article text and go to `removed` like the rest of the page chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from .metadata import clean_authors, parse_date
+from .scraped_features import line_key
+from .scraped_vocab import (
+    BYLINE_PREFIXES,
+    CALL_TO_ACTION,
+    CREDIT_PREFIXES,
+    MONTHS,
+    NAVIGATION,
+    OUTLET_PREFIXES,
+    WEEKDAYS,
+)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)?\d{2,4})?")
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^(?:de|van|von|der|da|di|la|le|bin|al|el)$")
+_HEADLINE_END = re.compile(r"[.,;:]$")
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"at", "am", "pm", "gmt", "utc", "on"}
+_CHROME_WORDS = frozenset(w for w in CALL_TO_ACTION + NAVIGATION if " " not in w)
+_HEADLINE_MAX_WORDS = 30
+_HEADLINE_SEARCH_LINES = 8  # how far above the article the headline is looked for
+_BYLINE_MAX_WORDS = 12
+_CREDIT_MAX_WORDS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class TextMeta:
+    """Metadata found in the lines, and the lines that carried it (indexes into `lines`)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    captured: str | None = None
+    published: str | None = None
+    used: frozenset[int] = frozenset()
+    credits: frozenset[int] = frozenset()
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def date_only(line: str) -> str | None:
+    """The ISO date of a line that is nothing but a date ("Tuesday, June 17, 2025")."""
+    words = [w.lower() for w in _words(line)]
+    if not words or len(words) > 8:
+        return None
+    if not all(w.isdigit() or w in _DATE_WORDS or w.rstrip("stndrh") == "" for w in words):
+        return None
+    return parse_date(line)
+
+
+def is_credit(line: str) -> bool:
+    """A picture or source credit ("Photo: Kremlin Press Service", "(Image by Jane Doe)")."""
+    text = line.strip().strip("()[]").strip()
+    low = text.lower()
+    if not text or len(_words(text)) > _CREDIT_MAX_WORDS:
+        return False
+    for prefix in sorted(CREDIT_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix):
+            rest = low[len(prefix) :].lstrip()
+            return rest.startswith((":", "by ", "courtesy", "©", "/", "|", "-", "–"))
+    return False
+
+
+def _chrome_words(line: str) -> int:
+    return sum(1 for w in _words(line.lower()) if w in _CHROME_WORDS)
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without closing punctuation (a question or exclamation may close it)."""
+    words = _words(line)
+    if not 3 <= len(words) <= _HEADLINE_MAX_WORDS:
+        return False
+    if _HEADLINE_END.search(line.rstrip("\"'”’ ")):
+        return False
+    if date_only(line) or is_credit(line) or byline_names(line):
+        return False
+    # "Top 5 This Week", "Related Posts": mostly chrome words
+    return _chrome_words(line) * 2 < len(words)
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    path = unquote(urlsplit(url).path)
+    return {w for w in re.split(r"[^a-z0-9]+", path.lower()) if len(w) > 2 and not w.isdigit()}
+
+
+def find_title(
+    lines: Sequence[str], first_article: int | None, url: str | None = None
+) -> int | None:
+    """Index of the headline: the nearest headline-like line above the article.
+
+    A line sharing most of its words with the URL slug wins wherever it sits above the article;
+    otherwise the nearest headline-like line within a few lines above the first article line.
+    The first article line itself counts when it is headline-like and prose follows it.
+
+    Args:
+        lines: the page's non-empty lines.
+        first_article: index of the first line classified as article text (None: none).
+        url: the page URL, when known.
+
+    Returns:
+        The headline's index, or None (no title is invented from a paragraph).
+    """
+    if first_article is None:
+        return None
+    slug = _slug_words(url)
+    end = min(len(lines), first_article + 1)
+    if slug:
+        best, best_share = None, 0.6
+        for i in range(end):
+            words = {w.lower() for w in _words(lines[i]) if len(w) > 2}
+            if len(words) >= 2 and _headline_like(lines[i]):
+                share = len(words & slug) / len(words)
+                if share > best_share:
+                    best, best_share = i, share
+        if best is not None:
+            return best
+    first = lines[first_article]
+    follows_prose = first_article + 1 < len(lines) and len(_words(lines[first_article + 1])) > 25
+    if _headline_like(first) and follows_prose and len(_words(first)) <= 20:
+        return first_article
+    for i in range(first_article - 1, max(-1, first_article - 1 - _HEADLINE_SEARCH_LINES), -1):
+        if _headline_like(lines[i]):
+            return i
+    return None
+
+
+def byline_names(line: str) -> tuple[str, ...]:
+    """The names of a "By Jane Doe" line (empty when the line is not a byline)."""
+    text = line.strip()
+    low = text.lower()
+    if len(_words(text)) > _BYLINE_MAX_WORDS:
+        return ()
+    for prefix in sorted(BYLINE_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix + " ") or (prefix.endswith(":") and low.startswith(prefix)):
+            rest = text[len(prefix) :].lstrip(" :")
+            if rest[:1].isupper():
+                return clean_authors(text)
+    return ()
+
+
+def name_like(line: str) -> bool:
+    """Two to four capitalised words and nothing else: a person's name on its own line."""
+    tokens = line.strip().split()
+    if not 2 <= len(tokens) <= 4 or any(c.isdigit() for c in line):
+        return False
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or _chrome_words(line):
+        return False
+    return bool(clean_authors(line))
+
+
+def find_authors(
+    lines: Sequence[str], title: int | None, article: Sequence[bool]
+) -> tuple[tuple[str, ...], set[int]]:
+    """Authors from a byline near the headline, or from an author box (name + bio).
+
+    Args:
+        lines: the page's non-empty lines.
+        title: index of the headline, if any.
+        article: per line, whether the classifier kept it as article text.
+
+    Returns:
+        The names, and the indexes of the byline, name and bio lines.
+    """
+    used: set[int] = set()
+    names: list[str] = []
+    n = len(lines)
+    # "By Jane Doe" under the headline, or anywhere outside the article prose
+    for i, line in enumerate(lines):
+        found = byline_names(line)
+        near_title = title is not None and abs(i - title) <= 4
+        if found and (near_title or not article[i]):
+            names.extend(found)
+            used.add(i)
+    keys = [line_key(line) for line in lines]
+    for i, line in enumerate(lines):
+        if not name_like(line):
+            continue
+        key = keys[i]
+        repeated = sum(1 for k in keys if k == key) > 1
+        bio = i + 1 < n and keys[i + 1].startswith(key + " ") and len(_words(lines[i + 1])) > 8
+        near_title = title is not None and 0 < abs(i - title) <= 2 and not article[i]
+        # author box: the name (often twice) then a bio opening with the name
+        if repeated or bio or near_title:
+            names.extend(clean_authors(line))
+            used.add(i)
+            if bio:
+                used.add(i + 1)
+    seen: dict[str, None] = {}
+    for name in names:
+        seen.setdefault(name, None)
+    return tuple(seen), used
+
+
+def find_outlet(lines: Sequence[str]) -> tuple[str | None, int | None]:
+    """The outlet's name from "Discover more from X | tagline" or a copyright line.
+
+    Returns:
+        The name and the index of its line, or (None, None).
+    """
+    for prefix in OUTLET_PREFIXES:
+        for i in range(len(lines) - 1, -1, -1):
+            line = lines[i].strip()
+            if line.lower().startswith(prefix):
+                name = _outlet_name(line[len(prefix) :])
+                if name:
+                    return name, i
+    return None, None
+
+
+def _outlet_name(rest: str) -> str | None:
+    rest = re.sub(r"(?i)copyright|©|\(c\)", " ", rest)
+    rest = _YEAR.sub(" ", rest)
+    rest = re.split(r"(?i)\s\|\s|\s[-–—]\s|all rights reserved|\.\s|,\s", rest)[0]
+    name = " ".join(rest.split()).strip(" .,:;|-")
+    words = _words(name)
+    if not 1 <= len(words) <= 6 or not name[:1].isupper():
+        return None
+    return name
+
+
+def find_dates(
+    lines: Sequence[str], title: int | None, bylines: set[int]
+) -> tuple[str | None, str | None, set[int]]:
+    """The capture date (a date header above the headline) and a publication date (a date
+    line next to the headline or byline).
+
+    Scraped pages repeat the site's date header: it is the capture date, not the publication
+    date, so a date above the headline is never taken as `published`.
+
+    Returns:
+        captured, published (ISO dates or None), and the indexes of the date lines.
+    """
+    captured = published = None
+    used: set[int] = set()
+    limit = title if title is not None else min(len(lines), 3)
+    for i in range(min(limit, len(lines))):
+        iso = date_only(lines[i])
+        if iso and not any(abs(i - b) <= 1 for b in bylines):
+            captured = captured or iso
+            used.add(i)
+    if title is not None:
+        anchors = {title} | bylines
+        for i in range(title + 1, min(len(lines), title + 5)):
+            iso = date_only(lines[i])
+            if iso and any(abs(i - a) <= 2 for a in anchors):
+                published = published or iso
+                used.add(i)
+    return captured, published, used
+
+
+def find_meta(lines: Sequence[str], article: Sequence[bool], url: str | None = None) -> TextMeta:
+    """All metadata lines of one page.
+
+    Args:
+        lines: the page's non-empty lines.
+        article: per line, whether the classifier kept it as article text.
+        url: the page URL, when known (its slug helps find the headline).
+
+    Returns:
+        The metadata and the lines it consumed.
+    """
+    if len(article) != len(lines):
+        raise ValueError(f"{len(article)} classifications for {len(lines)} lines")
+    first = next((i for i, keep in enumerate(article) if keep), None)
+    title = find_title(lines, first, url)
+    authors, author_lines = find_authors(lines, title, article)
+    captured, published, date_lines = find_dates(lines, title, author_lines)
+    outlet, outlet_line = find_outlet(lines)
+    used = set(author_lines) | date_lines
+    if title is not None:
+        used.add(title)
+    if outlet_line is not None:
+        used.add(outlet_line)
+    credits = frozenset(i for i, line in enumerate(lines) if is_credit(line))
+    return TextMeta(
+        title=lines[title].strip() if title is not None else None,
+        outlet=outlet,
+        authors=authors,
+        captured=captured,
+        published=published,
+        used=frozenset(used),
+        credits=credits,
+    )

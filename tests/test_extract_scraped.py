@@ -1,0 +1,226 @@
+"""The scraped-text cleaner: article lines kept, chrome removed (and listed), metadata read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.bench.flattened import flatten_page
+from newsweave.extract.scraped import ScrapedContext, clean_scraped
+from newsweave.extract.scraped_meta import byline_names, date_only, is_credit
+
+# An invented page in the shape scrapers save: menus, headline, byline, prose, footer.
+PARAGRAPHS = (
+    "The town council of Eldermoor voted on Monday to rebuild the old stone bridge over the "
+    "Wend river, which was closed in March after inspectors found cracks in two of its arches.",
+    "Mayor Ines Taverner said the work would begin in the spring and take about eighteen "
+    "months, and that a temporary footbridge would carry pedestrians across in the meantime.",
+    "“We have waited long enough, and the people who cross it every day deserve a safe "
+    "bridge,” she told reporters outside the town hall after the vote.",
+    "Local shop owners said the closure had cut the number of customers on the east bank by "
+    "almost a third, and several of them asked the council to speed up the repairs.",
+    "The council expects the county to pay for most of the estimated cost of the project, "
+    "although the final figure will only be known once the engineers have finished surveys.",
+)
+PAGE = "\n".join(
+    (
+        "Wednesday, April 2, 2025",
+        "Home",
+        "World",
+        "Local",
+        "Sport",
+        "Subscribe",
+        "Eldermoor council votes to rebuild the cracked Wend bridge",
+        "By Marta Quill",
+        *PARAGRAPHS,
+        "Share this article",
+        "Sign up for our newsletter",
+        "Related Posts",
+        "Popular Articles",
+        "© 2025 The Wend Valley Courier. All rights reserved.",
+    )
+)
+
+
+def _chrome_lines(page: str) -> list[str]:
+    return [line for line in page.splitlines() if line.strip() and line not in PARAGRAPHS]
+
+
+def test_invented_page_keeps_every_paragraph_and_only_those() -> None:
+    ex = clean_scraped(PAGE)
+    assert ex.text.split("\n") == list(PARAGRAPHS)
+
+
+def test_invented_page_lists_every_removed_line_in_order() -> None:
+    ex = clean_scraped(PAGE)
+    assert list(ex.removed) == _chrome_lines(PAGE)
+
+
+def test_invented_page_metadata() -> None:
+    ex = clean_scraped(PAGE, url="https://courier.example/news/eldermoor-rebuild-wend-bridge")
+    assert ex.title == "Eldermoor council votes to rebuild the cracked Wend bridge"
+    assert ex.authors == ("Marta Quill",)
+    assert ex.outlet == "The Wend Valley Courier"
+    assert ex.captured == "2025-04-02"
+    assert ex.published is None
+    assert ex.provenance["title"] == "text-line"
+    assert ex.url == "https://courier.example/news/eldermoor-rebuild-wend-bridge"
+
+
+def test_paragraphs_only_invent_no_title() -> None:
+    ex = clean_scraped("\n".join(PARAGRAPHS))
+    assert ex.title is None
+    assert ex.text.split("\n") == list(PARAGRAPHS)
+    assert ex.removed == ()
+
+
+def test_credit_line_is_removed() -> None:
+    ex = clean_scraped("\n".join((*PARAGRAPHS, "Photo: Eldermoor Town Hall")))
+    assert ex.removed == ("Photo: Eldermoor Town Hall",)
+    assert "Town Hall" not in ex.text.split("\n")[-1]
+
+
+def test_empty_text_gives_empty_extraction() -> None:
+    ex = clean_scraped("  \n\n ")
+    assert ex.text == ""
+    assert ex.removed == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Tuesday, June 3, 2025", "2025-06-03"),
+        ("12 May 2024", "2024-05-12"),
+        ("The meeting on May 12, 2024 was short.", None),
+        ("Related Posts", None),
+    ],
+)
+def test_date_only(line: str, expected: str | None) -> None:
+    assert date_only(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Photo: Jane Roe/Agency", True),
+        ("(Image by Dan Ferris)", True),
+        ("Source: the county budget office", True),
+        ("Photographers gathered outside the court on Monday.", False),
+        ("Sources said the talks would resume.", False),
+    ],
+)
+def test_is_credit(line: str, expected: bool) -> None:
+    assert is_credit(line) is expected
+
+
+def test_byline_names() -> None:
+    assert byline_names("By Marta Quill and Tobias Wren") == ("Marta Quill", "Tobias Wren")
+    assert byline_names("By the river, the town grew quickly over the years.") == ()
+
+
+def test_context_counts_other_pages_only() -> None:
+    footer = "Read our community guidelines before posting"
+    pages = [f"{p}\n{footer}" for p in PARAGRAPHS[:3]]
+    ctx = ScrapedContext.from_texts(pages)
+    assert ctx.pages == 3
+    counts, others = ctx.repeats(pages[0], pages[0].split("\n"))
+    assert others == 2
+    assert counts == [0, 2]
+    # a page outside the batch is compared with all of it
+    counts, others = ctx.repeats("new page", ["new page", footer])
+    assert (counts, others) == ([0, 3], 3)
+
+
+def test_context_removes_a_repeated_footer() -> None:
+    footer = "Thanks for reading the Courier today"
+    pages = [f"{p}\n{footer}" for p in PARAGRAPHS]
+    ctx = ScrapedContext.from_texts(pages)
+    ex = clean_scraped(pages[0] + "\n" + PARAGRAPHS[1], context=ctx)
+    assert footer in ex.removed
+    assert PARAGRAPHS[0] in ex.text
+
+
+def test_context_rejects_negative_page_count() -> None:
+    with pytest.raises(ValueError, match="pages must be >= 0"):
+        ScrapedContext(pages=-1)
+
+
+def test_flatten_page_keeps_chrome_blocks_and_drops_code() -> None:
+    html = (
+        "<html><head><title>T</title><style>p{}</style></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li>World</li></ul></nav>"
+        "<script>var x = 1;</script><noscript>Enable JS</noscript>"
+        "<article><h1>A headline</h1><p>First <b>bold</b> words.<br>Second line.</p></article>"
+        "<div hidden>secret</div><footer>© 2025 Example</footer></body></html>"
+    )
+    assert flatten_page(html).split("\n") == [
+        "Home",
+        "World",
+        "A headline",
+        "First bold words.",
+        "Second line.",
+        "© 2025 Example",
+    ]
+
+
+# --- the seed pair (real scraped pages in ../shared; skipped when absent) -------------------
+
+
+def test_seed_000_article_text_and_no_chrome(seed_000: Path) -> None:
+    raw = seed_000.read_text("utf-8")
+    ex = clean_scraped(raw)
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    first = next(i for i, ln in enumerate(lines) if ln.startswith("President Vladimir Putin"))
+    last = next(i for i, ln in enumerate(lines) if "in the coming days" in ln)
+    assert ex.text.split("\n") == lines[first : last + 1]
+    chrome = (
+        "Tuesday, June 17, 2025",
+        "Top 5 This Week",
+        "Related Posts",
+        "Discover more from",
+        "Subscribe to get",
+        "Hammad Saeed",
+        "LEAVE A REPLY",
+        "Please enter your comment!",
+        "Please enter your name here",
+        "Popular Articles",
+    )
+    for piece in chrome:
+        assert piece not in ex.text, piece
+
+
+def test_seed_000_removed_lines_are_everything_else_in_order(seed_000: Path) -> None:
+    raw = seed_000.read_text("utf-8")
+    ex = clean_scraped(raw)
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    kept = set(ex.text.split("\n"))
+    assert list(ex.removed) == [ln for ln in lines if ln not in kept]
+
+
+def test_seed_000_metadata(seed_000: Path) -> None:
+    ex = clean_scraped(seed_000.read_text("utf-8"))
+    assert ex.title == (
+        "Putin makes an unannounced visit to Kursk as Trump asserts that the onus for peace "
+        "now rests with Russia"
+    )
+    assert ex.outlet == "Defence Talks"
+    assert ex.authors == ("Hammad Saeed",)
+    assert ex.captured == "2025-06-17"
+    assert ex.published is None
+    assert ex.provenance == {
+        "title": "text-line",
+        "outlet": "text-line",
+        "authors": "text-line",
+        "captured": "text-line",
+    }
+
+
+def test_seed_003_keeps_paragraphs_drops_credit_invents_no_title(seed_003: Path) -> None:
+    raw = seed_003.read_text("utf-8")
+    ex = clean_scraped(raw)
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    credit = [ln for ln in lines if ln.startswith("Photo:")]
+    assert credit and ex.removed == tuple(credit)
+    assert ex.text.split("\n") == [ln for ln in lines if ln not in credit]
+    assert ex.title is None
