@@ -1,0 +1,83 @@
+"""HTML main text: trafilatura's cascade run in recall mode, re-run balanced when it under-delivers.
+
+Measured on the WCXB dev article pages (see bench/maintext.py for the command and numbers):
+recall mode alone is both faster and about as good as the default balanced mode, and the two fail
+on different pages, so the balanced run is only paid for when the recall run covers little of the
+page. Line post-filters then drop boilerplate lines that survive both runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .maintext_filters import filter_lines, page_titles, removed_blocks
+from .maintext_runs import page_text_length, run_trafilatura
+
+# The recall run covers less than this share of the page's visible text: also run balanced.
+# (a listicle page where recall kept one intro paragraph out of a 40,000-character article)
+RECALL_PAGE_SHARE = 0.4
+# ... and keep the balanced run when the recall run is shorter than this share of it.
+RECALL_VS_BALANCED = 0.4
+# A text without one line this many words long is a menu, not an article (a shop's home page
+# gives "About / Contact / Cart"): return no text. Changes no WCXB article page.
+MIN_LINE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class MainText:
+    """The main text of one page.
+
+    Attributes:
+        text: paragraphs separated by "\\n".
+        removed: substantial text blocks (>= 40 characters) of the page left out as boilerplate,
+            in page order.
+        run: which extraction was kept: "recall", "balanced" or "" when nothing was found.
+    """
+
+    text: str
+    removed: tuple[str, ...] = ()
+    run: str = ""
+
+
+def main_text(
+    tree: HtmlElement | None, url: str | None = None, *, with_removed: bool = True
+) -> MainText:
+    """Extract the main text of a parsed HTML page.
+
+    The tree is not modified (trafilatura works on copies), so metadata may run before or after.
+
+    Args:
+        tree: the page parsed with ``lxml.html.document_fromstring`` (a tree without a body, or
+            None, gives an empty result).
+        url: the page URL when known.
+        with_removed: list every substantial page block left out (one extra pass over the tree,
+            about 2 ms per page); False lists only the lines the post-filters dropped (free).
+
+    Returns:
+        A MainText; its text is "" when the page has no main text.
+
+    Example:
+        >>> import lxml.html
+        >>> tree = lxml.html.document_fromstring("<html><body><article><p>" + "Word " * 60
+        ...     + "</p></article></body></html>")
+        >>> main_text(tree).text.startswith("Word Word")
+        True
+    """
+    if tree is None or tree.find(".//body") is None and tree.tag != "body":
+        return MainText(text="")
+    text = run_trafilatura(tree, url, recall=True)
+    run = "recall"
+    if len(text) < RECALL_PAGE_SHARE * page_text_length(tree):
+        balanced = run_trafilatura(tree, url, recall=False)
+        if len(text) < RECALL_VS_BALANCED * len(balanced):
+            text, run = balanced, "balanced"
+    kept, dropped = filter_lines(text, page_titles(tree))
+    if not any(len(line.split()) >= MIN_LINE_WORDS for line in kept):
+        kept, dropped = [], dropped + kept
+    text = "\n".join(kept)
+    if not text:
+        run = ""
+    removed = removed_blocks(tree, text, dropped) if with_removed else tuple(dropped)
+    return MainText(text=text, removed=removed, run=run)

@@ -1,0 +1,264 @@
+"""Line post-filters and the removed-block list of extract/maintext.py (private).
+
+Vocabularies are data: tuples of lower-case phrases, compared after word normalisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml.html import HtmlElement
+
+# A whole line that is only one of these is page chrome, not article text.
+CHROME_LINES = (
+    "advertisement",
+    "back to top",
+    "book a demo",
+    "click here",
+    "close",
+    "contact us",
+    "continue reading",
+    "download now",
+    "get started",
+    "home",
+    "learn more",
+    "listen to this article",
+    "loading",
+    "log in",
+    "menu",
+    "print",
+    "published",
+    "read more",
+    "search",
+    "see more",
+    "share",
+    "share this",
+    "share this article",
+    "show more",
+    "sign in",
+    "sign up",
+    "skip to content",
+    "subscribe",
+    "table of contents",
+    "thanks for subscribing",
+    "tweet",
+    "view more",
+)
+# A short line starting with one of these is a credit, a call to action or a legal notice.
+CHROME_PREFIXES = (
+    "as an amazon associate",
+    "by entering your email",
+    "by signing up",
+    "copyright ©",
+    "credit:",
+    "follow us",
+    "get the latest",
+    "image credit",
+    "image:",
+    "photo courtesy",
+    "photo credit",
+    "photo:",
+    "share this",
+    "sign up for",
+    "subscribe to",
+    "thank you for subscribing",
+    "thanks for subscribing",
+    "this post contains affiliate",
+    "this website uses cookies",
+    "we use cookies",
+    "©",
+)
+CHROME_PREFIX_MAX_WORDS = 25
+# A short heading that opens what follows the article: it and everything after it are dropped.
+TAIL_HEADINGS = (
+    "about the author",
+    "about the authors",
+    "also read",
+    "author bio",
+    "join the conversation",
+    "latest articles",
+    "latest posts",
+    "leave a comment",
+    "leave a reply",
+    "more articles",
+    "more stories",
+    "popular posts",
+    "read next",
+    "read this next",
+    "recent articles",
+    "recent posts",
+    "recommended for you",
+    "related articles",
+    "related content",
+    "related posts",
+    "related reading",
+    "related stories",
+    "share this article",
+    "share this post",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "up next",
+    "you may also like",
+    "you might also like",
+    "you ll also love",
+)
+TAIL_PREFIXES = ("more from", "related", "written by")
+TAIL_HEADING_MAX_WORDS = 6
+# Tail headings count only in the last part of the text (an in-article "Related" box is not
+# the end).
+TAIL_START_SHARE = 0.7
+# A run of lines repeating earlier lines, this long, is a second copy of the article (mobile and
+# desktop bodies both in the page), not an intended repetition such as a repeated "Pros" label.
+DUPLICATE_RUN_CHARS = 1000
+# Removed blocks shorter than this are not worth listing.
+REMOVED_MIN_CHARS = 40
+# The title is repeated as the first lines of the text: look this far for it.
+TITLE_SEARCH_LINES = 5
+
+_WORD = re.compile(r"\w+")
+_BLOCK_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "blockquote",
+    "figcaption",
+    "dd",
+)
+
+
+def _norm(text: str) -> str:
+    """Lower-case words joined by one space: the form the vocabularies are compared in."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _phrases(vocabulary: Iterable[str]) -> frozenset[str]:
+    """Normalised phrases of a vocabulary; raise ValueError on an entry that normalises to ''."""
+    out = set()
+    for phrase in vocabulary:
+        norm = _norm(phrase)
+        if not norm:
+            raise ValueError(f"vocabulary entry {phrase!r} has no word characters")
+        out.add(norm)
+    return frozenset(out)
+
+
+_CHROME = _phrases(CHROME_LINES)
+_TAIL = _phrases(TAIL_HEADINGS)
+_TAIL_PREFIXES = tuple(f"{p} " for p in _phrases(TAIL_PREFIXES))
+
+
+def _is_chrome(line: str, norm: str) -> bool:
+    """A line of page chrome (share/subscribe/credit/cookie/legal), by the vocabularies."""
+    if norm in _CHROME:
+        return True
+    if norm.count(" ") >= CHROME_PREFIX_MAX_WORDS:
+        return False
+    start = line.strip().lower().lstrip("-*• ")
+    return start.startswith(CHROME_PREFIXES)
+
+
+def _is_tail_heading(norm: str) -> bool:
+    """A short heading that opens the related-links/author-bio/comments part after an article."""
+    if not norm or norm.count(" ") >= TAIL_HEADING_MAX_WORDS:
+        return False
+    return norm in _TAIL or norm.startswith(_TAIL_PREFIXES)
+
+
+def _duplicate_runs(lines: list[str], norms: list[str]) -> set[int]:
+    """Indexes of lines in runs that repeat earlier lines and total DUPLICATE_RUN_CHARS or more."""
+    seen: set[str] = set()
+    repeated = []
+    for norm in norms:
+        repeated.append(bool(norm) and norm in seen)
+        seen.add(norm)
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not repeated[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and repeated[j]:
+            j += 1
+        if sum(len(lines[k]) for k in range(i, j)) >= DUPLICATE_RUN_CHARS:
+            out.update(range(i, j))
+        i = j
+    return out
+
+
+def filter_lines(text: str, titles: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """Split the text into kept and dropped lines.
+
+    Drops, in this order: the title repeated at the top (the caller keeps the title apart), a
+    second copy of the body, chrome lines, and everything from a tail heading on.
+
+    Args:
+        text: extracted text, one paragraph per line.
+        titles: the page's titles (h1 texts); the first of the top lines equal to one is dropped.
+
+    Returns:
+        (kept lines, dropped lines), blank lines left out of both.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    norms = [_norm(line) for line in lines]
+    drop = _duplicate_runs(lines, norms)
+    title_norms = {n for n in map(_norm, titles) if n}
+    for i in range(min(TITLE_SEARCH_LINES, len(lines))):
+        if norms[i] in title_norms:
+            drop.add(i)
+            break
+    drop.update(
+        i for i, (line, norm) in enumerate(zip(lines, norms, strict=True)) if _is_chrome(line, norm)
+    )
+    total = sum(len(line) + 1 for line in lines)
+    position = 0
+    for i, (line, norm) in enumerate(zip(lines, norms, strict=True)):
+        if position >= TAIL_START_SHARE * total and _is_tail_heading(norm):
+            drop.update(range(i, len(lines)))
+            break
+        position += len(line) + 1
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    dropped = [line for i, line in enumerate(lines) if i in drop]
+    return kept, dropped
+
+
+def page_titles(tree: HtmlElement) -> list[str]:
+    """The h1 texts of the page (at most a few: some templates repeat the title)."""
+    return [h1.text_content() for h1 in tree.iter("h1")][:5]
+
+
+def removed_blocks(tree: HtmlElement, text: str, dropped: Iterable[str]) -> tuple[str, ...]:
+    """Substantial text blocks of the page that are not in the main text, in page order.
+
+    Args:
+        tree: the page (read only).
+        text: the kept main text.
+        dropped: lines the post-filters dropped (listed even when shorter than a block).
+
+    Returns:
+        Block texts of REMOVED_MIN_CHARS or more, whitespace collapsed, each once.
+    """
+    kept = f" {_norm(text)} "
+    out: list[str] = []
+    seen: set[str] = set()
+    body = tree.find(".//body")
+    for element in (body if body is not None else tree).iter(*_BLOCK_TAGS):
+        block = " ".join(element.text_content().split())
+        if len(block) < REMOVED_MIN_CHARS or block in seen:
+            continue
+        seen.add(block)
+        norm = _norm(block)
+        if norm and f" {norm} " not in kept:
+            out.append(block)
+    for line in dropped:
+        if line not in seen and len(line) >= REMOVED_MIN_CHARS:
+            seen.add(line)
+            out.append(line)
+    return tuple(out)
