@@ -30,7 +30,7 @@ _HEADLINE_END = re.compile(r"[.,;:]$")
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"at", "am", "pm", "gmt", "utc", "on"}
 _CHROME_WORDS = frozenset(w for w in CALL_TO_ACTION + NAVIGATION if " " not in w)
 _HEADLINE_MAX_WORDS = 30
-_HEADLINE_SEARCH_LINES = 8  # how far above the article the headline is looked for
+_HEADLINE_SEARCH_LINES = 20  # how far above the article the headline is looked for
 _BYLINE_MAX_WORDS = 12
 _CREDIT_MAX_WORDS = 15
 
@@ -119,25 +119,29 @@ def find_title(
     if first_article is None:
         return None
     slug = _slug_words(url)
-    end = min(len(lines), first_article + 1)
-    if slug:
-        best, best_share = None, 0.6
-        for i in range(end):
-            words = {w.lower() for w in _words(lines[i]) if len(w) > 2}
-            if len(words) >= 2 and _headline_like(lines[i]):
-                share = len(words & slug) / len(words)
-                if share > best_share:
-                    best, best_share = i, share
-        if best is not None:
-            return best
+    body = {
+        w.lower()
+        for j in range(first_article, min(len(lines), first_article + 8))
+        for w in _words(lines[j])
+        if len(w) > 3
+    }
     first = lines[first_article]
     follows_prose = first_article + 1 < len(lines) and len(_words(lines[first_article + 1])) > 25
-    if _headline_like(first) and follows_prose and len(_words(first)) <= 20:
-        return first_article
-    for i in range(first_article - 1, max(-1, first_article - 1 - _HEADLINE_SEARCH_LINES), -1):
-        if _headline_like(lines[i]):
-            return i
-    return None
+    best, best_score = None, 0.0
+    start = max(0, first_article - _HEADLINE_SEARCH_LINES)
+    for rank, i in enumerate(range(first_article, start - 1, -1)):
+        if i == first_article and not (follows_prose and len(_words(first)) <= 20):
+            continue
+        if not _headline_like(lines[i]):
+            continue
+        words = {w.lower() for w in _words(lines[i]) if len(w) > 3}
+        # a headline shares words with the URL slug and with the opening paragraphs
+        overlap = len(words & body) / len(words) if words else 0.0
+        slug_share = len(words & slug) / len(words) if words and slug else 0.0
+        score = 1.0 + overlap + 2 * slug_share - 0.05 * rank
+        if score > best_score:
+            best, best_score = i, score
+    return best
 
 
 def byline_names(line: str) -> tuple[str, ...]:
@@ -192,15 +196,27 @@ def find_authors(
         if not name_like(line):
             continue
         key = keys[i]
-        repeated = sum(1 for k in keys if k == key) > 1
-        bio = i + 1 < n and keys[i + 1].startswith(key + " ") and len(_words(lines[i + 1])) > 8
-        near_title = title is not None and 0 < abs(i - title) <= 2 and not article[i]
-        # author box: the name (often twice) then a bio opening with the name
-        if repeated or bio or near_title:
+        # author box: the name (often twice in a row) then a bio opening with the name
+        twice = i + 1 < n and keys[i + 1] == key
+        nxt = i + 2 if twice else i + 1
+        bio = (
+            nxt < n
+            and keys[nxt].startswith(key + " ")
+            and len(_words(lines[nxt])) > 8
+            # "Art Deco" / "Art Deco is a style...": a subheading and its paragraph, not a bio
+            and not (article[i] or article[nxt])
+        )
+        # "Jane Doe" / "June 3, 2025" under the headline; menus of names have no date beside
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < n]
+        header = (
+            title is not None
+            and 0 < abs(i - title) <= 2
+            and not article[i]
+            and any(j == title or date_only(lines[j]) for j in beside)
+        )
+        if bio or header:
             names.extend(clean_authors(line))
-            used.add(i)
-            if bio:
-                used.add(i + 1)
+            used.update(range(i, nxt + 1) if bio else (i,))
     seen: dict[str, None] = {}
     for name in names:
         seen.setdefault(name, None)

@@ -25,6 +25,7 @@ from .scraped_model import LineModel, Logistic
 
 _TRIGRAM_SHARE = 0.5  # a line is article text when at least this share of trigrams is
 _MAX_SAMPLE_WORDS = 60  # a line's training weight grows with its words, capped here
+_MAX_STEP_WEIGHT = 10.0  # no single line moves the weights more than this many average lines
 
 
 def label_lines(lines: Sequence[str], main_content: str) -> list[int]:
@@ -134,7 +135,7 @@ def fit_logistic(
             z = bias + sum(c * v for c, v in zip(coef, x, strict=True))
             p = 1.0 / (1.0 + math.exp(-z)) if z >= -30 else 0.0
             lr = lr0 / (1.0 + step / decay)
-            g = lr * (p - y) * w / mean_w
+            g = lr * (p - y) * min(w / mean_w, _MAX_STEP_WEIGHT)
             shrink = 1.0 - lr * l2
             coef = [c * shrink - g * v for c, v in zip(coef, x, strict=True)]
             bias -= g
@@ -153,6 +154,17 @@ def repeat_counts(pages: Sequence[Sequence[str]]) -> list[list[int]]:
             if k:
                 df[k] = df.get(k, 0) + 1
     return [[df.get(k, 1) - 1 if k else 0 for k in page_keys] for page_keys in keys]
+
+
+def sample_weight(words: float, page_words: float) -> float:
+    """Training weight of a line: grows with its words, as its share of word F1 does.
+
+    Measured on 300 pages (3-fold): weighting lines by their share of the page's words
+    scored +0.6 F1 points, but it learns that short lines next to prose do not matter and
+    keeps a short page's menu lines ("Top 5 This Week" above a headline), so the square root
+    of the words stays.
+    """
+    return math.sqrt(min(words, _MAX_SAMPLE_WORDS)) + 0.5
 
 
 def _with_context(index: int) -> bool:
@@ -189,7 +201,9 @@ def train_weights(
         rows = page_features(lines, repeats[n] if ctx else None, context_pages if ctx else 0)
         feats.append(rows)
         labels.append(y)
-        weights.append([math.sqrt(min(math.expm1(r[0]), _MAX_SAMPLE_WORDS)) + 0.5 for r in rows])
+        sizes = [math.expm1(r[0]) for r in rows]
+        page_words = sum(sizes) or 1.0
+        weights.append([sample_weight(w, page_words) for w in sizes])
 
     def flat(nested: list[list]) -> list:
         return [v for page in nested for v in page]
