@@ -224,3 +224,40 @@ def test_seed_003_keeps_paragraphs_drops_credit_invents_no_title(seed_003: Path)
     assert credit and ex.removed == tuple(credit)
     assert ex.text.split("\n") == [ln for ln in lines if ln not in credit]
     assert ex.title is None
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("By Dom Kessel - 10 March 2026", ("2026-03-10", None)),
+        ("Posted 21 March 2026 at 17:20 | Updated 22 March 2026", ("2026-03-21", "2026-03-22")),
+        ("Updated: March 3, 2026", (None, "2026-03-03")),
+        ("The council met with residents to discuss the repairs", (None, None)),
+    ],
+)  # fmt: skip
+def test_scraped_header_dates_tell_published_from_updated(line, expected):
+    from newsweave.extract.scraped_meta import header_dates
+
+    assert header_dates(line) == expected
+
+
+def test_scraped_dateline_under_headline_is_published_and_outlet_is_not_an_author():
+    from conftest import paragraphs
+
+    page = "\n".join(
+        [
+            "Friday, April 3, 2026",
+            "Harbour Gazette",
+            "Home",
+            "News",
+            "Ferry timetable cut as harbour wall repairs overrun",
+            "Posted 1 April 2026 at 09:10 | Updated 2 April 2026 at 11:00",
+            "By Harbour Gazette reporter",
+            *paragraphs(90),
+            "Subscribe to Harbour Gazette",
+        ]
+    )
+    ex = clean_scraped(page)
+    assert ex.published == "2026-04-01" and ex.captured == "2026-04-03"
+    assert ex.outlet == "Harbour Gazette"
+    assert ex.authors == ()

@@ -132,3 +132,19 @@ def test_ingest_missing_input_is_one_error_and_batch_goes_on(tmp_path):
     assert len(arts) == 1 and len(errors) == 1
     assert isinstance(errors[0], InputError) and "no such file" in errors[0].reason
     assert not summary.all_failed
+
+
+def test_ingest_scraped_pages_in_one_folder_share_a_context(tmp_path):
+    from newsweave.ingest import expand_inputs
+    from newsweave.pipeline import scraped_contexts
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "alone").mkdir()
+    for i in range(3):
+        page = "Lindholm Ledger\nMost read today\n" + "\n".join(paragraphs(20 + i))
+        (tmp_path / "site" / f"{i}.txt").write_text(page, "utf-8")
+    (tmp_path / "alone" / "x.txt").write_text("\n".join(paragraphs(30)), "utf-8")
+    units, _ = expand_inputs([str(tmp_path)])
+    contexts = scraped_contexts(units, DEFAULTS)
+    assert list(contexts) == [tmp_path / "site"]
+    assert contexts[tmp_path / "site"].pages == 3

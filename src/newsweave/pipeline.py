@@ -6,13 +6,17 @@ can run in a pool or a Spark partition.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import InputError
-from .extract import extract
+from .extract import ScrapedContext, extract
+from .extract.decode import decode
 from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
+from .ingest.files import read_file
 from .model import Article
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
@@ -49,8 +53,32 @@ class Summary:
         return self.failed > 0 and self.articles == 0
 
 
+def scraped_contexts(units: list[Unit], settings: Settings) -> dict[Path, ScrapedContext]:
+    """Per folder, the line repetition across its scraped .txt pages (two or more of them).
+
+    Pages a scraper saved into one folder usually share a site template, so a line repeated
+    across them is chrome evidence. Unreadable files are skipped here and reported later.
+    """
+    by_folder: dict[Path, list[str]] = defaultdict(list)
+    for unit in units:
+        if unit.format == "text" and unit.path is not None:
+            try:
+                data = read_file(unit.path, unit.source, settings.max_file_bytes)
+                by_folder[unit.path.parent].append(decode(data, unit.source))
+            except InputError:
+                continue
+    return {
+        folder: ScrapedContext.from_texts(texts)
+        for folder, texts in by_folder.items()
+        if len(texts) >= 2
+    }
+
+
 def extract_unit(
-    unit: Unit, settings: Settings, fetcher: Fetcher | None
+    unit: Unit,
+    settings: Settings,
+    fetcher: Fetcher | None,
+    context: ScrapedContext | None = None,
 ) -> Iterator[Article | InputError]:
     """Ingest and extract one unit; bad parts become InputErrors, never exceptions."""
     for item in read_unit(unit, settings, fetcher):
@@ -58,7 +86,7 @@ def extract_unit(
             yield item
             continue
         try:
-            yield extract(item, settings)
+            yield extract(item, settings, context)
         except InputError as e:
             yield e
         except Exception as e:  # noqa: BLE001 - hostile input must not stop the batch
@@ -108,9 +136,11 @@ def run(
     needs_fetch = fetch and any(u.is_url or u.format in (None, "feed") for u in units)
     fetcher = Fetcher(settings) if needs_fetch else None
     seen: set[str] = set()
+    contexts = scraped_contexts(units, settings)
     try:
         for unit in units:
-            for item in extract_unit(unit, settings, fetcher):
+            context = contexts.get(unit.path.parent) if unit.path is not None else None
+            for item in extract_unit(unit, settings, fetcher, context):
                 if isinstance(item, InputError):
                     report(Outcome(item.source, error=item))
                     continue

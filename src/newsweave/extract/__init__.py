@@ -12,9 +12,9 @@ from .html import extract_html
 from .identity import article_id
 from .language import detect_language
 from .metadata import parse_date
-from .scraped import clean_scraped
+from .scraped import ScrapedContext, clean_scraped
 
-__all__ = ["extract", "extract_html", "clean_scraped"]
+__all__ = ["ScrapedContext", "clean_scraped", "extract", "extract_html"]
 
 _HINT_FIELDS = ("url", "title", "outlet", "published", "captured")
 # Values guessed from the URL alone (an outlet read off the domain) yield to what the container
@@ -41,8 +41,15 @@ def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
     return replace(ex, provenance=prov, **changes) if changes else ex
 
 
-def extract(raw: RawDocument, settings: Settings = DEFAULTS) -> Article:
+def extract(
+    raw: RawDocument, settings: Settings = DEFAULTS, context: ScrapedContext | None = None
+) -> Article:
     """Turn one raw input into an Article.
+
+    Args:
+        raw: the input.
+        settings: limits.
+        context: line repetition across other scraped pages saved together (text inputs only).
 
     Raises:
         InputError: undecodable, binary or empty input, or no article text found.
@@ -54,7 +61,7 @@ def extract(raw: RawDocument, settings: Settings = DEFAULTS) -> Article:
     if raw.kind == "html":
         ex = extract_html(content, url=url, source=raw.source)
     else:
-        ex = clean_scraped(content, url=url)
+        ex = clean_scraped(content, url=url, context=context)
     ex = _apply_hints(ex, raw.hints)
     text = ex.text.strip()
     if len(text) < settings.min_text_chars:

@@ -29,6 +29,16 @@ _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^(?:de|van|von|der|da|di|la|le|bin
 _HEADLINE_END = re.compile(r"[.,;:]$")
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"at", "am", "pm", "gmt", "utc", "on"}
 _CHROME_WORDS = frozenset(w for w in CALL_TO_ACTION + NAVIGATION if " " not in w)
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A date inside a longer header line: "By Dom Kessel - 10 March 2026", "Posted 21 March 2026 at
+# 17:20 | Updated 21 March 2026 at 19:05". Day-month-year, month-day-year or ISO.
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_ALT})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+_MODIFIED_CUE = re.compile(r"\b(?:updated|modified|edited|last changed)\b", re.IGNORECASE)
 _HEADLINE_MAX_WORDS = 30
 _HEADLINE_SEARCH_LINES = 20  # how far above the article the headline is looked for
 _BYLINE_MAX_WORDS = 12
@@ -250,6 +260,25 @@ def _outlet_name(rest: str) -> str | None:
     return name
 
 
+def header_dates(line: str) -> tuple[str | None, str | None]:
+    """(published, modified) from a short header line that carries dates among other words.
+
+    A date after "Updated"/"Modified" is the modification date, never the publication date.
+    """
+    if len(_words(line)) > _BYLINE_MAX_WORDS + 8:
+        return None, None
+    published = modified = None
+    for m in _DATE_IN_LINE.finditer(line):
+        iso = parse_date(m.group(0))
+        if not iso:
+            continue
+        if _MODIFIED_CUE.search(line[: m.start()].rsplit("|", 1)[-1]):
+            modified = modified or iso
+        else:
+            published = published or iso
+    return published, modified
+
+
 def find_dates(
     lines: Sequence[str], title: int | None, bylines: set[int]
 ) -> tuple[str | None, str | None, set[int]]:
@@ -273,11 +302,21 @@ def find_dates(
     if title is not None:
         anchors = {title} | bylines
         for i in range(title + 1, min(len(lines), title + 5)):
-            iso = date_only(lines[i])
-            if iso and any(abs(i - a) <= 2 for a in anchors):
+            if not any(abs(i - a) <= 2 for a in anchors):
+                continue
+            iso = date_only(lines[i]) or header_dates(lines[i])[0]
+            if iso and (i in bylines or date_only(lines[i]) or _is_dateline(lines[i])):
                 published = published or iso
                 used.add(i)
     return captured, published, used
+
+
+def _is_dateline(line: str) -> bool:
+    """ "Posted 21 March 2026 at 17:20 | Updated ...": a line that is mostly dates and cues."""
+    rest = _DATE_IN_LINE.sub(" ", line)
+    words = [w for w in _words(rest.lower()) if not w.isdigit()]
+    cues = {"posted", "published", "updated", "modified", "on", "at", "am", "pm", "gmt", "utc"}
+    return all(w in cues or w in _DATE_WORDS for w in words)
 
 
 def find_meta(lines: Sequence[str], article: Sequence[bool], url: str | None = None) -> TextMeta:
@@ -298,6 +337,10 @@ def find_meta(lines: Sequence[str], article: Sequence[bool], url: str | None = N
     authors, author_lines = find_authors(lines, title, article)
     captured, published, date_lines = find_dates(lines, title, author_lines)
     outlet, outlet_line = find_outlet(lines)
+    if outlet:
+        # "By Lenne Valley Live reporter": the outlet posing as a person is not an author
+        key = outlet.casefold()
+        authors = tuple(a for a in authors if not a.casefold().startswith(key))
     used = set(author_lines) | date_lines
     if title is not None:
         used.add(title)

@@ -68,8 +68,10 @@ BYLINE_PREFIXES: tuple[str, ...] = (
 )  # fmt: skip
 
 # "Discover more from Defence Talks": the outlet's name follows these openings (strongest first).
+# Checked in this order; "subscribe to X" names the outlet only when X is capitalised (a name),
+# not in "subscribe to our newsletter".
 OUTLET_PREFIXES: tuple[str, ...] = (
-    "discover more from", "copyright ©", "© copyright", "©", "copyright", "(c)",
+    "discover more from", "copyright ©", "© copyright", "©", "copyright", "(c)", "subscribe to",
 )  # fmt: skip
 
 # Separators of menus, breadcrumbs and site titles ("Home › World", "Defence Talks | News").
