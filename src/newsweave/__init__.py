@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import logging
 
+from .api import Newsweave, open
 from .errors import FetchError, InputError, NewsweaveError, StoreError
 from .model import Article, RawDocument
+from .pipeline import Summary
 from .settings import Settings
 
 __version__ = "0.1.0"
@@ -17,11 +19,14 @@ __all__ = [
     "Article",
     "FetchError",
     "InputError",
+    "Newsweave",
     "NewsweaveError",
     "RawDocument",
     "Settings",
     "StoreError",
+    "Summary",
     "__version__",
+    "open",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

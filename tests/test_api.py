@@ -1,0 +1,24 @@
+"""The Python API: newsweave.open(db).add(...) and .articles()."""
+
+from __future__ import annotations
+
+import newsweave
+from conftest import html_page
+
+
+def test_api_open_add_articles(tmp_path):
+    (tmp_path / "a.html").write_text(html_page(95), "utf-8")
+    (tmp_path / "b.html").write_bytes(b"")
+    with newsweave.open(tmp_path / "s.db") as nw:
+        summary = nw.add(tmp_path)
+        assert (summary.stored, summary.failed) == (1, 1)
+        assert isinstance(summary.errors[0], newsweave.InputError)
+        (a,) = list(nw.articles())
+        assert a.title == "Lindholm council story number 95"
+        assert nw.article(a.id) == a
+        assert nw.add(tmp_path / "a.html").duplicates == 1
+
+
+def test_api_all_names_exist():
+    for name in newsweave.__all__:
+        assert hasattr(newsweave, name), name
