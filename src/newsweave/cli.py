@@ -87,26 +87,37 @@ def _progress(quiet: bool):
         def start(n: int) -> None:
             progress.update(task, total=n)
 
+        counts = {"articles": 0, "failed": 0}
+
         def done(_unit: object) -> None:
             progress.advance(task)
             t = progress.tasks[0]
             if t.elapsed:
                 progress.update(task, rate=f"{t.completed / t.elapsed:.1f} inputs/s")
 
-        yield start, done
+        def seen(o: Outcome) -> None:
+            # a WARC or feed is one input but many articles: show both
+            counts["articles" if o.article is not None else "failed"] += 1
+            progress.update(
+                task, description=f"{counts['articles']} articles, {counts['failed']} failed"
+            )
+
+        yield start, done, seen
 
 
 def _run_with_ui(inputs: tuple[str, ...], opts: dict[str, Any], store=None, on_article=None):
     settings = _settings(opts)
     quiet = opts["quiet"]
 
-    def on_outcome(o: Outcome) -> None:
-        if o.error is not None and not quiet:
-            err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
-        if on_article is not None:
-            on_article(o)
+    with _progress(quiet) as (start, done, seen):
 
-    with _progress(quiet) as (start, done):
+        def on_outcome(o: Outcome) -> None:
+            seen(o)
+            if o.error is not None and not quiet:
+                err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
+            if on_article is not None:
+                on_article(o)
+
         summary = run(
             list(inputs),
             settings,
@@ -239,5 +250,7 @@ def entry() -> None:  # pragma: no cover - the console script
     except NewsweaveError as e:
         err_console.print(f"[red]error[/red] {escape(str(e))}")
         sys.exit(2)
+
+
 if __name__ == "__main__":  # python -m newsweave.cli
     entry()
