@@ -74,6 +74,21 @@ def html_page(seed: int, title: str | None = None, extra_head: str = "") -> str:
 <footer>© 2026 The Lindholm Ledger. All rights reserved.</footer></body></html>"""
 
 
+def run_inputs(inputs, fetch: bool = False, **settings):
+    """Run ingest + extract over inputs; returns (articles, errors, summary)."""
+    from newsweave.pipeline import run
+    from newsweave.settings import DEFAULTS
+
+    arts, errors = [], []
+    summary = run(
+        [str(i) for i in inputs],
+        DEFAULTS.with_(**settings),
+        on_outcome=lambda o: (arts if o.article else errors).append(o.article or o.error),
+        fetch=fetch,
+    )
+    return arts, errors, summary
+
+
 @pytest.fixture
 def make_page():
     return html_page

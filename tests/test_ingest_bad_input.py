@@ -7,20 +7,7 @@ import json
 
 import pytest
 
-from conftest import html_page, paragraphs
-from newsweave.pipeline import run
-from newsweave.settings import DEFAULTS
-
-
-def _run(paths, **settings):
-    arts, errors = [], []
-    summary = run(
-        [str(p) for p in paths],
-        DEFAULTS.with_(**settings),
-        on_outcome=lambda o: (arts if o.article else errors).append(o.article or o.error),
-        fetch=False,
-    )
-    return arts, errors, summary
+from conftest import html_page, paragraphs, run_inputs
 
 
 def _bad_then_good(tmp_path, name, data, **settings):
@@ -29,7 +16,7 @@ def _bad_then_good(tmp_path, name, data, **settings):
     bad.write_bytes(data) if isinstance(data, bytes) else bad.write_text(data, "utf-8")
     good = tmp_path / "zz-good.html"
     good.write_text(html_page(40), "utf-8")
-    arts, errors, summary = _run([bad, good], **settings)
+    arts, errors, summary = run_inputs([bad, good], **settings)
     assert [a.source for a in arts] == [str(good)], "the batch must go on after a bad input"
     assert len(errors) == 1 and errors[0].source.startswith(str(bad))
     assert "\n" not in str(errors[0])
@@ -78,7 +65,7 @@ def test_bad_input_malformed_html_still_extracts(tmp_path):
     body = "".join(f"<p>{p}<div><span>" for p in paragraphs(43))  # unclosed everything
     p = tmp_path / "malformed.html"
     p.write_text(f"<html><head><title>Broken page</title><body>{body}</tabel></html", "utf-8")
-    arts, errors, _ = _run([p])
+    arts, errors, _ = run_inputs([p])
     assert errors == [] and paragraphs(43)[0] in arts[0].text
 
 
@@ -87,7 +74,7 @@ def test_bad_input_hostile_markup_is_text_not_code(tmp_path):
     page = html_page(44).replace("<p>", f"<p>{evil} Quote: &lt;b&gt;bold&lt;/b&gt; ", 1)
     p = tmp_path / "evil.html"
     p.write_text(page, "utf-8")
-    arts, errors, _ = _run([p])
+    arts, errors, _ = run_inputs([p])
     assert errors == []
     assert "alert(1)" not in arts[0].text  # scripts are dropped
     assert "<b>bold</b>" in arts[0].text  # escaped markup is kept as the text it is
@@ -97,7 +84,7 @@ def test_bad_input_legacy_encoding_without_declaration_is_not_mojibake(tmp_path)
     text = "\n\n".join(paragraphs(45)) + "\n\nLe maire a déclaré que la façade était sûre."
     p = tmp_path / "latin.txt"
     p.write_bytes(text.encode("cp1252"))
-    arts, errors, _ = _run([p])
+    arts, errors, _ = run_inputs([p])
     assert errors == []
     assert "déclaré que la façade était sûre" in arts[0].text
     assert "Ã" not in arts[0].text
@@ -105,7 +92,7 @@ def test_bad_input_legacy_encoding_without_declaration_is_not_mojibake(tmp_path)
 
 def test_bad_input_every_input_failed_is_flagged(tmp_path):
     (tmp_path / "a.html").write_bytes(b"")
-    _, errors, summary = _run([tmp_path / "a.html"])
+    _, errors, summary = run_inputs([tmp_path / "a.html"])
     assert summary.all_failed and summary.line() == "0 stored, 0 duplicates, 1 failed"
 
 
@@ -116,6 +103,6 @@ def test_bad_input_truncated_warc_keeps_what_came_before(tmp_path):
     _warc(p, [("https://l.example/a", html_page(46)), ("https://l.example/b", html_page(47))])
     data = p.read_bytes()
     p.write_bytes(data[: len(data) - 300])
-    arts, errors, _ = _run([p])
+    arts, errors, _ = run_inputs([p])
     assert [a.url for a in arts] == ["https://l.example/a"]
     assert len(errors) == 1 and "WARC" in errors[0].reason

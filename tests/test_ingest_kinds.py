@@ -10,27 +10,15 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import html_page, paragraphs
+from conftest import html_page, paragraphs, run_inputs
 from newsweave.errors import InputError
-from newsweave.pipeline import run
 from newsweave.settings import DEFAULTS
-
-
-def _articles(inputs, **kw):
-    out, errors = [], []
-    summary = run(
-        [str(i) for i in inputs],
-        DEFAULTS.with_(**kw),
-        on_outcome=lambda o: (out if o.article else errors).append(o.article or o.error),
-        fetch=False,
-    )
-    return out, errors, summary
 
 
 def test_ingest_html_and_gzip(tmp_path):
     (tmp_path / "a.html").write_text(html_page(1), "utf-8")
     (tmp_path / "b.html.gz").write_bytes(gzip.compress(html_page(2).encode()))
-    arts, errors, _ = _articles([tmp_path / "a.html", tmp_path / "b.html.gz"])
+    arts, errors, _ = run_inputs([tmp_path / "a.html", tmp_path / "b.html.gz"])
     assert errors == []
     assert [a.title for a in arts] == [f"Lindholm council story number {i}" for i in (1, 2)]
     assert paragraphs(2)[0] in arts[1].text
@@ -42,7 +30,7 @@ def test_ingest_folder_is_recursive_and_sorted(tmp_path):
     (tmp_path / "a.txt").write_text("\n\n".join(paragraphs(4)), "utf-8")
     (tmp_path / "notes.docx").write_bytes(b"ignored: unknown ending inside a folder")
     (tmp_path / ".hidden.html").write_text(html_page(5), "utf-8")
-    arts, errors, _ = _articles([tmp_path])
+    arts, errors, _ = run_inputs([tmp_path])
     assert errors == []
     assert [a.source.rsplit("/", 1)[1] for a in arts] == ["a.txt", "c.htm"]
 
@@ -55,7 +43,7 @@ def test_ingest_jsonl_records_named_path_hash_n(tmp_path):
     ]  # fmt: skip
     p = tmp_path / "batch.jsonl"
     p.write_text("\n".join(json.dumps(x) for x in lines) + "\n", "utf-8")
-    arts, errors, _ = _articles([p])
+    arts, errors, _ = run_inputs([p])
     assert errors == []
     assert [a.source for a in arts] == [f"{p}#0", f"{p}#1"]
     assert arts[1].title == "Seven" and arts[1].authors == ("Ana Holm",)
@@ -79,7 +67,7 @@ def test_ingest_warc_response_records(tmp_path, name):
     _warc(
         p, [("https://ledger.example/a", html_page(8)), ("https://ledger.example/b", html_page(9))]
     )
-    arts, errors, _ = _articles([p])
+    arts, errors, _ = run_inputs([p])
     assert errors == []
     assert [a.source for a in arts] == [f"{p}#0", f"{p}#1"]
     assert arts[0].url == "https://ledger.example/a"
@@ -99,7 +87,7 @@ def test_ingest_feed_with_full_content_works_offline(tmp_path):
 <content:encoded><![CDATA[{body}]]></content:encoded></item>"""
     p = tmp_path / "ledger.rss"
     p.write_text(_rss(item), "utf-8")
-    arts, errors, _ = _articles([p])
+    arts, errors, _ = run_inputs([p])
     assert errors == []
     (a,) = arts
     assert a.source == f"{p}#0"
@@ -114,21 +102,21 @@ def test_ingest_feed_teaser_needs_fetch_and_says_so_offline(tmp_path):
     )
     p = tmp_path / "ledger.xml"
     p.write_text(_rss(item), "utf-8")
-    arts, errors, summary = _articles([p])
+    arts, errors, summary = run_inputs([p])
     assert arts == [] and summary.all_failed
     assert "fetching is off" in errors[0].reason
 
 
 def test_ingest_stdin(monkeypatch, tmp_path):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(html_page(11).encode())))
-    arts, errors, _ = _articles(["-"])
+    arts, errors, _ = run_inputs(["-"])
     assert errors == [] and arts[0].source == "-"
     assert arts[0].title == "Lindholm council story number 11"
 
 
 def test_ingest_missing_input_is_one_error_and_batch_goes_on(tmp_path):
     (tmp_path / "ok.html").write_text(html_page(12), "utf-8")
-    arts, errors, summary = _articles([tmp_path / "nope.html", tmp_path / "ok.html"])
+    arts, errors, summary = run_inputs([tmp_path / "nope.html", tmp_path / "ok.html"])
     assert len(arts) == 1 and len(errors) == 1
     assert isinstance(errors[0], InputError) and "no such file" in errors[0].reason
     assert not summary.all_failed

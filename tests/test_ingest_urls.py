@@ -10,9 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import html_page
-from newsweave.pipeline import run
-from newsweave.settings import DEFAULTS
+from conftest import html_page, run_inputs
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -59,12 +57,8 @@ def server():
 
 
 def _run(urls, **settings):
-    arts, errors = [], []
-    run(
-        urls,
-        DEFAULTS.with_(http_timeout_seconds=0.5, **settings),
-        on_outcome=lambda o: (arts if o.article else errors).append(o.article or o.error),
-    )
+    settings.setdefault("http_timeout_seconds", 0.5)
+    arts, errors, _ = run_inputs(urls, fetch=True, **settings)
     return arts, errors
 
 

@@ -62,40 +62,24 @@ def run_bench(
     say = console.print if console is not None else print
     pages = list(load_pages(data_dir, limit))
     say(f"WCXB: {len(pages)} article pages")
+    f1_columns = [("system", "system", ""), ("word_f1", "F1", ".3f"),
+                  ("precision", "precision", ".3f"), ("recall", "recall", ".3f")]  # fmt: skip
+    benches = [
+        ("Main text (word-multiset F1 against `main_content`, mean per page)",
+         run_maintext, f1_columns),
+        ("Metadata (accuracy, exact after normalisation)", run_metadata,
+         [("system", "system", ""), ("title", "title", ".3f"), ("author", "author", ".3f"),
+          ("date", "publication date", ".3f")]),
+        ("Flattened text (the page's visible text, one block per line, as a scraper saves it)",
+         run_flattened, f1_columns),
+        ("Speed (one core, text + metadata, same pages, alternating blocks)", speed_rows,
+         [("system", "system", ""), ("pages_per_s", "pages/s", ".1f"),
+          ("ratio", "× trafilatura", ".2f")]),
+    ]  # fmt: skip
     parts = []
-
-    say("main text ...")
-    rows = run_maintext(pages)
-    parts.append(
-        "### Main text (word-multiset F1 against `main_content`, mean per page)\n\n"
-        + table(rows, [("system", "system", ""), ("word_f1", "F1", ".3f"),
-                       ("precision", "precision", ".3f"), ("recall", "recall", ".3f")])
-    )  # fmt: skip
-
-    say("metadata ...")
-    rows = run_metadata(pages)
-    parts.append(
-        "### Metadata (accuracy, exact after normalisation)\n\n"
-        + table(rows, [("system", "system", ""), ("title", "title", ".3f"),
-                       ("author", "author", ".3f"), ("date", "publication date", ".3f")])
-    )  # fmt: skip
-
-    say("flattened text ...")
-    rows = run_flattened(pages)
-    parts.append(
-        "### Flattened text (the page's visible text, one block per line, as a scraper saves it)"
-        "\n\n"
-        + table(rows, [("system", "system", ""), ("word_f1", "F1", ".3f"),
-                       ("precision", "precision", ".3f"), ("recall", "recall", ".3f")])
-    )  # fmt: skip
-
-    say("speed ...")
-    rows = speed_rows(pages)
-    parts.append(
-        "### Speed (one core, text + metadata, same pages, alternating blocks)\n\n"
-        + table(rows, [("system", "system", ""), ("pages_per_s", "pages/s", ".1f"),
-                       ("ratio", "× trafilatura", ".2f")])
-    )  # fmt: skip
+    for heading, bench, columns in benches:
+        say(f"{heading.split(' (')[0]} ...")
+        parts.append(f"### {heading}\n\n" + table(bench(pages), columns))
 
     body = (
         f"Data: WCXB dev, {len(pages)} article pages (../shared/data/wcxb-articles). "
