@@ -75,3 +75,83 @@ class Extraction:
     captured: str | None = None
     removed: tuple[str, ...] = ()
     provenance: Provenance = field(default_factory=dict)
+
+
+# --- reading (read/): what each article says. Offsets index into Article.text. ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named person, organisation, place, nationality or event.
+
+    Args:
+        text: the mention as written.
+        label: PERSON, ORG, GPE, LOC, NORP, EVENT, FAC (spaCy labels, repaired).
+        canonical: the canonical name ("Vladimir Putin" for "Putin", "the Russian President").
+        start, end: character offsets into the article text.
+        role: a role the article gives the entity ("President", "Kremlin spokesperson").
+        kind: for metonymy, what the mention stands for ("government" for "Kyiv agreed").
+    """
+
+    text: str
+    label: str
+    canonical: str
+    start: int
+    end: int
+    role: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Something attributed to a speaker: direct ("..."), partial, or indirect (said that ...)."""
+
+    text: str
+    speaker: str | None  # canonical name, or None when unresolved
+    speaker_text: str | None  # the mention as written ("he", "the Chief of Staff")
+    cue: str | None  # the cue verb or phrase ("said", "according to", "told reporters")
+    direct: bool
+    start: int
+    end: int
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A numeric claim: value normalised, unit, what is counted, who claims it."""
+
+    value: float
+    unit: str | None  # "%", "km²", "people", "days", "USD", ...
+    counts: str | None  # the head noun counted: "soldiers", "settlements", "territory"
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None  # "more than", "about", "at least", "up to"
+    claimed_by: str | None = None  # canonical speaker when inside a quote or attribution
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression, resolved against an anchor when one exists (never guessed)."""
+
+    text: str
+    start: int
+    end: int
+    resolved: str | None  # ISO date (or "YYYY-MM" / "YYYY-Www") or None
+    anchor: str | None  # the date it was resolved against ("published 2025-03-12")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything the read stage found in one article."""
+
+    article_id: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    numbers: tuple[Number, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. "language de: English-only steps skipped"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

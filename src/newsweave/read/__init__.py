@@ -1,0 +1,1 @@
+"""Read: what each article says (entities, quotes, numbers, times), offsets into its text."""
