@@ -107,3 +107,36 @@ def test_store_sigkill_mid_batch_then_rerun_stores_each_article_once(tmp_path):
         sources = sorted(Path(a.source).name for a in store.articles())
     assert len(ids) == len(set(ids)) == n
     assert sources == sorted(f"{i:03d}.html" for i in range(n))
+
+
+def test_store_readings_round_trip_and_unread(tmp_path):
+    from newsweave.model import Entity, Number, Quote, Reading, TimeExpr
+
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.add(_article(1))
+        store.add(_article(2))
+        r = Reading(
+            article_id=_article(1).id,
+            sentences=((0, 6),),
+            entities=(Entity("Putin", "PERSON", "Vladimir Putin", 0, 5, role="President"),),
+            quotes=(Quote("now", "Donald Trump", "Trump", "said", True, 1, 4),),
+            numbers=(Number(430.0, None, "soldiers", "430", 0, 3),),
+            times=(TimeExpr("today", 0, 5, "2025-03-12", "published 2025-03-12"),),
+        )
+        store.add_reading(r, reader="r1")
+        assert store.reading(r.article_id) == r
+        ids = [_article(1).id, _article(2).id]
+        assert store.unread(ids, "r1") == [_article(2).id]
+        assert store.unread(ids, "r2") == ids
+
+
+def test_store_migrates_a_version_1_store(tmp_path):
+    from newsweave.store.sqlite import _MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(_MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.reading("nope") is None

@@ -155,3 +155,15 @@ class Reading:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reading:
+        return cls(
+            article_id=d["article_id"],
+            sentences=tuple(tuple(s) for s in d.get("sentences", ())),
+            entities=tuple(Entity(**e) for e in d.get("entities", ())),
+            quotes=tuple(Quote(**q) for q in d.get("quotes", ())),
+            numbers=tuple(Number(**n) for n in d.get("numbers", ())),
+            times=tuple(TimeExpr(**t) for t in d.get("times", ())),
+            notes=tuple(d.get("notes", ())),
+        )

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import Article
+from ..model import Article, Reading
 
 # Migration N brings the schema from version N-1 to N. Append only; never edit a released one.
 _MIGRATIONS: tuple[str, ...] = (
@@ -38,6 +38,15 @@ _MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX articles_published ON articles(published);
     CREATE INDEX articles_source ON articles(source);
+    """,
+    # 2: what the read stage found in each article (entities, quotes, numbers, times), as JSON;
+    # `reader` names the reader version so a better reader can redo old articles.
+    """
+    CREATE TABLE readings (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        reader      TEXT NOT NULL,
+        data        TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -137,6 +146,29 @@ class SQLiteStore:
         )
         for row in cur:
             yield self._to_article(row)
+
+    def add_reading(self, reading: Reading, reader: str) -> None:
+        """Store (or replace) the reading of one article, in its own transaction."""
+        data = json.dumps(reading.to_dict(), ensure_ascii=False)
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO readings (article_id, reader, data) VALUES (?, ?, ?)",
+                (reading.article_id, reader, data),
+            )
+
+    def reading(self, article_id: str) -> Reading | None:
+        row = self._db.execute(
+            "SELECT data FROM readings WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return Reading.from_dict(json.loads(row[0])) if row else None
+
+    def unread(self, article_ids: list[str], reader: str) -> list[str]:
+        """The ids among `article_ids` with no reading by this reader version, in order."""
+        done = {
+            r[0]
+            for r in self._db.execute("SELECT article_id FROM readings WHERE reader = ?", (reader,))
+        }
+        return [i for i in article_ids if i not in done]
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
