@@ -1,0 +1,65 @@
+"""The read stage: one light spaCy pass per article, then entities, quotes, numbers, times.
+
+Only English articles are read; others get a note saying which steps were skipped. The
+dependency parser runs only on the sentences that need it (inside quotes.py / numbers.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..model import Article, Reading
+from . import nlp
+
+# Bump when the reader's output changes, so stored readings are redone.
+READER_VERSION = "read-1"
+# An article longer than this is read in its first part only (a note says so); spaCy's own
+# limit is 1,000,000 characters and memory grows with length.
+MAX_READ_CHARS = 200_000
+
+
+def _read_one(article: Article, doc) -> Reading:
+    from .entities import find_entities
+    from .numbers import find_numbers
+    from .quotes import find_quotes
+    from .times import find_times
+
+    text = doc.text
+    entities = find_entities(text, doc)
+    quotes = find_quotes(text, doc, entities)
+    numbers = find_numbers(text, doc, quotes)
+    times = find_times(text, doc, article.published)
+    notes = ()
+    if len(article.text) > len(text):
+        notes = (f"text longer than {MAX_READ_CHARS:,} characters: only the first part was read",)
+    return Reading(
+        article_id=article.id,
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        entities=entities,
+        quotes=quotes,
+        numbers=numbers,
+        times=times,
+        notes=notes,
+    )
+
+
+def read_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Reading]:
+    """Read articles in order (nlp.pipe in batches); yields one Reading per article."""
+    pending: list[Article] = []
+
+    def flush() -> Iterator[Reading]:
+        texts = [a.text[:MAX_READ_CHARS] for a in pending]
+        for article, doc in zip(pending, nlp.docs(texts, batch_size=batch_size), strict=True):
+            yield _read_one(article, doc)
+        pending.clear()
+
+    for article in articles:
+        if article.language not in ("en", None) or not article.text.strip():
+            yield from flush()
+            lang = article.language or "unknown"
+            yield Reading(article.id, notes=(f"language {lang}: English-only steps skipped",))
+            continue
+        pending.append(article)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
