@@ -9,6 +9,7 @@ import pytest
 
 from newsweave.extract.maintext import MainText, main_text
 from newsweave.extract.maintext_filters import _phrases, filter_lines
+from newsweave.extract.maintext_runs import repair_mojibake
 
 ARTICLE = [
     "The harbour board of Veltmark voted on Tuesday to rebuild the eastern breakwater before the "
@@ -147,3 +148,47 @@ def test_filter_lines_keeps_short_repeats_and_early_related_heading():
 def test_vocabulary_entries_must_have_words():
     with pytest.raises(ValueError, match="no word characters"):
         _phrases(("read more", "!!"))
+
+
+def test_filter_lines_drops_breadcrumbs_above_the_title_only_when_short():
+    body = ARTICLE[:2]
+    kept, dropped = filter_lines(
+        "\n".join(["- Home", "- Harbour news", "My title", *body]), ["My title"]
+    )
+    assert kept == body and dropped == ["- Home", "- Harbour news", "My title"]
+    # a real paragraph above the title is not a breadcrumb
+    kept, _ = filter_lines("\n".join([ARTICLE[3], "My title", *body]), ["My title"])
+    assert kept == [ARTICLE[3], *body]
+
+
+def test_filter_lines_keeps_paragraphs_after_an_emptied_related_box():
+    long_paragraphs = [f"{ARTICLE[2]} {ARTICLE[3]}", f"{ARTICLE[3]} {ARTICLE[0]}"]
+    # near the end of a long text (tail headings count only in its last part)
+    body = [f"{p} (part {n})" for n in range(3) for p in ARTICLE]
+    lines = [*body, "Related articles", *long_paragraphs]
+    kept, dropped = filter_lines("\n".join(lines))
+    assert dropped == ["Related articles"] and kept[-2:] == long_paragraphs
+    # followed by link titles, the heading still ends the text
+    links = ["Another harbour story", "A third harbour story"]
+    kept, dropped = filter_lines("\n".join([*lines[:-2], *links]))
+    assert dropped == ["Related articles", *links]
+
+
+def test_maintext_repairs_double_encoded_utf8():
+    # the site encoded its UTF-8 text a second time: every quote and dash became three characters
+    garbled = [
+        p.replace(" ", "\u2019 \u2014 ", 3).encode("utf-8").decode("latin-1") for p in ARTICLE
+    ]
+    tree = _tree(_page("<article>" + "".join(f"<p>{p}</p>" for p in garbled) + "</article>"))
+    before = lxml.html.tostring(tree)
+    text = main_text(tree).text
+    assert "\u2019 \u2014" in text and "\u00e2" not in text
+    assert lxml.html.tostring(tree) == before
+
+
+def test_repair_mojibake_leaves_clean_pages_alone():
+    tree = _tree(_article_page())
+    assert repair_mojibake(tree) is None
+    # a few stray sequences are not a double-encoded page
+    stray = "\u2019".encode("utf-8").decode("latin-1")
+    assert repair_mojibake(_tree(_page(f"<p>{stray} {ARTICLE[0]}</p>"))) is None

@@ -3,7 +3,8 @@
 Measured on the WCXB dev article pages (see bench/maintext.py for the command and numbers):
 recall mode alone is both faster and about as good as the default balanced mode, and the two fail
 on different pages, so the balanced run is only paid for when the recall run covers little of the
-page. Line post-filters then drop boilerplate lines that survive both runs.
+page. Line post-filters then drop boilerplate lines that survive both runs. A page whose site
+double-encoded its UTF-8 text is repaired first (on a copy).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .maintext_filters import filter_lines, page_titles, removed_blocks
-from .maintext_runs import page_text_length, run_trafilatura
+from .maintext_runs import page_text_length, repair_mojibake, run_trafilatura
 
 # The recall run covers less than this share of the page's visible text: also run balanced.
 # (a listicle page where recall kept one intro paragraph out of a 40,000-character article)
@@ -67,6 +68,9 @@ def main_text(
     """
     if tree is None or tree.find(".//body") is None and tree.tag != "body":
         return MainText(text="")
+    repaired = repair_mojibake(tree)
+    if repaired is not None:
+        tree = repaired
     text = run_trafilatura(tree, url, recall=True)
     run = "recall"
     if len(text) < RECALL_PAGE_SHARE * page_text_length(tree):

@@ -115,6 +115,14 @@ DUPLICATE_RUN_CHARS = 1000
 REMOVED_MIN_CHARS = 40
 # The title is repeated as the first lines of the text: look this far for it.
 TITLE_SEARCH_LINES = 5
+# Lines above that title all shorter than this are breadcrumbs, kickers and dates: dropped too.
+# (a course page opened with "- Home / - Knowledge center / - Online courses" over its headline)
+PRE_TITLE_MAX_WORDS = 6
+# A tail heading followed by this many paragraphs of at least ORPHAN_MIN_WORDS words each is an
+# in-article box whose links were already left out: only the heading is dropped.
+# (a "Related Articles" box in the middle of a long explainer cut its last quarter)
+ORPHAN_FOLLOW_LINES = 2
+ORPHAN_MIN_WORDS = 30
 
 _WORD = re.compile(r"\w+")
 _BLOCK_TAGS = (
@@ -193,11 +201,32 @@ def _duplicate_runs(lines: list[str], norms: list[str]) -> set[int]:
     return out
 
 
+def _title_lines(lines: list[str], norms: list[str], titles: Iterable[str]) -> set[int]:
+    """Indexes of the title repeated among the top lines and of the short lines above it."""
+    title_norms = {n for n in map(_norm, titles) if n}
+    for i in range(min(TITLE_SEARCH_LINES, len(lines))):
+        if norms[i] in title_norms:
+            above = range(i)
+            if all(len(lines[k].split()) < PRE_TITLE_MAX_WORDS for k in above):
+                return {*above, i}
+            return {i}
+    return set()
+
+
+def _is_orphan_heading(lines: list[str], index: int) -> bool:
+    """The tail heading at index is followed by article paragraphs, not by links or a bio line."""
+    follow = lines[index + 1 : index + 1 + ORPHAN_FOLLOW_LINES]
+    return len(follow) == ORPHAN_FOLLOW_LINES and all(
+        len(line.split()) >= ORPHAN_MIN_WORDS for line in follow
+    )
+
+
 def filter_lines(text: str, titles: Iterable[str] = ()) -> tuple[list[str], list[str]]:
     """Split the text into kept and dropped lines.
 
-    Drops, in this order: the title repeated at the top (the caller keeps the title apart), a
-    second copy of the body, chrome lines, and everything from a tail heading on.
+    Drops, in this order: a second copy of the body, the title repeated at the top (the caller
+    keeps the title apart) with the breadcrumbs above it, chrome lines, and everything from a
+    tail heading on (only the heading when article paragraphs follow it).
 
     Args:
         text: extracted text, one paragraph per line.
@@ -209,11 +238,7 @@ def filter_lines(text: str, titles: Iterable[str] = ()) -> tuple[list[str], list
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     norms = [_norm(line) for line in lines]
     drop = _duplicate_runs(lines, norms)
-    title_norms = {n for n in map(_norm, titles) if n}
-    for i in range(min(TITLE_SEARCH_LINES, len(lines))):
-        if norms[i] in title_norms:
-            drop.add(i)
-            break
+    drop.update(_title_lines(lines, norms, titles))
     drop.update(
         i for i, (line, norm) in enumerate(zip(lines, norms, strict=True)) if _is_chrome(line, norm)
     )
@@ -221,8 +246,11 @@ def filter_lines(text: str, titles: Iterable[str] = ()) -> tuple[list[str], list
     position = 0
     for i, (line, norm) in enumerate(zip(lines, norms, strict=True)):
         if position >= TAIL_START_SHARE * total and _is_tail_heading(norm):
-            drop.update(range(i, len(lines)))
-            break
+            if _is_orphan_heading(lines, i):
+                drop.add(i)
+            else:
+                drop.update(range(i, len(lines)))
+                break
         position += len(line) + 1
     kept = [line for i, line in enumerate(lines) if i not in drop]
     dropped = [line for i, line in enumerate(lines) if i in drop]

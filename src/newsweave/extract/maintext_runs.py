@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from copy import copy
+import re
+from copy import copy, deepcopy
 from functools import cache
 
 from lxml.html import HtmlElement
@@ -11,6 +12,15 @@ from trafilatura.settings import Extractor
 
 # Elements whose text is never visible page text.
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
+# A page with at least this many UTF-8 sequences decoded a second time as Latin-1 ("doesnâ\x80\x99t"
+# for "doesn't") was double-encoded by its site: its text nodes are repaired before extraction.
+# (a pet-insurance guide served every apostrophe and dash that way; fewer hits are stray
+# characters, and some pages quote mojibake on purpose)
+MOJIBAKE_MIN_SEQUENCES = 10
+# A lead byte (U+00C2-U+00F4 as Latin-1) followed by continuation bytes (U+0080-U+00BF).
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]+")
+# The C1 controls U+0080-U+009F never occur in real text: one after Â, Ã or â marks mojibake.
+_MOJIBAKE_PROBE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u009f]")
 
 
 @cache
@@ -50,3 +60,37 @@ def page_text_length(tree: HtmlElement) -> int:
         # itertext() leaves out the element's own tail, which is visible text
         total -= sum(len(t.strip()) for t in element.itertext())
     return max(total, 0)
+
+
+def _undo_double_encoding(text: str) -> str:
+    """Re-decode each mojibake sequence as UTF-8; sequences that do not decode stay as they are."""
+
+    def repair(match: re.Match[str]) -> str:
+        try:
+            return match.group(0).encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return match.group(0)
+
+    return _MOJIBAKE.sub(repair, text)
+
+
+def repair_mojibake(tree: HtmlElement) -> HtmlElement | None:
+    """A copy of the tree with double-encoded UTF-8 text repaired, or None when there is none.
+
+    Args:
+        tree: the parsed page (read only).
+
+    Returns:
+        The repaired copy when the page has MOJIBAKE_MIN_SEQUENCES or more mojibake sequences,
+        else None (the common case costs one regex pass over the page text).
+    """
+    # one string of the whole page: faster than a search per text node (about 1.6 ms a page)
+    if len(_MOJIBAKE_PROBE.findall(tree.text_content())) < MOJIBAKE_MIN_SEQUENCES:
+        return None
+    fixed = deepcopy(tree)
+    for element in fixed.iter():
+        if element.text and _MOJIBAKE_PROBE.search(element.text):
+            element.text = _undo_double_encoding(element.text)
+        if element.tail and _MOJIBAKE_PROBE.search(element.tail):
+            element.tail = _undo_double_encoding(element.tail)
+    return fixed
