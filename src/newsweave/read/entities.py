@@ -1,0 +1,453 @@
+"""Entities: people, organisations, places, nationalities, events, facilities, repaired and named.
+
+`find_entities(text, doc)` takes the light spaCy pass (tagger, sentences, lemmas, NER; no
+parser), repairs the small model's labels with a place gazetteer and cue words, gives every
+person the longest full name the article uses for them, with the role it gives them, and marks
+capitals that stand for their government ("Kyiv agreed" -> kind "government").
+
+Example:
+    >>> from newsweave.read import nlp
+    >>> text = "Russian President Vladimir Putin visited Kursk. Putin spoke."
+    >>> [(e.text, e.canonical) for e in find_entities(text, nlp.doc(text)) if e.label == "PERSON"]
+    [('Vladimir Putin', 'Vladimir Putin'), ('Putin', 'Vladimir Putin')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..model import Entity
+from .entities_names import _stem, canonical_id, normalise_role, resolve_mention
+from .entities_places import Place, fold, lookup
+from .entities_vocab import (
+    CITY_POP_FROM_OTHER,
+    CITY_POP_FROM_PERSON,
+    COUNTRY_SHORT_FORMS,
+    DEMONYMS,
+    GOVERNMENT_VERBS,
+    KEPT_LABELS,
+    ORG_WORDS,
+    PLACE_CUES,
+    PLACE_PREPOSITIONS,
+    PLACE_SUFFIXES,
+    REPAIRABLE_LABELS,
+    ROLE_CORE,
+    ROLE_HEADS,
+    SEATS_OF_POWER,
+    VERB_GAP_TAGS,
+)
+
+__all__ = ["find_entities", "resolve_mention", "canonical_id"]
+
+_ROLE_HEADS = frozenset(ROLE_HEADS)
+_ROLE_CORE = frozenset(ROLE_CORE)
+_ORG_WORDS = frozenset(ORG_WORDS)
+_GOV_VERBS = frozenset(GOVERNMENT_VERBS)
+_COUNTRY_SHORT = dict(COUNTRY_SHORT_FORMS)
+# Nationality adjectives the model sometimes labels GPE ("Ukrainian forces").
+_ADJECTIVES = frozenset(k for k, v in DEMONYMS if k != v and k.endswith(("an", "sh", "se", "ch")))
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_CLOSERS = (",", ".", ")", ";", ":", "—", "–")
+_FUNC = ("ADP", "DET", "CCONJ", "SCONJ", "PART")
+
+
+@dataclass(slots=True)
+class _Span:
+    """A mention being worked on (token offsets; mutable until it becomes an Entity)."""
+
+    i: int
+    j: int
+    label: str
+    canonical: str = ""
+    role: str | None = None
+    kind: str | None = None
+
+
+def find_entities(text: str, doc: Doc) -> tuple[Entity, ...]:
+    """People, organisations, places, nationalities, events and facilities in one article.
+
+    Args:
+        text: the article text.
+        doc: the light spaCy pass over exactly that text (nlp.doc(text)).
+
+    Returns:
+        Entities in text order; text[e.start:e.end] == e.text for each.
+
+    Raises:
+        ValueError: when doc was not made from text.
+    """
+    if doc.text != text:
+        raise ValueError("find_entities: doc was made from a different text; pass nlp.doc(text)")
+    if not text.strip():
+        return ()
+    spans = _model_spans(doc)
+    _repair(doc, spans)
+    spans += _missing_places(doc, spans)
+    spans.sort(key=lambda s: s.i)
+    labels = _token_labels(doc, spans)
+    _name_people(doc, spans, labels)
+    _name_others(doc, spans)
+    _mark_governments(doc, spans)
+    entities = [_to_entity(doc, s) for s in spans]
+    entities += _descriptions(doc, spans, labels, entities)
+    return tuple(sorted(entities, key=lambda e: (e.start, e.end)))
+
+
+# --- spans from the model, trimmed --------------------------------------------------------------
+
+
+def _model_spans(doc: Doc) -> list[_Span]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS and ent.label_ not in REPAIRABLE_LABELS:
+            continue
+        i, j = ent.start, ent.end
+        # "the Oval Office" -> "Oval Office": the article's determiner is not part of the name.
+        while i < j and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        # "Trump’s Special" (PERSON) and "Kyiv’s" (ORG): the name ends at the possessive.
+        for k in range(i, j):
+            if doc[k].text in _POSSESSIVE or doc[k].tag_ == "POS":
+                j = k
+                break
+        # "Special Correspondent of Defense Talks in": a span never ends on a function word.
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].pos_ in _FUNC):
+            j -= 1
+        # "Secretary of State" gave ORG "State": a role word alone is not an entity.
+        if all(t.lower_ in _ROLE_HEADS for t in doc[i:j]):
+            continue
+        if j > i:
+            out.append(_Span(i, j, ent.label_))
+    return out
+
+
+def _is_gazetteer_place(place: Place | None, min_city_pop: int) -> bool:
+    if place is None:
+        return False
+    if place.kind != "city":
+        return True
+    return place.capital or place.population >= min_city_pop
+
+
+def _place_cue(doc: Doc, i: int, j: int) -> bool:
+    """True for "the town of Sudzha" and "Kursk region" (cue words around the name)."""
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_CUES:
+        return True
+    return j < len(doc) and doc[j].lower_ in PLACE_SUFFIXES
+
+
+def _surnames(doc: Doc, spans: list[_Span]) -> set[str]:
+    """Surname stems of people named with at least two words."""
+    return {_stem(fold(doc[s.j - 1].text)) for s in spans if s.label == "PERSON" and s.j - s.i > 1}
+
+
+def _looks_like_person(doc: Doc, s: _Span) -> bool:
+    """An ORG/GPE of two or three capitalised words that an appositive or a title introduces.
+
+    Motivated by "Ukraine’s chief general, Oleksandr Syrskyi, suggested" (came as ORG).
+    """
+    toks = doc[s.i : s.j]
+    if not 2 <= len(toks) <= 3 or any(t.tag_ != "NNP" or not t.is_title for t in toks):
+        return False
+    if any(t.lower_ in _ORG_WORDS for t in toks) or lookup(toks.text) is not None:
+        return False
+    before = [t.lower_ for t in doc[max(s.i - 4, 0) : s.i]]
+    if before and before[-1] in _ROLE_CORE:
+        return True
+    return bool(before) and before[-1] == "," and any(w in _ROLE_CORE for w in before)
+
+
+def _repair(doc: Doc, spans: list[_Span]) -> None:
+    """Relabel places the model missed and people it took for organisations or places."""
+    surnames = _surnames(doc, spans)
+    for s in spans:
+        name = doc[s.i : s.j].text
+        place = lookup(name)
+        if s.label in ("GPE", "LOC") and fold(name) in _ADJECTIVES:
+            s.label = "NORP"
+        elif _place_cue(doc, s.i, s.j) and s.label not in ("GPE", "LOC", "FAC"):
+            s.label = "GPE"
+        elif s.label == "PERSON" and s.j - s.i == 1:
+            # "Kyiv" came as PERSON; "Jackson" stays a person (a big city's name only).
+            if _is_gazetteer_place(place, CITY_POP_FROM_PERSON) and (
+                _stem(fold(name)) not in surnames
+            ):
+                s.label = "GPE"
+        elif s.label in REPAIRABLE_LABELS and s.label != "PERSON":
+            if _is_gazetteer_place(place, CITY_POP_FROM_OTHER):
+                s.label = "LOC" if place and place.kind == "continent" else "GPE"
+            elif s.label in ("ORG", "NORP") and _looks_like_person(doc, s):
+                s.label = "PERSON"
+        elif s.label in ("GPE", "LOC") and place is None and _looks_like_person(doc, s):
+            s.label = "PERSON"
+    surnames = _surnames(doc, spans)
+    for s in spans:
+        # "Syrskyi" (GPE) and "Trump" (ORG) after "Oleksandr Syrskyi" / "Donald Trump".
+        one = s.label != "PERSON" and s.j - s.i == 1
+        if (
+            one
+            and _stem(fold(doc[s.i].text)) in surnames
+            and (lookup(doc[s.i].text) is None or s.label not in ("GPE", "LOC"))
+        ):
+            s.label = "PERSON"
+    spans[:] = [s for s in spans if s.label in KEPT_LABELS]
+
+
+def _missing_places(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """Gazetteer places the model left out ("Kyiv agreed" had no entity at all)."""
+    covered = {k for e in doc.ents for k in range(e.start, e.end)}
+    covered |= {k for s in spans for k in range(s.i, s.j)}
+    surnames = _surnames(doc, spans)
+    out: list[_Span] = []
+    k, n = 0, len(doc)
+    while k < n:
+        tok = doc[k]
+        if k in covered or tok.tag_ != "NNP" or not (tok.is_title or tok.is_upper):
+            k += 1
+            continue
+        found = 0
+        for size in (3, 2, 1):
+            j = k + size
+            if j > n or any(x in covered or doc[x].tag_ != "NNP" for x in range(k, j)):
+                continue
+            name = doc[k:j].text
+            if _stem(fold(name)) in surnames:
+                continue
+            place = lookup(name)
+            # "Jordan Peterson", "Defense News Hub": a city or country name next to another
+            # proper noun is part of a longer name.
+            if _next_to_name(doc, k, j):
+                continue
+            if _is_gazetteer_place(place, CITY_POP_FROM_OTHER) or (
+                size == 1 and _place_cue(doc, k, j)
+            ):
+                found = size
+                break
+        if found:
+            out.append(_Span(k, k + found, "GPE"))
+            k += found
+        else:
+            k += 1
+    return out
+
+
+def _next_to_name(doc: Doc, i: int, j: int) -> bool:
+    prev_name = i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].is_title
+    next_name = j < len(doc) and doc[j].tag_ == "NNP" and doc[j].is_title
+    return prev_name or next_name
+
+
+def _token_labels(doc: Doc, spans: list[_Span]) -> dict[int, str]:
+    """Token index -> label of the span holding it (for role phrases)."""
+    labels = {}
+    for s in spans:
+        possessive = s.j < len(doc) and doc[s.j].tag_ == "POS"
+        for k in range(s.i, s.j):
+            # A person may start a role only as a possessive ("Trump’s envoy").
+            labels[k] = s.label if s.label != "PERSON" or possessive else "PERSON-NAME"
+    return labels
+
+
+# --- people: canonical names and roles ------------------------------------------------------------
+
+
+def _name_people(doc: Doc, spans: list[_Span], labels: dict[int, str]) -> None:
+    """Canonical = the longest full name of the same surname (the nearest one before, else the
+    first); role = the longest role the article gives any mention of that person."""
+    people = [s for s in spans if s.label == "PERSON"]
+    full: dict[str, list[_Span]] = {}
+    for s in people:
+        if s.j - s.i > 1:
+            full.setdefault(_stem(fold(doc[s.j - 1].text)), []).append(s)
+    for s in people:
+        own = doc[s.i : s.j].text
+        cands = full.get(_stem(fold(doc[s.j - 1].text)), [])
+        if s.j - s.i == 1 and not cands:
+            # A first name alone ("Vladimir") never picks a full name; a surname does.
+            cands = []
+        if s.j - s.i > 1:
+            first = fold(doc[s.i].text)
+            same = [c for c in cands if fold(doc[c.i].text) == first]
+            s.canonical = max((doc[c.i : c.j].text for c in same), key=len, default=own)
+        elif cands:
+            before = [c for c in cands if c.i < s.i]
+            pick = before[-1] if before else cands[0]
+            first = fold(doc[pick.i].text)
+            same = [c for c in cands if fold(doc[c.i].text) == first]
+            s.canonical = max((doc[c.i : c.j].text for c in same), key=len)
+        else:
+            s.canonical = own
+    roles: dict[str, str] = {}
+    for s in people:
+        for role in _roles_of(doc, s, labels):
+            old = roles.get(s.canonical)
+            if old is None or len(role.split()) > len(old.split()):
+                roles[s.canonical] = role
+    for s in people:
+        s.role = roles.get(s.canonical)
+
+
+def _role_token(doc: Doc, k: int, labels: dict[int, str]) -> bool:
+    tok = doc[k]
+    if labels.get(k) in ("NORP", "GPE", "ORG", "LOC", "PERSON"):
+        return True
+    return tok.lower_ in _ROLE_HEADS or tok.tag_ == "POS"
+
+
+def _role_text(doc: Doc, a: int, b: int) -> str | None:
+    """The role in tokens a..b, or None when it holds no title word."""
+    while a < b and (doc[a].lower_ in ("the", "of", "a", "an") or doc[a].tag_ == "POS"):
+        a += 1
+    while b > a and doc[b - 1].lower_ in ("the", "of", "a", "an"):
+        b -= 1
+    if a >= b or not any(doc[k].lower_ in _ROLE_CORE for k in range(a, b)):
+        return None
+    if b - a > 10:
+        return None
+    return normalise_role(doc[a:b].text)
+
+
+def _roles_of(doc: Doc, s: _Span, labels: dict[int, str]) -> list[str]:
+    """Roles around one mention: "Kremlin spokesperson Dmitry Peskov" (title before),
+    "Steve Witkoff, Trump’s Special Middle East envoy," and "his chief general, Valery
+    Gerasimov," (appositives)."""
+    sent = doc[s.i].sent
+    lo, hi = sent.start, sent.end
+    out = []
+    k = s.i - 1
+    # Before a name, an untagged capitalised word may be the employer ("Harbour spokesperson").
+    while k >= lo and (
+        _role_token(doc, k, labels)
+        or (doc[k].tag_ == "NNP" and doc[k].is_title and k not in labels)
+    ):
+        k -= 1
+    if k + 1 < s.i and doc[s.i - 1].lower_ in _ROLE_HEADS:
+        role = _role_text(doc, k + 1, s.i)
+        if role:
+            out.append(role)
+    if s.j < hi and doc[s.j].text == ",":
+        k = s.j + 1
+        while k < hi and _role_token(doc, k, labels):
+            k += 1
+        if (
+            k > s.j + 1
+            and (k >= hi or doc[k].text in _CLOSERS)
+            and (doc[k - 1].lower_ in _ROLE_HEADS)
+        ):
+            role = _role_text(doc, s.j + 1, k)
+            if role:
+                out.append(role)
+    closes = s.j >= hi or doc[s.j].text in _CLOSERS
+    if s.i - 1 > lo and doc[s.i - 1].text == "," and closes:
+        k = s.i - 2
+        while k >= lo and _role_token(doc, k, labels):
+            k -= 1
+        if k + 1 < s.i - 1 and doc[s.i - 2].lower_ in _ROLE_HEADS:
+            role = _role_text(doc, k + 1, s.i - 1)
+            if role:
+                out.append(role)
+    return out
+
+
+def _descriptions(
+    doc: Doc, spans: list[_Span], labels: dict[int, str], entities: list[Entity]
+) -> list[Entity]:
+    """ "the Chief of Staff", "the American President": a role description that resolves to a
+    person the article named with that role becomes a mention of that person."""
+    people = [e for e in entities if e.label == "PERSON" and e.role]
+    if not people:
+        return []
+    out = []
+    k, n = 0, len(doc)
+    while k < n:
+        if doc[k].lower_ != "the":
+            k += 1
+            continue
+        j = k + 1
+        while (
+            j < n
+            and j - k <= 8
+            and _role_token(doc, j, labels)
+            and not labels.get(j, "").startswith("PERSON")
+        ):
+            j += 1
+        while j > k + 1 and doc[j - 1].lower_ in ("of", "the"):
+            j -= 1
+        nxt = doc[j] if j < n else None
+        if (
+            j > k + 1
+            and doc[j - 1].lower_ in _ROLE_CORE
+            and not (nxt is not None and nxt.tag_ == "NNP" and nxt.is_title)
+        ):
+            phrase = doc[k + 1 : j]
+            canonical = resolve_mention(phrase.text, people, at=phrase.start_char)
+            if canonical:
+                role = next(e.role for e in people if e.canonical == canonical)
+                out.append(
+                    Entity(
+                        phrase.text,
+                        "PERSON",
+                        canonical,
+                        phrase.start_char,
+                        phrase.end_char,
+                        role=role,
+                    )  # fmt: skip
+                )
+            k = j
+        else:
+            k += 1
+    return out
+
+
+# --- everything else ------------------------------------------------------------------------------
+
+
+def _name_others(doc: Doc, spans: list[_Span]) -> None:
+    for s in spans:
+        if s.label == "PERSON":
+            continue
+        name = doc[s.i : s.j].text
+        short = _COUNTRY_SHORT.get(fold(name))
+        if short:
+            s.canonical = short
+        elif s.label in ("GPE", "LOC") and (place := lookup(name)) is not None:
+            s.canonical = place.name
+        else:
+            s.canonical = name
+
+
+def _mark_governments(doc: Doc, spans: list[_Span]) -> None:
+    """A capital or seat of power as the subject of a speech or decision verb stands for its
+    government ("Kyiv agreed", "Washington and Kyiv announced", "the Kremlin said")."""
+    by_start = {s.i: s for s in spans}
+    for s in spans:
+        name = fold(doc[s.i : s.j].text)
+        place = lookup(name)
+        capital = s.label == "GPE" and place is not None and place.capital
+        if not capital and name not in SEATS_OF_POWER:
+            continue
+        if s.i > 0 and doc[s.i - 1].lower_ in PLACE_PREPOSITIONS:
+            continue
+        if s.i > 1 and doc[s.i - 1].lower_ == "the" and doc[s.i - 2].lower_ in PLACE_PREPOSITIONS:
+            continue
+        k = s.j
+        while k < len(doc):
+            tok = doc[k]
+            if tok.lower_ == "and" and k + 1 in by_start:
+                k = by_start[k + 1].j
+            elif tok.tag_ in VERB_GAP_TAGS or tok.pos_ == "AUX":
+                k += 1
+            else:
+                break
+        if k < len(doc) and doc[k].tag_.startswith("VB") and doc[k].lemma_.lower() in _GOV_VERBS:
+            s.kind = "government"
+
+
+def _to_entity(doc: Doc, s: _Span) -> Entity:
+    span = doc[s.i : s.j]
+    return Entity(
+        span.text, s.label, s.canonical or span.text, span.start_char, span.end_char, s.role,
+        s.kind,
+    )  # fmt: skip

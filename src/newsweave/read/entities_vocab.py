@@ -1,0 +1,208 @@
+"""Vocabularies for entities, numbers and times (data, not code: tuples in one place)."""
+
+from __future__ import annotations
+
+# --- entities ---------------------------------------------------------------------------------
+
+# Labels find_entities keeps (spaCy's, after repair).
+KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
+
+# Labels the small model gives to places it does not know ("Kursk" PRODUCT, "Kyiv" PERSON).
+REPAIRABLE_LABELS = ("PRODUCT", "PERSON", "ORG", "WORK_OF_ART", "NORP", "LAW", "LANGUAGE")
+
+# A gazetteer city relabels a PERSON mention only above this population: "Jackson" (154k) and
+# "Lincoln" (295k) are surnames far more often than places in news.
+CITY_POP_FROM_PERSON = 1_000_000
+# ... and a PRODUCT/ORG/other mention above this one ("Kursk", 449k, labelled PRODUCT).
+CITY_POP_FROM_OTHER = 100_000
+
+# Words before a name that say the next capitalised word is a place ("the town of Sudzha").
+PLACE_CUES = ("town", "city", "village", "region", "province", "oblast", "district", "port")
+# Words after a name that make it a place ("Kursk region", "Donetsk oblast").
+PLACE_SUFFIXES = ("region", "oblast", "province", "district", "county", "governorate", "krai")
+
+# Words inside an ORG/GPE span that show it is not a person ("Oleksandr Syrskyi" came as ORG).
+ORG_WORDS = (
+    "ministry", "agency", "company", "inc", "ltd", "corp", "party", "council", "committee",
+    "army", "forces", "office", "service", "news", "bank", "university", "group", "union",
+    "house", "court", "department", "association", "institute", "commission", "parliament",
+    "government", "police", "press", "fund", "league", "club", "airlines", "times", "post",
+    "state", "states", "republic", "kingdom", "world", "war", "talks",
+)  # fmt: skip
+
+# Role head words: a title before a name ("Kremlin spokesperson Dmitry Peskov") or in an
+# appositive ("Oleksandr Syrskyi, the Ukrainian Chief of General Staff,").
+ROLE_HEADS = (
+    "president", "vice", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
+    "chief", "general", "envoy", "ambassador", "chancellor", "governor", "mayor", "senator",
+    "sen.", "rep.", "representative", "commander", "chairman", "chairwoman", "chair", "ceo",
+    "director", "king", "queen", "prince", "pope", "premier", "leader", "head", "adviser",
+    "advisor", "prosecutor", "judge", "justice", "speaker", "lawmaker", "officer", "gen.",
+    "lt.", "col.", "colonel", "admiral", "marshal", "emir", "sheikh", "prime", "foreign",
+    "defence", "defense", "deputy", "special", "spokesperson", "staff", "of", "the", "state",
+    "interior", "finance", "health", "national", "security", "counsel", "attorney",
+    "executive", "founder", "middle", "east", "former", "top", "senior", "acting", "interim",
+    "outgoing", "incoming",
+)  # fmt: skip
+# Of those, the words that can end or carry a role (a role must hold one).
+ROLE_CORE = (
+    "president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief",
+    "general", "envoy", "ambassador", "chancellor", "governor", "mayor", "senator", "sen.",
+    "rep.", "representative", "commander", "chairman", "chairwoman", "chair", "ceo",
+    "director", "king", "queen", "prince", "pope", "premier", "leader", "head", "adviser",
+    "advisor", "prosecutor", "judge", "justice", "speaker", "lawmaker", "gen.", "colonel",
+    "admiral", "marshal", "emir", "sheikh", "staff", "counsel", "attorney", "founder",
+)  # fmt: skip
+# Titles written more than one way, spelled one way in roles.
+ROLE_SPELLINGS = (
+    ("chief of general staff", "Chief of the General Staff"),
+    ("chief of the general staff", "Chief of the General Staff"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+)
+# Descriptions that name a shorter form of a role ("the Chief of Staff" for the Chief of the
+# General Staff) when resolving a mention.
+ROLE_ALIASES = (("chief of staff", "chief of the general staff"),)
+
+# Honorifics and titles dropped from a canonical id.
+HONORIFICS = (
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "president",
+    "gen", "general", "sen", "senator", "rep", "gov", "governor", "mayor", "king", "queen",
+    "prince", "princess", "pope", "rev", "st", "saint", "jr", "sr", "ii", "iii", "the",
+)  # fmt: skip
+
+# Nationality adjectives and short forms -> the country they name (to match "the Russian
+# president" with a role "Russian President" or "Russia's president").
+DEMONYMS = (
+    ("russian", "russia"), ("ukrainian", "ukraine"), ("american", "united states"),
+    ("us", "united states"), ("u.s.", "united states"), ("usa", "united states"),
+    ("united states", "united states"), ("british", "united kingdom"),
+    ("uk", "united kingdom"), ("u.k.", "united kingdom"), ("french", "france"),
+    ("german", "germany"), ("chinese", "china"), ("israeli", "israel"),
+    ("palestinian", "palestine"), ("iranian", "iran"), ("turkish", "turkey"),
+    ("polish", "poland"), ("italian", "italy"), ("spanish", "spain"), ("japanese", "japan"),
+    ("indian", "india"), ("pakistani", "pakistan"), ("saudi", "saudi arabia"),
+    ("north korean", "north korea"), ("south korean", "south korea"), ("syrian", "syria"),
+    ("egyptian", "egypt"), ("canadian", "canada"), ("mexican", "mexico"),
+    ("brazilian", "brazil"), ("australian", "australia"), ("belarusian", "belarus"),
+    ("hungarian", "hungary"), ("european", "european union"), ("eu", "european union"),
+    ("kremlin", "russia"), ("white house", "united states"),
+)  # fmt: skip
+
+# Short country names -> the canonical name ("US" and "U.S." are one place).
+COUNTRY_SHORT_FORMS = (
+    ("us", "United States"), ("u.s.", "United States"), ("usa", "United States"),
+    ("u.s.a.", "United States"), ("uk", "United Kingdom"), ("u.k.", "United Kingdom"),
+    ("eu", "European Union"),
+)  # fmt: skip
+
+# Metonymy: a capital (or seat of power) as the subject of one of these verbs stands for its
+# government ("Kyiv agreed", "Washington and Kyiv announced", "the Kremlin said").
+GOVERNMENT_VERBS = (
+    "say", "announce", "agree", "decide", "demand", "choose", "refuse", "reject", "accept",
+    "insist", "claim", "deny", "warn", "threaten", "propose", "offer", "sign", "approve",
+    "respond", "urge", "want", "plan", "seek", "call", "condemn", "accuse", "expect",
+    "anticipate", "hope", "negotiate", "order", "impose", "sanction", "recognize",
+    "recognise", "confirm", "state", "declare", "insist", "vow", "pledge", "promise",
+    "welcome", "criticize", "criticise", "protest", "summon", "expel", "withdraw", "begin",
+    "intend", "argue", "tell", "ask", "request", "report", "retaliate", "suspend", "halt",
+    "resume", "send", "support", "back", "oppose", "surrender",
+)  # fmt: skip
+# Seats of power that stand for a government whatever their label.
+SEATS_OF_POWER = ("kremlin", "white house", "downing street", "elysee", "pentagon")
+# Prepositions that make a capital a place, not a government ("officials in Kyiv said").
+PLACE_PREPOSITIONS = (
+    "in", "at", "from", "near", "outside", "inside", "around", "of", "across", "into",
+    "toward", "towards", "over", "through", "via", "between", "beyond", "within",
+)  # fmt: skip
+# Words that may sit between the subject and its verb ("Kyiv has already agreed").
+VERB_GAP_TAGS = ("MD", "RB", "RBR", "RBS", "CC", ",")
+
+# --- numbers (read/numbers.py) ----------------------------------------------------------------
+
+# Number words and their values ("five settlements").
+NUMBER_WORDS = (
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
+    ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90), ("dozen", 12),
+    ("hundred", 100), ("thousand", 1000),
+)  # fmt: skip
+# Scale words after a number ("$5 million", "3bn").
+SCALES = (
+    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9),
+    ("mn", 1e6), ("m", 1e6), ("k", 1e3),
+)  # fmt: skip
+# Qualifiers before a number, spelled one way ("over 86%" and "more than 86%" are one claim).
+QUALIFIERS = (
+    ("more than", "more than"), ("over", "more than"), ("above", "more than"),
+    ("in excess of", "more than"), ("just over", "more than"), ("upwards of", "more than"),
+    ("less than", "less than"), ("fewer than", "less than"), ("under", "less than"),
+    ("below", "less than"), ("just under", "less than"), ("about", "about"),
+    ("around", "about"), ("approximately", "about"), ("roughly", "about"), ("some", "about"),
+    ("an estimated", "about"), ("nearly", "almost"), ("almost", "almost"),
+    ("close to", "almost"), ("at least", "at least"), ("no fewer than", "at least"),
+    ("at most", "at most"), ("no more than", "at most"), ("up to", "up to"),
+    ("as many as", "up to"), ("as much as", "up to"),
+)  # fmt: skip
+# Units written after a number -> the unit recorded.
+UNITS = (
+    ("square kilometers", "km²"), ("square kilometres", "km²"), ("square km", "km²"),
+    ("sq km", "km²"), ("sq. km", "km²"), ("km2", "km²"), ("km²", "km²"),
+    ("square miles", "mi²"), ("sq mi", "mi²"), ("square meters", "m²"), ("square metres", "m²"),
+    ("hectares", "ha"), ("kilometers", "km"), ("kilometres", "km"), ("km", "km"),
+    ("miles", "mi"), ("meters", "m"), ("metres", "m"), ("tonnes", "t"), ("tons", "t"),
+    ("barrels", "barrels"), ("percent", "%"), ("per cent", "%"), ("percentage points", "pp"),
+    ("days", "days"), ("day", "days"), ("weeks", "weeks"), ("week", "weeks"),
+    ("months", "months"), ("month", "months"), ("years", "years"), ("year", "years"),
+    ("hours", "hours"), ("hour", "hours"), ("minutes", "minutes"), ("minute", "minutes"),
+    ("decades", "decades"), ("kilometer", "km"), ("kilometre", "km"), ("mile", "mi"),
+)  # fmt: skip
+# Currency words and symbols -> ISO code.
+CURRENCIES = (
+    ("us$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"),
+    ("₴", "UAH"), ("dollars", "USD"), ("dollar", "USD"), ("euros", "EUR"), ("euro", "EUR"),
+    ("pounds", "GBP"), ("rubles", "RUB"), ("roubles", "RUB"), ("hryvnias", "UAH"),
+    ("hryvnia", "UAH"), ("yuan", "CNY"), ("yen", "JPY"), ("rupees", "INR"), ("shekels", "ILS"),
+    ("usd", "USD"), ("eur", "EUR"), ("gbp", "GBP"),
+)  # fmt: skip
+# Counted nouns that are people: the unit is "people", the noun what they are.
+PEOPLE_NOUNS = (
+    "people", "persons", "soldiers", "troops", "civilians", "prisoners", "residents",
+    "workers", "children", "adults", "men", "women", "officers", "fighters", "victims",
+    "casualties", "refugees", "migrants", "patients", "students", "employees", "members",
+    "voters", "protesters", "passengers", "servicemen", "personnel", "hostages", "dead",
+    "deaths", "wounded", "inhabitants", "citizens", "individuals", "staff", "police",
+    "volunteers", "recruits", "doctors", "nurses", "journalists", "teachers", "fans", "guests",
+)  # fmt: skip
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+)  # fmt: skip
+# Words after a number that make it a time of day, not a quantity.
+CLOCK_WORDS = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs", "h")
+
+# --- times (read/times.py) --------------------------------------------------------------------
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = (
+    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+)  # fmt: skip
+# Days relative to the anchor ("yesterday" = anchor - 1).
+DAY_WORDS = (("today", 0), ("tonight", 0), ("yesterday", -1), ("tomorrow", 1))
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+# Words in a sentence that make a bare weekday or month point forward ("will meet on Friday").
+FUTURE_MARKERS = (
+    "will", "'ll", "shall", "going to", "expected to", "due to", "scheduled", "plans to",
+    "is set to", "are set to", "anticipated to", "next",
+)  # fmt: skip
+# Vague spans written as open intervals (EDTF): "in the coming days" -> "2025-03-12/..".
+FORWARD_VAGUE = ("coming", "upcoming", "next few", "following")
+BACKWARD_VAGUE = ("recent", "past few", "last few")

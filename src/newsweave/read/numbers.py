@@ -1,0 +1,289 @@
+"""Numbers: numeric claims with value, unit, qualifier, what they count, and who claims them.
+
+`find_numbers(text, doc, quotes)` scans the text with patterns (digits, number words, "half a
+year", money) and uses the light spaCy pass only to find the counted noun after a number (or the
+noun a percentage is "of"). Dates, times of day, years, ages after names, list markers and
+identifiers ("F-16", "COVID-19") are skipped.
+
+Example:
+    >>> from newsweave.read import nlp
+    >>> text = "Russia claims more than 86% of the territory and 430 Ukrainian soldiers."
+    >>> [(n.value, n.unit, n.counts, n.qualifier) for n in find_numbers(text, nlp.doc(text))]
+    [(86.0, '%', 'territory', 'more than'), (430.0, 'people', 'soldiers', None)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..model import Number, Quote
+from .entities_vocab import (
+    CLOCK_WORDS,
+    CURRENCIES,
+    MONTHS,
+    NUMBER_WORDS,
+    PEOPLE_NOUNS,
+    QUALIFIERS,
+    SCALES,
+    UNITS,
+)
+
+__all__ = ["find_numbers"]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation, longest first, so "square kilometers" wins over "km"."""
+    if not words:
+        raise ValueError("_alternation needs at least one word")
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD_VALUE = dict(NUMBER_WORDS)
+_SCALE = dict(SCALES)
+_QUALIFIER = dict(QUALIFIERS)
+_UNIT = dict(UNITS)
+_CURRENCY = dict(CURRENCIES)
+_PEOPLE = frozenset(PEOPLE_NOUNS)
+_MONTHS = frozenset(MONTHS)
+_CLOCK = frozenset(CLOCK_WORDS)
+_DURATIONS = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "decades"))
+
+_SYMBOLS = r"US\$|\$|€|£|¥|₽|₴"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_1_19 = "|".join(w for w, v in NUMBER_WORDS if v < 20)
+_WORDNUM = rf"(?:a\s+)?(?:(?:{_TENS})(?:-(?:{_UNITS_1_19}))?|{_UNITS_1_19}|dozen|hundred|thousand)"
+_NUMBER = re.compile(
+    rf"(?P<cur>{_SYMBOLS})?\s?"
+    rf"(?:(?<![\w.,/:@#-])(?P<num>{_DIGITS})|(?<![\w-])(?P<word>{_WORDNUM})(?![\w-]))"
+    rf"(?:\s?(?P<scale>{_alternation([w for w, _ in SCALES])})\b)?"
+    r"(?P<pct>\s?%)?"
+    r"(?:-(?P<hyunit>day|week|month|year|hour|minute|mile|kilometer|kilometre|km)"
+    r"(?P<hylong>-long|-old)?\b)?",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"\bhalf an? (?P<unit>year|month|day|hour|century|decade)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"\s*(?P<unit>{_alternation(list(_UNIT))})(?![\w²])", re.IGNORECASE)
+_CUR_AFTER = re.compile(
+    rf"\s*(?P<cur>{_alternation([w for w in _CURRENCY if w[0].isalpha()])})\b", re.IGNORECASE
+)
+_QUAL_BEFORE = re.compile(rf"\b(?P<q>{_alternation(list(_QUALIFIER))})\s+$", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    qualifier: str | None
+    word: bool
+
+
+def find_numbers(text: str, doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[Number, ...]:
+    """Numeric claims in one article.
+
+    Args:
+        text: the article text.
+        doc: the light spaCy pass over exactly that text (nlp.doc(text)).
+        quotes: the article's quotes; a number inside one is claimed by its speaker.
+
+    Returns:
+        Numbers in text order; text[n.start:n.end] == n.text, the span holding the qualifier,
+        the number and its unit ("more than 86%"), not the counted noun.
+
+    Raises:
+        ValueError: when doc was not made from text.
+    """
+    if doc.text != text:
+        raise ValueError("find_numbers: doc was made from a different text; pass nlp.doc(text)")
+    starts = [t.idx for t in doc]
+    skip_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    out = []
+    for hit in _hits(text):
+        if _skipped(text, doc, starts, hit, skip_ents):
+            continue
+        counts, unit = _counted(text, doc, starts, hit)
+        if hit.word and counts is None and unit is None:
+            continue  # "one of them", "ten" alone: a number word needs something it counts
+        out.append(
+            Number(
+                hit.value,
+                unit,
+                counts,
+                text[hit.start : hit.end],
+                hit.start,
+                hit.end,
+                hit.qualifier,
+                _claimant(hit, quotes),
+            )  # fmt: skip
+        )
+    return tuple(out)
+
+
+def _hits(text: str) -> list[_Hit]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        if not (m.group("num") or m.group("word")):
+            continue
+        if m.group("word"):
+            value = _word_value(m.group("word"))
+            if value is None:
+                continue
+        else:
+            value = float(m.group("num").replace(",", ""))
+        start, end = m.start(), m.end()
+        if not m.group("cur"):
+            start = m.start("num") if m.group("num") else m.start("word")
+        unit = None
+        scale = m.group("scale")
+        if scale:
+            # "5 m" is metres unless money says otherwise; "m"/"k" count only after a symbol.
+            if scale.lower() in ("m", "k") and not m.group("cur"):
+                end = m.end("num") if m.group("num") else m.end("word")
+                scale = None
+            else:
+                value *= _SCALE[scale.lower()]
+        if m.group("pct"):
+            unit = "%"
+        if m.group("hyunit"):
+            if m.group("hylong") and m.group("hylong").lower() == "-old":
+                continue  # "45-year-old": an age
+            unit = _UNIT[m.group("hyunit").lower()]
+        if m.group("cur"):
+            unit = _CURRENCY[m.group("cur").lower()]
+        if unit is None:
+            after = _UNIT_AFTER.match(text, end)
+            cur = _CUR_AFTER.match(text, end)
+            if cur:
+                unit, end = _CURRENCY[cur.group("cur").lower()], cur.end()
+            elif after and not (
+                after.group("unit").lower() in ("m", "km")
+                and text[after.end() : after.end() + 1] == "."
+            ):
+                unit, end = _UNIT[after.group("unit").lower()], after.end()
+        qualifier = None
+        q = _QUAL_BEFORE.search(text, max(0, start - 25), start)
+        if q:
+            qualifier, start = _QUALIFIER[q.group("q").lower()], q.start()
+        out.append(_Hit(start, end, value, unit, qualifier, bool(m.group("word"))))
+    for m in _HALF.finditer(text):
+        start, qualifier = m.start(), None
+        q = _QUAL_BEFORE.search(text, max(0, start - 25), start)
+        if q:
+            qualifier, start = _QUALIFIER[q.group("q").lower()], q.start()
+        unit = _UNIT.get(m.group("unit").lower() + "s", m.group("unit").lower() + "s")
+        out.append(_Hit(start, m.end(), 0.5, unit, qualifier, False))
+    out.sort(key=lambda h: h.start)
+    # A hit inside a longer one ("a hundred" inside "a hundred thousand") is dropped.
+    kept: list[_Hit] = []
+    for h in out:
+        if kept and h.start < kept[-1].end:
+            if h.end - h.start > kept[-1].end - kept[-1].start:
+                kept[-1] = h
+            continue
+        kept.append(h)
+    return kept
+
+
+def _word_value(word: str) -> float | None:
+    w = re.sub(r"^a\s+", "", word.lower())
+    if "-" in w:
+        tens, ones = w.split("-", 1)
+        return float(_WORD_VALUE[tens] + _WORD_VALUE[ones])
+    return float(_WORD_VALUE[w]) if w in _WORD_VALUE else None
+
+
+def _token_at(starts: list[int], char: int) -> int:
+    """Index of the first token starting at or after char."""
+    return bisect.bisect_left(starts, char)
+
+
+def _skipped(
+    text: str, doc: Doc, starts: list[int], hit: _Hit, date_spans: list[tuple[int, int]]
+) -> bool:
+    """Dates, times of day, years, ages after names, list markers."""
+    core = text[hit.start : hit.end]
+    before = text[max(0, hit.start - 12) : hit.start].lower().split()
+    after = text[hit.end : hit.end + 12].lower().split()
+    prev_word = before[-1].strip(",.") if before else ""
+    next_word = after[0].strip(",.;") if after else ""
+    if prev_word in _MONTHS or next_word in _MONTHS:
+        return True  # "March 12", "12 March"
+    if next_word in _CLOCK or text[hit.end : hit.end + 1] == ":" or prev_word.endswith(":"):
+        return True  # "5 p.m.", "10:30"
+    if re.fullmatch(r"(?:1[89]|20)\d\d", core) and hit.unit is None:
+        return True  # a year (never written with a comma)
+    if _LIST_MARKER.search(text, max(0, hit.start - 40), hit.start) and (
+        text[hit.end : hit.end + 1] in (".", ")")
+    ):
+        return True  # "1." / "2)" at the start of a line
+    if text[max(0, hit.start - 2) : hit.start] == ", " and text[hit.end : hit.end + 1] == ",":
+        k = _token_at(starts, hit.start) - 2
+        if 0 <= k < len(doc) and doc[k].ent_type_ == "PERSON":
+            return True  # "John Smith, 45, said": an age
+    if prev_word == "aged":
+        return True
+    # Inside a DATE/TIME entity ("the 1990s", "June 17, 2025"), unless a duration ("14 years").
+    return any(a <= hit.start < b and hit.unit not in _DURATIONS for a, b in date_spans)
+
+
+def _counted(text: str, doc: Doc, starts: list[int], hit: _Hit) -> tuple[str | None, str | None]:
+    """What the number counts and its unit ("430 Ukrainian soldiers" -> soldiers, people)."""
+    k = _token_at(starts, hit.end)
+    unit = hit.unit
+    n = len(doc)
+    if unit in ("%", "km²", "mi²", "m²", "ha", "km", "mi", "t") or unit in _CURRENCY.values():
+        # "86% of the territory", "an area of 259 square kilometers"
+        if k < n and doc[k].lower_ == "of":
+            return _noun_from(doc, k + 1), unit
+        j = _token_at(starts, hit.start) - 1
+        if unit != "%" and j >= 1 and doc[j].lower_ == "of" and doc[j - 1].pos_ == "NOUN":
+            return doc[j - 1].lower_, unit
+        return None, unit
+    if unit in _DURATIONS and not text[hit.start : hit.end].count("-"):
+        return None, unit  # "14 years": a duration counts nothing
+    noun = _noun_from(doc, k, of_ok=unit is None)
+    if unit is None and noun in _PEOPLE:
+        unit = "people"
+    return noun, unit
+
+
+def _noun_from(doc: Doc, k: int, of_ok: bool = False) -> str | None:
+    """The head noun starting at token k, past determiners and adjectives."""
+    n = len(doc)
+    if of_ok and k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("the", "them"):
+        return None  # "five of the ..." stays uncounted rather than guessed
+    while k < n and (
+        doc[k].pos_ in ("DET", "ADJ", "NUM", "PRON")
+        or doc[k].ent_type_ == "NORP"
+        or doc[k].tag_ in ("VBN", "JJ", "PRP$", "HYPH")
+        or doc[k].lower_ in ("more", "additional", "other")
+    ):
+        if doc[k].tag_ == "PRP" or doc[k].pos_ == "PRON" and doc[k].tag_ != "PRP$":
+            return None
+        k += 1
+    last = None
+    while k < n and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].ent_type_ not in ("DATE", "TIME"):
+        last = doc[k]
+        k += 1
+        if last.tag_ == "NNS":
+            break  # "430 soldiers prisoner": a plural noun ends the compound
+    # "Top 5 This Week": a capitalised word mid-sentence is a title or a name, not a count.
+    if last is None or last.pos_ == "PROPN" or (last.is_title and not last.is_sent_start):
+        return None
+    return last.lower_
+
+
+def _claimant(hit: _Hit, quotes: Sequence[Quote]) -> str | None:
+    """The speaker of the narrowest quote holding the number."""
+    holding = [q for q in quotes if q.start <= hit.start and hit.end <= q.end and q.speaker]
+    if not holding:
+        return None
+    return min(holding, key=lambda q: q.end - q.start).speaker

@@ -1,0 +1,180 @@
+"""Entities: label repair, canonical names, roles, metonymy, mention resolution, stable ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.model import Entity
+from newsweave.read import nlp
+from newsweave.read.entities import canonical_id, find_entities, resolve_mention
+
+
+def _ents(text: str) -> tuple[Entity, ...]:
+    ents = find_entities(text, nlp.doc(text))
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+    return ents
+
+
+def _first(ents, text: str) -> Entity:
+    return next(e for e in ents if e.text == text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Kyiv agreed to the plan on Tuesday.", "Kyiv"),
+        ("The governor flew to Kursk and then returned home.", "Kursk"),
+        ("Fighting continued near the small town of Brelovka overnight.", "Brelovka"),
+        ("Talks were held in Saudi Arabia last week.", "Saudi Arabia"),
+        ("Moscow is cold in winter.", "Moscow"),
+    ],
+)
+def test_read_entities_places_repaired(text, mention):
+    assert _first(_ents(text), mention).label == "GPE"
+
+
+def test_read_entities_person_surname_not_taken_for_city():
+    ents = _ents("Mara Jackson said the budget was late. Jackson left the room.")
+    assert {e.label for e in ents if e.text in ("Mara Jackson", "Jackson")} == {"PERSON"}
+
+
+def test_read_entities_canonical_name_and_role():
+    text = (
+        "Norland President Arvid Kessler visited the port. Later, President Kessler met "
+        "workers. Kessler said the port would reopen."
+    )
+    people = [e for e in _ents(text) if e.label == "PERSON"]
+    assert {e.canonical for e in people} == {"Arvid Kessler"}
+    assert len(people) == 3
+    assert all(e.role == "Norland President" for e in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Harbour spokesperson Lina Ostrova said the ferries were late.", "Lina Ostrova",
+         "Harbour spokesperson"),
+        ("The army's chief general, Tomas Vell, visited the front.", "Tomas Vell",
+         "chief general"),
+        ("Pieter Rand, the Norland Chief of General Staff, said the line held.", "Pieter Rand",
+         "Norland Chief of the General Staff"),
+    ],
+)  # fmt: skip
+def test_read_entities_roles(text, name, role):
+    assert _first(_ents(text), name).role == role
+
+
+def test_read_entities_metonymy_capital_as_subject():
+    ents = _ents("Kyiv agreed to the proposal. Officials in Kyiv said little.")
+    kyivs = [e for e in ents if e.text == "Kyiv"]
+    assert [e.kind for e in kyivs] == ["government", None]
+
+
+def test_read_entities_description_resolves_to_person():
+    text = (
+        "Norland Chief of General Staff Pieter Rand met the minister. "
+        "The Chief of Staff told him the line held."
+    )
+    ents = _ents(text)
+    desc = _first(ents, "Chief of Staff")
+    assert desc.label == "PERSON" and desc.canonical == "Pieter Rand"
+
+
+def test_read_entities_resolve_mention():
+    text = (
+        "Norland President Arvid Kessler and Harbour spokesperson Lina Ostrova spoke. "
+        "Kessler left early."
+    )
+    ents = _ents(text)
+    assert resolve_mention("Kessler", ents) == "Arvid Kessler"
+    assert resolve_mention("Arvid", ents) == "Arvid Kessler"
+    assert resolve_mention("the spokesperson", ents) == "Lina Ostrova"
+    assert resolve_mention("the Norland president", ents) == "Arvid Kessler"
+    assert resolve_mention("the mayor", ents) is None
+    assert resolve_mention("", ents) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+        ("Volodymyr Zelensky", "V. Zelenskiy"),
+        ("Oleksandr Syrskyi", "Oleksandr Syrsky"),
+        ("President Vladimir Putin", "Vladimir Putin"),
+        ("José Álvarez", "Jose Alvarez"),
+    ],
+)
+def test_read_entities_canonical_id_same_person(a, b):
+    assert canonical_id(a) == canonical_id(b) != ""
+
+
+def test_read_entities_canonical_id_different_people():
+    assert canonical_id("Donald Trump") != canonical_id("Melania Trump")
+    assert canonical_id("Saudi Arabia", "GPE") == "place:saudi arabia"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   \n", "Der Kanzler sagte am Mittwoch in Berlin etwas.", "Путин посетил Курск."]
+)
+def test_read_entities_odd_input_does_not_crash(text):
+    _ents(text)
+
+
+def test_read_entities_rejects_foreign_doc():
+    with pytest.raises(ValueError):
+        find_entities("one text", nlp.doc("another text"))
+
+
+# --- the seed pair -------------------------------------------------------------------------------
+
+PEOPLE_000 = ("Vladimir Putin", "Donald Trump", "Valery Gerasimov", "Oleksandr Syrskyi",
+              "Dmitry Peskov", "Steve Witkoff", "JD Vance")  # fmt: skip
+PEOPLE_003 = ("Vladimir Putin", "Donald Trump", "Valery Gerasimov", "Oleksandr Syrskyi",
+              "Marco Rubio", "Maria Zakharova", "Volodymyr Zelensky")  # fmt: skip
+PLACES = ("Kursk", "Sudzha", "Kyiv", "Moscow")
+
+
+def _seed(path) -> tuple[str, tuple[Entity, ...]]:
+    text = path.read_text(encoding="utf-8")
+    return text, _ents(text)
+
+
+def test_read_entities_seed_000(seed_000):
+    text, ents = _seed(seed_000)
+    people = {e.canonical: e for e in ents if e.label == "PERSON"}
+    assert set(PEOPLE_000) <= set(people)
+    for short, full in (("Putin", "Vladimir Putin"), ("Gerasimov", "Valery Gerasimov"),
+                        ("Peskov", "Dmitry Peskov"), ("Syrskyi", "Oleksandr Syrskyi"),
+                        ("Trump", "Donald Trump")):  # fmt: skip
+        assert {e.canonical for e in ents if e.text == short} == {full}
+    assert people["Dmitry Peskov"].role == "Kremlin spokesperson"
+    assert "President" in people["Vladimir Putin"].role
+    for place in PLACES:
+        assert {e.label for e in ents if e.text == place} == {"GPE"}, place
+    assert any(e.text == "Kyiv" and e.kind == "government" for e in ents)
+
+
+def test_read_entities_seed_003(seed_003):
+    text, ents = _seed(seed_003)
+    people = {e.canonical: e for e in ents if e.label == "PERSON"}
+    assert set(PEOPLE_003) <= set(people)
+    assert {e.canonical for e in ents if e.text == "Zelensky"} == {"Volodymyr Zelensky"}
+    assert people["Valery Gerasimov"].role.endswith("Chief of the General Staff")
+    assert people["Vladimir Putin"].role == "Russian President"
+    for place in (*PLACES, "Saudi Arabia"):
+        assert {e.label for e in ents if e.text == place} == {"GPE"}, place
+    # "the Chief of Staff told him" is Gerasimov; "The Ukrainian Chief of Staff" is Syrskyi.
+    descs = [e.canonical for e in ents if e.text.endswith("Chief of Staff")]
+    assert descs[0] == "Valery Gerasimov" and descs[-1] == "Oleksandr Syrskyi"
+    assert resolve_mention("the Chief of Staff", ents, at=text.index("told him")) == (
+        "Valery Gerasimov"
+    )
+
+
+def test_read_entities_seed_pair_same_ids(seed_000, seed_003):
+    ids = [{canonical_id(e.canonical) for e in _seed(p)[1] if e.label == "PERSON"}
+           for p in (seed_000, seed_003)]  # fmt: skip
+    shared = ids[0] & ids[1]
+    for name in ("Vladimir Putin", "Donald Trump", "Valery Gerasimov", "Oleksandr Syrskyi"):
+        assert canonical_id(name) in shared

@@ -1,0 +1,113 @@
+"""Numbers: value, unit, qualifier, counted noun, claimant; dates and the like skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.model import Number, Quote
+from newsweave.read import nlp
+from newsweave.read.numbers import find_numbers
+
+
+def _nums(text: str, quotes=()) -> tuple[Number, ...]:
+    nums = find_numbers(text, nlp.doc(text), quotes)
+    for n in nums:
+        assert text[n.start : n.end] == n.text
+    return nums
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "counts", "qualifier"),
+    [
+        ("The army said 1,100 volunteers joined.", 1100, "people", "volunteers", None),
+        ("They hold more than 86% of the valley.", 86, "%", "valley", "more than"),
+        ("They hold over 40 percent of the coast.", 40, "%", "coast", "more than"),
+        ("Rebels took five villages overnight.", 5, None, "villages", None),
+        ("Both sides backed a 30-day truce.", 30, "days", "truce", None),
+        ("An area of 259 square kilometers was flooded.", 259, "km²", "area", None),
+        ("The plan costs $5 million a year.", 5_000_000, "USD", None, None),
+        ("The fund holds 3 billion euros for repairs.", 3e9, "EUR", None, None),
+        ("About 300 Norland soldiers were captured.", 300, "people", "soldiers", "about"),
+        ("The siege lasted more than half a year.", 0.5, "years", None, "more than"),
+        ("At least 12 ferries were cancelled.", 12, None, "ferries", "at least"),
+        ("Fighting went on for 14 days.", 14, "days", None, None),
+    ],
+)
+def test_read_numbers_values(text, value, unit, counts, qualifier):
+    (n,) = _nums(text)
+    assert (n.value, n.unit, n.counts, n.qualifier) == (value, unit, counts, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began on March 12 in Lindholm.",
+        "The talks began on 12 March in Lindholm.",
+        "The bridge opened in 2019 after delays.",
+        "The meeting starts at 10:30 in the hall.",
+        "The ferry leaves at 5 pm from the pier.",
+        "Mara Quist, 45, runs the bakery.",
+        "He is a 45-year-old baker.",
+        "1. Bring a coat\n2. Bring boots",
+        "The F-16 and the Su-34 flew past.",
+        "No one knows; one of them left.",
+    ],
+)
+def test_read_numbers_skipped(text):
+    assert _nums(text) == ()
+
+
+def test_read_numbers_claimed_by_quote_speaker():
+    text = 'The general said: "We have taken 430 soldiers prisoner." Officials counted 12 boats.'
+    start = text.index('"')
+    end = text.index('."') + 2
+    quote = Quote(text[start:end], "Tomas Vell", "The general", "said", True, start, end)
+    n430, n12 = _nums(text, (quote,))
+    assert (n430.value, n430.counts, n430.claimed_by) == (430, "soldiers", "Tomas Vell")
+    assert n12.claimed_by is None
+
+
+@pytest.mark.parametrize("text", ["", "  ", "Es waren 86 Prozent der 1.100 Soldaten.", "42", "$"])
+def test_read_numbers_odd_input_does_not_crash(text):
+    _nums(text)
+
+
+def test_read_numbers_long_text():
+    text = "Workers repaired 12 bridges and 3 roads near the port. " * 1000
+    nums = _nums(text)
+    assert len(nums) == 2000 and nums[-1].counts == "roads"
+
+
+def test_read_numbers_rejects_foreign_doc():
+    with pytest.raises(ValueError):
+        find_numbers("12 boats", nlp.doc("13 boats"))
+
+
+# --- the seed pair -------------------------------------------------------------------------------
+
+
+def _find(nums, value, unit=None):
+    return [n for n in nums if n.value == value and (unit is None or n.unit == unit)]
+
+
+def test_read_numbers_seed_003(seed_003):
+    text = seed_003.read_text(encoding="utf-8")
+    nums = _nums(text)
+    assert any(n.counts == "soldiers" for n in _find(nums, 430))
+    (pct,) = _find(nums, 86, "%")
+    assert (pct.counts, pct.qualifier) == ("territory", "more than")
+    (km1100,) = _find(nums, 1100, "km²")
+    assert km1100.qualifier == "more than"
+    assert _find(nums, 259, "km²")[0].counts == "area"
+    assert _find(nums, 5, None) and any(n.counts == "settlements" for n in _find(nums, 5))
+    assert all(n.counts == "ceasefire" for n in _find(nums, 30, "days"))
+
+
+def test_read_numbers_seed_000(seed_000):
+    text = seed_000.read_text(encoding="utf-8")
+    nums = _nums(text)
+    (pct,) = _find(nums, 86, "%")
+    assert (pct.counts, pct.qualifier) == ("territory", "more than")
+    assert [n.counts for n in _find(nums, 430)] == ["soldiers"]
+    assert _find(nums, 30, "days")[0].counts == "ceasefire"
+    assert not _find(nums, 2025)  # the date line is not a number
