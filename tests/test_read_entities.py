@@ -178,3 +178,12 @@ def test_read_entities_seed_pair_same_ids(seed_000, seed_003):
     shared = ids[0] & ids[1]
     for name in ("Vladimir Putin", "Donald Trump", "Valery Gerasimov", "Oleksandr Syrskyi"):
         assert canonical_id(name) in shared
+
+
+def test_read_entities_200k_text_tokens_only():
+    import spacy
+
+    text = ("Kyiv agreed on Tuesday. Mara Quist said 12 boats sank near the pier. " * 3000)[
+        :200_000
+    ]
+    assert find_entities(text, spacy.blank("en")(text)) == ()

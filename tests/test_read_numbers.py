@@ -111,3 +111,13 @@ def test_read_numbers_seed_000(seed_000):
     assert [n.counts for n in _find(nums, 430)] == ["soldiers"]
     assert _find(nums, 30, "days")[0].counts == "ceasefire"
     assert not _find(nums, 2025)  # the date line is not a number
+
+
+def test_read_numbers_200k_text_tokens_only():
+    import spacy
+
+    text = ("Kyiv agreed on Tuesday. Mara Quist said 12 boats sank near the pier. " * 3000)[
+        :200_000
+    ]
+    nums = find_numbers(text, spacy.blank("en")(text))
+    assert len(nums) == text.count("12 boats") and all(n.value == 12 for n in nums)

@@ -96,3 +96,14 @@ def test_read_times_seed_000(seed_000):
     assert resolved["last year"] == "2024"
     assert resolved["in the coming days"] == "2025-03-13/.."
     assert resolved["Tuesday, June 17, 2025"] == "2025-06-17"
+
+
+def test_read_times_200k_text_tokens_only():
+    import spacy
+
+    text = ("Kyiv agreed on Tuesday. Mara Quist said 12 boats sank near the pier. " * 3000)[
+        :200_000
+    ]
+    times = find_times(text, spacy.blank("en")(text), PUBLISHED)
+    assert len(times) == text.count("on Tuesday")
+    assert {t.resolved for t in times} == {"2025-03-11"}

@@ -27,6 +27,7 @@ from .entities_vocab import (
     COUNTRY_SHORT_FORMS,
     DEMONYMS,
     GOVERNMENT_VERBS,
+    HONORIFICS,
     KEPT_LABELS,
     ORG_WORDS,
     PLACE_CUES,
@@ -44,6 +45,7 @@ __all__ = ["find_entities", "resolve_mention", "canonical_id"]
 _ROLE_HEADS = frozenset(ROLE_HEADS)
 _ROLE_CORE = frozenset(ROLE_CORE)
 _ORG_WORDS = frozenset(ORG_WORDS)
+_TITLES = frozenset(w.rstrip(".") for w in (*ROLE_CORE, *HONORIFICS)) - {"the"}
 _GOV_VERBS = frozenset(GOVERNMENT_VERBS)
 _COUNTRY_SHORT = dict(COUNTRY_SHORT_FORMS)
 # Nationality adjectives the model sometimes labels GPE ("Ukrainian forces").
@@ -106,6 +108,9 @@ def _model_spans(doc: Doc) -> list[_Span]:
         i, j = ent.start, ent.end
         # "the Oval Office" -> "Oval Office": the article's determiner is not part of the name.
         while i < j and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        # "GM Theo Epstein", "President Obama": a title is the role, not part of the name.
+        while ent.label_ == "PERSON" and i < j - 1 and doc[i].lower_.rstrip(".") in _TITLES:
             i += 1
         # "Trump’s Special" (PERSON) and "Kyiv’s" (ORG): the name ends at the possessive.
         for k in range(i, j):
@@ -220,7 +225,9 @@ def _missing_places(doc: Doc, spans: list[_Span]) -> list[_Span]:
             # proper noun is part of a longer name.
             if _next_to_name(doc, k, j):
                 continue
-            if _is_gazetteer_place(place, CITY_POP_FROM_OTHER) or (
+            # With no entity at all, only a country, a capital or a city of a million: "Man"
+            # (a city of 190,000) is mostly an English word.
+            if _is_gazetteer_place(place, CITY_POP_FROM_PERSON) or (
                 size == 1 and _place_cue(doc, k, j)
             ):
                 found = size

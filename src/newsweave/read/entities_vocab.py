@@ -42,7 +42,8 @@ ROLE_HEADS = (
     "defence", "defense", "deputy", "special", "spokesperson", "staff", "of", "the", "state",
     "interior", "finance", "health", "national", "security", "counsel", "attorney",
     "executive", "founder", "middle", "east", "former", "top", "senior", "acting", "interim",
-    "outgoing", "incoming",
+    "outgoing", "incoming", "gm", "cfo", "coo", "cto", "coach", "manager", "owner", "clerk",
+    "detective", "sgt", "sgt.", "capt", "capt.", "captain", "lt", "sheriff", "inspector",
 )  # fmt: skip
 # Of those, the words that can end or carry a role (a role must hold one).
 ROLE_CORE = (
@@ -51,7 +52,9 @@ ROLE_CORE = (
     "rep.", "representative", "commander", "chairman", "chairwoman", "chair", "ceo",
     "director", "king", "queen", "prince", "pope", "premier", "leader", "head", "adviser",
     "advisor", "prosecutor", "judge", "justice", "speaker", "lawmaker", "gen.", "colonel",
-    "admiral", "marshal", "emir", "sheikh", "staff", "counsel", "attorney", "founder",
+    "admiral", "marshal", "emir", "sheikh", "staff", "counsel", "attorney", "founder", "gm",
+    "cfo", "coo", "cto", "coach", "manager", "owner", "clerk", "detective", "sgt", "sgt.",
+    "capt", "capt.", "captain", "sheriff", "inspector",
 )  # fmt: skip
 # Titles written more than one way, spelled one way in roles.
 ROLE_SPELLINGS = (
@@ -132,7 +135,7 @@ NUMBER_WORDS = (
 # Scale words after a number ("$5 million", "3bn").
 SCALES = (
     ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9),
-    ("mn", 1e6), ("m", 1e6), ("k", 1e3),
+    ("mn", 1e6), ("mm", 1e6), ("m", 1e6), ("k", 1e3),
 )  # fmt: skip
 # Qualifiers before a number, spelled one way ("over 86%" and "more than 86%" are one claim).
 QUALIFIERS = (
@@ -206,3 +209,12 @@ FUTURE_MARKERS = (
 # Vague spans written as open intervals (EDTF): "in the coming days" -> "2025-03-12/..".
 FORWARD_VAGUE = ("coming", "upcoming", "next few", "following")
 BACKWARD_VAGUE = ("recent", "past few", "last few")
+# A spaCy DATE/TIME entity no pattern resolved is kept (unresolved) only when it holds one of
+# these: "20 warships" and "9 - 1 - 1" came as DATE.
+TIME_WORDS = (
+    "morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk", "a.m.",
+    "p.m.", "am", "pm", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "decade", "century", "season", "spring", "summer", "autumn", "fall", "winter", "weekend",
+    "ago", "earlier", "later", "christmas", "easter", "halloween", "ramadan", "eid",
+    "thanksgiving", "hanukkah", "new year", "fortnight", "hours", "hour", "daybreak",
+)  # fmt: skip

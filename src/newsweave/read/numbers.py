@@ -57,7 +57,9 @@ _SYMBOLS = r"US\$|\$|€|£|¥|₽|₴"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_1_19 = "|".join(w for w, v in NUMBER_WORDS if v < 20)
-_WORDNUM = rf"(?:a\s+)?(?:(?:{_TENS})(?:-(?:{_UNITS_1_19}))?|{_UNITS_1_19}|dozen|hundred|thousand)"
+_WORDNUM = (
+    rf"(?:(?:{_TENS})(?:-(?:{_UNITS_1_19}))?|{_UNITS_1_19}|(?:a\s+)?(?:dozen|hundred|thousand))"
+)
 _NUMBER = re.compile(
     rf"(?P<cur>{_SYMBOLS})?\s?"
     rf"(?:(?<![\w.,/:@#-])(?P<num>{_DIGITS})|(?<![\w-])(?P<word>{_WORDNUM})(?![\w-]))"
@@ -145,7 +147,7 @@ def _hits(text: str) -> list[_Hit]:
         scale = m.group("scale")
         if scale:
             # "5 m" is metres unless money says otherwise; "m"/"k" count only after a symbol.
-            if scale.lower() in ("m", "k") and not m.group("cur"):
+            if scale.lower() in ("m", "mm", "k") and not m.group("cur"):
                 end = m.end("num") if m.group("num") else m.end("word")
                 scale = None
             else:
@@ -220,6 +222,8 @@ def _skipped(
         return True  # "5 p.m.", "10:30"
     if re.fullmatch(r"(?:1[89]|20)\d\d", core) and hit.unit is None:
         return True  # a year (never written with a comma)
+    if re.fullmatch(r"0\d{3}", core):
+        return True  # "0300": a time of day
     if _LIST_MARKER.search(text, max(0, hit.start - 40), hit.start) and (
         text[hit.end : hit.end + 1] in (".", ")")
     ):

@@ -36,6 +36,7 @@ from .entities_vocab import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NUMBER_WORDS,
+    TIME_WORDS,
     WEEKDAYS,
 )
 
@@ -49,6 +50,7 @@ _MN = "|".join(sorted(_MONTH, key=len, reverse=True))
 _PREP = r"(?:(?:on|in|since|by|until|from|during)\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
+_TIME_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in TIME_WORDS) + r")(?!\w)", re.I)
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + r")\b", re.I)
 
 # Order matters: longer, more explicit patterns first; a later match overlapping an earlier
@@ -138,6 +140,10 @@ def find_times(text: str, doc: Doc, published: str | None) -> tuple[TimeExpr, ..
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _is_duration(ent.text):
             continue
+        if not (_TIME_WORD.search(ent.text) or re.search(rf"\b{_YEAR}s?\b|\d:\d", ent.text)):
+            continue
+        if re.search(r"-\s*year\s*-\s*old", ent.text):
+            continue  # "57 - year - old": an age
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):
             continue
         out.append(TimeExpr(ent.text, ent.start_char, ent.end_char, None, None))
@@ -235,12 +241,21 @@ def _resolve(m: _Match, a: dt.date, text: str) -> str | None:
     g, kind = m.groups, m.kind
     forward = _future(text, m)
     if kind in ("mdy", "dmy"):
-        try:
-            month, day = _MONTH[g["mn"].lower()], int(g["d"])
-            cands = [dt.date(a.year + k, month, day) for k in (-1, 0, 1)]
-        except ValueError:
-            return None
-        return min(cands, key=lambda d: abs((d - a).days)).isoformat()
+        month, day = _MONTH[g["mn"].lower()], int(g["d"])
+        cands = []
+        for k in (-1, 0, 1):
+            try:
+                cands.append(dt.date(a.year + k, month, day))
+            except ValueError:
+                continue  # 29 February, or a day the month lacks
+        # Past-tense reporting: the latest such date up to a week after the anchor; a future
+        # sentence: the first one from a week before it.
+        slack = dt.timedelta(days=7)
+        if forward:
+            pick = [d for d in cands if d >= a - slack][:1]
+        else:
+            pick = [d for d in cands if d <= a + slack][-1:]
+        return pick[0].isoformat() if pick else None
     if kind == "ago":
         n, unit = _count(g["n"]), g["u"].lower()
         if unit in ("day", "week"):
