@@ -1,0 +1,525 @@
+"""Quote extraction on PolNeAR dev: Content spans, speakers, by category, and speed.
+
+PolNeAR (political news attribution relations) annotates, in BRAT, every attribution as an
+`E` relation linking a Content span (possibly discontinuous: "a;b" fragments or a second
+Content2 entity), a Cue and, unless the relation is Attribution-no-source, a Source.
+
+Scoring (close to the GenderGapTracker's evaluate_quotes, token-level instead of characters):
+- Tokens are `\\w+` matches of the article text, identified by their character offset.
+- overlap(P, G) = |tok(P) ∩ tok(G)| / |tok(G)|, relative to the gold Content. A strict,
+  symmetric variant |tok(P) ∩ tok(G)| / max(|tok(P)|, |tok(G)|) is reported beside it, so a
+  prediction that swallows a whole paragraph cannot look good.
+- One-to-one greedy matching per article: gold relations in text order each take the unused
+  prediction with the highest overlap, if it reaches the threshold (0.3 and 0.8).
+- Predictions are scored as one item per attribution: the parts of a direct quote split by its
+  attribution ("X," he said, "Y") are joined (PolNeAR annotates them as one discontinuous
+  Content), and partial quotes inside a predicted reported-speech span are not scored apart
+  (PolNeAR annotates the enclosing clause).
+- Speaker accuracy, over matched relations that have a Source: the predicted speaker (mention
+  or canonical name) shares a word with the gold Source, or with the article's previous
+  non-pronoun gold Source when the gold Source is a pronoun (the annotators' antecedent).
+  Determiners, honorifics and titles ("the", "Mr.", "President") do not count as shared words.
+- Articles annotated by several annotators (2 of 84 in dev, 6 annotators each) count once: each
+  annotator's file is scored and weighted 1/k.
+- Categories: direct = the gold Content holds a quote mark, else indirect; speech = the Cue is a
+  verb of saying, a colon/dash, or "according to" a non-document, else non-speech (beliefs,
+  polls that "show", reports). Category precision uses the prediction's own direct flag and cue.
+
+Example:
+    >>> from newsweave.bench.polnear import run_polnear
+    >>> result = run_polnear()  # doctest: +SKIP
+    >>> result["rows"]["newsweave"]["t0.3"]["f1"]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsweave.model import Quote
+from newsweave.read import nlp
+from newsweave.read.quotes import find_quotes
+from newsweave.read.quotes_vocab import PRONOUNS, SPEECH_VERBS
+
+DEFAULT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear" / "dev"
+THRESHOLDS = (0.3, 0.8)
+_WORD = re.compile(r"\w+")
+_MARKS = ("\u201c", "\u201d", '"')
+_SPEAKER_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "'s",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "sen",
+        "rep",
+        "gov",
+        "secretary",
+        "his",
+        "her",
+        "their",
+        "its",
+    ]
+)
+_DOCUMENT_WORDS = frozenset(
+    [
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "report",
+        "reports",
+        "study",
+        "studies",
+        "data",
+        "analysis",
+        "records",
+        "documents",
+        "statement",
+        "filing",
+        "figures",
+        "estimates",
+        "numbers",
+    ]
+)
+_IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "found": "find",
+    "thought": "think",
+    "knew": "know",
+    "shown": "show",
+}
+_SPEECH = frozenset(SPEECH_VERBS)
+_SKIP_CUE_WORDS = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "been",
+        "is",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "to",
+        "not",
+    ]
+)
+# Join the parts of one split direct quote when at most this many characters separate them.
+_SPLIT_GAP_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    """One gold attribution relation."""
+
+    content: tuple[tuple[int, int], ...]
+    source: str | None
+    source_names: frozenset[str]
+    direct: bool
+    speech: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pred:
+    """One scored prediction (split quotes joined)."""
+
+    spans: tuple[tuple[int, int], ...]
+    speaker_words: frozenset[str]
+    direct: bool
+    speech: bool
+
+
+def _lemma(word: str) -> str:
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, repl in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in _SPEECH:
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def is_speech_cue(cue: str, source: str | None) -> bool:
+    """Whether a cue is a verb of saying (or a colon, dash, or "according to" a person)."""
+    low = cue.lower().strip()
+    if low in (":", "\u2015", "\u2014", "-") or low.endswith(":"):
+        return True
+    if low.startswith("according to"):
+        return not (_words(source or "") & _DOCUMENT_WORDS)
+    words = [w for w in _WORD.findall(low) if w not in _SKIP_CUE_WORDS]
+    return bool(words) and _lemma(words[0]) in _SPEECH
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(s)}
+
+
+def _name_words(s: str) -> frozenset[str]:
+    return frozenset(_words(s) - _SPEAKER_STOP)
+
+
+def load_gold(ann: Path, text: str) -> list[Gold]:
+    """Gold attribution relations of one BRAT file, in text order of their Content."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...], str]] = {}
+    rels: list[dict[str, list[str]]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            label, _, frags = parts[1].partition(" ")
+            offs = tuple(
+                (int(a), int(b)) for a, b in (f.split() for f in frags.split(";") if f.strip())
+            )
+            spans[parts[0]] = (label, offs, parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            rel: dict[str, list[str]] = defaultdict(list)
+            for arg in parts[1].split():
+                role, _, tid = arg.partition(":")
+                rel[re.sub(r"\d+$", "", role)].append(tid)
+            rels.append(rel)
+    out: list[tuple[int, Gold, str]] = []
+    for rel in rels:
+        content = tuple(sorted(o for t in rel.get("Content", []) for o in spans[t][1]))
+        if not content:
+            continue
+        source = " ".join(spans[t][2] for t in rel.get("Source", [])) or None
+        cue = " ".join(spans[t][2] for t in rel.get("Cue", []))
+        ctext = "".join(text[a:b] for a, b in content)
+        out.append(
+            (
+                content[0][0],
+                Gold(
+                    content,
+                    source,
+                    frozenset(),
+                    any(m in ctext for m in _MARKS),
+                    is_speech_cue(cue, source),
+                ),
+                source or "",
+            )
+        )
+    out.sort(key=lambda x: x[0])
+    golds, antecedent = [], frozenset()
+    for _, g, source in out:
+        names = _name_words(source)
+        if source.lower() in PRONOUNS:
+            names = names | antecedent  # the pronoun's antecedent, as the annotators saw it
+        elif names:
+            antecedent = names
+        golds.append(Gold(g.content, g.source, names, g.direct, g.speech))
+    return golds
+
+
+def to_preds(quotes: Sequence[Quote], text: str) -> list[Pred]:
+    """Scored items from Quote objects: split direct quotes joined, nested partials dropped."""
+    indirect = [(q.start, q.end) for q in quotes if not q.direct]
+    kept = [
+        q
+        for q in quotes
+        if not (q.partial and any(s <= q.start and q.end <= e for s, e in indirect))
+    ]
+    groups: list[list[Quote]] = []
+    for q in sorted(kept, key=lambda q: q.start):
+        prev = groups[-1][-1] if groups else None
+        if (
+            prev is not None
+            and q.direct
+            and prev.direct
+            and not q.partial
+            and not prev.partial
+            and (q.speaker_text, q.cue) == (prev.speaker_text, prev.cue)
+            and q.cue is not None
+            and 0 <= q.start - prev.end <= _SPLIT_GAP_CHARS
+            and "\n" not in text[prev.end : q.start]
+        ):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    preds = []
+    for g in groups:
+        q = g[0]
+        speaker = f"{q.speaker_text or ''} {q.speaker or ''}"
+        preds.append(
+            Pred(
+                tuple((x.start, x.end) for x in g),
+                _name_words(speaker),
+                q.direct,
+                is_speech_cue(q.cue or "", q.speaker_text),
+            )
+        )
+    return preds
+
+
+def _tokens(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(m.start() for a, b in spans for m in _WORD.finditer(text, a, b))
+
+
+@dataclass(slots=True)
+class _Tally:
+    gold: float = 0.0
+    pred: float = 0.0
+    tp_gold: float = 0.0
+    tp_pred: float = 0.0
+    with_source: float = 0.0
+    speaker_ok: float = 0.0
+
+    def row(self) -> dict[str, float]:
+        p = self.tp_pred / self.pred if self.pred else 0.0
+        r = self.tp_gold / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        acc = self.speaker_ok / self.with_source if self.with_source else 0.0
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "speaker_accuracy": round(acc, 4),
+            "gold": round(self.gold, 2),
+            "predicted": round(self.pred, 2),
+        }
+
+
+def _score_doc(
+    text: str,
+    golds: list[Gold],
+    preds: list[Pred],
+    threshold: float,
+    symmetric: bool,
+    tallies: dict[str, _Tally],
+    weight: float,
+) -> None:
+    gtoks = [_tokens(text, g.content) for g in golds]
+    ptoks = [_tokens(text, p.spans) for p in preds]
+    used: set[int] = set()
+    matched_pred: set[int] = set()
+    for g, gt in zip(golds, gtoks, strict=True):
+        cats = ("all", "direct" if g.direct else "indirect", "speech" if g.speech else "non_speech")
+        best, best_score = -1, 0.0
+        for j, pt in enumerate(ptoks):
+            if j in used or not gt or not pt:
+                continue
+            inter = len(gt & pt)
+            score = inter / (max(len(gt), len(pt)) if symmetric else len(gt))
+            if score >= threshold and score > best_score:
+                best, best_score = j, score
+        for c in cats:
+            tallies[c].gold += weight
+        if best < 0:
+            continue
+        used.add(best)
+        matched_pred.add(best)
+        ok = bool(g.source_names & preds[best].speaker_words)
+        for c in cats:
+            tallies[c].tp_gold += weight
+            if g.source is not None:
+                tallies[c].with_source += weight
+                tallies[c].speaker_ok += weight * ok
+    for j, p in enumerate(preds):
+        cats = ("all", "direct" if p.direct else "indirect", "speech" if p.speech else "non_speech")
+        for c in cats:
+            tallies[c].pred += weight
+            tallies[c].tp_pred += weight * (j in matched_pred)
+
+
+def _articles(data_dir: Path) -> list[tuple[str, str, list[list[Gold]]]]:
+    out = []
+    for txt in sorted((data_dir / "text").glob("*.txt")):
+        text = txt.read_text(encoding="utf-8")
+        anns = sorted((data_dir / "attributions").glob(f"{txt.stem}_*.ann"))
+        out.append((txt.stem, text, [load_gold(a, text) for a in anns]))
+    return out
+
+
+def score(
+    articles: list[tuple[str, str, list[list[Gold]]]], preds: list[list[Pred]]
+) -> dict[str, Any]:
+    """Precision, recall, F1 and speaker accuracy at each threshold, overall and by category."""
+    out: dict[str, Any] = {}
+    for threshold in THRESHOLDS:
+        for symmetric in (False, True):
+            tallies: dict[str, _Tally] = defaultdict(_Tally)
+            for (_, text, golds_by_ann), p in zip(articles, preds, strict=True):
+                for golds in golds_by_ann:
+                    _score_doc(text, golds, p, threshold, symmetric, tallies, 1 / len(golds_by_ann))
+            key = f"t{threshold}" + ("_symmetric" if symmetric else "")
+            out[key] = tallies["all"].row()
+            if not symmetric:
+                out[key]["by_category"] = {
+                    c: tallies[c].row() for c in ("direct", "indirect", "speech", "non_speech")
+                }
+    return out
+
+
+# --- the plain rule baseline --------------------------------------------------------------
+
+_BASELINE_VERBS = frozenset(
+    ["say", "tell", "state", "add", "claim", "announce", "explain", "note", "write", "report"]
+)
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]{2,})[\u201d\"]")
+
+
+def baseline_quotes(text: str, doc: Doc) -> tuple[Quote, ...]:
+    """Quoted spans with the subject of a speech verb in their sentence, plus "X said that Y".
+
+    Args:
+        text: the article text.
+        doc: the fully parsed Doc of `text`.
+
+    Returns:
+        Quotes (cue = the verb, speaker_text = its subject).
+    """
+    out: list[Quote] = []
+    for sent in doc.sents:
+        verbs = [t for t in sent if t.lemma_.lower() in _BASELINE_VERBS and t.pos_ == "VERB"]
+        subj = {v.i: next((c for c in v.children if c.dep_ == "nsubj"), None) for v in verbs}
+        for m in _QUOTED.finditer(text, sent.start_char, sent.end_char):
+            cands = [v for v in verbs if subj[v.i] is not None]
+            v = min(cands, key=lambda v: abs(v.idx - m.start()), default=None)
+            s = subj[v.i] if v is not None else None
+            out.append(
+                Quote(
+                    m.group(1),
+                    s.text if s else None,
+                    s.text if s else None,
+                    v.text if v is not None else None,
+                    True,
+                    m.start(1),
+                    m.end(1),
+                )
+            )
+        for v in verbs:
+            comp = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+            if comp and doc[comp[0].left_edge.i].lower_ == "that" and subj[v.i] is not None:
+                a, b = comp[0].left_edge.idx, comp[0].right_edge.idx + len(comp[0].right_edge)
+                s = " ".join(t.text for t in subj[v.i].subtree)
+                out.append(Quote(text[a:b], s, s, v.text, False, a, b))
+    return tuple(out)
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    t0 = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t0
+
+
+def run_polnear(data_dir: str | Path | None = None, limit: int | None = None) -> dict[str, Any]:
+    """Score newsweave's quotes, the same code on full-parse Docs, and the rule baseline.
+
+    Args:
+        data_dir: a PolNeAR split folder (text/, attributions/); default ../shared dev.
+        limit: score only the first `limit` articles (for quick iterations).
+
+    Returns:
+        {"dataset", "articles", "annotation_files", "rows": {name: scores}, "speed": {...}}.
+    """
+    root = Path(data_dir) if data_dir else DEFAULT_DIR
+    if not (root / "text").is_dir():
+        raise ValueError(f"PolNeAR split not found at {root} (expected text/ and attributions/)")
+    articles = _articles(root)[:limit]
+    texts = [text for _, text, _ in articles]
+    nlp.parse(["Warm up the parser, she said."])
+    nlp.doc("Warm up the light pass.")
+
+    def ours() -> list[tuple[Quote, ...]]:
+        return [find_quotes(t, d) for t, d in zip(texts, nlp.docs(texts), strict=True)]
+
+    ours_q, ours_s = _timed(ours)
+    full_docs, full_s = _timed(lambda: list(nlp.full().pipe(texts, batch_size=32)))
+    full_q = [find_quotes(t, d) for t, d in zip(texts, full_docs, strict=True)]
+    base_q = [baseline_quotes(t, d) for t, d in zip(texts, full_docs, strict=True)]
+    rows = {
+        name: score(articles, [to_preds(q, t) for q, t in zip(qs, texts, strict=True)])
+        for name, qs in (
+            ("newsweave", ours_q),
+            ("newsweave_full_parse", full_q),
+            ("baseline", base_q),
+        )
+    }
+    n = len(texts)
+    return {
+        "dataset": str(root),
+        "articles": n,
+        "annotation_files": sum(len(g) for _, _, g in articles),
+        "rows": rows,
+        "speed": {
+            "newsweave_articles_per_s": round(n / ours_s, 2),
+            "full_pipe_articles_per_s": round(n / full_s, 2),
+            "ratio": round(full_s / ours_s, 2),
+            "newsweave_seconds": round(ours_s, 2),
+            "full_pipe_seconds": round(full_s, 2),
+        },
+    }
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """A plain-text table of a run_polnear result."""
+    lines = [
+        f"PolNeAR {result['dataset']}: {result['articles']} articles, "
+        f"{result['annotation_files']} annotation files"
+    ]
+    head = f"{'row':<22}{'thr':>6}{'P':>8}{'R':>8}{'F1':>8}{'spk':>8}"
+    lines.append(head)
+    for name, row in result["rows"].items():
+        for key in ("t0.3", "t0.8", "t0.3_symmetric", "t0.8_symmetric"):
+            r = row[key]
+            lines.append(
+                f"{name:<22}{key[1:]:>6}{r['precision']:>8.3f}{r['recall']:>8.3f}"
+                f"{r['f1']:>8.3f}{r['speaker_accuracy']:>8.3f}"
+            )
+        for cat, r in row["t0.3"]["by_category"].items():
+            lines.append(
+                f"{'  ' + cat:<22}{'0.3':>6}{r['precision']:>8.3f}{r['recall']:>8.3f}"
+                f"{r['f1']:>8.3f}{r['speaker_accuracy']:>8.3f}  (gold {r['gold']:.0f})"
+            )
+    s = result["speed"]
+    lines.append(
+        f"speed: newsweave {s['newsweave_articles_per_s']} articles/s, full nlp.pipe "
+        f"{s['full_pipe_articles_per_s']} articles/s, ratio {s['ratio']}x"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m newsweave.bench.polnear [DATA_DIR] [LIMIT]`: print the table."""
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    data_dir = args[0] if args else None
+    limit = int(args[1]) if len(args) > 1 else None
+    print(format_table(run_polnear(data_dir, limit)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,279 @@
+"""Quotes with their speakers: direct ("..."), partial and indirect (said that ...) speech.
+
+`find_quotes(text, doc, entities)` takes the light-pass Doc (sentences, tags, NER, no parse),
+parses only the sentences that can hold an attribution (a quote mark, a cue verb, "according
+to", a colon near the start) and maps every offset back into `text`, so that
+`text[q.start:q.end] == q.text` for every quote.
+
+Example:
+    >>> from newsweave.read import nlp
+    >>> text = 'The plan is sound, Mara Quist said. "We will build it," she added.'
+    >>> [(q.text, q.speaker, q.direct) for q in find_quotes(text, nlp.doc(text))]
+    [('The plan is sound', 'Mara Quist', False), ('We will build it', 'Mara Quist', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsweave.model import Entity, Quote
+from newsweave.read import nlp
+from newsweave.read.quotes_marks import Marked, quoted_spans
+from newsweave.read.quotes_parse import Attribution, attributions, sentence_of
+from newsweave.read.quotes_speakers import SpeakerResolver
+from newsweave.read.quotes_vocab import (
+    ACCORDING_TO,
+    MIN_FLOATING_QUOTE_WORDS,
+    OPEN_MARKS,
+    OTHER_CUE_VERBS,
+    SPEECH_VERBS,
+)
+
+_CUE_LEMMAS = frozenset(SPEECH_VERBS) | frozenset(OTHER_CUE_VERBS)
+_MARK_CHARS = frozenset(OPEN_MARKS) | {"\u201d"}
+_WORD = re.compile(r"\w+")
+# The parse needs only tok2vec and the parser; tags and lemmas come from the light pass.
+_PARSE_DISABLE = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
+# Reported content with fewer unquoted words than this is the quote itself, not paraphrase.
+_MIN_INDIRECT_WORDS = 3
+# How far (characters) a cue may sit from a quote it introduces across a sentence break.
+_ADJACENT_CHARS = 4
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    att: Attribution | None
+    direct: bool
+    partial: bool = False
+    follows: _Item | None = None  # a floating quote takes this earlier quote's speaker
+    speaker: str | None = None
+    speaker_text: str | None = None
+
+
+def find_quotes(text: str, doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+    """Quotes in one article, in text order.
+
+    Args:
+        text: the article text.
+        doc: the light-pass Doc of `text` (`nlp.doc(text)`); a fully parsed Doc also works and
+            is then not parsed again.
+        entities: entities of the article (canonical names, roles), used to resolve speakers;
+            may be empty, then names come from the Doc's PERSON mentions.
+
+    Returns:
+        Quote tuples; `text[q.start:q.end] == q.text` holds for each.
+    """
+    if not text.strip() or len(doc) == 0:
+        return ()
+    if doc.text != text:
+        raise ValueError("doc must be the Doc of text (doc.text != text)")
+    sents = _sentences(doc)
+    marks = quoted_spans(text)
+    atts = _sentence_attributions(doc, sents)
+    direct = _direct_items(text, sents, marks, atts)
+    used = {id(it.att) for it in direct if it.att is not None and not it.partial}
+    items = direct + _indirect_items(text, marks, atts, used)
+    items.sort(key=lambda it: (it.start, -it.end))
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    resolver = SpeakerResolver(text, entities, persons)
+    out = []
+    for it in items:
+        _resolve(it, text, resolver)
+        cue = (
+            it.att.cue
+            if it.att
+            else (it.follows.att.cue if it.follows and it.follows.att else None)
+        )
+        out.append(
+            Quote(
+                text=text[it.start : it.end],
+                speaker=it.speaker,
+                speaker_text=it.speaker_text,
+                cue=cue,
+                direct=it.direct,
+                start=it.start,
+                end=it.end,
+                partial=it.partial,
+            )
+        )
+    return tuple(out)
+
+
+def _resolve(it: _Item, text: str, resolver: SpeakerResolver) -> None:
+    if it.att is not None and it.att.speaker is not None:
+        s, e = it.att.speaker
+        it.speaker_text = text[s:e]
+        it.speaker = resolver.resolve(it.speaker_text, s, e)
+    elif it.follows is not None:
+        it.speaker, it.speaker_text = it.follows.speaker, it.follows.speaker_text
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """Light-pass sentences, split again at line breaks (the senter runs over paragraphs)."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start : tok.i])
+                start = tok.i + 1
+        if sent.end > start:
+            out.append(doc[start : sent.end])
+    return out
+
+
+def _is_candidate(sent: Span) -> bool:
+    """Sentences that may hold an attribution; the others are never parsed."""
+    for tok in sent:
+        if tok.text in _MARK_CHARS or tok.text[:1] in _MARK_CHARS:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _CUE_LEMMAS:
+            return True
+        if tok.lower_ in ACCORDING_TO:
+            return True
+        if tok.text == ":" and tok.i - sent.start < 7:
+            return True
+    return False
+
+
+def _sentence_attributions(doc: Doc, sents: list[Span]) -> dict[int, list[Attribution]]:
+    """Attributions by sentence index, parsing only the candidate sentences."""
+    chosen = [i for i, s in enumerate(sents) if _is_candidate(s)]
+    parsed = [sents[i].as_doc() for i in chosen]  # copies tags, lemmas, NER and the tensor
+    if parsed and not doc.has_annotation("DEP"):
+        if doc.tensor is not None and doc.tensor.size:
+            # the parser reads the light pass's tok2vec output (doc.tensor): no second tok2vec
+            parsed = list(nlp.full().get_pipe("parser").pipe(parsed))
+        else:
+            parsed = _parse_texts(sents, chosen)
+    out: dict[int, list[Attribution]] = {}
+    for i, pdoc in zip(chosen, parsed, strict=True):
+        found = attributions(pdoc, sents[i].start_char)
+        # "..., arguing that ...": a participle without subject speaks for the clause's subject
+        last = None
+        for k, att in enumerate(found):
+            if att.speaker is None and last is not None:
+                found[k] = Attribution(
+                    att.cue, att.cue_start, last, att.content, att.speech, att.parenthetical
+                )
+            last = found[k].speaker or last
+        if found:
+            out[i] = found
+    return out
+
+
+def _parse_texts(sents: list[Span], chosen: list[int]) -> list[Doc]:
+    """Parse sentences from their text (when the Doc carries no tensor), tags copied over."""
+    parsed = list(nlp.full().pipe((sents[i].text for i in chosen), disable=_PARSE_DISABLE))
+    for i, pdoc in zip(chosen, parsed, strict=True):
+        src = {t.idx - sents[i].start_char: t for t in sents[i]}
+        for tok in pdoc:
+            lt = src.get(tok.idx)
+            if lt is not None:
+                tok.pos_, tok.tag_, tok.lemma_ = lt.pos_, lt.tag_, lt.lemma_
+    return parsed
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _unquoted_words(text: str, span: tuple[int, int], marks: list[Marked]) -> int:
+    s, e = span
+    n = _words(text, s, e)
+    for m in marks:
+        lo, hi = max(s, m.start), min(e, m.end)
+        if lo < hi:
+            n -= _words(text, lo, hi)
+    return n
+
+
+def _is_partial(text: str, m: Marked) -> bool:
+    """A quote that continues a sentence ("treat them "like terrorists"") is partial."""
+    i = m.open_at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and (text[i].isalnum() or text[i] in "\u2019')")
+
+
+def _direct_items(
+    text: str, sents: list[Span], marks: list[Marked], atts: dict[int, list[Attribution]]
+) -> list[_Item]:
+    items: list[_Item] = []
+    last: _Item | None = None
+    for m in marks:
+        si = sentence_of(sents, m.start)
+        ei = sentence_of(sents, m.end - 1)
+        partial = _is_partial(text, m)
+        att = _quote_attribution(text, sents, m, si, ei, atts, partial)
+        nwords = _words(text, m.start, m.end)
+        if att is None and (partial or nwords < MIN_FLOATING_QUOTE_WORDS):
+            continue  # scare quotes, titles, nicknames
+        item = _Item(m.start, m.end, att, direct=True, partial=partial)
+        if att is None and last is not None and _near(text, last.end, m.start):
+            item.follows = last  # a quote paragraph continuing the previous speaker
+        items.append(item)
+        if not partial:
+            last = item
+    return items
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """Same or next paragraph: at most one paragraph break between the two quotes."""
+    return text.count("\n\n", end, start) + (text.count("\n", end, start) > 1) <= 1
+
+
+def _quote_attribution(
+    text: str,
+    sents: list[Span],
+    m: Marked,
+    si: int,
+    ei: int,
+    atts: dict[int, list[Attribution]],
+    partial: bool,
+) -> Attribution | None:
+    close = m.close_at if m.close_at >= 0 else m.end
+    cands: list[tuple[int, Attribution]] = []
+    for k in range(si, ei + 1):
+        for a in atts.get(k, ()):
+            if m.open_at <= a.cue_start <= close:
+                continue
+            lo, hi = sorted((a.cue_start, close if a.cue_start > close else m.open_at))
+            if "(" in text[lo:hi] or ")" in text[lo:hi]:
+                continue  # a cue in brackets speaks about the quote, not for it
+            if partial and a.content and a.content[0] <= m.start and m.end <= a.content[1]:
+                return a  # the reported clause holding the partial quote
+            dist = m.open_at - a.cue_start if a.cue_start < m.open_at else a.cue_start - close
+            cands.append((dist, a))
+    if not cands and not partial:
+        # "He emphasized:" + quote in the next sentence, or quote + "Flynn said." after it
+        if si > 0 and text[sents[si - 1].start_char : m.open_at].rstrip().endswith(":"):
+            cands += [(0, a) for a in atts.get(si - 1, ()) if a.speaker]
+        nxt = ei + 1
+        if nxt < len(sents) and sents[nxt].start_char - close <= _ADJACENT_CHARS:
+            cands += [(1, a) for a in atts.get(nxt, ()) if a.speaker and a.parenthetical]
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (not c[1].speech, c[1].speaker is None, c[0]))
+    return cands[0][1]
+
+
+def _indirect_items(
+    text: str, marks: list[Marked], atts: dict[int, list[Attribution]], used: set[int]
+) -> list[_Item]:
+    items = []
+    for found in atts.values():
+        for a in found:
+            if a.content is None or (a.parenthetical and id(a) in used):
+                continue  # a "he said" beside a direct quote reports that quote, nothing else
+            if _unquoted_words(text, a.content, marks) < _MIN_INDIRECT_WORDS:
+                continue  # the content is the direct quote itself
+            items.append(_Item(a.content[0], a.content[1], a, direct=False))
+    return items

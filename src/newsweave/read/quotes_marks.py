@@ -1,0 +1,76 @@
+"""Quoted spans: text between quote marks, straight or curly, per paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"'}
+_CLOSERS = frozenset(("\u201d", "\u00bb", '"', "\u201c"))
+_TRIM = " \t\r\n,"
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A quoted span. `start`/`end` bound the words inside the marks (marks excluded).
+
+    Args:
+        start, end: character offsets of the quoted words (trimmed of spaces and a final comma).
+        open_at: offset of the opening mark.
+        close_at: offset of the closing mark, or -1 when the paragraph ended first (a quote
+            that runs on into the next paragraph, whose opening mark repeats there).
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    """A straight quote opens when it follows a space, an opening bracket or the line start."""
+    return i == 0 or text[i - 1] in " \t\n([{\u2014\u2013-/:"
+
+
+def quoted_spans(text: str) -> list[Marked]:
+    """Every quoted span in `text`, in order.
+
+    Args:
+        text: the article text.
+
+    Returns:
+        Marked spans; unclosed quotes stop at the end of their paragraph.
+    """
+    out: list[Marked] = []
+    pos = 0
+    for para in text.split("\n"):
+        out.extend(_in_paragraph(text, pos, pos + len(para)))
+        pos += len(para) + 1
+    return out
+
+
+def _in_paragraph(text: str, start: int, end: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at, closer = -1, ""
+    for i in range(start, end):
+        ch = text[i]
+        if open_at < 0:
+            if ch in _OPEN_CLOSE and (ch != '"' or _opens_straight(text, i)):
+                open_at, closer = i, _OPEN_CLOSE[ch]
+        elif ch == closer or (ch in _CLOSERS and closer == '"' and ch == "\u201d"):
+            span = _trimmed(text, open_at + 1, i)
+            if span:
+                out.append(Marked(span[0], span[1], open_at, i))
+            open_at = -1
+    if open_at >= 0:
+        span = _trimmed(text, open_at + 1, end)
+        if span:
+            out.append(Marked(span[0], span[1], open_at, -1))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end > start else None

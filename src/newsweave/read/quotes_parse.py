@@ -1,0 +1,221 @@
+"""Attributions in parsed sentences: cue, speaker mention and reported content spans.
+
+Works on sentences parsed on their own (`nlp.parse`); every offset is mapped back into the
+article text by adding the sentence's start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsweave.read.quotes_vocab import (
+    CLAUSE_DEPS,
+    OTHER_CUE_VERBS,
+    PARENTHETICAL_DEPS,
+    PHRASAL_CUES,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+)
+
+_SPEECH = frozenset(SPEECH_VERBS)
+_OTHER = frozenset(OTHER_CUE_VERBS)
+_PHRASAL = frozenset(PHRASAL_CUES)
+_EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
+# Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
+_SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One cue found in a sentence.
+
+    Args:
+        cue: the cue as written ("said", "told", "according to", ":").
+        cue_start: offset of the cue in the article text.
+        speaker: (start, end) of the speaker mention, or None (participles, passives).
+        content: (start, end) of the reported content, or None when the cue only introduces
+            speech that follows (a colon) or sits beside a quote ("...," he said).
+        speech: True for verbs of saying, colons and "according to"; False for belief and
+            evidence cues ("believes", "shows").
+        parenthetical: the cue interrupts or trails its content ("X," he said).
+    """
+
+    cue: str
+    cue_start: int
+    speaker: tuple[int, int] | None
+    content: tuple[int, int] | None
+    speech: bool
+    parenthetical: bool = False
+
+
+def attributions(sent: Doc, offset: int) -> list[Attribution]:
+    """Every attribution in one parsed sentence.
+
+    Args:
+        sent: the sentence parsed on its own, with POS tags and lemmas (copied from the light
+            pass when the parse ran without tagger).
+        offset: the sentence's start in the article text.
+
+    Returns:
+        Attributions in order of their cues.
+    """
+    out: list[Attribution] = []
+    for tok in sent:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(sent) and sent[tok.i + 1].lower_ == "to":
+            att = _according(sent, tok, offset)
+        elif tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
+            att = _verb(sent, tok, offset, tok.lemma_.lower() or tok.lower_)
+        else:
+            att = None
+        if att is not None:
+            out.append(att)
+    if not out:
+        colon = _name_colon(sent, offset)
+        if colon is not None:
+            out.append(colon)
+    return out
+
+
+def _span(toks: Iterable[Token], offset: int) -> tuple[int, int] | None:
+    toks = list(toks)
+    if not toks:
+        return None
+    doc = toks[0].doc
+    s, e = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+    text = doc.text
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in _EDGE_PUNCT:
+        e -= 1
+    return (offset + s, offset + e) if e > s else None
+
+
+def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
+    if subj.pos_ != "PROPN":
+        # "Ukraine's chief general, Oleksandr Syrskyi, said": the name is the appositive
+        for child in subj.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return _speaker(child, offset)
+    cut: set[int] = set()
+    for child in subj.children:
+        if child.dep_ in _SPEAKER_CUT_DEPS:
+            cut.update(t.i for t in child.subtree)
+    keep = [t for t in subj.subtree if t.i not in cut]
+    # keep the contiguous run around the head only
+    idx = sorted(t.i for t in keep)
+    lo = hi = subj.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = subj.doc
+    # "Russian Chief of General Staff Valery Gerasimov": a name right after the role
+    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+        hi += 1
+    return _span(subj.doc[lo : hi + 1], offset)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    # "... and added that", "..., stating that": the verb shares its head's subject
+    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None:
+    nxt = sent[verb.i + 1].lower_ if verb.i + 1 < len(sent) else ""
+    phrasal = (lemma, nxt) in _PHRASAL
+    speech = lemma in _SPEECH or phrasal
+    if not speech and lemma not in _OTHER:
+        return None
+    subj = _subject(verb)
+    speaker = _speaker(subj, offset) if subj is not None else None
+    cue_end = verb.i + (2 if phrasal else 1)
+    cue = sent[verb.i : cue_end].text
+    clause = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
+    if clause and (clause[0].dep_ == "ccomp" or speech):
+        content = _span(clause[0].subtree, offset)
+        if content is not None:
+            return Attribution(cue, offset + verb.idx, speaker, content, speech)
+    if not speech:
+        return None
+    if cue_end < len(sent) and sent[cue_end].text == ":":
+        # "He emphasized: ..." content follows the colon (often a quote)
+        rest = _span(sent[cue_end + 1 :], offset)
+        return Attribution(cue, offset + verb.idx, speaker, rest, True)
+    if speaker is not None and verb.dep_ in PARENTHETICAL_DEPS and verb.head.i != verb.i:
+        # "The economy is strong, he said." parsed with "said" hanging off the main clause
+        content = _parenthetical_content(sent, verb, offset)
+        return Attribution(cue, offset + verb.idx, speaker, content, True, parenthetical=True)
+    if speaker is not None and verb.dep_ == "ROOT":
+        ccomp_left = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+        if ccomp_left:
+            content = _span(ccomp_left[0].subtree, offset)
+            return Attribution(cue, offset + verb.idx, speaker, content, True, parenthetical=True)
+        return Attribution(cue, offset + verb.idx, speaker, None, True, parenthetical=True)
+    return None
+
+
+def _parenthetical_content(sent: Doc, verb: Token, offset: int) -> tuple[int, int] | None:
+    """Content beside a trailing or leading "he said": the words before the speaker and cue,
+    or when the cue opens the sentence, the words after the cue's own phrase."""
+    left = min(t.i for t in verb.subtree)
+    before = _span(sent[:left], offset)
+    if before and left >= 3:
+        return before
+    right = max(t.i for t in verb.subtree) + 1
+    return _span(sent[right:], offset)
+
+
+def _according(sent: Doc, tok: Token, offset: int) -> Attribution | None:
+    to = sent[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in tok.children if c.dep_ == "pobj"
+    ]
+    speaker = _speaker(objs[0], offset) if objs else None
+    phrase = {tok.i, to.i}
+    for o in objs:
+        phrase.update(t.i for t in o.subtree)
+    if objs:
+        # the whole "according to X" phrase, without trailing commas
+        lo, hi = min(phrase), max(phrase)
+        phrase = set(range(lo, hi + 1))
+    content = _span((t for t in sent if t.i not in phrase), offset)
+    return Attribution("according to", offset + tok.idx, speaker, content, True)
+
+
+def _name_colon(sent: Doc, offset: int) -> Attribution | None:
+    """'Peskov: we are studying it' - a short name-only head before a colon."""
+    for tok in sent[:7]:
+        if tok.text == ":":
+            head = sent[: tok.i]
+            if (
+                head
+                and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") for t in head)
+                and any(t.pos_ == "PROPN" for t in head)
+            ):
+                content = _span(sent[tok.i + 1 :], offset)
+                speaker = _span(head, offset)
+                if content and speaker:
+                    return Attribution(":", offset + tok.idx, speaker, content, True)
+            return None
+    return None
+
+
+def sentence_of(sents: list[Span], pos: int) -> int:
+    """Index of the light-pass sentence holding character `pos` (binary search)."""
+    lo, hi = 0, len(sents) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sents[mid].start_char <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

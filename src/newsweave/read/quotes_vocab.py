@@ -1,0 +1,190 @@
+"""Vocabularies for quote extraction: cue verbs and phrases, quote marks, speaker words.
+
+Heuristics are data: every list the quote extractor consults lives here, as tuples.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying (lemmas). A clause these govern is reported speech.
+SPEECH_VERBS: tuple[str, ...] = (
+    "say",
+    "tell",
+    "add",
+    "note",
+    "state",
+    "write",
+    "claim",
+    "argue",
+    "explain",
+    "insist",
+    "warn",
+    "announce",
+    "declare",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "deny",
+    "suggest",
+    "report",
+    "recall",
+    "remark",
+    "reply",
+    "respond",
+    "ask",
+    "urge",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "predict",
+    "promise",
+    "pledge",
+    "vow",
+    "assert",
+    "contend",
+    "complain",
+    "concede",
+    "tweet",
+    "post",
+    "boast",
+    "joke",
+    "quip",
+    "observe",
+    "comment",
+    "mention",
+    "indicate",
+    "hint",
+    "clarify",
+    "testify",
+    "allege",
+    "inform",
+    "update",
+    "reveal",
+    "disclose",
+    "conclude",
+    "caution",
+    "charge",
+    "accuse",
+    "counter",
+    "retort",
+    "maintain",
+    "reiterate",
+    "repeat",
+    "shout",
+    "chant",
+    "yell",
+    "scream",
+    "whisper",
+    "cite",
+    "describe",
+    "demand",
+    "threaten",
+    "propose",
+    "recommend",
+    "advise",
+    "predict",
+    "speculate",
+    "lament",
+    "estimate",
+    "call",
+    "echo",
+    "signal",
+    "assure",
+    "concur",
+    "brag",
+    "muse",
+    "wonder",
+    "question",
+)
+
+# Cues of attribution that are not speech (belief, evidence, documents): PolNeAR annotates
+# them ("the poll shows that ...", "she believes ..."), so they count when they govern a clause.
+OTHER_CUE_VERBS: tuple[str, ...] = (
+    "believe",
+    "think",
+    "find",
+    "show",
+    "know",
+    "feel",
+    "expect",
+    "hope",
+    "fear",
+    "worry",
+    "suspect",
+    "doubt",
+    "assume",
+    "understand",
+    "learn",
+    "reveal",
+    "suggest",
+    "indicate",
+    "conclude",
+    "decide",
+    "argue",
+    "see",
+    "insist",
+    "say",
+    "want",
+    "consider",
+    "predict",
+    "hear",
+    "read",
+    "guess",
+    "imagine",
+    "recognize",
+    "realize",
+    "acknowledge",
+    "determine",
+)
+
+# Phrasal cues: (first word, particle) pairs whose verb alone would be ambiguous.
+PHRASAL_CUES: tuple[tuple[str, str], ...] = (("point", "out"), ("call", "for"), ("go", "on"))
+
+# Cues that need no verb: "according to X, ...".
+ACCORDING_TO: tuple[str, ...] = ("according",)
+
+# Quote mark pairs (open, close). Straight double quotes pair with themselves.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
+OPEN_MARKS: tuple[str, ...] = ("\u201c", '"', "\u00ab", "\u201e")
+CLOSE_MARKS: tuple[str, ...] = ("\u201d", '"', "\u00bb", "\u201c")
+
+# Pronoun speakers resolved to the last named speaker.
+PRONOUNS: tuple[str, ...] = ("he", "she", "they", "him", "her", "them", "who", "i", "we")
+PERSON_PRONOUNS: tuple[str, ...] = ("he", "she", "him", "her", "who")
+
+# Words that make a speaker a description rather than a name ("the Chief of Staff").
+DESCRIPTION_DETERMINERS: tuple[str, ...] = ("the", "a", "an", "this", "that", "his", "her")
+
+# Words ignored when comparing a description with a role ("the Ukrainian Chief of Staff").
+ROLE_STOPWORDS: tuple[str, ...] = (
+    "the",
+    "a",
+    "an",
+    "of",
+    "'s",
+    "\u2019s",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "general",
+    "former",
+    "new",
+    "then",
+    "top",
+    "senior",
+)
+
+# Nationality words that name the same country in a role ("the American President" is the
+# "US President").
+ROLE_SYNONYMS: dict[str, str] = {"american": "us", "u.s": "us", "america": "us", "british": "uk"}
+
+# Dependency labels of a cue verb's subject and of the clause it reports.
+SUBJECT_DEPS: tuple[str, ...] = ("nsubj", "nsubjpass")
+CLAUSE_DEPS: tuple[str, ...] = ("ccomp", "xcomp")
+PARENTHETICAL_DEPS: tuple[str, ...] = ("parataxis", "advcl", "ccomp", "conj")
+
+# Shortest quoted span (in words) taken as a quote when no cue governs it; shorter marked
+# spans without a cue are scare quotes or titles ("what his critics call "the bunker"").
+MIN_FLOATING_QUOTE_WORDS = 6

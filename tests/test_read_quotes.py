@@ -1,0 +1,185 @@
+"""Quote extraction: direct, split, partial and indirect speech, speakers, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.model import Entity, Quote
+from newsweave.read import nlp
+from newsweave.read.quotes import find_quotes
+from newsweave.read.quotes_marks import quoted_spans
+
+
+def _quotes(text: str, entities: tuple[Entity, ...] = ()) -> tuple[Quote, ...]:
+    found = find_quotes(text, nlp.doc(text), entities)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def _find(quotes: tuple[Quote, ...], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    if not hits:
+        raise AssertionError(f"no quote holds {fragment!r}: {[q.text for q in quotes]}")
+    return min(hits, key=lambda q: len(q.text))
+
+
+@pytest.mark.parametrize("mark_open, mark_close", [('"', '"'), ("\u201c", "\u201d")])
+def test_read_quotes_direct_in_straight_and_curly_marks(mark_open: str, mark_close: str) -> None:
+    text = (
+        f"Mayor Elin Dahl spoke on Monday. {mark_open}The bridge will reopen in May,{mark_close} "
+        "Dahl told reporters."
+    )
+    q = _find(_quotes(text), "bridge will reopen")
+    assert q.direct and not q.partial
+    assert q.speaker == "Elin Dahl"
+    assert q.cue == "told"
+
+
+def test_read_quotes_multi_sentence_quote_keeps_one_speaker() -> None:
+    text = (
+        '"We have waited long enough. The works start next week," said Tomas Berg, the '
+        "harbour master."
+    )
+    q = _find(_quotes(text), "waited long enough")
+    assert "works start next week" in q.text
+    assert q.speaker == "Tomas Berg"
+
+
+def test_read_quotes_split_by_attribution_share_speaker() -> None:
+    text = (
+        "Council leader Ana Ruiz defended the plan. "
+        '"The tram is late," Ruiz said, "but it will be finished this year."'
+    )
+    found = _quotes(text)
+    first, second = _find(found, "tram is late"), _find(found, "finished this year")
+    assert first.speaker == second.speaker == "Ana Ruiz"
+    assert first.direct and second.direct
+
+
+def test_read_quotes_partial_inside_reported_speech() -> None:
+    text = 'General Pavel Orlov urged his officers to treat the deserters "like criminals".'
+    found = _quotes(text)
+    q = _find(found, "like criminals")
+    assert q.partial and q.direct
+    assert q.speaker is not None and q.speaker.endswith("Pavel Orlov")  # NER may keep "General"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker, cue",
+    [
+        (
+            "Minister Lena Holm said that the budget would be cut by half.",
+            "the budget would be cut",
+            "Lena Holm",
+            "said",
+        ),
+        (
+            "Minister Lena Holm said the budget would be cut by half.",
+            "the budget would be cut",
+            "Lena Holm",
+            "said",
+        ),
+        (
+            "According to Lena Holm, the budget will be cut by half.",
+            "the budget will be cut",
+            "Lena Holm",
+            "according to",
+        ),
+        (
+            "Lena Holm told reporters the budget would be cut by half.",
+            "the budget would be cut",
+            "Lena Holm",
+            "told",
+        ),
+        (
+            "The budget will be cut by half, Lena Holm said on Friday.",
+            "The budget will be cut",
+            "Lena Holm",
+            "said",
+        ),
+    ],
+)
+def test_read_quotes_indirect_speech(text: str, fragment: str, speaker: str, cue: str) -> None:
+    q = _find(_quotes(text), fragment)
+    assert not q.direct
+    assert q.speaker == speaker
+    assert q.cue == cue
+
+
+def test_read_quotes_name_colon() -> None:
+    text = "Lena Holm: the budget will be cut by half before the winter."
+    q = _find(_quotes(text), "budget will be cut")
+    assert q.speaker == "Lena Holm"
+    assert q.cue == ":"
+
+
+def test_read_quotes_pronoun_takes_last_named_speaker() -> None:
+    text = (
+        "Harbour master Tomas Berg inspected the pier on Tuesday. "
+        "He said that the repairs would take three weeks."
+    )
+    q = _find(_quotes(text), "repairs would take")
+    assert q.speaker_text == "He"
+    assert q.speaker == "Tomas Berg"
+
+
+def test_read_quotes_spokesperson_kept_with_entity_canonical() -> None:
+    text = "Ministry spokesperson Ida Lund told reporters that the talks were going well."
+    start = text.index("Ida Lund")
+    ents = (Entity("Ida Lund", "PERSON", "Ida Lund", start, start + 8, role="spokesperson"),)
+    q = _find(_quotes(text, ents), "talks were going well")
+    assert q.speaker == "Ida Lund"
+
+
+def test_read_quotes_description_resolved_by_role() -> None:
+    text = (
+        "The mayor met Chief of Police Nora Vik in the town hall. "
+        'Afterwards the Chief of Police told him: "We need more officers on the night shift."'
+    )
+    q = _find(_quotes(text), "more officers")
+    assert q.speaker == "Nora Vik"
+
+
+def test_read_quotes_scare_quotes_are_not_quotes() -> None:
+    text = 'The old depot, which locals call "the barn", will be demolished in June.'
+    assert not [q for q in _quotes(text) if "barn" in q.text]
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "No one spoke. Nothing happened here."])
+def test_read_quotes_empty_and_quoteless(text: str) -> None:
+    assert _quotes(text) == ()
+
+
+def test_read_quotes_unclosed_quote_stops_at_paragraph() -> None:
+    text = '"The first part runs on\n"And the second closes," she said.'
+    spans = quoted_spans(text)
+    assert [text[m.start : m.end] for m in spans] == [
+        "The first part runs on",
+        "And the second closes",
+    ]
+
+
+# --- the seed pair (../shared) -----------------------------------------------------------
+
+_TRUMP = ("Donald Trump", "Trump")
+
+
+def test_read_quotes_seed_000(seed_000) -> None:
+    text = seed_000.read_text(encoding="utf-8")
+    found = _quotes(text)
+    assert _find(found, "up to Russia now").speaker in _TRUMP
+    assert _find(found, "more advantageous positions").speaker in ("Oleksandr Syrskyi", "Syrskyi")
+    assert _find(found, "carefully studying").speaker == "Dmitry Peskov"
+    terrorists = _find(found, "terrorists")
+    assert terrorists.partial and terrorists.speaker in ("Vladimir Putin", "Putin")
+
+
+def test_read_quotes_seed_003(seed_003) -> None:
+    text = seed_003.read_text(encoding="utf-8")
+    found = _quotes(text)
+    assert _find(found, "Now it depends on Russia").speaker in _TRUMP
+    assert _find(found, "more convenient positions").speaker in ("Oleksandr Syrskyi", "Syrskyi")
+    terrorists = _find(found, "like terrorists")
+    assert terrorists.partial and terrorists.speaker in ("Vladimir Putin", "Putin")
+    assert _find(found, "430 soldiers have been captured").speaker == "Valery Gerasimov"
