@@ -89,6 +89,8 @@ def test_read_entities_resolve_mention():
     ents = _ents(text)
     assert resolve_mention("Kessler", ents) == "Arvid Kessler"
     assert resolve_mention("Arvid", ents) == "Arvid Kessler"
+    assert resolve_mention("Norland President Arvid Kessler", ents) == "Arvid Kessler"
+    assert resolve_mention("he", ents) is None
     assert resolve_mention("the spokesperson", ents) == "Lina Ostrova"
     assert resolve_mention("the Norland president", ents) == "Arvid Kessler"
     assert resolve_mention("the mayor", ents) is None

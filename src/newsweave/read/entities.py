@@ -202,7 +202,8 @@ def _repair(doc: Doc, spans: list[_Span]) -> None:
 
 def _missing_places(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """Gazetteer places the model left out ("Kyiv agreed" had no entity at all)."""
-    covered = {k for e in doc.ents for k in range(e.start, e.end)}
+    # Any token the model put in an entity of its own (a DATE too) is not a place.
+    covered = {t.i for t in doc if t.ent_iob_ != "O"}
     covered |= {k for s in spans for k in range(s.i, s.j)}
     surnames = _surnames(doc, spans)
     out: list[_Span] = []

@@ -140,8 +140,17 @@ def resolve_mention(mention: str, entities: Sequence[Entity], at: int | None = N
         hits = [e for e in people if words[0] in _name_words(e.canonical)]
         if hits:
             return _nearest(hits, at)
+    elif words:
+        # "Russian President Vladimir Putin": the name closes the mention.
+        hits = [e for e in people if _ends_with(words, _name_words(e.canonical))]
+        if hits:
+            return _nearest(hits, at)
     hits = [e for e in people if e.role and _role_matches(mention, e.role)]
     return _nearest(hits, at) if hits else None
+
+
+def _ends_with(words: list[str], name: list[str]) -> bool:
+    return len(name) > 1 and words[-len(name) :] == name
 
 
 def _nearest(hits: list[Entity], at: int | None) -> str:
