@@ -1,0 +1,311 @@
+"""ECB+ same-event clustering: all 772 articles in one online run, B-cubed against `event`.
+
+Data: ../shared/data/ecbplus (text/<doc>.txt = title, blank line, body; labels.csv doc, topic,
+event, url). The entities and places the grouper needs come from a cheap stand-in for the
+reading stage: the spaCy light pass (`newsweave.read.nlp.docs`) NER labels PERSON/ORG/EVENT
+(entities) and GPE/LOC/FAC (places), canonicalised by `_canonical`. Dates come from a regex
+over the text (`_text_times`): ECB+ texts carry no publication date. The NER output is cached
+under /tmp (never in the repo).
+
+Run: .venv/bin/python -m newsweave.bench.ecbplus
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..group import Grouper, GroupInput, GroupSettings
+
+SHARED = Path(
+    os.environ.get("NEWSWEAVE_SHARED", Path(__file__).resolve().parents[3].parent / "shared")
+)
+DATA = SHARED / "data" / "ecbplus"
+CACHE = Path(os.environ.get("NEWSWEAVE_CACHE", "/tmp/newsweave-cache"))
+
+_ENTITY_LABELS = ("PERSON", "ORG", "EVENT", "NORP")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EcbDoc:
+    """One ECB+ article with its gold labels."""
+
+    doc: str
+    topic: str
+    event: str
+    title: str
+    body: str
+
+
+def load_docs(data: Path = DATA) -> list[EcbDoc]:
+    """The 772 ECB+ articles in labels.csv order.
+
+    Raises:
+        FileNotFoundError: when the data folder is absent.
+    """
+    if not (data / "labels.csv").is_file():
+        raise FileNotFoundError(f"ECB+ not found at {data} (../shared/data/ecbplus is absent)")
+    out = []
+    with open(data / "labels.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            raw = (data / "text" / f"{row['doc']}.txt").read_text(encoding="utf-8")
+            title, _, body = raw.partition("\n\n")
+            out.append(EcbDoc(row["doc"], row["topic"], row["event"], title.strip(), body.strip()))
+    return out
+
+
+def _ner(docs: list[EcbDoc]) -> list[list[tuple[str, str]]]:
+    """(mention, label) per article from the spaCy light pass, cached under CACHE."""
+    path = CACHE / "ecbplus-ner.json"
+    if path.is_file():
+        cached = json.loads(path.read_text())
+        if len(cached) == len(docs):
+            return [[tuple(e) for e in ents] for ents in cached]
+    from ..read import nlp
+
+    texts = [f"{d.title}\n\n{d.body}" for d in docs]
+    ents = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.docs(texts)]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(ents))
+    return ents
+
+
+_DATE = re.compile(
+    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _text_times(text: str) -> tuple[str, ...]:
+    """Dates the text names: "May 2, 2013" -> 2013-05-02, "May 2013" -> 2013-05, "2013".
+
+    A stand-in for read/times.py: only explicit years count, relative dates need an anchor.
+    """
+    out = []
+    spans = []
+    for m in _DATE.finditer(text):
+        month = [x[:3] for x in _MONTHS].index(m.group(1)[:3].lower()) + 1
+        day = f"-{int(m.group(2)):02d}" if m.group(2) and 1 <= int(m.group(2)) <= 31 else ""
+        out.append(f"{m.group(3)}-{month:02d}{day}")
+        spans.append(m.span(3))
+    for m in _YEAR.finditer(text):
+        if m.span(1) not in spans:
+            out.append(m.group(1))
+    return tuple(out)
+
+
+def _canonical(mention: str, label: str) -> str:
+    """A cheap canonical name: no leading "the" or trailing "'s"; people by their last name.
+
+    "Lindsay Lohan", "Lohan" and "Ms. Lohan" are one person across articles.
+    """
+    m = re.sub(r"^(the|a|an)\s+", "", mention.strip(), flags=re.IGNORECASE)
+    m = re.sub(r"['’]s$", "", m).strip(" .,-\n")
+    if label == "PERSON" and m:
+        m = m.split()[-1]
+    return m.lower()
+
+
+def load_items(docs: list[EcbDoc] | None = None) -> list[GroupInput]:
+    """GroupInputs for the ECB+ articles, entities and places from the cached NER pass."""
+    docs = docs if docs is not None else load_docs()
+    items = []
+    for d, ents in zip(docs, _ner(docs), strict=True):
+        people = tuple(_canonical(t, lab) for t, lab in ents if lab in _ENTITY_LABELS)
+        places = tuple(_canonical(t, lab) for t, lab in ents if lab in _PLACE_LABELS)
+        items.append(
+            GroupInput(
+                article_id=d.doc,
+                text=d.body,
+                title=d.title,
+                entities=tuple(e for e in people if e),
+                places=tuple(p for p in places if p),
+                times=_text_times(f"{d.title}\n{d.body}"),
+            )
+        )
+    return items
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str], only: Iterable[str] | None = None):
+    """B-cubed (precision, recall, F1) of a clustering against gold classes.
+
+    Args:
+        pred: item -> predicted cluster. gold: item -> gold class.
+        only: score only these items (their clusters still count every item).
+    """
+    by_pred: dict[str, set[str]] = {}
+    by_gold: dict[str, set[str]] = {}
+    for k, c in pred.items():
+        by_pred.setdefault(c, set()).add(k)
+    for k, c in gold.items():
+        by_gold.setdefault(c, set()).add(k)
+    keys = list(only) if only is not None else list(gold)
+    p = r = 0.0
+    for k in keys:
+        cp, cg = by_pred[pred[k]], by_gold[gold[k]]
+        inter = len(cp & cg)
+        p += inter / len(cp)
+        r += inter / len(cg)
+    p, r = p / len(keys), r / len(keys)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cluster_online(items: list[GroupInput], settings: GroupSettings) -> dict[str, str]:
+    """Article id -> story id after adding the items in the given order."""
+    g = Grouper(settings)
+    for it in items:
+        g.add(it)
+    return {it.article_id: g.story_of(it.article_id) for it in items}
+
+
+def baseline(docs: list[EcbDoc], thresholds: Iterable[float]) -> list[dict[str, object]]:
+    """TF-IDF + average-linkage clustering, one row per cosine-distance threshold."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [f"{d.title}\n{d.body}" for d in docs]
+    )
+    gold = {d.doc: d.event for d in docs}
+    rows = []
+    for t in thresholds:
+        lab = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=t
+        ).fit_predict(x.toarray())
+        pred = {d.doc: str(c) for d, c in zip(docs, lab, strict=True)}
+        p, r, f = bcubed(pred, gold)
+        rows.append(
+            {
+                "method": "tfidf+average-linkage",
+                "threshold": t,
+                "P": p,
+                "R": r,
+                "F1": f,
+                "clusters": len(set(lab)),
+            }
+        )
+    return rows
+
+
+# The grid the grouper's defaults were tuned on (tuning on dev: see run_ecbplus's CV row).
+GRID: dict[str, tuple[float, ...]] = {
+    "join_score": (0.2, 0.25, 0.3, 0.35, 0.4),
+    "year_conflict_penalty": (0.0, 0.3, 1.0),
+}
+
+
+def _grid(base: GroupSettings) -> list[GroupSettings]:
+    out = [base]
+    for j in GRID["join_score"]:
+        for y in GRID["year_conflict_penalty"]:
+            out.append(
+                replace(
+                    base,
+                    join_score=j,
+                    bridge_score=max(j, base.bridge_score),
+                    year_conflict_penalty=y,
+                )
+            )
+    return out
+
+
+def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]:
+    """Rows: grouper (defaults, labels.csv order and shuffled orders), topic-fold CV, baseline."""
+    docs = load_docs()
+    items = load_items(docs)
+    gold = {d.doc: d.event for d in docs}
+    rows: list[dict[str, object]] = []
+    t = time.perf_counter()
+    pred = cluster_online(items, GroupSettings())
+    secs = time.perf_counter() - t
+    p, r, f = bcubed(pred, gold)
+    rows.append(
+        {
+            "method": "grouper (defaults, file order)",
+            "threshold": GroupSettings().join_score,
+            "P": p,
+            "R": r,
+            "F1": f,
+            "clusters": len(set(pred.values())),
+            "seconds": secs,
+        }
+    )
+    for seed in range(shuffles):
+        order = items[:]
+        random.Random(seed).shuffle(order)
+        pred = cluster_online(order, GroupSettings())
+        p, r, f = bcubed(pred, gold)
+        rows.append(
+            {
+                "method": f"grouper (defaults, shuffle seed {seed})",
+                "P": p,
+                "R": r,
+                "F1": f,
+                "clusters": len(set(pred.values())),
+            }
+        )
+    if cv_folds:
+        rows.append(_cv(items, gold, docs, cv_folds))
+    base = baseline(docs, [x / 100 for x in range(50, 100, 2)])
+    best = max(base, key=lambda row: row["F1"])
+    rows.append(best | {"method": "tfidf+average-linkage (best threshold, tuned on all)"})
+    return rows
+
+
+def _cv(items, gold, docs, folds: int) -> dict[str, object]:
+    """Tune on the topics of k-1 folds, score the held-out topics' articles (all clustered)."""
+    topics = sorted({d.topic for d in docs}, key=int)
+    topic_of = {d.doc: d.topic for d in docs}
+    preds = {}
+    grid = _grid(GroupSettings())
+    for cfg in grid:
+        preds[cfg] = cluster_online(items, cfg)
+    held_p = held_r = 0.0
+    n = 0
+    chosen = []
+    for k in range(folds):
+        test = {t for i, t in enumerate(topics) if i % folds == k}
+        train_ids = [d for d in gold if topic_of[d] not in test]
+        test_ids = [d for d in gold if topic_of[d] in test]
+        cfg = max(grid, key=lambda c: bcubed(preds[c], gold, train_ids)[2])
+        chosen.append((cfg.join_score, cfg.year_conflict_penalty))
+        p, r, _ = bcubed(preds[cfg], gold, test_ids)
+        held_p += p * len(test_ids)
+        held_r += r * len(test_ids)
+        n += len(test_ids)
+    p, r = held_p / n, held_r / n
+    return {
+        "method": f"grouper ({folds}-fold topic CV, tuned join/year)",
+        "P": p,
+        "R": r,
+        "F1": 2 * p * r / (p + r),
+        "chosen": chosen,
+    }
+
+
+def main() -> None:
+    """Print the ECB+ table."""
+    for row in run_ecbplus():
+        print(
+            "  ".join(
+                f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""A synthetic news stream through the Grouper: time per article, total time, peak memory.
+
+The stream is made from the ECB+ dev texts. Pass c over the 772 articles shifts every date by
+30 * c days and renames about a third of the words with a pass-specific suffix (so each pass
+brings new "events" and a growing vocabulary rather than 130 copies of the same news); within
+a pass each article loses about 10% of its sentences and gets a date from its event, so copies,
+near copies and same-event articles all occur. Entities are the article's capitalised words
+(a cheap stand-in for the reading stage, renamed with the text). Texts are made one at a time,
+outside the timed call.
+
+Each size runs in its own process, so the peak resident memory (getrusage ru_maxrss) is that
+run's own.
+
+Run: .venv/bin/python -m newsweave.bench.stream [10000 30000 100000]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+import zlib
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from ..group import Grouper, GroupInput
+from .ecbplus import load_docs
+
+_SENT = re.compile(r"(?<=[.!?])\s+")
+_CAP = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _rename(text: str, c: int) -> str:
+    if c == 0:
+        return text
+
+    def sub(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return f"{w}{c}" if zlib.crc32(f"{w}|{c}".encode()) % 3 == 0 else w
+
+    return re.sub(r"\b\w{4,}\b", sub, text)
+
+
+def stream(n: int, seed: int = 0) -> Iterator[GroupInput]:
+    """n synthetic articles, in publication order within each pass."""
+    rng = random.Random(seed)
+    docs = load_docs()
+    base = date(2026, 1, 1)
+    event_day = {}
+    for d in docs:
+        event_day.setdefault(d.event, len(event_day) % 25)
+    for k in range(n):
+        c, i = divmod(k, len(docs))
+        d = docs[i]
+        sents = [s for s in _SENT.split(d.body) if rng.random() > 0.1] or [d.body]
+        text = _rename(" ".join(sents), c)
+        day = base + timedelta(days=30 * c + event_day[d.event] + rng.randint(0, 2))
+        yield GroupInput(
+            article_id=f"{c}-{d.doc}",
+            text=text,
+            title=_rename(d.title, c),
+            published=day.isoformat(),
+            outlet=f"outlet{zlib.crc32(d.doc.encode()) % 50}",
+            entities=tuple(_CAP.findall(text)),
+        )
+
+
+def run_one(n: int) -> dict[str, object]:
+    """Group n stream articles in this process; timings and peak memory."""
+    g = Grouper()
+    times = []
+    total = 0.0
+    for item in stream(n):
+        t = time.perf_counter()
+        g.add(item)
+        dt = time.perf_counter() - t
+        times.append(dt)
+        total += dt
+    times.sort()
+    return {
+        "n": n,
+        "total_s": round(total, 2),
+        "p50_ms": round(1000 * times[len(times) // 2], 3),
+        "p99_ms": round(1000 * times[int(len(times) * 0.99)], 3),
+        "max_ms": round(1000 * times[-1], 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "stories": len(g._stories.stories()),
+    }
+
+
+def run_stream(sizes: tuple[int, ...] = (10_000, 30_000)) -> list[dict[str, object]]:
+    """One row per size (each in a fresh process), with total time / (n log n) vs the first."""
+    rows = []
+    for n in sizes:
+        out = subprocess.run(
+            [sys.executable, "-m", "newsweave.bench.stream", "--one", str(n)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    first = rows[0]
+    for r in rows:
+        r["time_over_nlogn_vs_first"] = round(
+            (r["total_s"] / (r["n"] * math.log(r["n"])))
+            / (first["total_s"] / (first["n"] * math.log(first["n"]))),
+            3,
+        )
+    return rows
+
+
+def main() -> None:
+    """Print the stream table; sizes from argv (default 10k and 30k)."""
+    args = sys.argv[1:]
+    if args[:1] == ["--one"]:
+        print(json.dumps(run_one(int(args[1]))))
+        return
+    sizes = tuple(int(a) for a in args) or (10_000, 30_000)
+    for row in run_stream(sizes):
+        print("  ".join(f"{k}={v}" for k, v in row.items()))
+
+
+if __name__ == "__main__":
+    main()

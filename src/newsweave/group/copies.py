@@ -1,0 +1,168 @@
+"""Copies: exact duplicates, near duplicates and partial copies, and who copies whom.
+
+Candidates come from a MinHash LSH index (datasketch) over word shingles of the clean text; each
+candidate is then checked on the shingle sets themselves: Jaccard for near copies (the same
+wire text under other chrome, or lightly edited), containment of the shorter text for trimmed
+and partial copies (a rewrite that reuses long passages). Copies form groups; the origin of a
+group is its earliest published member, or the most complete (longest) when no date is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+from .features import exact_key, minhash, overlap, permutations, shingle_hashes, words
+from .types import CopyLink, GroupSettings
+
+# A containment this high is the same text with its ending trimmed or chrome added: "near".
+_TRIMMED_CONTAINMENT = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class CopyMatch:
+    """The best copy match of a new text among the indexed ones (index, kind, similarity)."""
+
+    other: int
+    kind: str
+    similarity: float
+
+
+class CopyIndex:
+    """Online copy detection over the texts added so far.
+
+    `add` indexes a text and reports its best match; `link` then records the copy, so the
+    caller can see the group's origin before and after.
+
+    Args:
+        settings: thresholds (`num_perm`, `shingle_words`, `copy_lsh_threshold`,
+            `near_copy_jaccard`, `partial_copy_containment`, `partial_copy_min_shingles`,
+            `min_copy_shingles`: shorter texts copy nothing).
+
+    Example:
+        >>> idx = CopyIndex(GroupSettings())
+        >>> text = " ".join(f"word{i}" for i in range(60))
+        >>> idx.add(text, published=None) is None
+        True
+        >>> m = idx.add(text + " Share this story.", published=None)
+        >>> m.kind, m.other
+        ('near', 0)
+        >>> idx.link(m.other, 1); idx.origin(1)
+        1
+    """
+
+    def __init__(self, settings: GroupSettings) -> None:
+        self.settings = settings
+        self._perms = permutations(settings.num_perm)
+        self._lsh = MinHashLSH(threshold=settings.copy_lsh_threshold, num_perm=settings.num_perm)
+        self._exact: dict[str, int] = {}
+        self._shingles: list[np.ndarray] = []
+        # copy groups: union-find parent, and per root its members
+        self._parent: list[int] = []
+        self._members: dict[int, list[int]] = {}
+        self._published: list[str | None] = []
+
+    def __len__(self) -> int:
+        return len(self._shingles)
+
+    def add(self, text: str, published: str | None) -> CopyMatch | None:
+        """Index one text (it gets the next index, 0, 1, ...) and return what it copies.
+
+        Args:
+            text: the clean article text.
+            published: ISO date or None (decides the origin of its copy group).
+
+        Returns:
+            The best match among earlier texts (exact before near before partial, then
+            similarity, then the earliest index), or None when it copies nothing.
+        """
+        s = self.settings
+        tokens = words(text)
+        key = exact_key(tokens)
+        sh = shingle_hashes(tokens, s.shingle_words)
+        me = len(self._shingles)
+        match: CopyMatch | None = None
+        # an empty or few-word body (a page whose text failed to extract) copies nothing
+        if len(sh) < s.min_copy_shingles:
+            pass
+        elif key in self._exact:
+            match = CopyMatch(self._exact[key], "exact", 1.0)
+        else:
+            sig = LeanMinHash(seed=1, hashvalues=minhash(sh, self._perms), scheme="legacy")
+            match = self._best(sh, sorted(self._lsh.query(sig)))
+            self._lsh.insert(me, sig, check_duplication=False)
+        if len(sh) >= s.min_copy_shingles:
+            self._exact.setdefault(key, me)
+        self._shingles.append(sh)
+        self._parent.append(me)
+        self._members[me] = [me]
+        self._published.append(published[:10] if published else None)
+        return match
+
+    def link(self, a: int, b: int) -> None:
+        """Put texts a and b in one copy group (call it with a match `add` returned)."""
+        self._union(a, b)
+
+    def _best(self, sh: np.ndarray, candidates: list[int]) -> CopyMatch | None:
+        s = self.settings
+        rank = {"exact": 2, "near": 1, "partial": 0}
+        best: CopyMatch | None = None
+        for c in candidates:
+            other = self._shingles[c]
+            if len(other) < s.min_copy_shingles:
+                continue
+            inter = overlap(sh, other)
+            jac = inter / (len(sh) + len(other) - inter)
+            cont = inter / min(len(sh), len(other))
+            if jac >= s.near_copy_jaccard:
+                m = CopyMatch(c, "near", jac)
+            elif cont >= _TRIMMED_CONTAINMENT:
+                m = CopyMatch(c, "near", cont)
+            elif cont >= s.partial_copy_containment and inter >= s.partial_copy_min_shingles:
+                m = CopyMatch(c, "partial", cont)
+            else:
+                continue
+            if best is None or (rank[m.kind], m.similarity) > (rank[best.kind], best.similarity):
+                best = m
+        return best
+
+    def _find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def _union(self, a: int, b: int) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return
+        if rb < ra:
+            ra, rb = rb, ra
+        self._parent[rb] = ra
+        self._members[ra].extend(self._members.pop(rb))
+
+    def group(self, i: int) -> int:
+        """The copy group of text i (the smallest index in it)."""
+        return self._find(i)
+
+    def members(self, i: int) -> list[int]:
+        """The texts in i's copy group, in index order."""
+        return sorted(self._members[self._find(i)])
+
+    def origin(self, i: int) -> int:
+        """The origin of i's copy group: earliest published; the longest when no date is known.
+
+        Ties go to the earlier-added text, so the choice is deterministic.
+        """
+        members = self.members(i)
+        dated = [m for m in members if self._published[m]]
+        if dated:
+            return min(dated, key=lambda m: (self._published[m], -len(self._shingles[m]), m))
+        return min(members, key=lambda m: (-len(self._shingles[m]), m))
+
+
+def copy_link(article_id: str, origin_id: str, match: CopyMatch) -> CopyLink:
+    """The CopyLink recorded for a match."""
+    return CopyLink(article_id, origin_id, match.kind, round(match.similarity, 4))

@@ -1,0 +1,87 @@
+"""Story facts: title, time span, outlets, article count, independent sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .features import content_terms, words
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story as the report shows it.
+
+    Args:
+        id: stable for a given input order ("s-" + the id of the article that opened it).
+        title: the most representative headline (the one sharing most words with the others).
+        article_ids: its articles in the order they were added.
+        independent_sources: copy groups among its articles (a copy and its origin count once).
+        outlets: distinct outlets, in order of first appearance.
+        first_published, last_published: the span of known publication dates (ISO), or None.
+    """
+
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    independent_sources: int
+    outlets: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+
+    @property
+    def article_count(self) -> int:
+        return len(self.article_ids)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "article_ids": list(self.article_ids),
+            "independent_sources": self.independent_sources,
+            "outlets": list(self.outlets),
+            "first_published": self.first_published,
+            "last_published": self.last_published,
+            "article_count": self.article_count,
+        }
+
+
+def representative_title(titles: list[str | None]) -> str | None:
+    """The headline whose words the other headlines share most; ties go to the earliest.
+
+    A wire headline rewritten by ten outlets shares most words with all of them; a one-off
+    tabloid headline shares few.
+    """
+    bags = [content_terms(words(t)) if t else Counter() for t in titles]
+    total: Counter[str] = Counter()
+    for b in bags:
+        total.update(b.keys())
+    best, best_score = None, -1.0
+    for t, b in zip(titles, bags, strict=True):
+        if not t or not b:
+            continue
+        score = sum(total[w] - 1 for w in b) / len(b) ** 0.5
+        if score > best_score:
+            best, best_score = t, score
+    return best
+
+
+def story_facts(
+    story_id: str,
+    article_ids: list[str],
+    titles: list[str | None],
+    outlets: list[str | None],
+    published: list[str | None],
+    copy_groups: list[int],
+) -> Story:
+    """Build a Story from its articles' fields (parallel lists, in the order added)."""
+    dates = sorted(p for p in published if p)
+    return Story(
+        id=story_id,
+        title=representative_title(titles),
+        article_ids=tuple(article_ids),
+        independent_sources=len(set(copy_groups)),
+        outlets=tuple(dict.fromkeys(o for o in outlets if o)),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )

@@ -1,0 +1,139 @@
+"""Plain data of the grouping stage: what goes in, what comes out, and every threshold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class GroupInput:
+    """What grouping needs from one article (filled from Article + Reading by the pipeline).
+
+    Args:
+        article_id: the article's id (content-addressed in the store).
+        text: the clean main text.
+        title: the headline, or None.
+        published: ISO 8601 date (or datetime) of publication, or None when unknown.
+        outlet: the outlet name (or host), or None.
+        url: the article URL, or None.
+        entities: canonical names of the people, organisations and events it mentions
+            (one per mention: repeats say how central an entity is).
+        places: canonical names of the places it mentions (GPE, LOC, FAC), one per mention.
+        times: resolved dates the text mentions ("2013-05-02", "2013-05", "2013"); lets
+            articles without a publication date be told apart by the time they report.
+    """
+
+    article_id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    entities: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """One article copies another.
+
+    Args:
+        article_id: the copy.
+        origin_id: the article it copies (the copy group's origin).
+        kind: "exact" (same words), "near" (same text under other chrome, trimmed or lightly
+            edited) or "partial" (a rewrite that reuses long passages).
+        similarity: Jaccard of word shingles for exact/near; containment of the shorter text's
+            shingles in the other's for partial.
+    """
+
+    article_id: str
+    origin_id: str
+    kind: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """What `Grouper.add` decided for one article.
+
+    Args:
+        article_id: the article added.
+        story_id: the story it now belongs to.
+        duplicate_of: its copy group's origin, or None when it is an origin or no copy.
+        copy: the copy link that made it a copy (None when it copies nothing).
+        merged_story_ids: stories absorbed into `story_id` because this article bridged them.
+        relinked: (article_id, new duplicate_of) for earlier articles whose origin changed
+            because this article turned out to be earlier (or more complete) than their origin.
+        new_story: True when the article opened a new story.
+    """
+
+    article_id: str
+    story_id: str
+    duplicate_of: str | None = None
+    copy: CopyLink | None = None
+    merged_story_ids: tuple[str, ...] = ()
+    relinked: tuple[tuple[str, str | None], ...] = ()
+    new_story: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSettings:
+    """Every grouping threshold, units in the names. Defaults tuned on ECB+ and the copy set.
+
+    Args:
+        num_perm: MinHash permutations per text.
+        shingle_words: words per shingle for copy detection.
+        copy_lsh_threshold: MinHash LSH Jaccard threshold for copy candidates (low on purpose:
+            a trimmed or partial copy has a low Jaccard but a high containment).
+        near_copy_jaccard: shingle Jaccard from which two texts are near copies.
+        partial_copy_containment: share of the shorter text's shingles found in the other text
+            from which it is a partial copy, when they also share at least
+            `partial_copy_min_shingles` shingles (about that many words of passages reused:
+            two reports of one event share names and a quote, not 40 words in a row).
+        min_copy_shingles: texts with fewer shingles are never copies (an empty body is no copy).
+        story_window_days: an article joins a story only when its date is within this many
+            days of the story's span (both dates known).
+        top_terms: the article's highest-weighted terms used to find candidate stories.
+        max_candidates: candidate stories scored per article.
+        max_postings: an index entry keeps at most this many (most recent) stories.
+        centroid_terms: terms kept in a story's centroid.
+        weight_text, weight_entities, weight_places, weight_title: score weights.
+        join_score: a story whose score reaches this takes the article.
+        bridge_score: a second story also reaching this is merged into the first.
+        year_conflict_penalty: subtracted when article and story report different years.
+    """
+
+    num_perm: int = 128
+    shingle_words: int = 5
+    copy_lsh_threshold: float = 0.2
+    near_copy_jaccard: float = 0.6
+    partial_copy_containment: float = 0.3
+    partial_copy_min_shingles: int = 40
+    min_copy_shingles: int = 8
+    story_window_days: float = 7.0
+    top_terms: int = 24
+    max_candidates: int = 12
+    max_postings: int = 64
+    centroid_terms: int = 200
+    weight_text: float = 0.5
+    weight_entities: float = 0.3
+    weight_places: float = 0.1
+    weight_title: float = 0.1
+    join_score: float = 0.25
+    bridge_score: float = 0.45
+    year_conflict_penalty: float = 0.0
+
+    def __post_init__(self) -> None:
+        for name in ("copy_lsh_threshold", "near_copy_jaccard", "partial_copy_containment"):
+            v = getattr(self, name)
+            if not 0.0 <= v <= 1.0:
+                raise ValueError(f"{name} must be in [0.0, 1.0], got {v}")
+        if self.num_perm < 16:
+            raise ValueError(f"num_perm must be >= 16, got {self.num_perm}")
+        if self.shingle_words < 1:
+            raise ValueError(f"shingle_words must be >= 1, got {self.shingle_words}")
+        if self.story_window_days <= 0:
+            raise ValueError(f"story_window_days must be > 0, got {self.story_window_days}")
+        if self.bridge_score < self.join_score:
+            raise ValueError("bridge_score must be >= join_score")

@@ -1,0 +1,111 @@
+"""Same-event clustering: joining, opening, merging stories; determinism; the seed pair."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsweave.group import Grouper, GroupInput, GroupSettings
+
+# Invented reports. Two outlets on one bridge collapse, one on an unrelated wildfire.
+BRIDGE_A = (
+    "The Hallsey footbridge over the Vell river collapsed on Tuesday morning in Lindholm, "
+    "injuring four cyclists. Mayor Ines Borg said engineers had inspected the footbridge in "
+    "March. The Lindholm council closed the riverside path and divers searched the river."
+)
+BRIDGE_B = (
+    "Four cyclists were hurt when the Hallsey footbridge in Lindholm gave way on Tuesday. "
+    "Divers searched the Vell river below the collapsed footbridge for hours. Ines Borg, the "
+    "mayor, promised an inquiry into the March inspection of the footbridge."
+)
+FIRE = (
+    "A wildfire spread across the pine forest north of Carrow on Sunday, forcing farmers to "
+    "move their cattle. Fire chief Odo Renn said crews from three districts fought the flames "
+    "through the night while helicopters dropped water on the ridge."
+)
+# Bridges the two: names the footbridge collapse and its inquiry (story 1) and a second
+# report focused on the divers and the river closure (story 2) in one text.
+DIVERS = (
+    "Police divers from Tarn worked along the Vell river in Lindholm on Wednesday, recovering "
+    "bicycles from the water below the Hallsey site. River traffic on the Vell stays closed "
+    "while divers and police crews search the riverbed near Lindholm."
+)
+BRIDGING = BRIDGE_A + " " + DIVERS
+
+
+def _item(aid: str, text: str, title: str, day: str | None = "2026-05-05", **kw) -> GroupInput:
+    return GroupInput(aid, text, title=title, published=day, **kw)
+
+
+def test_same_event_report_joins_the_story_and_another_event_opens_one():
+    g = Grouper()
+    a = g.add(_item("a", BRIDGE_A, "Footbridge collapses in Lindholm", entities=("Ines Borg",)))
+    b = g.add(_item("b", BRIDGE_B, "Cyclists hurt as footbridge gives way",
+                    entities=("Ines Borg",)))  # fmt: skip
+    c = g.add(_item("c", FIRE, "Wildfire north of Carrow", entities=("Odo Renn",)))
+    assert a.new_story and not b.new_story and c.new_story
+    assert b.story_id == a.story_id != c.story_id
+    assert b.duplicate_of is None  # a rewrite in other words is no copy
+    story = g.story(a.story_id)
+    assert story.article_ids == ("a", "b") and story.independent_sources == 2
+
+
+def test_story_window_keeps_a_later_event_apart():
+    g = Grouper(GroupSettings(story_window_days=3))
+    a = g.add(_item("a", BRIDGE_A, "Footbridge collapses", day="2026-05-05"))
+    b = g.add(_item("b", BRIDGE_B, "Footbridge gives way", day="2026-09-05"))
+    assert a.story_id != b.story_id
+
+
+def test_an_article_bridging_two_stories_merges_them():
+    settings = replace(GroupSettings(), join_score=0.3, bridge_score=0.3)
+    g = Grouper(settings)
+    a = g.add(_item("a", BRIDGE_A, "Footbridge collapses in Lindholm"))
+    d = g.add(_item("d", DIVERS, "Divers search the Vell"))
+    assert d.story_id != a.story_id
+    m = g.add(_item("m", BRIDGING, "Footbridge collapse: divers search the Vell"))
+    assert m.merged_story_ids == (d.story_id,) and m.story_id == a.story_id
+    assert g.story_of("d") == a.story_id
+    assert [s.article_ids for s in g.stories()] == [("a", "d", "m")]
+    assert g.story(d.story_id).id == a.story_id  # a merged id still finds its story
+
+
+def test_grouping_is_deterministic_for_an_input_order():
+    items = [
+        _item("a", BRIDGE_A, "Footbridge collapses"),
+        _item("f", FIRE, "Wildfire"),
+        _item("b", BRIDGE_B, "Footbridge gives way"),
+        _item("d", DIVERS, "Divers"),
+    ]
+    runs = []
+    for _ in range(2):
+        g = Grouper()
+        runs.append([g.add(i) for i in items] + [s.to_dict() for s in g.stories()])
+    assert runs[0] == runs[1]
+
+
+def test_representative_title_is_the_shared_headline():
+    g = Grouper()
+    g.add(_item("a", BRIDGE_A, "Lindholm footbridge collapses, four cyclists hurt"))
+    g.add(_item("b", BRIDGE_B, "Footbridge collapses in Lindholm"))
+    g.add(_item("c", BRIDGE_A + " Updated.", "Shock on the river"))
+    assert g.stories()[0].title == "Footbridge collapses in Lindholm"
+
+
+def test_settings_are_validated():
+    with pytest.raises(ValueError, match="near_copy_jaccard"):
+        GroupSettings(near_copy_jaccard=1.5)
+    with pytest.raises(ValueError, match="bridge_score"):
+        GroupSettings(join_score=0.5, bridge_score=0.4)
+
+
+def test_seed_pair_is_one_story_with_two_independent_sources(seed_000, seed_003):
+    from newsweave.extract.scraped import clean_scraped
+
+    g = Grouper()
+    for path in (seed_000, seed_003):
+        ex = clean_scraped(path.read_text(encoding="utf-8"))
+        g.add(GroupInput(path.stem, ex.text, title=ex.title, published=ex.published))
+    (story,) = g.stories()
+    assert story.article_count == 2 and story.independent_sources == 2
