@@ -216,6 +216,118 @@ def articles(db: str, limit: int | None, as_json: bool) -> None:
     out_console.print(table)
 
 
+def _read_stored(store, article_ids: list[str], quiet: bool) -> None:
+    """Read the articles that have no reading by this reader version yet, storing each."""
+    from .read.stage import READER_VERSION, read_articles
+
+    todo = store.unread(article_ids, READER_VERSION)
+    if not todo:
+        return
+    articles = (store.get(i) for i in todo)
+    with Progress(
+        TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("eta"), TimeRemainingColumn(), console=err_console, disable=quiet,
+        transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("reading", total=len(todo))
+        for reading in read_articles(a for a in articles if a is not None):
+            store.add_reading(reading, READER_VERSION)
+            progress.advance(task)
+
+
+@main.command()
+@_input_options
+@_db_option
+@click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write the report JSON (newsweave.report/1) here; - for stdout.")  # fmt: skip
+def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> None:
+    """The whole pipeline: ingest, extract, read (entities, quotes, numbers, times), report.
+
+    Articles already in the store are not extracted or read again.
+    Example: newsweave analyze pages/ --out report.json
+    """
+    from .report import build_report
+
+    ids: list[str] = []
+
+    def keep(o: Outcome) -> None:
+        if o.article is not None and o.article.id not in ids:
+            ids.append(o.article.id)
+
+    with open_store(db) as store:
+        summary = _run_with_ui(inputs, opts, store=store, on_article=keep)
+        _read_stored(store, ids, opts["quiet"])
+        pairs = [(store.get(i), store.reading(i)) for i in ids]
+    report = build_report((a, r) for a, r in pairs if a is not None)
+    if out:
+        text = json.dumps(report, ensure_ascii=False, indent=2)
+        if out == "-":
+            click.echo(text)
+        else:
+            Path(out).write_text(text + "\n", "utf-8")
+    if out != "-":
+        _print_report(report)
+    _finish(summary)
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    table = Table(title=f"{len(report['articles'])} articles", title_justify="left")
+    for col in ("id", "outlet", "published", "entities", "quotes", "numbers", "title"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
+    for a in report["articles"]:
+        table.add_row(
+            a["id"], escape(a["outlet"] or "-"), a["published"] or "-", str(len(a["entities"])),
+            str(len(a["quotes"])), str(len(a["numbers"])), escape(a["title"] or "(no title)"),
+        )  # fmt: skip
+    out_console.print(table)
+    if not report["stories"]:
+        out_console.print("stories: grouping is not built yet (issue 4)")
+
+
+@main.command("article")
+@click.argument("article_id")
+@_db_option
+def article_cmd(article_id: str, db: str) -> None:
+    """Show one stored article: metadata, entities, quotes, numbers and times."""
+    if not Path(db).exists():
+        raise click.UsageError(f"{db}: no such store; run `newsweave ingest INPUT... --db {db}`")
+    with open_store(db) as store:
+        a = store.get(article_id)
+        if a is None:
+            raise click.UsageError(
+                f"{article_id}: no such article in {db} (see `newsweave articles`)"
+            )
+        r = store.reading(article_id)
+        if r is None:
+            _read_stored(store, [article_id], quiet=True)
+            r = store.reading(article_id)
+    out_console.print(f"[bold]{escape(a.title or '(no title)')}[/bold]")
+    authors = ", ".join(a.authors) or "-"
+    out_console.print(
+        f"{escape(a.outlet or '-')} · {escape(authors)} · published {a.published or '-'} · "
+        f"{a.language or '-'} · {escape(a.url or a.source)}"
+    )
+    if r is None:
+        return
+    for note in r.notes:
+        out_console.print(f"[yellow]note[/yellow] {escape(note)}")
+    sections = [
+        ("entities", ("text", "label", "canonical", "role"), r.entities),
+        ("quotes", ("speaker", "cue", "direct", "text"), r.quotes),
+        ("numbers", ("value", "unit", "counts", "qualifier", "claimed_by", "text"), r.numbers),
+        ("times", ("text", "resolved", "anchor"), r.times),
+    ]
+    for name, cols, items in sections:
+        t = Table(title=f"{len(items)} {name}", title_justify="left")
+        for c in cols:
+            t.add_column(c, overflow="fold")
+        for item in items:
+            t.add_row(
+                *(escape("" if getattr(item, c) is None else str(getattr(item, c))) for c in cols)
+            )
+        out_console.print(t)
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks (quality and speed, side by side with peers); results go to docs/benchmarks.md."""

@@ -1,0 +1,78 @@
+"""The read stage end to end: `newsweave analyze` fills entities, quotes, numbers and times."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES, REPO
+from newsweave.cli import main
+from newsweave.model import Article
+from newsweave.read.stage import MAX_READ_CHARS, read_articles
+
+SCHEMA = json.loads((REPO / "docs" / "report.schema.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def example_report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("analyze")
+    out = tmp / "report.json"
+    args = ["analyze", str(EXAMPLES), "--db", str(tmp / "s.db"), "--out", str(out), "-q"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(out.read_text("utf-8"))
+
+
+def test_read_report_is_valid_against_its_schema(example_report):
+    jsonschema.validate(example_report, SCHEMA)
+    assert example_report["schema"] == "newsweave.report/1"
+    assert len(example_report["articles"]) == 19
+
+
+def test_read_offsets_point_into_the_article_text(example_report):
+    checked = 0
+    for a in example_report["articles"]:
+        for key in ("entities", "quotes", "numbers", "times"):
+            for item in a[key]:
+                assert a["text"][item["start"] : item["end"]] == item["text"], (key, item)
+                checked += 1
+    assert checked > 200
+
+
+def test_read_finds_quotes_people_and_numbers_in_every_example(example_report):
+    for a in example_report["articles"]:
+        assert any(e["label"] == "PERSON" for e in a["entities"]), a["source"]
+        assert a["numbers"], a["source"]
+    assert sum(len(a["quotes"]) for a in example_report["articles"]) >= 19
+
+
+def test_read_second_analyze_reads_nothing_again(tmp_path):
+    db = str(tmp_path / "s.db")
+    src = str(EXAMPLES / "rates")
+    first = CliRunner().invoke(main, ["analyze", src, "--db", db, "-q", "--out", "-"])
+    second = CliRunner().invoke(main, ["analyze", src, "--db", db, "-q", "--out", "-"])
+    a, b = json.loads(first.stdout), json.loads(second.stdout)
+    assert [x["id"] for x in a["articles"]] == [x["id"] for x in b["articles"]]
+    assert a["articles"] == b["articles"]
+    assert "0 stored" in second.stderr
+
+
+def _article(text: str, language: str | None = "en", i: int = 0) -> Article:
+    return Article(id=f"{i:016x}", source="t", text=text, language=language)
+
+
+def test_read_non_english_is_noted_not_read():
+    (r,) = read_articles([_article("Der Bürgermeister sagte am Dienstag ...", "de")])
+    assert r.entities == () and "language de" in r.notes[0]
+
+
+def test_read_empty_and_very_long_articles_do_not_crash():
+    sentence = "The old bridge over the river Lenne reopened to traffic on Tuesday. "
+    long_text = (sentence * 5000)[: MAX_READ_CHARS + 500]
+    empty, long = read_articles([_article("", i=1), _article(long_text, i=2)])
+    assert empty.entities == ()
+    assert long.sentences and long.sentences[-1][1] <= MAX_READ_CHARS
+    assert any("only the first part" in n for n in long.notes)
