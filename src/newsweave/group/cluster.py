@@ -8,6 +8,7 @@ all stories. Each candidate is scored on
   the story centroid;
 - entities and places: cosine of canonical-name counts;
 - title: cosine of headline terms;
+- when: cosine of the dates the texts name (IDF-weighted, a weekday weighs little);
 
 minus a penalty when article and story report different years, and the story is out of reach
 when both have publication dates further apart than `story_window_days`. A second story that
@@ -21,8 +22,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .features import content_terms, cosine, words
+from .features import content_terms, words
 from .types import GroupSettings
+
+_Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
+
+
+def _vec(d: dict[str, float]) -> _Vec:
+    return d, math.sqrt(sum(v * v for v in d.values()))
+
+
+def _cos(a: _Vec, b: _Vec) -> float:
+    (da, na), (db, nb) = a, b
+    if not na or not nb:
+        return 0.0
+    if len(da) > len(db):
+        da, db = db, da
+    get = db.get
+    return sum(v * get(k, 0.0) for k, v in da.items()) / (na * nb)
 
 
 @dataclass(slots=True)
@@ -37,8 +54,11 @@ class StoryState:
     places: Counter[str] = field(default_factory=Counter)
     title_terms: Counter[str] = field(default_factory=Counter)
     years: Counter[int] = field(default_factory=Counter)
+    when: Counter[str] = field(default_factory=Counter)
     first_day: int | None = None  # proleptic ordinal of the earliest publication date
     last_day: int | None = None
+    # weighted vectors and norms used in scoring, rebuilt after the story changes
+    cache: tuple[_Vec, _Vec, _Vec, _Vec, _Vec] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +71,7 @@ class ArticleFeatures:
     places: Counter[str]
     title_terms: Counter[str]
     year: int | None
+    when: Counter[str]
     day: int | None
 
 
@@ -61,6 +82,19 @@ def _day(iso: str | None) -> int | None:
         return date.fromisoformat(iso[:10]).toordinal()
     except ValueError:
         return None
+
+
+def _when(times: tuple[str, ...]) -> Counter[str]:
+    """Time tokens of the dates an article names: a full date also counts as its month and as
+    its day of the year, so "May 2, 2013" meets "May 2" and "May 2013"; other forms (a bare
+    year, a weekday "wd:thursday") count as they are."""
+    out: Counter[str] = Counter()
+    for t in times:
+        out[t] += 1
+        if len(t) == 10 and t[4] == "-" and t[:4].isdigit():
+            out[t[:7]] += 1
+            out[f"--{t[5:]}"] += 1
+    return out
 
 
 def _main_year(times: tuple[str, ...], published: str | None) -> int | None:
@@ -77,6 +111,16 @@ def _main_year(times: tuple[str, ...], published: str | None) -> int | None:
     if not years:
         return None
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _trim_counts(st: StoryState, keep: int) -> None:
+    """Keep a story's most frequent names and headline words; drop the scoring cache."""
+    for name in ("entities", "places", "title_terms", "when"):
+        c = getattr(st, name)
+        if len(c) > 2 * keep:
+            top = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+            setattr(st, name, Counter(dict(top)))
+    st.cache = None
 
 
 class StoryIndex:
@@ -115,8 +159,14 @@ class StoryIndex:
         """Count the article's terms into the IDF table and return its features."""
         s = self.settings
         tf = content_terms(words(f"{title or ''}\n{text}"))
+        ents = Counter(e.lower() for e in entities)
+        plcs = Counter(p.lower() for p in places)
+        when = _when(times)
         self._n += 1
+        self._df.update(f"w:{w}" for w in when)
         self._df.update(tf.keys())
+        self._df.update(f"e:{e}" for e in ents)
+        self._df.update(f"p:{p}" for p in plcs)
         n = self._n
         # smoothed IDF (+1, as scikit-learn's): in a young store the terms two reports share
         # would otherwise weigh nothing
@@ -131,10 +181,11 @@ class StoryIndex:
         return ArticleFeatures(
             vector=vec,
             top_terms=tuple(t for t, _ in top),
-            entities=Counter(e.lower() for e in entities),
-            places=Counter(p.lower() for p in places),
+            entities=ents,
+            places=plcs,
             title_terms=content_terms(words(title or "")),
             year=_main_year(times, published),
+            when=when,
             day=_day(published),
         )
 
@@ -193,33 +244,54 @@ class StoryIndex:
         """(score, story id) for the candidate stories, best first."""
         s = self.settings
         votes: Counter[str] = Counter()
-        keys = [f"t:{t}" for t in f.top_terms]
-        keys += [f"e:{e}" for e in f.entities] + [f"p:{p}" for p in f.places]
-        for k in keys:
+        for k in self._keys(f):
             for sid in self._postings.get(k, ()):
                 votes[self.resolve(sid)] += 1
         cands = sorted(votes.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].order))
+        mine = (
+            _vec(f.vector),
+            _vec(self._idf(f.entities, "e:")),
+            _vec(self._idf(f.places, "p:")),
+            _vec(dict(f.title_terms)),
+            _vec(self._idf(f.when, "w:")),
+        )
         out = []
         for sid, _ in cands[: s.max_candidates]:
-            sc = self._score(f, self._stories[sid])
+            sc = self._score(f, mine, self._stories[sid])
             if sc is not None:
                 out.append((sc, sid))
         out.sort(key=lambda x: (-x[0], self._stories[x[1]].order))
         return out
 
-    def _score(self, f: ArticleFeatures, st: StoryState) -> float | None:
+    def _story_vectors(self, st: StoryState) -> tuple[_Vec, _Vec, _Vec, _Vec, _Vec]:
+        if st.cache is None:
+            st.cache = (
+                _vec(st.centroid),
+                _vec(self._idf(st.entities, "e:")),
+                _vec(self._idf(st.places, "p:")),
+                _vec(dict(st.title_terms)),
+                _vec(self._idf(st.when, "w:")),
+            )
+        return st.cache
+
+    def _score(
+        self, f: ArticleFeatures, mine: tuple[_Vec, _Vec, _Vec, _Vec, _Vec], st: StoryState
+    ) -> float | None:
         s = self.settings
         if f.day is not None and st.first_day is not None and st.last_day is not None:
             gap = max(0, st.first_day - f.day, f.day - st.last_day)
             if gap > s.story_window_days:
                 return None
-        parts = [(s.weight_text, cosine(f.vector, st.centroid))]
+        text, ents, plcs, title, when = self._story_vectors(st)
+        parts = [(s.weight_text, _cos(mine[0], text))]
         if f.entities and st.entities:
-            parts.append((s.weight_entities, cosine(f.entities, st.entities)))
+            parts.append((s.weight_entities, _cos(mine[1], ents)))
         if f.places and st.places:
-            parts.append((s.weight_places, cosine(f.places, st.places)))
+            parts.append((s.weight_places, _cos(mine[2], plcs)))
         if f.title_terms and st.title_terms:
-            parts.append((s.weight_title, cosine(f.title_terms, st.title_terms)))
+            parts.append((s.weight_title, _cos(mine[3], title)))
+        if f.when and st.when:
+            parts.append((s.weight_when, _cos(mine[4], when)))
         score = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
         if f.year is not None and st.years:
             story_year = max(st.years.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -227,25 +299,44 @@ class StoryIndex:
                 score -= s.year_conflict_penalty
         return score
 
+    def _keys(self, f: ArticleFeatures) -> list[str]:
+        """Index keys of an article: its top terms and its most named entities and places."""
+        n = self.settings.top_names
+        ents = sorted(f.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        plcs = sorted(f.places.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        keys = [f"t:{t}" for t in f.top_terms]
+        keys += [f"e:{e}" for e, _ in ents] + [f"p:{p}" for p, _ in plcs]
+        return keys
+
+    def _idf(self, counts: Counter[str], prefix: str) -> dict[str, float]:
+        """Name counts weighted like terms: a team named in every report of a topic weighs
+        less than the player (Bush, Thomas) that tells its two injuries apart."""
+        n = self._n
+        return {
+            k: (1.0 + math.log(c)) * (1.0 + math.log((n + 1) / (self._df[prefix + k] + 1)))
+            for k, c in counts.items()
+        }
+
     def _add_to(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
         s = self.settings
         st.article_ids.append(article_id)
         for t, v in f.vector.items():
             st.centroid[t] = st.centroid.get(t, 0.0) + v
-        if len(st.centroid) > s.centroid_terms:
+        # trimmed only when twice too long: sorting the centroid on every add is the cost
+        if len(st.centroid) > 2 * s.centroid_terms:
             keep = sorted(st.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: s.centroid_terms]
             st.centroid = dict(keep)
         st.entities.update(f.entities)
         st.places.update(f.places)
         st.title_terms.update(f.title_terms)
+        st.when.update(f.when)
+        _trim_counts(st, s.centroid_terms)
         if f.year is not None:
             st.years[f.year] += 1
         if f.day is not None:
             st.first_day = f.day if st.first_day is None else min(st.first_day, f.day)
             st.last_day = f.day if st.last_day is None else max(st.last_day, f.day)
-        keys = [f"t:{t}" for t in f.top_terms]
-        keys += [f"e:{e}" for e in f.entities] + [f"p:{p}" for p in f.places]
-        for k in dict.fromkeys(keys):
+        for k in self._keys(f):
             post = self._postings.setdefault(k, [])
             if st.id in post:
                 continue
@@ -259,12 +350,14 @@ class StoryIndex:
         a.article_ids.extend(b.article_ids)
         for t, v in b.centroid.items():
             a.centroid[t] = a.centroid.get(t, 0.0) + v
-        if len(a.centroid) > self.settings.centroid_terms:
+        if len(a.centroid) > 2 * self.settings.centroid_terms:
             keep = sorted(a.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
             a.centroid = dict(keep[: self.settings.centroid_terms])
         a.entities.update(b.entities)
         a.places.update(b.places)
         a.title_terms.update(b.title_terms)
+        a.when.update(b.when)
+        _trim_counts(a, self.settings.centroid_terms)
         a.years.update(b.years)
         days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
         if days:

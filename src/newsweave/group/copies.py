@@ -56,7 +56,11 @@ class CopyIndex:
     def __init__(self, settings: GroupSettings) -> None:
         self.settings = settings
         self._perms = permutations(settings.num_perm)
-        self._lsh = MinHashLSH(threshold=settings.copy_lsh_threshold, num_perm=settings.num_perm)
+        # weights favour recall: a missed copy inflates a story's independent sources, while a
+        # spurious candidate only costs one exact check of the shingle sets
+        self._lsh = MinHashLSH(
+            threshold=settings.copy_lsh_threshold, num_perm=settings.num_perm, weights=(0.2, 0.8)
+        )
         self._exact: dict[str, int] = {}
         self._shingles: list[np.ndarray] = []
         # copy groups: union-find parent, and per root its members

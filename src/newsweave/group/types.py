@@ -95,10 +95,12 @@ class GroupSettings:
         story_window_days: an article joins a story only when its date is within this many
             days of the story's span (both dates known).
         top_terms: the article's highest-weighted terms used to find candidate stories.
+        top_names: the article's most named entities (and places) used to find candidates.
         max_candidates: candidate stories scored per article.
         max_postings: an index entry keeps at most this many (most recent) stories.
         centroid_terms: terms kept in a story's centroid.
-        weight_text, weight_entities, weight_places, weight_title: score weights.
+        weight_text, weight_entities, weight_places, weight_title, weight_when: score
+            weights (a signal only counts when both article and story have it).
         join_score: a story whose score reaches this takes the article.
         bridge_score: a second story also reaching this is merged into the first.
         year_conflict_penalty: subtracted when article and story report different years.
@@ -113,14 +115,16 @@ class GroupSettings:
     min_copy_shingles: int = 8
     story_window_days: float = 7.0
     top_terms: int = 24
+    top_names: int = 8
     max_candidates: int = 12
     max_postings: int = 64
     centroid_terms: int = 200
     weight_text: float = 0.5
-    weight_entities: float = 0.3
+    weight_entities: float = 0.8
     weight_places: float = 0.1
     weight_title: float = 0.1
-    join_score: float = 0.25
+    weight_when: float = 0.4
+    join_score: float = 0.2
     bridge_score: float = 0.45
     year_conflict_penalty: float = 0.0
 
