@@ -109,3 +109,12 @@ def test_seed_pair_is_one_story_with_two_independent_sources(seed_000, seed_003)
         g.add(GroupInput(path.stem, ex.text, title=ex.title, published=ex.published))
     (story,) = g.stories()
     assert story.article_count == 2 and story.independent_sources == 2
+
+
+def test_old_stories_keep_their_facts_after_leaving_the_window():
+    g = Grouper(GroupSettings(story_window_days=3))
+    a = g.add(_item("a", BRIDGE_A, "Footbridge collapses", day="2026-05-05"))
+    g.add(_item("f", FIRE, "Wildfire", day="2026-06-20"))
+    old = g.story(a.story_id)
+    assert old.article_ids == ("a",) and old.title == "Footbridge collapses"
+    assert old.first_published == "2026-05-05"

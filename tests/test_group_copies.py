@@ -82,3 +82,11 @@ def test_adding_an_article_twice_is_refused():
         assert "already grouped" in str(e)
     else:
         raise AssertionError("expected ValueError")
+
+
+def test_copies_older_than_the_copy_window_are_not_matched():
+    idx = CopyIndex(GroupSettings(copy_window_days=10))
+    idx.add(_text(11), "2026-01-01")
+    idx.add(_text(30), "2026-03-01")  # the clock moves on: the January text leaves the index
+    assert idx.add(_text(11), "2026-03-02") is None
+    assert idx.add(_text(30) + "\nShare", None).other == 1  # undated: arrives "now"

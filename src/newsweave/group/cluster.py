@@ -17,6 +17,7 @@ also scores above `bridge_score` is merged into the first: the article bridges t
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,10 +27,15 @@ from .features import content_terms, words
 from .types import GroupSettings
 
 _Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
+# About the IDF weight of a name in every other article: one shared common name
+# weighs little, one shared rare name (IDF ~6) much more.
+_NAME_FLOOR = 2.5
 
 
-def _vec(d: dict[str, float]) -> _Vec:
-    return d, math.sqrt(sum(v * v for v in d.values()))
+def _vec(d: dict[str, float], floor: float = 0.0) -> _Vec:
+    """A vector and its norm; `floor` is a private extra dimension that keeps a thin vector
+    from matching fully: one shared weekday is weak evidence, one shared rare date is not."""
+    return d, math.sqrt(sum(v * v for v in d.values()) + floor * floor)
 
 
 def _cos(a: _Vec, b: _Vec) -> float:
@@ -144,6 +150,9 @@ class StoryIndex:
         self._stories: dict[str, StoryState] = {}
         self._redirect: dict[str, str] = {}  # merged story -> the story that absorbed it
         self._postings: dict[str, list[str]] = {}
+        # stories out of every dated article's reach drop their scoring state (memory bound)
+        self._today = 0
+        self._retire: list[tuple[int, str]] = []  # heap of (last day, story id)
 
     # --- features -------------------------------------------------------------------------
 
@@ -237,8 +246,26 @@ class StoryIndex:
             if sid != target and score >= s.bridge_score:
                 self._merge(target, sid)
                 merged.append(sid)
-        self._add_to(self._stories[target], article_id, f)
+        st = self._stories[target]
+        self._add_to(st, article_id, f)
+        if st.last_day is not None:
+            heapq.heappush(self._retire, (st.last_day, st.id))
+        if f.day is not None and f.day > self._today:
+            self._today = f.day
+            self._retire_old()
         return target, tuple(merged), is_new
+
+    def _retire_old(self) -> None:
+        """Drop centroid and name counts of stories last dated more than twice the story window
+        ago: a dated article can no longer join them, and their facts need none of it."""
+        limit = self._today - 2 * self.settings.story_window_days
+        while self._retire and self._retire[0][0] < limit:
+            day, sid = heapq.heappop(self._retire)
+            st = self._stories.get(sid)
+            if st is None or st.last_day != day or not st.centroid:
+                continue  # merged away, or joined since (a newer heap entry exists)
+            st.centroid, st.cache = {}, None
+            st.entities, st.places, st.title_terms, st.when = (Counter() for _ in range(4))
 
     def score_candidates(self, f: ArticleFeatures) -> list[tuple[float, str]]:
         """(score, story id) for the candidate stories, best first."""
@@ -250,10 +277,10 @@ class StoryIndex:
         cands = sorted(votes.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].order))
         mine = (
             _vec(f.vector),
-            _vec(self._idf(f.entities, "e:")),
-            _vec(self._idf(f.places, "p:")),
+            _vec(self._idf(f.entities, "e:"), _NAME_FLOOR),
+            _vec(self._idf(f.places, "p:"), _NAME_FLOOR),
             _vec(dict(f.title_terms)),
-            _vec(self._idf(f.when, "w:")),
+            _vec(self._idf(f.when, "w:"), _NAME_FLOOR),
         )
         out = []
         for sid, _ in cands[: s.max_candidates]:
@@ -267,10 +294,10 @@ class StoryIndex:
         if st.cache is None:
             st.cache = (
                 _vec(st.centroid),
-                _vec(self._idf(st.entities, "e:")),
-                _vec(self._idf(st.places, "p:")),
+                _vec(self._idf(st.entities, "e:"), _NAME_FLOOR),
+                _vec(self._idf(st.places, "p:"), _NAME_FLOOR),
                 _vec(dict(st.title_terms)),
-                _vec(self._idf(st.when, "w:")),
+                _vec(self._idf(st.when, "w:"), _NAME_FLOOR),
             )
         return st.cache
 

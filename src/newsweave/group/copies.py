@@ -1,21 +1,35 @@
 """Copies: exact duplicates, near duplicates and partial copies, and who copies whom.
 
-Candidates come from a MinHash LSH index (datasketch) over word shingles of the clean text; each
-candidate is then checked on the shingle sets themselves: Jaccard for near copies (the same
-wire text under other chrome, or lightly edited), containment of the shorter text for trimmed
-and partial copies (a rewrite that reuses long passages). Copies form groups; the origin of a
-group is its earliest published member, or the most complete (longest) when no date is known.
+Candidates come from a MinHash LSH index (datasketch) over word shingles of the clean text;
+each candidate is then checked on the shingle sets themselves: Jaccard for near copies (the
+same wire text under other chrome, or lightly edited), containment of the shorter text for
+trimmed and partial copies (a rewrite that reuses long passages). Texts leave the index
+`copy_window_days` after their date, so memory stays bounded on a stream (wire copies run
+within days of the original). Copies form groups; the origin of a group is its earliest
+published member, or the most complete (longest) when no date is known.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from .features import exact_key, minhash, overlap, permutations, shingle_hashes, words
 from .types import CopyLink, GroupSettings
+
+_EMPTY = np.zeros(0, dtype=np.uint32)
+
+
+def _day(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() if iso else None
+    except ValueError:
+        return None
+
 
 # A containment this high is the same text with its ending trimmed or chrome added: "near".
 _TRIMMED_CONTAINMENT = 0.9
@@ -62,7 +76,12 @@ class CopyIndex:
             threshold=settings.copy_lsh_threshold, num_perm=settings.num_perm, weights=(0.2, 0.8)
         )
         self._exact: dict[str, int] = {}
+        self._keys: dict[int, str] = {}  # exact key of each text in `_exact`
         self._shingles: list[np.ndarray] = []
+        self._sizes: list[int] = []  # shingle counts, kept after a text leaves the window
+        # texts leave the index `copy_window_days` after their date (memory stays bounded)
+        self._expiry: list[tuple[int, int]] = []  # heap of (day, index)
+        self._today = 0  # the latest publication day seen (proleptic ordinal)
         # copy groups: union-find parent, and per root its members
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}
@@ -87,6 +106,7 @@ class CopyIndex:
         key = exact_key(tokens)
         sh = shingle_hashes(tokens, s.shingle_words)
         me = len(self._shingles)
+        self._expire(published)
         match: CopyMatch | None = None
         # an empty or few-word body (a page whose text failed to extract) copies nothing
         if len(sh) < s.min_copy_shingles:
@@ -98,12 +118,34 @@ class CopyIndex:
             match = self._best(sh, sorted(self._lsh.query(sig)))
             self._lsh.insert(me, sig, check_duplication=False)
         if len(sh) >= s.min_copy_shingles:
-            self._exact.setdefault(key, me)
+            if key not in self._exact:
+                self._exact[key] = me
+                self._keys[me] = key
+            heapq.heappush(self._expiry, (self._today, me))
         self._shingles.append(sh)
+        self._sizes.append(len(sh))
         self._parent.append(me)
         self._members[me] = [me]
         self._published.append(published[:10] if published else None)
         return match
+
+    def _expire(self, published: str | None) -> None:
+        """Advance the clock to `published` and drop texts older than the copy window.
+
+        An undated text counts as published on the latest day seen (it arrives now).
+        """
+        day = _day(published)
+        if day is not None and day > self._today:
+            self._today = day
+        limit = self._today - self.settings.copy_window_days
+        while self._expiry and self._expiry[0][0] < limit:
+            _, i = heapq.heappop(self._expiry)
+            if i in self._lsh:
+                self._lsh.remove(i)
+            key = self._keys.pop(i, None)
+            if key is not None and self._exact.get(key) == i:
+                del self._exact[key]
+            self._shingles[i] = _EMPTY
 
     def link(self, a: int, b: int) -> None:
         """Put texts a and b in one copy group (call it with a match `add` returned)."""
@@ -163,8 +205,8 @@ class CopyIndex:
         members = self.members(i)
         dated = [m for m in members if self._published[m]]
         if dated:
-            return min(dated, key=lambda m: (self._published[m], -len(self._shingles[m]), m))
-        return min(members, key=lambda m: (-len(self._shingles[m]), m))
+            return min(dated, key=lambda m: (self._published[m], -self._sizes[m], m))
+        return min(members, key=lambda m: (-self._sizes[m], m))
 
 
 def copy_link(article_id: str, origin_id: str, match: CopyMatch) -> CopyLink:

@@ -92,6 +92,8 @@ class GroupSettings:
             `partial_copy_min_shingles` shingles (about that many words of passages reused:
             two reports of one event share names and a quote, not 40 words in a row).
         min_copy_shingles: texts with fewer shingles are never copies (an empty body is no copy).
+        copy_window_days: a text is matched against texts dated at most this many days
+            before the latest date seen (undated texts count as arriving that day).
         story_window_days: an article joins a story only when its date is within this many
             days of the story's span (both dates known).
         top_terms: the article's highest-weighted terms used to find candidate stories.
@@ -113,6 +115,7 @@ class GroupSettings:
     partial_copy_containment: float = 0.3
     partial_copy_min_shingles: int = 40
     min_copy_shingles: int = 8
+    copy_window_days: float = 30.0
     story_window_days: float = 7.0
     top_terms: int = 24
     top_names: int = 8
@@ -120,7 +123,7 @@ class GroupSettings:
     max_postings: int = 64
     centroid_terms: int = 200
     weight_text: float = 0.5
-    weight_entities: float = 0.8
+    weight_entities: float = 0.5
     weight_places: float = 0.1
     weight_title: float = 0.1
     weight_when: float = 0.4
