@@ -8,7 +8,9 @@ near copies and same-event articles all occur. Entities are the article's capita
 (a cheap stand-in for the reading stage, renamed with the text). Texts are made one at a time,
 outside the timed call.
 
-Each size runs in its own process, so the peak resident memory (getrusage ru_maxrss) is that
+Grouping quality at scale is scored too (B-cubed against pass + ECB+ event; the stream's
+entities are crude, so it is a sanity check, not the ECB+ result). Each size runs in its own
+process, so the peak resident memory (getrusage ru_maxrss) is that
 run's own.
 
 Run: .venv/bin/python -m newsweave.bench.stream [10000 30000 100000]
@@ -29,7 +31,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..group import Grouper, GroupInput
-from .ecbplus import load_docs
+from .ecbplus import bcubed, load_docs
 
 _SENT = re.compile(r"(?<=[.!?])\s+")
 _CAP = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -75,13 +77,20 @@ def run_one(n: int) -> dict[str, object]:
     g = Grouper()
     times = []
     total = 0.0
+    event = {d.doc: d.event for d in load_docs()}
+    ids = []
     for item in stream(n):
+        ids.append(item.article_id)
         t = time.perf_counter()
         g.add(item)
         dt = time.perf_counter() - t
         times.append(dt)
         total += dt
     times.sort()
+    # quality at scale: gold story = (pass, ECB+ event); grouping never saw it
+    gold = {a: f"{a.split('-', 1)[0]}|{event[a.split('-', 1)[1]]}" for a in ids}
+    pred = {a: g.story_of(a) for a in ids}
+    p, r, f1 = bcubed(pred, gold)
     return {
         "n": n,
         "total_s": round(total, 2),
@@ -89,7 +98,10 @@ def run_one(n: int) -> dict[str, object]:
         "p99_ms": round(1000 * times[int(len(times) * 0.99)], 3),
         "max_ms": round(1000 * times[-1], 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "stories": len(g._stories.stories()),
+        "stories": len(g.stories()),
+        "bcubed_p": round(p, 3),
+        "bcubed_r": round(r, 3),
+        "bcubed_f1": round(f1, 3),
     }
 
 
