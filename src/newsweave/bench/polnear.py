@@ -43,14 +43,16 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsweave.model import Quote
+from newsweave.model import Article, Quote
 from newsweave.read import nlp
 from newsweave.read.quotes import find_quotes
 from newsweave.read.quotes_vocab import PRONOUNS, SPEECH_VERBS
+from newsweave.read.stage import read_articles
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear" / "dev"
 THRESHOLDS = (0.3, 0.8)
 _WORD = re.compile(r"\w+")
+_DATE_IN_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MARKS = ("\u201c", "\u201d", '"')
 _SPEAKER_STOP = frozenset(
     [
@@ -433,12 +435,67 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return value, time.perf_counter() - t0
 
 
-def run_polnear(data_dir: str | Path | None = None, limit: int | None = None) -> dict[str, Any]:
-    """Score newsweave's quotes, the same code on full-parse Docs, and the rule baseline.
+def _article(stem: str, text: str) -> Article:
+    """A PolNeAR text as an Article; its file name carries the publication date."""
+    m = _DATE_IN_NAME.search(stem)
+    return Article(id=stem, source=stem, text=text, language="en", published=m and m.group(0))
+
+
+def time_stage(texts: Sequence[str], blocks: int = 4) -> dict[str, float]:
+    """Articles per second of the whole reading stage against plain full `nlp.pipe`.
+
+    The texts are cut into `blocks` blocks; each block is read by both, in alternating order,
+    so that load from other processes on the machine falls on both alike.
+
+    Args:
+        texts: article texts.
+        blocks: number of alternating blocks (at least 1).
+
+    Returns:
+        {"newsweave_articles_per_s", "full_pipe_articles_per_s", "ratio", "newsweave_seconds",
+        "full_pipe_seconds"}; ratio = full seconds / newsweave seconds.
+    """
+    if blocks < 1:
+        raise ValueError(f"blocks must be at least 1, got {blocks}")
+    arts = [_article(f"a{i}", t) for i, t in enumerate(texts)]
+    size = max(1, -(-len(arts) // blocks))
+    ours_s = full_s = 0.0
+    for b, lo in enumerate(range(0, len(arts), size)):
+        block = arts[lo : lo + size]
+
+        def ours(block: list[Article] = block) -> None:
+            for _ in read_articles(block):
+                pass
+
+        def plain(block: list[Article] = block) -> None:
+            list(nlp.full().pipe([a.text for a in block], batch_size=32))
+
+        for fn in (ours, plain) if b % 2 == 0 else (plain, ours):
+            _, seconds = _timed(fn)
+            if fn is ours:
+                ours_s += seconds
+            else:
+                full_s += seconds
+    n = len(arts)
+    return {
+        "newsweave_articles_per_s": round(n / ours_s, 2),
+        "full_pipe_articles_per_s": round(n / full_s, 2),
+        "ratio": round(full_s / ours_s, 2),
+        "newsweave_seconds": round(ours_s, 2),
+        "full_pipe_seconds": round(full_s, 2),
+    }
+
+
+def run_polnear(
+    data_dir: str | Path | None = None, limit: int | None = None, speed: bool = True
+) -> dict[str, Any]:
+    """Score newsweave's quotes (from the whole reading stage), the same quote code on
+    full-parse Docs, and the rule baseline; time the stage against plain full `nlp.pipe`.
 
     Args:
         data_dir: a PolNeAR split folder (text/, attributions/); default ../shared dev.
         limit: score only the first `limit` articles (for quick iterations).
+        speed: also time the stage against the full pipeline (alternating blocks).
 
     Returns:
         {"dataset", "articles", "annotation_files", "rows": {name: scores}, "speed": {...}}.
@@ -448,14 +505,13 @@ def run_polnear(data_dir: str | Path | None = None, limit: int | None = None) ->
         raise ValueError(f"PolNeAR split not found at {root} (expected text/ and attributions/)")
     articles = _articles(root)[:limit]
     texts = [text for _, text, _ in articles]
-    nlp.parse(["Warm up the parser, she said."])
-    nlp.doc("Warm up the light pass.")
-
-    def ours() -> list[tuple[Quote, ...]]:
-        return [find_quotes(t, d) for t, d in zip(texts, nlp.docs(texts), strict=True)]
-
-    ours_q, ours_s = _timed(ours)
-    full_docs, full_s = _timed(lambda: list(nlp.full().pipe(texts, batch_size=32)))
+    # warm up both pipelines (model loading is not reading)
+    list(read_articles([_article("warm", "Warm up the reader, Ann Lee said on Monday.")]))
+    nlp.full()("Warm up the full pipeline.")
+    speed_row = time_stage(texts) if speed else {}
+    readings = list(read_articles(_article(stem, text) for stem, text, _ in articles))
+    ours_q = [r.quotes for r in readings]
+    full_docs = list(nlp.full().pipe(texts, batch_size=32))
     full_q = [find_quotes(t, d) for t, d in zip(texts, full_docs, strict=True)]
     base_q = [baseline_quotes(t, d) for t, d in zip(texts, full_docs, strict=True)]
     rows = {
@@ -466,19 +522,12 @@ def run_polnear(data_dir: str | Path | None = None, limit: int | None = None) ->
             ("baseline", base_q),
         )
     }
-    n = len(texts)
     return {
         "dataset": str(root),
-        "articles": n,
+        "articles": len(texts),
         "annotation_files": sum(len(g) for _, _, g in articles),
         "rows": rows,
-        "speed": {
-            "newsweave_articles_per_s": round(n / ours_s, 2),
-            "full_pipe_articles_per_s": round(n / full_s, 2),
-            "ratio": round(full_s / ours_s, 2),
-            "newsweave_seconds": round(ours_s, 2),
-            "full_pipe_seconds": round(full_s, 2),
-        },
+        "speed": speed_row,
     }
 
 
@@ -503,21 +552,26 @@ def format_table(result: dict[str, Any]) -> str:
                 f"{r['f1']:>8.3f}{r['speaker_accuracy']:>8.3f}  (gold {r['gold']:.0f})"
             )
     s = result["speed"]
+    if not s:
+        return "\n".join(lines)
     lines.append(
-        f"speed: newsweave {s['newsweave_articles_per_s']} articles/s, full nlp.pipe "
+        f"speed: reading stage (entities, quotes, numbers, times) "
+        f"{s['newsweave_articles_per_s']} articles/s, plain full nlp.pipe "
         f"{s['full_pipe_articles_per_s']} articles/s, ratio {s['ratio']}x"
     )
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m newsweave.bench.polnear [DATA_DIR] [LIMIT]`: print the table."""
+    """`python -m newsweave.bench.polnear [DATA_DIR] [LIMIT] [--no-speed]`: print the table."""
     import sys
 
     args = list(sys.argv[1:] if argv is None else argv)
+    speed = "--no-speed" not in args
+    args = [a for a in args if a != "--no-speed"]
     data_dir = args[0] if args else None
     limit = int(args[1]) if len(args) > 1 else None
-    print(format_table(run_polnear(data_dir, limit)))
+    print(format_table(run_polnear(data_dir, limit, speed)))
     return 0
 
 

@@ -1,8 +1,8 @@
 """Entities: people, organisations, places, nationalities, events, facilities, repaired and named.
 
-`find_entities(text, doc)` takes the light spaCy pass (tagger, sentences, lemmas, NER; no
-parser), repairs the small model's labels with a place gazetteer and cue words, gives every
-person the longest full name the article uses for them, with the role it gives them, and marks
+`find_entities(text, doc)` takes the light spaCy pass (sentences and NER; no tags, no
+lemmas, no parse), repairs the small model's labels with a place gazetteer and cue words, gives
+every person the longest full name the article uses for them, with the role it gives them, and marks
 capitals that stand for their government ("Kyiv agreed" -> kind "government").
 
 Example:
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Entity
+from . import nlp
 from .entities_names import _stem, canonical_id, normalise_role, resolve_mention
 from .entities_places import Place, fold, lookup
 from .entities_vocab import (
@@ -26,6 +27,8 @@ from .entities_vocab import (
     CITY_POP_FROM_PERSON,
     COUNTRY_SHORT_FORMS,
     DEMONYMS,
+    FUNCTION_WORDS,
+    GOVERNMENT_IRREGULAR_FORMS,
     GOVERNMENT_VERBS,
     HONORIFICS,
     KEPT_LABELS,
@@ -37,8 +40,9 @@ from .entities_vocab import (
     ROLE_CORE,
     ROLE_HEADS,
     SEATS_OF_POWER,
-    VERB_GAP_TAGS,
+    VERB_GAP_WORDS,
 )
+from .forms import verb_forms
 
 __all__ = ["find_entities", "resolve_mention", "canonical_id"]
 
@@ -46,13 +50,27 @@ _ROLE_HEADS = frozenset(ROLE_HEADS)
 _ROLE_CORE = frozenset(ROLE_CORE)
 _ORG_WORDS = frozenset(ORG_WORDS)
 _TITLES = frozenset(w.rstrip(".") for w in (*ROLE_CORE, *HONORIFICS)) - {"the"}
-_GOV_VERBS = frozenset(GOVERNMENT_VERBS)
+_GOV_FORMS = verb_forms(GOVERNMENT_VERBS, GOVERNMENT_IRREGULAR_FORMS)
+_GAP_WORDS = frozenset(VERB_GAP_WORDS)
+_FUNCTION = frozenset(FUNCTION_WORDS)
 _COUNTRY_SHORT = dict(COUNTRY_SHORT_FORMS)
 # Nationality adjectives the model sometimes labels GPE ("Ukrainian forces").
 _ADJECTIVES = frozenset(k for k, v in DEMONYMS if k != v and k.endswith(("an", "sh", "se", "ch")))
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CLOSERS = (",", ".", ")", ";", ":", "—", "–")
-_FUNC = ("ADP", "DET", "CCONJ", "SCONJ", "PART")
+
+
+def _proper(tok) -> bool:
+    """A capitalised word that is not a function word: the light pass has no NNP tag."""
+    return (
+        (tok.is_title or (tok.is_upper and len(tok) > 1))
+        and tok.text[:1].isalpha()
+        and tok.lower_ not in _FUNCTION
+    )
+
+
+def _possessive(tok) -> bool:
+    return tok.text in _POSSESSIVE
 
 
 @dataclass(slots=True)
@@ -80,7 +98,7 @@ def find_entities(text: str, doc: Doc) -> tuple[Entity, ...]:
     Raises:
         ValueError: when doc was not made from text.
     """
-    if doc.text != text:
+    if not nlp.same_text(doc, text):
         raise ValueError("find_entities: doc was made from a different text; pass nlp.doc(text)")
     if not text.strip():
         return ()
@@ -114,11 +132,13 @@ def _model_spans(doc: Doc) -> list[_Span]:
             i += 1
         # "Trump’s Special" (PERSON) and "Kyiv’s" (ORG): the name ends at the possessive.
         for k in range(i, j):
-            if doc[k].text in _POSSESSIVE or doc[k].tag_ == "POS":
+            if _possessive(doc[k]):
                 j = k
                 break
         # "Special Correspondent of Defense Talks in": a span never ends on a function word.
-        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].pos_ in _FUNC):
+        while j > i and (
+            doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].lower_ in _FUNCTION
+        ):
             j -= 1
         # "Secretary of State" gave ORG "State": a role word alone is not an entity.
         if all(t.lower_ in _ROLE_HEADS for t in doc[i:j]):
@@ -154,7 +174,7 @@ def _looks_like_person(doc: Doc, s: _Span) -> bool:
     Motivated by "Ukraine’s chief general, Oleksandr Syrskyi, suggested" (came as ORG).
     """
     toks = doc[s.i : s.j]
-    if not 2 <= len(toks) <= 3 or any(t.tag_ != "NNP" or not t.is_title for t in toks):
+    if not 2 <= len(toks) <= 3 or any(not (_proper(t) and t.is_title) for t in toks):
         return False
     if any(t.lower_ in _ORG_WORDS for t in toks) or lookup(toks.text) is not None:
         return False
@@ -203,20 +223,20 @@ def _repair(doc: Doc, spans: list[_Span]) -> None:
 def _missing_places(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """Gazetteer places the model left out ("Kyiv agreed" had no entity at all)."""
     # Any token the model put in an entity of its own (a DATE too) is not a place.
-    covered = {t.i for t in doc if t.ent_iob_ != "O"}
+    covered = {k for e in doc.ents for k in range(e.start, e.end)}
     covered |= {k for s in spans for k in range(s.i, s.j)}
     surnames = _surnames(doc, spans)
     out: list[_Span] = []
     k, n = 0, len(doc)
     while k < n:
         tok = doc[k]
-        if k in covered or tok.tag_ != "NNP" or not (tok.is_title or tok.is_upper):
+        if k in covered or not _proper(tok):
             k += 1
             continue
         found = 0
         for size in (3, 2, 1):
             j = k + size
-            if j > n or any(x in covered or doc[x].tag_ != "NNP" for x in range(k, j)):
+            if j > n or any(x in covered or not _proper(doc[x]) for x in range(k, j)):
                 continue
             name = doc[k:j].text
             if _stem(fold(name)) in surnames:
@@ -242,8 +262,10 @@ def _missing_places(doc: Doc, spans: list[_Span]) -> list[_Span]:
 
 
 def _next_to_name(doc: Doc, i: int, j: int) -> bool:
-    prev_name = i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].is_title
-    next_name = j < len(doc) and doc[j].tag_ == "NNP" and doc[j].is_title
+    # a sentence's first word is capitalised whatever it is ("Kyiv" after "Yesterday")
+    prev_name = i > 0 and _proper(doc[i - 1]) and doc[i - 1].is_title
+    prev_name = prev_name and not doc[i - 1].is_sent_start
+    next_name = j < len(doc) and _proper(doc[j]) and doc[j].is_title
     return prev_name or next_name
 
 
@@ -251,7 +273,7 @@ def _token_labels(doc: Doc, spans: list[_Span]) -> dict[int, str]:
     """Token index -> label of the span holding it (for role phrases)."""
     labels = {}
     for s in spans:
-        possessive = s.j < len(doc) and doc[s.j].tag_ == "POS"
+        possessive = s.j < len(doc) and _possessive(doc[s.j])
         for k in range(s.i, s.j):
             # A person may start a role only as a possessive ("Trump’s envoy").
             labels[k] = s.label if s.label != "PERSON" or possessive else "PERSON-NAME"
@@ -301,12 +323,12 @@ def _role_token(doc: Doc, k: int, labels: dict[int, str]) -> bool:
     tok = doc[k]
     if labels.get(k) in ("NORP", "GPE", "ORG", "LOC", "PERSON"):
         return True
-    return tok.lower_ in _ROLE_HEADS or tok.tag_ == "POS"
+    return tok.lower_ in _ROLE_HEADS or _possessive(tok)
 
 
 def _role_text(doc: Doc, a: int, b: int) -> str | None:
     """The role in tokens a..b, or None when it holds no title word."""
-    while a < b and (doc[a].lower_ in ("the", "of", "a", "an") or doc[a].tag_ == "POS"):
+    while a < b and (doc[a].lower_ in ("the", "of", "a", "an") or _possessive(doc[a])):
         a += 1
     while b > a and doc[b - 1].lower_ in ("the", "of", "a", "an"):
         b -= 1
@@ -327,8 +349,7 @@ def _roles_of(doc: Doc, s: _Span, labels: dict[int, str]) -> list[str]:
     k = s.i - 1
     # Before a name, an untagged capitalised word may be the employer ("Harbour spokesperson").
     while k >= lo and (
-        _role_token(doc, k, labels)
-        or (doc[k].tag_ == "NNP" and doc[k].is_title and k not in labels)
+        _role_token(doc, k, labels) or (_proper(doc[k]) and doc[k].is_title and k not in labels)
     ):
         k -= 1
     if k + 1 < s.i and doc[s.i - 1].lower_ in _ROLE_HEADS:
@@ -387,7 +408,7 @@ def _descriptions(
         if (
             j > k + 1
             and doc[j - 1].lower_ in _ROLE_CORE
-            and not (nxt is not None and nxt.tag_ == "NNP" and nxt.is_title)
+            and not (nxt is not None and _proper(nxt) and nxt.is_title)
         ):
             phrase = doc[k + 1 : j]
             canonical = resolve_mention(phrase.text, people, at=phrase.start_char)
@@ -445,11 +466,11 @@ def _mark_governments(doc: Doc, spans: list[_Span]) -> None:
             tok = doc[k]
             if tok.lower_ == "and" and k + 1 in by_start:
                 k = by_start[k + 1].j
-            elif tok.tag_ in VERB_GAP_TAGS or tok.pos_ == "AUX":
+            elif tok.lower_ in _GAP_WORDS or (tok.lower_.endswith("ly") and tok.is_alpha):
                 k += 1
             else:
                 break
-        if k < len(doc) and doc[k].tag_.startswith("VB") and doc[k].lemma_.lower() in _GOV_VERBS:
+        if k < len(doc) and doc[k].lower_ in _GOV_FORMS:
             s.kind = "government"
 
 

@@ -111,6 +111,11 @@ GOVERNMENT_VERBS = (
     "intend", "argue", "tell", "ask", "request", "report", "retaliate", "suspend", "halt",
     "resume", "send", "support", "back", "oppose", "surrender",
 )  # fmt: skip
+GOVERNMENT_IRREGULAR_FORMS = (
+    ("said", "say"), ("told", "tell"), ("chose", "choose"), ("chosen", "choose"),
+    ("sought", "seek"), ("sent", "send"), ("began", "begin"), ("begun", "begin"),
+    ("withdrew", "withdraw"), ("withdrawn", "withdraw"),
+)  # fmt: skip
 # Seats of power that stand for a government whatever their label.
 SEATS_OF_POWER = ("kremlin", "white house", "downing street", "elysee", "pentagon")
 # Prepositions that make a capital a place, not a government ("officials in Kyiv said").
@@ -118,10 +123,39 @@ PLACE_PREPOSITIONS = (
     "in", "at", "from", "near", "outside", "inside", "around", "of", "across", "into",
     "toward", "towards", "over", "through", "via", "between", "beyond", "within",
 )  # fmt: skip
-# Words that may sit between the subject and its verb ("Kyiv has already agreed").
-VERB_GAP_TAGS = ("MD", "RB", "RBR", "RBS", "CC", ",")
+# Words that may sit between the subject and its verb ("Kyiv has already agreed"); words in
+# -ly count too (the light pass has no tags).
+VERB_GAP_WORDS = (
+    ",", "and", "or", "but", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "shall", "should", "is", "was", "are", "were", "did", "does", "do",
+    "also", "already", "not", "never", "now", "then", "still", "again", "soon", "just",
+    "once", "reportedly", "n't", "quickly", "swiftly",
+)  # fmt: skip
+# Function words: a name never ends on one, and one is never a proper noun ("The", "Of").
+FUNCTION_WORDS = (
+    "the", "a", "an", "this", "that", "these", "those", "of", "in", "on", "at", "for", "to",
+    "with", "by", "from", "into", "onto", "over", "under", "about", "as", "and", "or", "but",
+    "nor", "if", "than", "because", "while", "though", "although", "whether", "not", "'s",
+    "\u2019s", "after", "before", "during", "since", "until", "via", "per", "against",
+)  # fmt: skip
 
 # --- numbers (read/numbers.py) ----------------------------------------------------------------
+
+# Words between a number and what it counts ("12 more ferries", "five of their villages").
+COUNT_MODIFIERS = (
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+    "my", "your", "more", "additional", "other", "new", "old", "such", "some", "few",
+)  # fmt: skip
+# Words after a number that never are what it counts (verbs, adverbs): the light pass has no
+# tags ("12 boats sank", but "2 were" and "one says").
+NOT_COUNTED_WORDS = (
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+    "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+    "said", "say", "says", "told", "more", "less", "fewer", "than", "times", "percent", "per",
+    "each", "apiece", "ago", "later", "earlier", "so", "too", "very", "also", "only", "just",
+    "here", "there", "when", "where", "who", "which", "what", "whom", "whose", "all", "both",
+    "not", "no", "yes", "about", "around", "out", "up", "down", "off", "away", "back",
+)  # fmt: skip
 
 # Number words and their values ("five settlements").
 NUMBER_WORDS = (

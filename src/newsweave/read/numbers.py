@@ -22,10 +22,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Number, Quote
+from . import nlp
 from .entities_vocab import (
     CLOCK_WORDS,
+    COUNT_MODIFIERS,
     CURRENCIES,
+    FUNCTION_WORDS,
     MONTHS,
+    NOT_COUNTED_WORDS,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
     QUALIFIERS,
@@ -52,6 +56,14 @@ _PEOPLE = frozenset(PEOPLE_NOUNS)
 _MONTHS = frozenset(MONTHS)
 _CLOCK = frozenset(CLOCK_WORDS)
 _DURATIONS = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "decades"))
+_FUNCTION = frozenset(FUNCTION_WORDS)
+_NOT_NOUNS = frozenset(NOT_COUNTED_WORDS)
+_MODIFIERS = frozenset(COUNT_MODIFIERS)
+_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "you", "i", "them", "us", "him"))
+# A counted noun phrase is short: "300 Norland border guards".
+_MAX_NOUN_WORDS = 4
+# Entity labels that confirm a number word counts something ("five villages", not "no one").
+_NUMERIC_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 _SYMBOLS = r"US\$|\$|€|£|¥|₽|₴"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -103,9 +115,9 @@ def find_numbers(text: str, doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[Num
     Raises:
         ValueError: when doc was not made from text.
     """
-    if doc.text != text:
+    if not nlp.same_text(doc, text):
         raise ValueError("find_numbers: doc was made from a different text; pass nlp.doc(text)")
-    starts = [t.idx for t in doc]
+    starts = nlp.token_starts(doc)
     skip_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     out = []
     for hit in _hits(text):
@@ -114,6 +126,8 @@ def find_numbers(text: str, doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[Num
         counts, unit = _counted(text, doc, starts, hit)
         if hit.word and counts is None and unit is None:
             continue  # "one of them", "ten" alone: a number word needs something it counts
+        if hit.word and not _numeric_entity(doc, starts, hit):
+            continue  # "no one knows": the recogniser did not take the word for a number
         out.append(
             Number(
                 hit.value,
@@ -194,6 +208,16 @@ def _hits(text: str) -> list[_Hit]:
     return kept
 
 
+def _numeric_entity(doc: Doc, starts: list[int], hit: _Hit) -> bool:
+    """Whether the recogniser put a numeric entity on the hit's tokens."""
+    k = _token_at(starts, hit.start)
+    while k < len(doc) and doc[k].idx < hit.end:
+        if doc[k].ent_type_ in _NUMERIC_LABELS:
+            return True
+        k += 1
+    return False
+
+
 def _word_value(word: str) -> float | None:
     w = re.sub(r"^a\s+", "", word.lower())
     if "-" in w:
@@ -248,7 +272,7 @@ def _counted(text: str, doc: Doc, starts: list[int], hit: _Hit) -> tuple[str | N
         if k < n and doc[k].lower_ == "of":
             return _noun_from(doc, k + 1), unit
         j = _token_at(starts, hit.start) - 1
-        if unit != "%" and j >= 1 and doc[j].lower_ == "of" and doc[j - 1].pos_ == "NOUN":
+        if unit != "%" and j >= 1 and doc[j].lower_ == "of" and _nounish(doc[j - 1]):
             return doc[j - 1].lower_, unit
         return None, unit
     if unit in _DURATIONS and not text[hit.start : hit.end].count("-"):
@@ -259,28 +283,44 @@ def _counted(text: str, doc: Doc, starts: list[int], hit: _Hit) -> tuple[str | N
     return noun, unit
 
 
+def _nounish(tok) -> bool:
+    """A word that may be (part of) a counted noun phrase: the light pass has no tags."""
+    low = tok.lower_
+    return tok.is_alpha and low not in _FUNCTION and low not in _NOT_NOUNS
+
+
+def _modifier(tok) -> bool:
+    """Words between a number and its noun: determiners, possessives, participles, "-"."""
+    low = tok.lower_
+    return (
+        low in _MODIFIERS
+        or tok.ent_type_ == "NORP"
+        or tok.text in ("-", "\u2013")
+        or (tok.is_alpha and tok.is_lower and low.endswith(("ed", "ly")) and len(low) > 4)
+    )
+
+
 def _noun_from(doc: Doc, k: int, of_ok: bool = False) -> str | None:
-    """The head noun starting at token k, past determiners and adjectives."""
+    """The head noun starting at token k, past determiners and modifiers."""
     n = len(doc)
     if of_ok and k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("the", "them"):
         return None  # "five of the ..." stays uncounted rather than guessed
-    while k < n and (
-        doc[k].pos_ in ("DET", "ADJ", "NUM", "PRON")
-        or doc[k].ent_type_ == "NORP"
-        or doc[k].tag_ in ("VBN", "JJ", "PRP$", "HYPH")
-        or doc[k].lower_ in ("more", "additional", "other")
-    ):
-        if doc[k].tag_ == "PRP" or doc[k].pos_ == "PRON" and doc[k].tag_ != "PRP$":
-            return None
+    while k < n and _modifier(doc[k]):
         k += 1
+    if k < n and doc[k].lower_ in _PRONOUNS:
+        return None  # "one he liked"
     last = None
-    while k < n and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].ent_type_ not in ("DATE", "TIME"):
+    stop = min(n, k + _MAX_NOUN_WORDS)
+    while k < stop and _nounish(doc[k]) and doc[k].ent_type_ not in ("DATE", "TIME"):
+        if last is not None and _modifier(doc[k]):
+            break  # "86% of the territory captured": a participle after the noun ends it
         last = doc[k]
         k += 1
-        if last.tag_ == "NNS":
+        low = last.lower_
+        if (low.endswith("s") and not low.endswith("ss")) or low in _PEOPLE:
             break  # "430 soldiers prisoner": a plural noun ends the compound
     # "Top 5 This Week": a capitalised word mid-sentence is a title or a name, not a count.
-    if last is None or last.pos_ == "PROPN" or (last.is_title and not last.is_sent_start):
+    if last is None or not last.is_lower:
         return None
     return last.lower_
 

@@ -1,6 +1,6 @@
 """Quotes with their speakers: direct ("..."), partial and indirect (said that ...) speech.
 
-`find_quotes(text, doc, entities)` takes the light-pass Doc (sentences, tags, NER, no parse),
+`find_quotes(text, doc, entities)` takes the light-pass Doc (sentences and NER, no tags),
 parses only the sentences that can hold an attribution (a quote mark, a cue verb, "according
 to", a colon near the start) and maps every offset back into `text`, so that
 `text[q.start:q.end] == q.text` for every quote.
@@ -17,29 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from newsweave.model import Entity, Quote
 from newsweave.read import nlp
 from newsweave.read.quotes_marks import Marked, quoted_spans
-from newsweave.read.quotes_parse import Attribution, attributions, sentence_of
+from newsweave.read.quotes_parse import Attribution, attributions, cue_forms, sentence_of
 from newsweave.read.quotes_speakers import SpeakerResolver
 from newsweave.read.quotes_vocab import (
     ACCORDING_TO,
     MIN_FLOATING_QUOTE_WORDS,
-    OPEN_MARKS,
-    OTHER_CUE_VERBS,
-    SPEECH_VERBS,
 )
 
-_CUE_LEMMAS = frozenset(SPEECH_VERBS) | frozenset(OTHER_CUE_VERBS)
-_MARK_CHARS = frozenset(OPEN_MARKS) | {"\u201d"}
 _WORD = re.compile(r"\w+")
-# The parse needs only tok2vec and the parser; tags and lemmas come from the light pass.
-_PARSE_DISABLE = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
 # Reported content with fewer unquoted words than this is the quote itself, not paraphrase.
 _MIN_INDIRECT_WORDS = 3
+# A colon among a sentence's first tokens may introduce speech ("Peskov: we are studying it").
+_COLON_TOKENS = 7
 # How far (characters) a cue may sit from a quote it introduces across a sentence break.
 _ADJACENT_CHARS = 4
 
@@ -71,11 +69,11 @@ def find_quotes(text: str, doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Q
     """
     if not text.strip() or len(doc) == 0:
         return ()
-    if doc.text != text:
+    if not nlp.same_text(doc, text):
         raise ValueError("doc must be the Doc of text (doc.text != text)")
-    sents = _sentences(doc)
+    sents = _sentences(doc, text)
     marks = quoted_spans(text)
-    atts = _sentence_attributions(doc, sents)
+    atts = _sentence_attributions(doc, text, sents)
     direct = _direct_items(text, sents, marks, atts)
     used = {id(it.att) for it in direct if it.att is not None and not it.partial}
     items = direct + _indirect_items(text, marks, atts, used)
@@ -114,10 +112,14 @@ def _resolve(it: _Item, text: str, resolver: SpeakerResolver) -> None:
         it.speaker, it.speaker_text = it.follows.speaker, it.follows.speaker_text
 
 
-def _sentences(doc: Doc) -> list[Span]:
-    """Light-pass sentences, split again at line breaks (the senter runs over paragraphs)."""
+def _sentences(doc: Doc, text: str) -> list[Span]:
+    """The Doc's sentences, split again at line breaks (a parser's sentences may run over
+    them; the light pass already splits there)."""
     out = []
     for sent in doc.sents:
+        if "\n" not in text[sent.start_char : sent.end_char].rstrip():
+            out.append(sent)
+            continue
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
@@ -129,30 +131,50 @@ def _sentences(doc: Doc) -> list[Span]:
     return out
 
 
-def _is_candidate(sent: Span) -> bool:
-    """Sentences that may hold an attribution; the others are never parsed."""
-    for tok in sent:
-        if tok.text in _MARK_CHARS or tok.text[:1] in _MARK_CHARS:
-            return True
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _CUE_LEMMAS:
-            return True
-        if tok.lower_ in ACCORDING_TO:
-            return True
-        if tok.text == ":" and tok.i - sent.start < 7:
-            return True
-    return False
+@lru_cache(maxsize=1)
+def _cue_ids() -> numpy.ndarray:
+    """Lower-case form ids (the vocabulary's hashes) of every cue verb form and "according"."""
+    strings = nlp.light().vocab.strings
+    return numpy.asarray(
+        sorted(strings.add(w) for w in {*cue_forms(), *ACCORDING_TO}), dtype=numpy.uint64
+    )
 
 
-def _sentence_attributions(doc: Doc, sents: list[Span]) -> dict[int, list[Attribution]]:
+def _candidates(doc: Doc, sents: list[Span]) -> list[int]:
+    """Sentences that may hold an attribution (a cue verb's surface form, "according to", a
+    colon near the start); the others are never parsed. A quote mark alone needs no parse: the
+    cue that attributes it sits in a cue sentence. Found on token arrays, not token loops."""
+    if not sents:
+        return []
+    lower, orth = doc.to_array([LOWER, ORTH]).T
+    starts = numpy.asarray([s.start for s in sents], dtype=numpy.int64)
+    hits = numpy.flatnonzero(numpy.isin(lower, _cue_ids()))
+    chosen = set((numpy.searchsorted(starts, hits, side="right") - 1).tolist())
+    colons = numpy.flatnonzero(orth == doc.vocab.strings[":"])
+    at = numpy.searchsorted(starts, colons, side="right") - 1
+    early = colons - starts[numpy.maximum(at, 0)] < _COLON_TOKENS
+    chosen |= set(at[early].tolist())
+    return sorted(i for i in chosen if 0 <= i < len(sents) and _inside(sents[i], hits, colons))
+
+
+def _inside(sent: Span, hits: numpy.ndarray, colons: numpy.ndarray) -> bool:
+    """Whether a cue or colon token lies in the sentence (not in a gap between sentences)."""
+    lo, hi = sent.start, sent.end
+    k = numpy.searchsorted(hits, lo)
+    if k < len(hits) and hits[k] < hi:
+        return True
+    k = numpy.searchsorted(colons, lo)
+    return bool(k < len(colons) and colons[k] < hi)
+
+
+def _sentence_attributions(doc: Doc, text: str, sents: list[Span]) -> dict[int, list[Attribution]]:
     """Attributions by sentence index, parsing only the candidate sentences."""
-    chosen = [i for i, s in enumerate(sents) if _is_candidate(s)]
-    parsed = [sents[i].as_doc() for i in chosen]  # copies tags, lemmas, NER and the tensor
-    if parsed and not doc.has_annotation("DEP"):
-        if doc.tensor is not None and doc.tensor.size:
-            # the parser reads the light pass's tok2vec output (doc.tensor): no second tok2vec
-            parsed = list(nlp.full().get_pipe("parser").pipe(parsed))
-        else:
-            parsed = _parse_texts(sents, chosen)
+    chosen = _candidates(doc, sents)
+    if doc.has_annotation("DEP"):
+        parsed = [sents[i].as_doc() for i in chosen]  # a fully parsed Doc is not parsed again
+    else:
+        # re-tokenizing a sentence's text is cheaper than span.as_doc()
+        parsed = nlp.parse(text[sents[i].start_char : sents[i].end_char] for i in chosen)
     out: dict[int, list[Attribution]] = {}
     for i, pdoc in zip(chosen, parsed, strict=True):
         found = attributions(pdoc, sents[i].start_char)
@@ -167,18 +189,6 @@ def _sentence_attributions(doc: Doc, sents: list[Span]) -> dict[int, list[Attrib
         if found:
             out[i] = found
     return out
-
-
-def _parse_texts(sents: list[Span], chosen: list[int]) -> list[Doc]:
-    """Parse sentences from their text (when the Doc carries no tensor), tags copied over."""
-    parsed = list(nlp.full().pipe((sents[i].text for i in chosen), disable=_PARSE_DISABLE))
-    for i, pdoc in zip(chosen, parsed, strict=True):
-        src = {t.idx - sents[i].start_char: t for t in sents[i]}
-        for tok in pdoc:
-            lt = src.get(tok.idx)
-            if lt is not None:
-                tok.pos_, tok.tag_, tok.lemma_ = lt.pos_, lt.tag_, lt.lemma_
-    return parsed
 
 
 def _words(text: str, start: int, end: int) -> int:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.read.forms import verb_forms
 from newsweave.read.quotes_vocab import (
     CLAUSE_DEPS,
+    IRREGULAR_CUE_FORMS,
     OTHER_CUE_VERBS,
     PARENTHETICAL_DEPS,
     PHRASAL_CUES,
@@ -23,9 +26,16 @@ from newsweave.read.quotes_vocab import (
 _SPEECH = frozenset(SPEECH_VERBS)
 _OTHER = frozenset(OTHER_CUE_VERBS)
 _PHRASAL = frozenset(PHRASAL_CUES)
+_TEXT_KEY = "newsweave_text"
 _EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
 # Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
 _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, str]:
+    """Lower-case surface form -> lemma, for every cue verb (and phrasal cue's verb)."""
+    return verb_forms((*_SPEECH, *_OTHER, *(v for v, _ in PHRASAL_CUES)), IRREGULAR_CUE_FORMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,20 +65,21 @@ def attributions(sent: Doc, offset: int) -> list[Attribution]:
     """Every attribution in one parsed sentence.
 
     Args:
-        sent: the sentence parsed on its own, with POS tags and lemmas (copied from the light
-            pass when the parse ran without tagger).
+        sent: the sentence parsed on its own, with POS tags (lemmas are not needed: cue verbs
+            are recognised by their surface forms, `cue_forms()`).
         offset: the sentence's start in the article text.
 
     Returns:
         Attributions in order of their cues.
     """
     out: list[Attribution] = []
+    forms = cue_forms()
     for tok in sent:
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(sent) and sent[tok.i + 1].lower_ == "to":
             att = _according(sent, tok, offset)
         elif tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
-            att = _verb(sent, tok, offset, tok.lemma_.lower() or tok.lower_)
+            att = _verb(sent, tok, offset, forms.get(low, low))
         else:
             att = None
         if att is not None:
@@ -86,7 +97,10 @@ def _span(toks: Iterable[Token], offset: int) -> tuple[int, int] | None:
         return None
     doc = toks[0].doc
     s, e = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-    text = doc.text
+    # doc.text is rebuilt from the tokens on every call: keep it with the (sentence) Doc
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
     while s < e and text[s] in _EDGE_PUNCT:
         s += 1
     while e > s and text[e - 1] in _EDGE_PUNCT:

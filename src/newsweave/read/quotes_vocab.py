@@ -139,6 +139,29 @@ OTHER_CUE_VERBS: tuple[str, ...] = (
 # Phrasal cues: (first word, particle) pairs whose verb alone would be ambiguous.
 PHRASAL_CUES: tuple[tuple[str, str], ...] = (("point", "out"), ("call", "for"), ("go", "on"))
 
+# Irregular forms of the cue verbs (regular ones are generated: -s, -ed, -ing, -ies, ...);
+# cue sentences are found by surface form, before any tagger has run.
+IRREGULAR_CUE_FORMS: tuple[tuple[str, str], ...] = (
+    ("said", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("thought", "think"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("found", "find"),
+    ("shown", "show"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("heard", "hear"),
+    ("felt", "feel"),
+    ("understood", "understand"),
+    ("learnt", "learn"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("foresaw", "foresee"),
+)
+
 # Cues that need no verb: "according to X, ...".
 ACCORDING_TO: tuple[str, ...] = ("according",)
 

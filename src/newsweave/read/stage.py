@@ -18,13 +18,12 @@ READER_VERSION = "read-1"
 MAX_READ_CHARS = 200_000
 
 
-def _read_one(article: Article, doc) -> Reading:
+def _read_one(article: Article, text: str, doc) -> Reading:
     from .entities import find_entities
     from .numbers import find_numbers
     from .quotes import find_quotes
     from .times import find_times
 
-    text = doc.text
     entities = find_entities(text, doc)
     quotes = find_quotes(text, doc, entities)
     numbers = find_numbers(text, doc, quotes)
@@ -49,8 +48,9 @@ def read_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator
 
     def flush() -> Iterator[Reading]:
         texts = [a.text[:MAX_READ_CHARS] for a in pending]
-        for article, doc in zip(pending, nlp.docs(texts, batch_size=batch_size), strict=True):
-            yield _read_one(article, doc)
+        docs = nlp.docs(texts, batch_size=batch_size)
+        for article, text, doc in zip(pending, texts, docs, strict=True):
+            yield _read_one(article, text, doc)
         pending.clear()
 
     for article in articles:

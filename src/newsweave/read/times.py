@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import TimeExpr
+from . import nlp
 from .entities_vocab import (
     BACKWARD_VAGUE,
     DAY_PARTS,
@@ -133,7 +134,7 @@ def find_times(text: str, doc: Doc, published: str | None) -> tuple[TimeExpr, ..
     Raises:
         ValueError: when doc was not made from text.
     """
-    if doc.text != text:
+    if not nlp.same_text(doc, text):
         raise ValueError("find_times: doc was made from a different text; pass nlp.doc(text)")
     anchor = _anchor(published)
     matches = _matches(text)
