@@ -31,6 +31,7 @@ from newsweave.read.quotes_speakers import SpeakerResolver
 from newsweave.read.quotes_vocab import (
     ACCORDING_TO,
     MIN_FLOATING_QUOTE_WORDS,
+    NON_TRIGGER_FORMS,
 )
 
 _WORD = re.compile(r"\w+")
@@ -136,7 +137,8 @@ def _cue_ids() -> numpy.ndarray:
     """Lower-case form ids (the vocabulary's hashes) of every cue verb form and "according"."""
     strings = nlp.light().vocab.strings
     return numpy.asarray(
-        sorted(strings.add(w) for w in {*cue_forms(), *ACCORDING_TO}), dtype=numpy.uint64
+        sorted(strings.add(w) for w in {*cue_forms(), *ACCORDING_TO} - set(NON_TRIGGER_FORMS)),
+        dtype=numpy.uint64,
     )
 
 
