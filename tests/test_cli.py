@@ -16,7 +16,11 @@ def runner():
     return CliRunner()
 
 
-@pytest.mark.parametrize("cmd", [[], ["extract"], ["ingest"], ["articles"], ["bench", "extract"]])
+@pytest.mark.parametrize(
+    "cmd",
+    [[], ["extract"], ["ingest"], ["articles"], ["analyze"], ["article"], ["bench", "extract"],
+     ["bench", "read"]],
+)  # fmt: skip
 def test_cli_help_on_every_command(runner, cmd):
     result = runner.invoke(main, [*cmd, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.output

@@ -356,6 +356,25 @@ def bench_extract(data: Path | None, limit: int | None, out: Path) -> None:
         ) from None
 
 
+@bench.command("read")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="A PolNeAR split [default: ../shared/data/polnear/dev].")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only N articles.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("docs/benchmarks.md"), show_default=True,
+              help="Markdown file the results are prepended to.")  # fmt: skip
+def bench_read(data: Path | None, limit: int | None, out: Path) -> None:
+    """Quotes (PolNeAR dev: F1 at overlap 0.3/0.8, speaker accuracy) and reading speed."""
+    from .bench.read import run_bench
+
+    try:
+        run_bench(data_dir=data, limit=limit, out=out, console=err_console)
+    except FileNotFoundError as e:
+        raise click.ClickException(
+            f"{e}. The benchmark reads ../shared/data; it is absent here."
+        ) from None
+
+
 def entry() -> None:  # pragma: no cover - the console script
     try:
         main()

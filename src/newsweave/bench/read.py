@@ -1,0 +1,55 @@
+"""`newsweave bench read`: quotes on PolNeAR dev and the reading stage's speed, as Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .polnear import run_polnear
+from .report import prepend, section, table
+
+_NOTES = (
+    "How to read it: a gold Content span is matched one-to-one by the prediction covering the "
+    "largest share of its words; '0.3'/'0.8' are that share's thresholds, 'symmetric' "
+    "divides shared words by the longer span instead. Speaker accuracy is over matched quotes: "
+    "the predicted speaker shares a name word with the gold Source (or, for a pronoun Source, "
+    "with the article's previous named Source). Categories: direct = gold content inside quote "
+    "marks; speech / non-speech by the gold cue (said, told... vs reports, believes, shows...). "
+    "Definitions in `newsweave/bench/polnear.py`. Speed: the whole reading stage (entities, "
+    "quotes, numbers, times) against plain `nlp.pipe` with the full small pipeline over the same "
+    "texts, alternating blocks in one process."
+)
+
+
+def run_bench(data_dir: Path | None = None, limit: int | None = None,
+              out: Path = Path("docs/benchmarks.md"), console: Any = None) -> str:  # fmt: skip
+    """Run the PolNeAR benchmark and prepend the Markdown section to `out`."""
+    say = console.print if console is not None else print
+    say("PolNeAR quotes and reading speed ...")
+    result = run_polnear(data_dir, limit, speed=True)
+    rows = []
+    for name, scores in result["rows"].items():
+        for key in ("t0.3", "t0.8", "t0.3_symmetric", "t0.8_symmetric"):
+            rows.append({"system": name, "match": key[1:].replace("_", " "), **scores[key]})
+        if name == "newsweave":
+            for cat, r in scores["t0.3"]["by_category"].items():
+                rows.append({"system": f"newsweave: {cat}", "match": "0.3", **r})
+    quality = table(rows, [("system", "system", ""), ("match", "overlap", ""),
+                           ("precision", "P", ".3f"), ("recall", "R", ".3f"), ("f1", "F1", ".3f"),
+                           ("speaker_accuracy", "speaker accuracy", ".3f")])  # fmt: skip
+    s = result["speed"]
+    speed = table(
+        [{"system": "newsweave reading stage", "rate": s["newsweave_articles_per_s"],
+          "ratio": s["ratio"]},
+         {"system": "spaCy full nlp.pipe", "rate": s["full_pipe_articles_per_s"], "ratio": 1.0}],
+        [("system", "system", ""), ("rate", "articles/s", ".2f"), ("ratio", "× full pipe", ".2f")],
+    )  # fmt: skip
+    body = (
+        f"Data: PolNeAR {result['dataset']}, {result['articles']} articles, "
+        f"{result['annotation_files']} annotation files (../shared/data/polnear).\n\n"
+        f"### Quotes\n\n{quality}\n\n### Speed\n\n{speed}\n\n{_NOTES}"
+    )
+    text = section("Reading (PolNeAR)", body)
+    prepend(out, text)
+    say(text)
+    return text
