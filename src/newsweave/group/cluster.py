@@ -6,7 +6,7 @@ all stories. Each candidate is scored on
 
 - text: cosine of the article's TF-IDF vector (IDF counted incrementally, so no refit) with
   the story centroid;
-- entities and places: cosine of canonical-name counts;
+- entities and places: cosine of IDF-weighted canonical-name counts;
 - title: cosine of headline terms;
 - when: cosine of the dates the texts name (IDF-weighted, a weekday weighs little);
 

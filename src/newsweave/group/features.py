@@ -7,7 +7,6 @@ Hashes are stable across processes (crc32 and fixed permutations, never Python's
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import zlib
 from collections import Counter
@@ -81,17 +80,3 @@ def overlap(a: np.ndarray, b: np.ndarray) -> int:
 def content_terms(tokens: list[str]) -> Counter[str]:
     """Term counts without function words, numbers and one-letter tokens."""
     return Counter(t for t in tokens if len(t) > 1 and not t.isdigit() and t not in STOP_WORDS)
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two sparse vectors."""
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    if dot == 0.0:
-        return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
