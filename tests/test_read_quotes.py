@@ -183,3 +183,53 @@ def test_read_quotes_seed_003(seed_003) -> None:
     terrorists = _find(found, "like terrorists")
     assert terrorists.partial and terrorists.speaker in ("Vladimir Putin", "Putin")
     assert _find(found, "430 soldiers have been captured").speaker == "Valery Gerasimov"
+
+
+# --- patterns added while tuning on PolNeAR train (invented sentences) ---------------------
+
+
+def test_read_quotes_doubled_apostrophes_are_quote_marks() -> None:
+    text = "''The pier will hold,'' said Tomas Berg. ''We checked every beam.''"
+    spans = quoted_spans(text)
+    assert [text[m.start : m.end] for m in spans] == [
+        "The pier will hold",
+        "We checked every beam.",
+    ]
+    q = _find(_quotes(text), "pier will hold")
+    assert q.direct and q.speaker == "Tomas Berg"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, cue",
+    [
+        ("Mayor Elin Dahl announced her resignation on Monday.", "her resignation", "announced"),
+        ("Mayor Elin Dahl called the tram plan a costly mistake.", "tram plan a costly", "called"),
+        ("Mayor Elin Dahl accused the council of hiding the costs.", "hiding the costs", "accused"),
+        (
+            "Mayor Elin Dahl called for a ban on night flights.",
+            "ban on night flights",
+            "called for",
+        ),
+        ("Mayor Elin Dahl warned against cutting the bus routes.", "cutting the bus", "warned"),
+    ],
+)
+def test_read_quotes_object_of_speech_verb_is_content(text: str, fragment: str, cue: str) -> None:
+    q = _find(_quotes(text), fragment)
+    assert not q.direct
+    assert q.speaker == "Elin Dahl"
+    assert q.cue == cue
+
+
+def test_read_quotes_addressee_and_time_are_not_content() -> None:
+    text = "Mayor Elin Dahl told reporters on Monday. Ana Ruiz said on Tuesday."
+    assert _quotes(text) == ()
+
+
+def test_read_quotes_quote_does_not_take_next_paragraph_cue() -> None:
+    text = (
+        '"The harbour is safe," Tomas Berg said. "We checked every beam and every rope.'
+        ' Nothing was left to chance."\n'
+        "Ana Ruiz, the council leader, also stated her support for the plan."
+    )
+    q = _find(_quotes(text), "Nothing was left")
+    assert q.speaker == "Tomas Berg"

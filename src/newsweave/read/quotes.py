@@ -37,6 +37,9 @@ from newsweave.read.quotes_vocab import (
 _WORD = re.compile(r"\w+")
 # Reported content with fewer unquoted words than this is the quote itself, not paraphrase.
 _MIN_INDIRECT_WORDS = 3
+# Unquoted content shorter than this reports nothing ("said so"); "announced his resignation"
+# is content.
+_MIN_OBJECT_WORDS = 2
 # A colon among a sentence's first tokens may introduce speech ("Peskov: we are studying it").
 _COLON_TOKENS = 7
 # How far (characters) a cue may sit from a quote it introduces across a sentence break.
@@ -269,7 +272,11 @@ def _quote_attribution(
         if si > 0 and text[sents[si - 1].start_char : m.open_at].rstrip().endswith(":"):
             cands += [(0, a) for a in atts.get(si - 1, ()) if a.speaker]
         nxt = ei + 1
-        if nxt < len(sents) and sents[nxt].start_char - close <= _ADJACENT_CHARS:
+        if (
+            nxt < len(sents)
+            and sents[nxt].start_char - close <= _ADJACENT_CHARS
+            and "\n" not in text[close : sents[nxt].start_char]
+        ):
             cands += [(1, a) for a in atts.get(nxt, ()) if a.speaker and a.parenthetical]
     if not cands:
         return None
@@ -285,7 +292,10 @@ def _indirect_items(
         for a in found:
             if a.content is None or (a.parenthetical and id(a) in used):
                 continue  # a "he said" beside a direct quote reports that quote, nothing else
-            if _unquoted_words(text, a.content, marks) < _MIN_INDIRECT_WORDS:
+            unquoted = _unquoted_words(text, a.content, marks)
+            if unquoted < _MIN_INDIRECT_WORDS and unquoted < _words(text, *a.content):
                 continue  # the content is the direct quote itself
+            if unquoted < _MIN_OBJECT_WORDS:
+                continue  # "said so", "announced it": nothing reported
             items.append(_Item(a.content[0], a.content[1], a, direct=False))
     return items

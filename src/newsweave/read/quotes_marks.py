@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"'}
 _CLOSERS = frozenset(("\u201d", "\u00bb", '"', "\u201c"))
+# Some wire copy (New York Times feeds) writes quote marks as two apostrophes: ''Yes,'' he said.
+_DOUBLED = "''"
 _TRIM = " \t\r\n,"
 
 
@@ -50,19 +52,31 @@ def quoted_spans(text: str) -> list[Marked]:
 
 def _in_paragraph(text: str, start: int, end: int) -> list[Marked]:
     out: list[Marked] = []
-    open_at, closer = -1, ""
-    for i in range(start, end):
+    open_at, closer, width = -1, "", 1
+    i = start
+    while i < end:
         ch = text[i]
+        doubled = text.startswith(_DOUBLED, i) and i + 2 <= end
         if open_at < 0:
+            if doubled and _opens_straight(text, i):
+                open_at, closer, width = i, _DOUBLED, 2
+                i += 2
+                continue
             if ch in _OPEN_CLOSE and (ch != '"' or _opens_straight(text, i)):
-                open_at, closer = i, _OPEN_CLOSE[ch]
-        elif ch == closer or (ch in _CLOSERS and closer == '"' and ch == "\u201d"):
-            span = _trimmed(text, open_at + 1, i)
+                open_at, closer, width = i, _OPEN_CLOSE[ch], 1
+        elif (closer == _DOUBLED and doubled) or (
+            closer != _DOUBLED
+            and (ch == closer or (ch in _CLOSERS and closer == '"' and ch == "\u201d"))
+        ):
+            span = _trimmed(text, open_at + width, i)
             if span:
                 out.append(Marked(span[0], span[1], open_at, i))
             open_at = -1
+            i += len(closer)
+            continue
+        i += 1
     if open_at >= 0:
-        span = _trimmed(text, open_at + 1, end)
+        span = _trimmed(text, open_at + width, end)
         if span:
             out.append(Marked(span[0], span[1], open_at, -1))
     return out

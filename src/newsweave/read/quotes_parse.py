@@ -14,8 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsweave.read.forms import verb_forms
 from newsweave.read.quotes_vocab import (
+    ADDRESSEE_VERBS,
     CLAUSE_DEPS,
+    CONTENT_PREPS,
     IRREGULAR_CUE_FORMS,
+    NO_PREP_CONTENT_VERBS,
+    OBJECT_COMPLEMENT_DEPS,
+    OBJECT_COMPLEMENT_PREPS,
+    OBJECT_DEPS,
     OTHER_CUE_VERBS,
     PARENTHETICAL_DEPS,
     PHRASAL_CUES,
@@ -26,6 +32,8 @@ from newsweave.read.quotes_vocab import (
 _SPEECH = frozenset(SPEECH_VERBS)
 _OTHER = frozenset(OTHER_CUE_VERBS)
 _PHRASAL = frozenset(PHRASAL_CUES)
+_ADDRESSEE = frozenset(ADDRESSEE_VERBS)
+_NO_PREP = frozenset(NO_PREP_CONTENT_VERBS)
 _TEXT_KEY = "newsweave_text"
 _EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
 # Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
@@ -160,6 +168,9 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
             return Attribution(cue, offset + verb.idx, speaker, content, speech)
     if not speech:
         return None
+    obj = _object_content(verb, lemma, phrasal, offset)
+    if obj is not None:
+        return Attribution(cue, offset + verb.idx, speaker, obj, True)
     if cue_end < len(sent) and sent[cue_end].text == ":":
         # "He emphasized: ..." content follows the colon (often a quote)
         rest = _span(sent[cue_end + 1 :], offset)
@@ -174,6 +185,33 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
             content = _span(ccomp_left[0].subtree, offset)
             return Attribution(cue, offset + verb.idx, speaker, content, True, parenthetical=True)
         return Attribution(cue, offset + verb.idx, speaker, None, True, parenthetical=True)
+    return None
+
+
+def _object_content(verb: Token, lemma: str, phrasal: bool, offset: int) -> tuple[int, int] | None:
+    """Content carried by a speech verb's object rather than a clause: "announced his
+    resignation", "called the plan a disaster", "accused him of lying", "called for a ban"."""
+    right = [c for c in verb.children if c.i > verb.i]
+    if lemma not in _ADDRESSEE:
+        objs = [c for c in right if c.dep_ in OBJECT_DEPS]
+        if objs:
+            parts = [
+                c
+                for c in right
+                if c.i >= objs[0].i
+                and (
+                    c.dep_ in OBJECT_COMPLEMENT_DEPS
+                    or (c.dep_ == "prep" and c.lower_ in OBJECT_COMPLEMENT_PREPS)
+                )
+            ]
+            return _span((t for c in parts for t in c.subtree), offset)
+    if lemma in _NO_PREP and not phrasal:
+        return None
+    for c in right:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _span(objs[0].subtree, offset)
     return None
 
 

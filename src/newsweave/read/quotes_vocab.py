@@ -265,3 +265,30 @@ PARENTHETICAL_DEPS: tuple[str, ...] = ("parataxis", "advcl", "ccomp", "conj")
 # Shortest quoted span (in words) taken as a quote when no cue governs it; shorter marked
 # spans without a cue are scare quotes or titles ("what his critics call "the bunker"").
 MIN_FLOATING_QUOTE_WORDS = 6
+
+# Verbs of saying whose direct object is the addressee, not the content ("told reporters",
+# "urged voters to ..."): their content is a clause or a prepositional object instead.
+ADDRESSEE_VERBS: tuple[str, ...] = (
+    "tell",
+    "ask",
+    "inform",
+    "urge",
+    "assure",
+    "advise",
+    "remind",
+    "warn",
+    "caution",
+    "thank",
+)
+
+# An object reports the content of a speech verb ("announced his resignation", "called the
+# plan a disaster", "accused him of lying"): the object with these complements to its right.
+OBJECT_DEPS: tuple[str, ...] = ("dobj",)
+OBJECT_COMPLEMENT_DEPS: tuple[str, ...] = ("dobj", "oprd", "ccomp", "xcomp", "dative", "acomp")
+OBJECT_COMPLEMENT_PREPS: tuple[str, ...] = ("of", "as", "for", "against")
+
+# Prepositions whose object is the content of a speech verb without a direct object ("called
+# for a ban", "warned against it", "asked about the plan", "commented on the report"); "said
+# on Monday" is why the verb's own preposition never counts for "say".
+CONTENT_PREPS: tuple[str, ...] = ("for", "about", "of", "on", "against", "over")
+NO_PREP_CONTENT_VERBS: tuple[str, ...] = ("say", "add", "tell", "write", "post", "report", "state")
