@@ -233,3 +233,30 @@ def test_read_quotes_quote_does_not_take_next_paragraph_cue() -> None:
     )
     q = _find(_quotes(text), "Nothing was left")
     assert q.speaker == "Tomas Berg"
+
+
+def test_read_quotes_title_in_marks_is_not_a_quote() -> None:
+    text = 'Ana Ruiz said on the radio show "Morning Harbour Hour" that the tram would be late.'
+    assert not [q for q in _quotes(text) if q.direct]
+
+
+def test_read_quotes_according_to_beside_said_is_not_a_second_quote() -> None:
+    text = (
+        '"We will reopen the pier in May," Tomas Berg said, according to the local paper. '
+        '"Every beam has been checked."'
+    )
+    found = _quotes(text)
+    assert not [q for q in found if q.cue == "according to"]
+    assert _find(found, "Every beam").speaker == "Tomas Berg"
+
+
+def test_read_quotes_participle_is_not_an_aside() -> None:
+    text = '"Keep the routes," said Mayor Elin Dahl, urging the council to vote for the buses.'
+    found = _quotes(text)
+    assert not [q for q in found if not q.direct and "Keep the routes" in q.text]
+
+
+def test_read_quotes_cue_inside_a_quote_reports_nothing_outside() -> None:
+    text = '"I ask you all to stay calm tonight," Tomas Berg said at the harbour on Friday.'
+    found = _quotes(text)
+    assert [q.cue for q in found] == ["said"]

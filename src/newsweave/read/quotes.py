@@ -30,8 +30,10 @@ from newsweave.read.quotes_parse import Attribution, attributions, cue_forms, se
 from newsweave.read.quotes_speakers import SpeakerResolver
 from newsweave.read.quotes_vocab import (
     ACCORDING_TO,
+    MAX_TITLE_WORDS,
     MIN_FLOATING_QUOTE_WORDS,
     NON_TRIGGER_FORMS,
+    TITLE_SMALL_WORDS,
 )
 
 _WORD = re.compile(r"\w+")
@@ -218,6 +220,16 @@ def _is_partial(text: str, m: Marked) -> bool:
     return i >= 0 and (text[i].isalnum() or text[i] in "\u2019')")
 
 
+def _is_title(text: str, m: Marked) -> bool:
+    """Whether a quoted span is written as a title: every word capitalised but small ones."""
+    words = _WORD.findall(text, m.start, m.end)
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
+    )
+
+
 def _direct_items(
     text: str, sents: list[Span], marks: list[Marked], atts: dict[int, list[Attribution]]
 ) -> list[_Item]:
@@ -229,8 +241,17 @@ def _direct_items(
         partial = _is_partial(text, m)
         att = _quote_attribution(text, sents, m, si, ei, atts, partial)
         nwords = _words(text, m.start, m.end)
-        if att is None and (partial or nwords < MIN_FLOATING_QUOTE_WORDS):
+        # '"We will," he said. "Soon."': a short quote right after a quote in its paragraph
+        goes_on = (
+            not partial
+            and last is not None
+            and (last.att is not None or last.follows is not None)
+            and "\n" not in text[last.end : m.open_at]
+        )
+        if att is None and (partial or nwords < MIN_FLOATING_QUOTE_WORDS) and not goes_on:
             continue  # scare quotes, titles, nicknames
+        if partial and _is_title(text, m):
+            continue  # 'he said on NBC's "Meet the Press."': a show or book title
         item = _Item(m.start, m.end, att, direct=True, partial=partial)
         if att is None and last is not None and _near(text, last.end, m.start):
             item.follows = last  # a quote paragraph continuing the previous speaker
@@ -292,6 +313,10 @@ def _indirect_items(
         for a in found:
             if a.content is None or (a.parenthetical and id(a) in used):
                 continue  # a "he said" beside a direct quote reports that quote, nothing else
+            if any(
+                m.open_at < a.cue_start < (m.close_at if m.close_at >= 0 else m.end) for m in marks
+            ):
+                continue  # '"I ask you to stay," she said': a cue inside a quote is quoted speech
             unquoted = _unquoted_words(text, a.content, marks)
             if unquoted < _MIN_INDIRECT_WORDS and unquoted < _words(text, *a.content):
                 continue  # the content is the direct quote itself

@@ -145,6 +145,8 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head  # "protesters calling for his arrest": the noun speaks
     # "... and added that", "..., stating that": the verb shares its head's subject
     if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)
@@ -175,7 +177,12 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
         # "He emphasized: ..." content follows the colon (often a quote)
         rest = _span(sent[cue_end + 1 :], offset)
         return Attribution(cue, offset + verb.idx, speaker, rest, True)
-    if speaker is not None and verb.dep_ in PARENTHETICAL_DEPS and verb.head.i != verb.i:
+    if (
+        speaker is not None
+        and verb.dep_ in PARENTHETICAL_DEPS
+        and verb.head.i != verb.i
+        and verb.tag_ != "VBG"  # '"...," he said, urging calm': the participle is no aside
+    ):
         # "The economy is strong, he said." parsed with "said" hanging off the main clause
         content = _parenthetical_content(sent, verb, offset)
         return Attribution(cue, offset + verb.idx, speaker, content, True, parenthetical=True)
@@ -228,6 +235,8 @@ def _parenthetical_content(sent: Doc, verb: Token, offset: int) -> tuple[int, in
 
 def _according(sent: Doc, tok: Token, offset: int) -> Attribution | None:
     to = sent[tok.i + 1]
+    if tok.head.i != tok.i and cue_forms().get(tok.head.lower_) in _SPEECH:
+        return None  # '"...," he said, according to the network': a source of the report
     objs = [c for c in to.children if c.dep_ == "pobj"] or [
         c for c in tok.children if c.dep_ == "pobj"
     ]

@@ -292,3 +292,24 @@ OBJECT_COMPLEMENT_PREPS: tuple[str, ...] = ("of", "as", "for", "against")
 # on Monday" is why the verb's own preposition never counts for "say".
 CONTENT_PREPS: tuple[str, ...] = ("for", "about", "of", "on", "against", "over")
 NO_PREP_CONTENT_VERBS: tuple[str, ...] = ("say", "add", "tell", "write", "post", "report", "state")
+
+# A partial quote in title case is a show, book or slogan title ('on NBC's "Meet the Press"'),
+# not speech: all its words capitalised except these, and at most this many words.
+TITLE_SMALL_WORDS: tuple[str, ...] = (
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "s",
+    "t",
+)
+MAX_TITLE_WORDS = 8
