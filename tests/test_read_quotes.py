@@ -260,3 +260,32 @@ def test_read_quotes_cue_inside_a_quote_reports_nothing_outside() -> None:
     text = '"I ask you all to stay calm tonight," Tomas Berg said at the harbour on Friday.'
     found = _quotes(text)
     assert [q.cue for q in found] == ["said"]
+
+
+def test_read_quotes_continued_is_an_aside_only() -> None:
+    text = (
+        'Tomas Berg spoke first. "The pier is safe," he continued. "We checked it twice." '
+        "The council continued its meeting until late."
+    )
+    found = _quotes(text)
+    assert _find(found, "pier is safe").speaker == "Tomas Berg"
+    assert not [q for q in found if "its meeting" in q.text]
+
+
+def test_read_quotes_transcript_name_colon_wins_over_inner_cues() -> None:
+    text = "HOLM: Do you think the council will back the tram plan this year?"
+    found = _quotes(text)
+    assert [(q.cue, q.speaker_text) for q in found] == [(":", "HOLM")]
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("The vote went to Elin Dahl, who said the tram would be built by May.", "tram would"),
+        ("Elin Dahl changed the debate by questioning the cost of the new tram.", "cost of the"),
+        ("Elin Dahl began writing letters against the night flights.", "letters against"),
+    ],
+)
+def test_read_quotes_speaker_of_relative_and_dependent_verbs(text: str, fragment: str) -> None:
+    q = _find(_quotes(text), fragment)
+    assert q.speaker == "Elin Dahl"

@@ -17,7 +17,8 @@ Scoring (close to the GenderGapTracker's evaluate_quotes, token-level instead of
   (PolNeAR annotates the enclosing clause).
 - Speaker accuracy, over matched relations that have a Source: the predicted speaker (mention
   or canonical name) shares a word with the gold Source, or with the article's previous
-  non-pronoun gold Source when the gold Source is a pronoun (the annotators' antecedent).
+  non-pronoun gold Source when the gold Source is a pronoun (the annotators' antecedent), or
+  with the words just before it when the gold Source is a relative pronoun ("Ann Lee, who").
   Determiners, honorifics and titles ("the", "Mr.", "President") do not count as shared words.
 - Articles annotated by several annotators (2 of 84 in dev, 6 annotators each) count once: each
   annotator's file is scored and weighted 1/k.
@@ -217,6 +218,9 @@ _SKIP_CUE_WORDS = frozenset(
         "not",
     ]
 )
+# A relative-pronoun Source ("who", "which") stands for the noun phrase just before it.
+_RELATIVE = frozenset(["who", "which", "that", "whom"])
+_RELATIVE_WINDOW_CHARS = 60
 # Join the parts of one split direct quote when at most this many characters separate them.
 _SPLIT_GAP_CHARS = 160
 
@@ -281,6 +285,14 @@ def _name_words(s: str) -> frozenset[str]:
     return frozenset(_words(s) - _SPEAKER_STOP)
 
 
+def _relative_head(text: str, start: int) -> str:
+    """The words a relative pronoun stands for: those just before it, back to the previous
+    clause break ("the 30 percent of voters who said" -> "the 30 percent of voters")."""
+    before = text[max(0, start - _RELATIVE_WINDOW_CHARS) : start].rstrip(" ,")
+    cut = max(before.rfind(c) for c in ".;:\n(")
+    return before[cut + 1 :]
+
+
 def load_gold(ann: Path, text: str) -> list[Gold]:
     """Gold attribution relations of one BRAT file, in text order of their Content."""
     spans: dict[str, tuple[str, tuple[tuple[int, int], ...], str]] = {}
@@ -299,12 +311,13 @@ def load_gold(ann: Path, text: str) -> list[Gold]:
                 role, _, tid = arg.partition(":")
                 rel[re.sub(r"\d+$", "", role)].append(tid)
             rels.append(rel)
-    out: list[tuple[int, Gold, str]] = []
+    out: list[tuple[int, Gold, str, str]] = []
     for rel in rels:
         content = tuple(sorted(o for t in rel.get("Content", []) for o in spans[t][1]))
         if not content:
             continue
         source = " ".join(spans[t][2] for t in rel.get("Source", [])) or None
+        src_start = min((o[0] for t in rel.get("Source", []) for o in spans[t][1]), default=0)
         cue = " ".join(spans[t][2] for t in rel.get("Cue", []))
         ctext = "".join(text[a:b] for a, b in content)
         out.append(
@@ -318,13 +331,16 @@ def load_gold(ann: Path, text: str) -> list[Gold]:
                     is_speech_cue(cue, source),
                 ),
                 source or "",
+                _relative_head(text, src_start) if (source or "").lower() in _RELATIVE else "",
             )
         )
     out.sort(key=lambda x: x[0])
     golds, antecedent = [], frozenset()
-    for _, g, source in out:
+    for _, g, source, head in out:
         names = _name_words(source)
-        if source.lower() in PRONOUNS:
+        if head:
+            names = names | _name_words(head)  # "Ann Lee, who said": the noun before "who"
+        elif source.lower() in PRONOUNS:
             names = names | antecedent  # the pronoun's antecedent, as the annotators saw it
         elif names:
             antecedent = names

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.read.forms import verb_forms
 from newsweave.read.quotes_vocab import (
     ADDRESSEE_VERBS,
+    ASIDE_VERBS,
     CLAUSE_DEPS,
     CONTENT_PREPS,
     IRREGULAR_CUE_FORMS,
@@ -25,6 +26,7 @@ from newsweave.read.quotes_vocab import (
     OTHER_CUE_VERBS,
     PARENTHETICAL_DEPS,
     PHRASAL_CUES,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
 )
@@ -33,6 +35,11 @@ _SPEECH = frozenset(SPEECH_VERBS)
 _OTHER = frozenset(OTHER_CUE_VERBS)
 _PHRASAL = frozenset(PHRASAL_CUES)
 _ADDRESSEE = frozenset(ADDRESSEE_VERBS)
+_ASIDE = frozenset(ASIDE_VERBS)
+_RELATIVE = frozenset(RELATIVE_PRONOUNS)
+# A verb without its own subject takes the subject of the verb it hangs off ("... and added
+# that", "..., stating that", "began writing", "by questioning").
+_SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "pcomp")
 _NO_PREP = frozenset(NO_PREP_CONTENT_VERBS)
 _TEXT_KEY = "newsweave_text"
 _EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
@@ -43,7 +50,9 @@ _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
 @lru_cache(maxsize=1)
 def cue_forms() -> dict[str, str]:
     """Lower-case surface form -> lemma, for every cue verb (and phrasal cue's verb)."""
-    return verb_forms((*_SPEECH, *_OTHER, *(v for v, _ in PHRASAL_CUES)), IRREGULAR_CUE_FORMS)
+    return verb_forms(
+        (*_SPEECH, *_OTHER, *_ASIDE, *(v for v, _ in PHRASAL_CUES)), IRREGULAR_CUE_FORMS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +101,9 @@ def attributions(sent: Doc, offset: int) -> list[Attribution]:
             att = None
         if att is not None:
             out.append(att)
-    if not out:
-        colon = _name_colon(sent, offset)
-        if colon is not None:
-            out.append(colon)
+    colon = _name_colon(sent, offset)
+    if colon is not None:
+        return [colon]  # "TAPPER: Do you think ...": cues after the name are in the speech
     return out
 
 
@@ -141,28 +149,39 @@ def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
     return _span(subj.doc[lo : hi + 1], offset)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "Trump, who said": the noun the clause modifies
             return child
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head  # "protesters calling for his arrest": the noun speaks
-    # "... and added that", "..., stating that": the verb shares its head's subject
-    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
-        return _subject(verb.head)
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    if verb.dep_ in _SHARED_SUBJECT_DEPS and head.i != verb.i and depth < 4:
+        return _subject(head, depth + 1)
     return None
 
 
 def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None:
     nxt = sent[verb.i + 1].lower_ if verb.i + 1 < len(sent) else ""
     phrasal = (lemma, nxt) in _PHRASAL
-    speech = lemma in _SPEECH or phrasal
+    aside = lemma in _ASIDE
+    speech = lemma in _SPEECH or phrasal or aside
     if not speech and lemma not in _OTHER:
         return None
     subj = _subject(verb)
     speaker = _speaker(subj, offset) if subj is not None else None
     cue_end = verb.i + (2 if phrasal else 1)
     cue = sent[verb.i : cue_end].text
+    if aside:
+        if speaker is None or any(
+            c.i > verb.i and (c.dep_ in CLAUSE_DEPS or c.dep_ in OBJECT_DEPS) for c in verb.children
+        ):
+            return None  # "continued its tour", "continued to rise"
+        return Attribution(cue, offset + verb.idx, speaker, None, True, parenthetical=True)
     clause = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
     if clause and (clause[0].dep_ == "ccomp" or speech):
         content = _span(clause[0].subtree, offset)

@@ -94,7 +94,15 @@ SPEECH_VERBS: tuple[str, ...] = (
     "muse",
     "wonder",
     "question",
+    "exclaim",
 )
+
+# Verbs that attribute only as an aside beside a quote ('"...," he continued.'); elsewhere
+# they report nothing ("continued his tour").
+ASIDE_VERBS: tuple[str, ...] = ("continue",)
+
+# Relative pronouns standing for the noun their clause modifies ("Trump, who said ...").
+RELATIVE_PRONOUNS: tuple[str, ...] = ("who", "that", "which")
 
 # Cues of attribution that are not speech (belief, evidence, documents): PolNeAR annotates
 # them ("the poll shows that ...", "she believes ..."), so they count when they govern a clause.
