@@ -289,3 +289,18 @@ def test_read_quotes_transcript_name_colon_wins_over_inner_cues() -> None:
 def test_read_quotes_speaker_of_relative_and_dependent_verbs(text: str, fragment: str) -> None:
     q = _find(_quotes(text), fragment)
     assert q.speaker == "Elin Dahl"
+
+
+def test_read_quotes_aside_inside_reported_sentence_keeps_both_halves() -> None:
+    text = "In the long run, Tomas Berg said, the harbour would pay for itself twice over."
+    q = _find(_quotes(text), "harbour would pay")
+    assert q.text.startswith("In the long run") and not q.direct
+    assert q.speaker == "Tomas Berg"
+
+
+def test_read_quotes_partial_quote_closing_sentence_stays_inside_content() -> None:
+    text = 'Tomas Berg said the new pier was a "great step for the whole town."'
+    found = _quotes(text)
+    indirect = _find(found, "new pier was")
+    partial = _find(found, "great step")
+    assert indirect.start <= partial.start and partial.end <= indirect.end

@@ -322,5 +322,11 @@ def _indirect_items(
                 continue  # the content is the direct quote itself
             if unquoted < _MIN_OBJECT_WORDS:
                 continue  # "said so", "announced it": nothing reported
-            items.append(_Item(a.content[0], a.content[1], a, direct=False))
+            start, end = a.content
+            for m in marks:
+                # 'said it was a "critical part of our plan."': the parse leaves the closing
+                # words and mark out of the clause; the content holds the whole quote
+                if start <= m.start < end < m.end:
+                    end = m.close_at + 1 if m.close_at >= 0 else m.end
+            items.append(_Item(start, end, a, direct=False))
     return items

@@ -42,6 +42,8 @@ _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 _SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "pcomp")
 _NO_PREP = frozenset(NO_PREP_CONTENT_VERBS)
 _TEXT_KEY = "newsweave_text"
+# An aside with more tokens than this after it splits its content in two ("X, he said, Y").
+_ASIDE_TAIL_TOKENS = 3
 _EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
 # Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
 _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
@@ -245,11 +247,15 @@ def _parenthetical_content(sent: Doc, verb: Token, offset: int) -> tuple[int, in
     """Content beside a trailing or leading "he said": the words before the speaker and cue,
     or when the cue opens the sentence, the words after the cue's own phrase."""
     left = min(t.i for t in verb.subtree)
+    right = max(t.i for t in verb.subtree) + 1
     before = _span(sent[:left], offset)
+    after = _span(sent[right:], offset)
+    if before and after and right < len(sent) - _ASIDE_TAIL_TOKENS:
+        # "In a merger, he said, the brand would survive": the aside splits one content
+        return (before[0], after[1])
     if before and left >= 3:
         return before
-    right = max(t.i for t in verb.subtree) + 1
-    return _span(sent[right:], offset)
+    return after
 
 
 def _according(sent: Doc, tok: Token, offset: int) -> Attribution | None:
