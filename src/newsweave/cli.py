@@ -25,7 +25,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import NewsweaveError
-from .pipeline import Outcome, Summary, run
+from .pipeline import Outcome, Summary, regroup, run
 from .settings import DEFAULTS, Settings
 from .store import open_store
 
@@ -256,9 +256,15 @@ def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> N
 
     with open_store(db) as store:
         summary = _run_with_ui(inputs, opts, store=store, on_article=keep)
-        _read_stored(store, ids, opts["quiet"])
+        # earlier runs may have stored articles without reading them (`ingest`): read all,
+        # since grouping regroups the whole store
+        _read_stored(store, [a.id for a in store.articles_in_stored_order()], opts["quiet"])
+        stories = [s for s in regroup(store) if set(s["article_ids"]) & set(ids)]
+        # the report is self-contained: every article of a story it shows is in it
+        for s in stories:
+            ids.extend(a for a in s["article_ids"] if a not in ids)
         pairs = [(store.get(i), store.reading(i)) for i in ids]
-    report = build_report((a, r) for a, r in pairs if a is not None)
+    report = build_report(((a, r) for a, r in pairs if a is not None), stories)
     if out:
         text = json.dumps(report, ensure_ascii=False, indent=2)
         if out == "-":
@@ -280,8 +286,73 @@ def _print_report(report: dict[str, Any]) -> None:
             str(len(a["quotes"])), str(len(a["numbers"])), escape(a["title"] or "(no title)"),
         )  # fmt: skip
     out_console.print(table)
-    if not report["stories"]:
-        out_console.print("stories: grouping is not built yet (issue 4)")
+    _print_stories(report["stories"])
+
+
+def _print_stories(stories: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(stories)} stories", title_justify="left")
+    for col in ("id", "articles", "independent", "span", "outlets", "title"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "span"))
+    for s in stories:
+        span = " – ".join(
+            dict.fromkeys(d for d in (s["first_published"], s["last_published"]) if d)
+        )
+        table.add_row(
+            s["id"], str(len(s["article_ids"])), str(s["independent_sources"]), span or "-",
+            escape(", ".join(s["outlets"])), escape(s["title"] or "(no title)"),
+        )  # fmt: skip
+    out_console.print(table)
+
+
+def _need_store(db: str) -> None:
+    if not Path(db).exists():
+        raise click.UsageError(f"{db}: no such store; run `newsweave analyze INPUT... --db {db}`")
+
+
+@main.command("stories")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story instead.")
+def stories_cmd(db: str, as_json: bool) -> None:
+    """List stories: id, title, articles, independent sources, outlets, time span.
+
+    Stories are made by `newsweave analyze`, which regroups the whole store.
+    """
+    _need_store(db)
+    with open_store(db) as store:
+        stories = store.stories()
+    if as_json:
+        for s in stories:
+            click.echo(json.dumps(s, ensure_ascii=False))
+        return
+    _print_stories(stories)
+
+
+@main.command("story")
+@click.argument("story_id")
+@_db_option
+def story_cmd(story_id: str, db: str) -> None:
+    """Show one story: its facts and its articles (copies marked with what they copy)."""
+    _need_store(db)
+    with open_store(db) as store:
+        s = store.story(story_id)
+        if s is None:
+            raise click.UsageError(f"{story_id}: no such story in {db} (see `newsweave stories`)")
+        articles = [store.get(a) for a in s["article_ids"]]
+    out_console.print(f"[bold]{escape(s['title'] or '(no title)')}[/bold]")
+    out_console.print(
+        f"{len(s['article_ids'])} articles, {s['independent_sources']} independent sources, "
+        f"{s['first_published'] or '?'} – {s['last_published'] or '?'}"
+    )
+    table = Table()
+    for col in ("id", "outlet", "published", "copy of", "title"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
+    for a in articles:
+        if a is not None:
+            table.add_row(
+                a.id, escape(a.outlet or "-"), a.published or "-", a.duplicate_of or "",
+                escape(a.title or "(no title)"),
+            )  # fmt: skip
+    out_console.print(table)
 
 
 @main.command("article")
@@ -357,8 +428,12 @@ def bench_extract(data: Path | None, limit: int | None, out: Path) -> None:
 
 
 @bench.command("read")
-@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="A PolNeAR split [default: ../shared/data/polnear/dev].")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A PolNeAR split [default: ../shared/data/polnear/dev].",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only N articles.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("docs/benchmarks.md"), show_default=True,

@@ -156,3 +156,17 @@ def run(
         if fetcher is not None:
             fetcher.close()
     return summary
+
+
+def regroup(store: SQLiteStore) -> list[dict]:
+    """Group every stored article (in stored order) into stories and copy links; store them.
+
+    Returns:
+        The story objects, biggest first.
+    """
+    from .group.stage import group_articles
+
+    pairs = ((a, store.reading(a.id)) for a in store.articles_in_stored_order())
+    grouping = group_articles(pairs)
+    store.replace_stories([s.to_dict() for s in grouping.stories], grouping.duplicate_of)
+    return store.stories()

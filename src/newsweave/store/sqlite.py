@@ -48,6 +48,21 @@ _MIGRATIONS: tuple[str, ...] = (
         data        TEXT NOT NULL
     );
     """,
+    # 3: stories (rebuilt as a whole by the grouping stage) and their articles, in order.
+    """
+    CREATE TABLE stories (
+        id      TEXT PRIMARY KEY,
+        title   TEXT,
+        data    TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -169,6 +184,41 @@ class SQLiteStore:
             for r in self._db.execute("SELECT article_id FROM readings WHERE reader = ?", (reader,))
         }
         return [i for i in article_ids if i not in done]
+
+    def articles_in_stored_order(self) -> Iterator[Article]:
+        """All articles in the order they were first stored (the grouping stage replays it)."""
+        cur = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY rowid")
+        for row in cur:
+            yield self._to_article(row)
+
+    def replace_stories(self, stories: list[dict], duplicate_of: dict[str, str | None]) -> None:
+        """Replace every story and copy link in one transaction (the stage regroups all)."""
+        with self._db:
+            self._db.execute("DELETE FROM story_articles")
+            self._db.execute("DELETE FROM stories")
+            for s in stories:
+                self._db.execute(
+                    "INSERT INTO stories (id, title, data) VALUES (?, ?, ?)",
+                    (s["id"], s.get("title"), json.dumps(s, ensure_ascii=False)),
+                )
+                self._db.executemany(
+                    "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
+                    [(s["id"], a, n) for n, a in enumerate(s["article_ids"])],
+                )
+            self._db.executemany(
+                "UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                [(dup, aid) for aid, dup in duplicate_of.items()],
+            )
+
+    def stories(self) -> list[dict]:
+        """Every story object, biggest first (then by id)."""
+        rows = self._db.execute("SELECT data FROM stories").fetchall()
+        out = [json.loads(r[0]) for r in rows]
+        return sorted(out, key=lambda s: (-len(s["article_ids"]), s["id"]))
+
+    def story(self, story_id: str) -> dict | None:
+        row = self._db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
