@@ -133,9 +133,56 @@ def _canonical(mention: str, label: str) -> str:
     return m.lower()
 
 
-def load_items(docs: list[EcbDoc] | None = None) -> list[GroupInput]:
-    """GroupInputs for the ECB+ articles, entities and places from the cached NER pass."""
+def _read_stage(docs: list[EcbDoc]) -> list[tuple[list[tuple[str, str]], list[str]]]:
+    """(canonical name, label) and resolved times per article from newsweave's reading stage
+    (`newsweave.read.stage.read_articles`), cached under CACHE."""
+    path = CACHE / "ecbplus-read.json"
+    if path.is_file():
+        cached = json.loads(path.read_text())
+        if len(cached) == len(docs):
+            return [([tuple(e) for e in ents], times) for ents, times in cached]
+    from ..model import Article
+    from ..read.stage import read_articles
+
+    arts = [
+        Article(id=d.doc, source=d.doc, text=f"{d.title}\n\n{d.body}", title=d.title, language="en")
+        for d in docs
+    ]
+    out = [
+        ([(e.canonical, e.label) for e in r.entities], [t.resolved for t in r.times if t.resolved])
+        for r in read_articles(arts)
+    ]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out))
+    return out
+
+
+def load_items(docs: list[EcbDoc] | None = None, reader: str = "ner") -> list[GroupInput]:
+    """GroupInputs for the ECB+ articles.
+
+    Args:
+        docs: the articles (all of ECB+ when None).
+        reader: "ner" (the cheap spaCy NER pass + `_canonical` + `_text_times`) or "read"
+            (newsweave's reading stage: canonical entities, resolved times; ECB+ has no
+            publication date to resolve relative times against).
+    """
     docs = docs if docs is not None else load_docs()
+    if reader == "read":
+        items = []
+        for d, (ents, times) in zip(docs, _read_stage(docs), strict=True):
+            items.append(
+                GroupInput(
+                    article_id=d.doc,
+                    text=d.body,
+                    title=d.title,
+                    entities=tuple(c for c, lab in ents if lab in _ENTITY_LABELS and c),
+                    places=tuple(c for c, lab in ents if lab in _PLACE_LABELS and c),
+                    times=tuple(times),
+                )
+            )
+        return items
+    if reader != "ner":
+        raise ValueError(f"reader must be 'ner' or 'read', got {reader!r}")
     items = []
     for d, ents in zip(docs, _ner(docs), strict=True):
         people = tuple(_canonical(t, lab) for t, lab in ents if lab in _ENTITY_LABELS)

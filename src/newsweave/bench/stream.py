@@ -49,27 +49,32 @@ def _rename(text: str, c: int) -> str:
 
 
 def stream(n: int, seed: int = 0) -> Iterator[GroupInput]:
-    """n synthetic articles, in publication order within each pass."""
+    """n synthetic articles, in publication order (pass by pass, ties in ECB+ order)."""
     rng = random.Random(seed)
     docs = load_docs()
     base = date(2026, 1, 1)
     event_day = {}
     for d in docs:
         event_day.setdefault(d.event, len(event_day) % 25)
-    for k in range(n):
-        c, i = divmod(k, len(docs))
-        d = docs[i]
-        sents = [s for s in _SENT.split(d.body) if rng.random() > 0.1] or [d.body]
-        text = _rename(" ".join(sents), c)
-        day = base + timedelta(days=30 * c + event_day[d.event] + rng.randint(0, 2))
-        yield GroupInput(
-            article_id=f"{c}-{d.doc}",
-            text=text,
-            title=_rename(d.title, c),
-            published=day.isoformat(),
-            outlet=f"outlet{zlib.crc32(d.doc.encode()) % 50}",
-            entities=tuple(_CAP.findall(text)),
-        )
+    for c in range(-(-n // len(docs))):
+        batch = []
+        for d in docs[: n - c * len(docs)]:
+            sents = [s for s in _SENT.split(d.body) if rng.random() > 0.1] or [d.body]
+            text = _rename(" ".join(sents), c)
+            day = base + timedelta(days=30 * c + event_day[d.event] + rng.randint(0, 2))
+            batch.append(
+                GroupInput(
+                    article_id=f"{c}-{d.doc}",
+                    text=text,
+                    title=_rename(d.title, c),
+                    published=day.isoformat(),
+                    outlet=f"outlet{zlib.crc32(d.doc.encode()) % 50}",
+                    entities=tuple(_CAP.findall(text)),
+                )
+            )
+        # a firehose arrives roughly in publication order
+        batch.sort(key=lambda it: it.published or "")
+        yield from batch
 
 
 def run_one(n: int) -> dict[str, object]:
