@@ -304,3 +304,17 @@ def test_read_quotes_partial_quote_closing_sentence_stays_inside_content() -> No
     indirect = _find(found, "new pier was")
     partial = _find(found, "great step")
     assert indirect.start <= partial.start and partial.end <= indirect.end
+
+
+@pytest.mark.parametrize(
+    "text, fragment, cue",
+    [
+        ("Mayor Elin Dahl endorsed the harbour plan on Friday.", "the harbour plan", "endorsed"),
+        ("Mayor Elin Dahl declined to comment on the tram.", "to comment on the tram", "declined"),
+    ],
+)
+def test_read_quotes_stance_cue_with_object_is_not_speech(
+    text: str, fragment: str, cue: str
+) -> None:
+    q = _find(_quotes(text), fragment)
+    assert not q.direct and q.cue == cue and q.speaker == "Elin Dahl"

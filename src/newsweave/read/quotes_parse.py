@@ -28,6 +28,7 @@ from newsweave.read.quotes_vocab import (
     PHRASAL_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     SUBJECT_DEPS,
 )
 
@@ -36,6 +37,7 @@ _OTHER = frozenset(OTHER_CUE_VERBS)
 _PHRASAL = frozenset(PHRASAL_CUES)
 _ADDRESSEE = frozenset(ADDRESSEE_VERBS)
 _ASIDE = frozenset(ASIDE_VERBS)
+_STANCE = frozenset(STANCE_VERBS)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 # A verb without its own subject takes the subject of the verb it hangs off ("... and added
 # that", "..., stating that", "began writing", "by questioning").
@@ -53,7 +55,8 @@ _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
 def cue_forms() -> dict[str, str]:
     """Lower-case surface form -> lemma, for every cue verb (and phrasal cue's verb)."""
     return verb_forms(
-        (*_SPEECH, *_OTHER, *_ASIDE, *(v for v, _ in PHRASAL_CUES)), IRREGULAR_CUE_FORMS
+        (*_SPEECH, *_OTHER, *_ASIDE, *_STANCE, *(v for v, _ in PHRASAL_CUES)),
+        IRREGULAR_CUE_FORMS,
     )
 
 
@@ -172,7 +175,8 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
     phrasal = (lemma, nxt) in _PHRASAL
     aside = lemma in _ASIDE
     speech = lemma in _SPEECH or phrasal or aside
-    if not speech and lemma not in _OTHER:
+    stance = lemma in _STANCE and not speech
+    if not speech and not stance and lemma not in _OTHER:
         return None
     subj = _subject(verb)
     speaker = _speaker(subj, offset) if subj is not None else None
@@ -185,10 +189,13 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
             return None  # "continued its tour", "continued to rise"
         return Attribution(cue, offset + verb.idx, speaker, None, True, parenthetical=True)
     clause = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
-    if clause and (clause[0].dep_ == "ccomp" or speech):
+    if clause and (clause[0].dep_ == "ccomp" or speech or stance):
         content = _span(clause[0].subtree, offset)
         if content is not None:
             return Attribution(cue, offset + verb.idx, speaker, content, speech)
+    if stance:
+        obj = _object_content(verb, lemma, phrasal, offset)
+        return Attribution(cue, offset + verb.idx, speaker, obj, False) if obj else None
     if not speech:
         return None
     obj = _object_content(verb, lemma, phrasal, offset)
