@@ -16,7 +16,8 @@ class Story:
         id: stable for a given input order ("s-" + the id of the article that opened it).
         title: the most representative headline (the one sharing most words with the others).
         article_ids: its articles in the order they were added.
-        independent_sources: copy groups among its articles (a copy and its origin count once).
+        independent_sources: sources among its articles: a copy counts once with its origin, and
+            an outlet's several articles count once (see `independent_sources`).
         outlets: distinct outlets, in order of first appearance.
         first_published, last_published: the span of known publication dates (ISO), or None.
     """
@@ -66,6 +67,37 @@ def representative_title(titles: list[str | None]) -> str | None:
     return best
 
 
+def independent_sources(outlets: list[str | None], copy_groups: list[int]) -> int:
+    """How many independent sources the articles are: copies count once with their origin,
+    and so do an outlet's several articles (a follow-up by the same newsroom confirms nothing).
+
+    Args:
+        outlets: each article's outlet (None when unknown: then only copying joins it).
+        copy_groups: each article's copy group.
+
+    Example:
+        >>> independent_sources(["A", "A", "B", "C"], [0, 1, 2, 2])
+        2
+    """
+    parent = list(range(len(outlets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[object, int] = {}
+    for i, (outlet, group) in enumerate(zip(outlets, copy_groups, strict=True)):
+        keys = [("copy", group)] + ([("outlet", outlet.casefold())] if outlet else [])
+        for key in keys:
+            if key in first:
+                parent[find(i)] = find(first[key])
+            else:
+                first[key] = i
+    return len({find(i) for i in range(len(outlets))})
+
+
 def story_facts(
     story_id: str,
     article_ids: list[str],
@@ -80,7 +112,7 @@ def story_facts(
         id=story_id,
         title=representative_title(titles),
         article_ids=tuple(article_ids),
-        independent_sources=len(set(copy_groups)),
+        independent_sources=independent_sources(outlets, copy_groups),
         outlets=tuple(dict.fromkeys(o for o in outlets if o)),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
