@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	touch $(STAMP)
 
 demo: $(STAMP)
-	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/newsweave ingest examples/corpus --db $(DB)
-	$(BIN)/newsweave articles --db $(DB)
+	rm -f $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json
+	$(BIN)/newsweave analyze examples/corpus --db $(DB) --out newsweave-demo-report.json
+	@echo "report: newsweave-demo-report.json (schema docs/report.schema.json); try: $(BIN)/newsweave stories --db $(DB)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests
@@ -35,4 +35,4 @@ bench: $(STAMP)
 	$(BIN)/newsweave bench extract
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json .pytest_cache

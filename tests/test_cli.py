@@ -19,7 +19,7 @@ def runner():
 @pytest.mark.parametrize(
     "cmd",
     [[], ["extract"], ["ingest"], ["articles"], ["analyze"], ["article"], ["bench", "extract"],
-     ["bench", "read"]],
+     ["bench", "read"], ["bench", "group"], ["stories"], ["story"]],
 )  # fmt: skip
 def test_cli_help_on_every_command(runner, cmd):
     result = runner.invoke(main, [*cmd, "--help"])

@@ -450,6 +450,24 @@ def bench_read(data: Path | None, limit: int | None, out: Path) -> None:
         ) from None
 
 
+@bench.command("group")
+@click.option("--sizes", default="10000,30000,100000", show_default=True,
+              help="Stream sizes, comma-separated.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("docs/benchmarks.md"), show_default=True,
+              help="Markdown file the results are prepended to.")  # fmt: skip
+def bench_group(sizes: str, out: Path) -> None:
+    """Same-event clustering (ECB+ B-cubed), copy detection, and stream scale."""
+    from .bench.group import run_bench
+
+    try:
+        run_bench(tuple(int(n) for n in sizes.split(",")), out=out, console=err_console)
+    except FileNotFoundError as e:
+        raise click.ClickException(
+            f"{e}. The benchmark reads ../shared/data; it is absent here."
+        ) from None
+
+
 def entry() -> None:  # pragma: no cover - the console script
     try:
         main()
