@@ -404,68 +404,56 @@ def bench() -> None:
     """Benchmarks (quality and speed, side by side with peers); results go to docs/benchmarks.md."""
 
 
+_bench_out = click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("docs/benchmarks.md"), show_default=True,
+    help="Markdown file the results are prepended to (older sections are kept).",
+)  # fmt: skip
+
+
+def _bench(run_bench: Callable[..., str], *args: Any, **kwargs: Any) -> None:
+    """Run one benchmark; absent data is a clear error, not a traceback."""
+    try:
+        run_bench(*args, console=err_console, **kwargs)
+    except FileNotFoundError as e:
+        raise click.ClickException(
+            f"{e}. The benchmark reads ../shared/data; it is absent here."
+        ) from None
+
+
 @bench.command("extract")
-@click.option(
-    "--data",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="WCXB article pages [default: ../shared/data/wcxb-articles].",
-)
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="WCXB article pages [default: ../shared/data/wcxb-articles].")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only N pages.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("docs/benchmarks.md"), show_default=True,
-              help="Markdown file the results are appended to.")  # fmt: skip
+@_bench_out  # fmt: skip
 def bench_extract(data: Path | None, limit: int | None, out: Path) -> None:
     """Main text, metadata, flattened-text cleaning and speed on WCXB, next to trafilatura."""
     from .bench.extract import run_bench
 
-    try:
-        run_bench(data_dir=data, limit=limit, out=out, console=err_console)
-    except FileNotFoundError as e:
-        raise click.ClickException(
-            f"{e}. The benchmark reads ../shared/data; it is absent here."
-        ) from None
+    _bench(run_bench, data_dir=data, limit=limit, out=out)
 
 
 @bench.command("read")
-@click.option(
-    "--data",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="A PolNeAR split [default: ../shared/data/polnear/dev].",
-)
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="A PolNeAR split [default: ../shared/data/polnear/dev].")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only N articles.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("docs/benchmarks.md"), show_default=True,
-              help="Markdown file the results are prepended to.")  # fmt: skip
+@_bench_out  # fmt: skip
 def bench_read(data: Path | None, limit: int | None, out: Path) -> None:
     """Quotes (PolNeAR dev: F1 at overlap 0.3/0.8, speaker accuracy) and reading speed."""
     from .bench.read import run_bench
 
-    try:
-        run_bench(data_dir=data, limit=limit, out=out, console=err_console)
-    except FileNotFoundError as e:
-        raise click.ClickException(
-            f"{e}. The benchmark reads ../shared/data; it is absent here."
-        ) from None
+    _bench(run_bench, data_dir=data, limit=limit, out=out)
 
 
 @bench.command("group")
 @click.option("--sizes", default="10000,30000,100000", show_default=True,
               help="Stream sizes, comma-separated.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("docs/benchmarks.md"), show_default=True,
-              help="Markdown file the results are prepended to.")  # fmt: skip
+@_bench_out  # fmt: skip
 def bench_group(sizes: str, out: Path) -> None:
     """Same-event clustering (ECB+ B-cubed), copy detection, and stream scale."""
     from .bench.group import run_bench
 
-    try:
-        run_bench(tuple(int(n) for n in sizes.split(",")), out=out, console=err_console)
-    except FileNotFoundError as e:
-        raise click.ClickException(
-            f"{e}. The benchmark reads ../shared/data; it is absent here."
-        ) from None
+    _bench(run_bench, tuple(int(n) for n in sizes.split(",")), out=out)
 
 
 def entry() -> None:  # pragma: no cover - the console script
