@@ -22,3 +22,15 @@ def test_api_open_add_articles(tmp_path):
 def test_api_all_names_exist():
     for name in newsweave.__all__:
         assert hasattr(newsweave, name), name
+
+
+def test_api_analyze_reads_and_groups(tmp_path):
+    from conftest import EXAMPLES
+
+    with newsweave.open(tmp_path / "s.db") as nw:
+        nw.add(EXAMPLES / "decoy", fetch=False)
+        stories = nw.analyze()
+        assert len(stories) == 1 and stories[0]["independent_sources"] == 2
+        assert nw.stories() == stories
+        first = next(iter(nw.articles()))
+        assert any(e.label == "PERSON" for e in nw.reading(first.id).entities)

@@ -4,7 +4,8 @@ Example:
     >>> import newsweave
     >>> with newsweave.open(":memory:") as nw:
     ...     summary = nw.add(["examples/corpus"])  # doctest: +SKIP
-    ...     titles = [a.title for a in nw.articles()]  # doctest: +SKIP
+    ...     stories = nw.analyze()  # doctest: +SKIP
+    ...     titles = [s["title"] for s in stories]  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import Article
-from .pipeline import Summary, run
+from .model import Article, Reading
+from .pipeline import Summary, read_stored, regroup, run
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
 
@@ -38,6 +39,23 @@ class Newsweave:
         if isinstance(inputs, str | Path):
             inputs = [inputs]
         return run([str(i) for i in inputs], self.settings, store=self.store, fetch=fetch)
+
+    def analyze(self) -> list[dict]:
+        """Read every article not read yet, then regroup the store into stories.
+
+        Returns:
+            The story objects (as in the report JSON), biggest first.
+        """
+        read_stored(self.store)
+        return regroup(self.store)
+
+    def stories(self) -> list[dict]:
+        """The stories of the last `analyze`, biggest first."""
+        return self.store.stories()
+
+    def reading(self, article_id: str) -> Reading | None:
+        """What the read stage found in one article (None until `analyze`)."""
+        return self.store.reading(article_id)
 
     def articles(self) -> Iterator[Article]:
         """Stored articles, oldest publication first."""

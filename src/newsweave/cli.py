@@ -25,7 +25,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import NewsweaveError
-from .pipeline import Outcome, Summary, regroup, run
+from .pipeline import Outcome, Summary, read_stored, regroup, run
 from .settings import DEFAULTS, Settings
 from .store import open_store
 
@@ -216,23 +216,20 @@ def articles(db: str, limit: int | None, as_json: bool) -> None:
     out_console.print(table)
 
 
-def _read_stored(store, article_ids: list[str], quiet: bool) -> None:
-    """Read the articles that have no reading by this reader version yet, storing each."""
-    from .read.stage import READER_VERSION, read_articles
-
-    todo = store.unread(article_ids, READER_VERSION)
-    if not todo:
-        return
-    articles = (store.get(i) for i in todo)
+def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
+    """Read what is not read yet, with a progress bar."""
     with Progress(
         TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("eta"), TimeRemainingColumn(), console=err_console, disable=quiet,
         transient=True,
     ) as progress:  # fmt: skip
-        task = progress.add_task("reading", total=len(todo))
-        for reading in read_articles(a for a in articles if a is not None):
-            store.add_reading(reading, READER_VERSION)
-            progress.advance(task)
+        task = progress.add_task("reading", total=None)
+        read_stored(
+            store,
+            article_ids,
+            on_start=lambda n: progress.update(task, total=n),
+            on_read=lambda: progress.advance(task),
+        )
 
 
 @main.command()
@@ -258,7 +255,7 @@ def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> N
         summary = _run_with_ui(inputs, opts, store=store, on_article=keep)
         # earlier runs may have stored articles without reading them (`ingest`): read all,
         # since grouping regroups the whole store
-        _read_stored(store, [a.id for a in store.articles_in_stored_order()], opts["quiet"])
+        _read_stored(store, None, opts["quiet"])
         stories = [s for s in regroup(store) if set(s["article_ids"]) & set(ids)]
         # the report is self-contained: every article of a story it shows is in it
         for s in stories:

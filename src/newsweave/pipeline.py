@@ -158,6 +158,37 @@ def run(
     return summary
 
 
+def read_stored(
+    store: SQLiteStore,
+    article_ids: list[str] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_read: Callable[[], None] | None = None,
+) -> int:
+    """Read the stored articles that have no reading by this reader version, storing each.
+
+    Args:
+        article_ids: which articles (default: the whole store).
+        on_start: called once with the number to read (for a progress bar).
+        on_read: called after each article.
+
+    Returns:
+        How many articles were read.
+    """
+    from .read.stage import READER_VERSION, read_articles
+
+    if article_ids is None:
+        article_ids = [a.id for a in store.articles_in_stored_order()]
+    todo = store.unread(article_ids, READER_VERSION)
+    if on_start:
+        on_start(len(todo))
+    articles = (store.get(i) for i in todo)
+    for reading in read_articles(a for a in articles if a is not None):
+        store.add_reading(reading, READER_VERSION)
+        if on_read:
+            on_read()
+    return len(todo)
+
+
 def regroup(store: SQLiteStore) -> list[dict]:
     """Group every stored article (in stored order) into stories and copy links; store them.
 
