@@ -118,3 +118,28 @@ def test_old_stories_keep_their_facts_after_leaving_the_window():
     old = g.story(a.story_id)
     assert old.article_ids == ("a",) and old.title == "Footbridge collapses"
     assert old.first_published == "2026-05-05"
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "expected"),
+    [
+        # same protagonist: no conflict
+        ({"arlo venn": 5, "tarn hawks": 2}, {"arlo venn": 9, "tarn hawks": 6}, 0.0),
+        # a passing name (fewer than 4 mentions) cannot veto the story
+        ({"pim osk": 3, "tarn hawks": 2}, {"arlo venn": 9, "tarn hawks": 6}, 0.0),
+        # another coach fired by the same club: each side's protagonist absent on the other
+        ({"pim osk": 6, "tarn hawks": 2}, {"arlo venn": 9, "tarn hawks": 6}, 0.6),
+    ],
+)
+def test_participant_conflict_needs_a_salient_protagonist_the_story_lacks(mine, theirs, expected):
+    from collections import Counter
+
+    from newsweave.group.cluster import _participant_conflict
+
+    got = _participant_conflict(Counter(mine), Counter(theirs), 4)
+    assert got == pytest.approx(expected)
+
+
+def test_participant_settings_are_validated():
+    with pytest.raises(ValueError, match="participant_min_mentions"):
+        GroupSettings(participant_min_mentions=0)

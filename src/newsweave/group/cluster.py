@@ -10,7 +10,9 @@ all stories. Each candidate is scored on
 - title: cosine of headline terms;
 - when: cosine of the dates the texts name (IDF-weighted, a weekday weighs little);
 
-minus a penalty when article and story report different years, and the story is out of reach
+minus a penalty scaled by how much the main participants differ (the article's most named
+entity is not the story's: see `_participant_conflict`), minus a penalty when article and
+story report different years, and the story is out of reach
 when both have publication dates further apart than `story_window_days`. A second story that
 also scores above `bridge_score` is merged into the first: the article bridges them.
 """
@@ -117,6 +119,31 @@ def _main_year(times: tuple[str, ...], published: str | None) -> int | None:
     if not years:
         return None
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _main(counts: Counter[str]) -> tuple[str, float]:
+    """The most named entity and its share of all mentions (ties by name, for determinism)."""
+    name, c = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return name, c / sum(counts.values())
+
+
+def _participant_conflict(mine: Counter[str], theirs: Counter[str], min_mentions: int) -> float:
+    """How strongly the main participants differ: 0 when the article's most named entity is
+    the story's, else the smaller of the two margins by which each side's main participant
+    outweighs the other side's main participant on that side.
+
+    ECB+ pairs two events of one topic with different protagonists (a coach fired: Cheeks in
+    one season, O'Brien in another): the topic words match, the most named person does not.
+    """
+    ma, sa = _main(mine)
+    ms, ss = _main(theirs)
+    # a name mentioned once or twice is no protagonist: a passing name cannot veto a story
+    if ma == ms or mine[ma] < min_mentions:
+        return 0.0
+    na, ns = sum(mine.values()), sum(theirs.values())
+    da = sa - mine.get(ms, 0) / na
+    ds = ss - theirs.get(ma, 0) / ns
+    return max(0.0, min(da, ds))
 
 
 def _trim_counts(st: StoryState, keep: int) -> None:
@@ -320,6 +347,9 @@ class StoryIndex:
         if f.when and st.when:
             parts.append((s.weight_when, _cos(mine[4], when)))
         score = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+        if s.participant_penalty and f.entities and st.entities:
+            conflict = _participant_conflict(f.entities, st.entities, s.participant_min_mentions)
+            score -= s.participant_penalty * conflict
         if f.year is not None and st.years:
             story_year = max(st.years.items(), key=lambda kv: (kv[1], kv[0]))[0]
             if story_year != f.year:

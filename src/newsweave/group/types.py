@@ -106,6 +106,11 @@ class GroupSettings:
         join_score: a story whose score reaches this takes the article.
         bridge_score: a second story also reaching this is merged into the first.
         year_conflict_penalty: subtracted when article and story report different years.
+        participant_penalty: subtracted, times the participant conflict (0 to 1: the smaller
+            margin by which each side's most named entity outweighs the other side's), when
+            the article's most named entity is not the story's.
+        participant_min_mentions: the article's most named entity must be named at least this
+            often for the participant conflict to count.
     """
 
     num_perm: int = 128
@@ -130,6 +135,8 @@ class GroupSettings:
     join_score: float = 0.2
     bridge_score: float = 0.45
     year_conflict_penalty: float = 0.0
+    participant_penalty: float = 0.35
+    participant_min_mentions: int = 4
 
     def __post_init__(self) -> None:
         for name in ("copy_lsh_threshold", "near_copy_jaccard", "partial_copy_containment"):
@@ -142,5 +149,9 @@ class GroupSettings:
             raise ValueError(f"shingle_words must be >= 1, got {self.shingle_words}")
         if self.story_window_days <= 0:
             raise ValueError(f"story_window_days must be > 0, got {self.story_window_days}")
+        if self.participant_min_mentions < 1:
+            raise ValueError(
+                f"participant_min_mentions must be >= 1, got {self.participant_min_mentions}"
+            )
         if self.bridge_score < self.join_score:
             raise ValueError("bridge_score must be >= join_score")
