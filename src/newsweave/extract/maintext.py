@@ -3,7 +3,9 @@
 Measured on the WCXB dev article pages (see bench/maintext.py for the command and numbers):
 recall mode alone is both faster and about as good as the default balanced mode, and the two fail
 on different pages, so the balanced run is only paid for when the recall run covers little of the
-page. Line post-filters then drop boilerplate lines that survive both runs. A page whose site
+page. Line post-filters then drop boilerplate lines that survive both runs, and when the kept text
+is still a small share of the page, prose and table blocks dropped from its container are added
+back (extract/maintext_recover.py). A page whose site
 double-encoded its UTF-8 text is repaired first (on a copy).
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .maintext_filters import filter_lines, page_titles, removed_blocks
+from .maintext_recover import RECOVER_PAGE_SHARE, recover_blocks
 from .maintext_runs import page_text_length, repair_mojibake, run_trafilatura
 
 # The recall run covers less than this share of the page's visible text: also run balanced.
@@ -73,11 +76,15 @@ def main_text(
         tree = repaired
     text = run_trafilatura(tree, url, recall=True)
     run = "recall"
-    if len(text) < RECALL_PAGE_SHARE * page_text_length(tree):
+    page_chars = page_text_length(tree)
+    if len(text) < RECALL_PAGE_SHARE * page_chars:
         balanced = run_trafilatura(tree, url, recall=False)
         if len(text) < RECALL_VS_BALANCED * len(balanced):
             text, run = balanced, "balanced"
     kept, dropped = filter_lines(text, page_titles(tree))
+    if kept and sum(len(line) + 1 for line in kept) < RECOVER_PAGE_SHARE * page_chars:
+        body = tree.find(".//body")
+        kept = recover_blocks(body if body is not None else tree, kept)
     if not any(len(line.split()) >= MIN_LINE_WORDS for line in kept):
         kept, dropped = [], dropped + kept
     text = "\n".join(kept)
