@@ -52,6 +52,9 @@ CHROME_CLASS_WORDS = (
     "bio",
     "breadcrumb",
     "byline",
+    "caption",
+    "credit",
+    "cta",
     "comment",
     "comments",
     "cookie",
@@ -61,10 +64,12 @@ CHROME_CLASS_WORDS = (
     "modal",
     "nav",
     "newsletter",
+    "paywall",
     "popup",
     "promo",
     "recommended",
     "related",
+    "restricted",
     "share",
     "sharing",
     "sidebar",
@@ -98,7 +103,7 @@ MIN_MATCHED_BLOCKS = 1
 # A prose block: this many words, this share of stop words, at most this share of link text,
 # and sentence punctuation.
 PROSE_MIN_WORDS = 8
-PROSE_MIN_STOP_SHARE = 0.25
+PROSE_MIN_STOP_SHARE = 0.15
 MAX_LINK_SHARE = 0.4
 # A data table: this many rows of at least two cells.
 TABLE_MIN_ROWS = 2
@@ -117,6 +122,8 @@ class _Block:
     element: HtmlElement
     text: str
     norm: str
+    # words with element boundaries as spaces: "Dumbbells</h4><p>Brand" kept as two words
+    spaced: str
 
 
 def _norm(text: str) -> str:
@@ -129,17 +136,14 @@ def _text(element: HtmlElement) -> str:
 
 def _blocks(root: HtmlElement) -> list[_Block]:
     """Innermost block elements under root in page order (a table counts whole)."""
-    candidates = [
-        e
-        for e in root.iter(*_BLOCK_TAGS)
-        if not any(a.tag in _INVISIBLE_TAGS for a in e.iterancestors())
-    ]
+    invisible = {e for tag in _INVISIBLE_TAGS for e in root.iter(tag)}
+    hidden = {d for e in invisible for d in e.iter(*_BLOCK_TAGS)}
+    candidates = [e for e in root.iter(*_BLOCK_TAGS) if e not in hidden]
     outer: set[HtmlElement] = set()
     in_table: set[HtmlElement] = set()
     for element in candidates:
-        for ancestor in element.iterancestors():
-            if ancestor.tag in _BLOCK_TAGS:
-                outer.add(ancestor)
+        for ancestor in element.iterancestors(*_BLOCK_TAGS):
+            outer.add(ancestor)
             if ancestor.tag == "table":
                 in_table.add(element)
     out = []
@@ -148,12 +152,16 @@ def _blocks(root: HtmlElement) -> list[_Block]:
             continue
         text = _text(element)
         if text:
-            out.append(_Block(element, text, _norm(text)))
+            out.append(_Block(element, text, _norm(text), _norm(" ".join(element.itertext()))))
     return out
 
 
 def _is_chrome_box(element: HtmlElement) -> bool:
-    if element.tag in _CHROME_TAGS:
+    """Navigation, aside, related, comment or paywall box.
+
+    Boxes hidden by style are not skipped: collapsed FAQ answers and tabs are article text.
+    """
+    if element.tag in _CHROME_TAGS or element.get("hidden") is not None:
         return True
     names = f"{element.get('class', '')} {element.get('id', '')}".lower()
     if not names.strip():
@@ -221,7 +229,7 @@ def _container(blocks: list[_Block], matched: list[int]) -> HtmlElement | None:
 def _in_kept(block: _Block, kept: str) -> bool:
     """The block's text (a table's: most of its cells) is already in the kept text."""
     if block.element.tag != "table":
-        return f" {block.norm} " in kept
+        return f" {block.norm} " in kept or f" {block.spaced} " in kept
     cells = [_norm(c.text_content()) for c in block.element.iter("td", "th")]
     cells = [c for c in cells if c]
     return sum(f" {c} " in kept for c in cells) >= 0.5 * max(len(cells), 1)
@@ -234,6 +242,8 @@ def _locate(blocks: list[_Block], kept: str, starts: list[int]) -> dict[int, int
         if block.norm.count(" ") + 1 < MATCH_MIN_WORDS:
             continue
         at = kept.find(f" {block.norm} ")
+        if at < 0:
+            at = kept.find(f" {block.spaced} ")
         if at >= 0:
             located[i] = bisect_right(starts, at + 1) - 1
     return located
@@ -267,12 +277,12 @@ def recover_blocks(body: HtmlElement, lines: list[str]) -> list[str]:
     container = _container(blocks, list(located))
     if container is None:
         return lines
-    inside = [
-        i for i, b in enumerate(blocks) if any(a is container for a in b.element.iterancestors())
-    ]
+    in_container = set(container.iter(*_BLOCK_TAGS))
+    inside = [i for i, b in enumerate(blocks) if b.element in in_container]
     added: dict[int, list[str]] = {}
     anchor = -1  # insert before the first kept line until a kept block is passed
     pending_heading: str | None = None
+    seen: set[str] = set()
     for i in inside:
         block = blocks[i]
         if i in located:
@@ -281,6 +291,9 @@ def recover_blocks(body: HtmlElement, lines: list[str]) -> list[str]:
             continue
         if _inside_chrome(block.element, container) or _in_kept(block, kept):
             continue
+        if block.norm in seen:
+            continue  # responsive templates repeat the body once per screen size
+        seen.add(block.norm)
         if block.element.tag == "table":
             new = _table_lines(block.element)
         elif block.element.tag in _HEADING_TAGS:
