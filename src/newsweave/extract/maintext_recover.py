@@ -6,6 +6,12 @@ container's other blocks are added back when they read as prose or are data tabl
 they sit in navigation, asides, footers, comment or related-link boxes.
 (a restaurant guide whose cards, each inside its own <article> teaser, were all dropped but the
 intro; a price table inside an embed div; an article cut short after an embedded video)
+
+Measured on the 793 WCXB dev article pages (word F1 of main_text, 187 pages pass the gate):
+0.9481 -> 0.9511 (21 pages better, 9 worse); thresholds chosen on 4 of 5 folds by host score
+0.9515 on the held-out folds (0.9485 without recovery). Per rule: prose blocks alone +0.0029
+(21 better, 8 worse), data tables alone +0.0002 (1 better, 1 worse), headings before a recovered
+block +0.0001 on top of prose.
 """
 
 from __future__ import annotations
