@@ -349,7 +349,7 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
     p, r, f = bcubed(pred, gold)
     rows.append(
         {
-            "method": "grouper (defaults, reading stage, people by surname, as group/stage.py now does)",
+            "method": "grouper (defaults, reading stage, people by surname, as stage.py does)",
             "P": p,
             "R": r,
             "F1": f,
