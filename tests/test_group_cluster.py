@@ -143,3 +143,40 @@ def test_participant_conflict_needs_a_salient_protagonist_the_story_lacks(mine, 
 def test_participant_settings_are_validated():
     with pytest.raises(ValueError, match="participant_min_mentions"):
         GroupSettings(participant_min_mentions=0)
+
+
+# A divers report that joins the collapse story weakly, then a divers report whose main
+# participant is not the collapse story's opens its own story.
+DIVERS_LATER = (
+    "Tarn police divers recovered more bicycles from the Vell riverbed on Wednesday. Diver "
+    "chief Odo Renn said river traffic stays closed while police crews search the water."
+)
+
+
+@pytest.mark.parametrize("margin", [0.0, 1.0])
+def test_doubtful_member_moves_to_the_story_it_matches_better(margin):
+    from newsweave.group.cluster import StoryIndex
+
+    s = GroupSettings(join_score=0.05, doubt_margin=margin, doubt_gain=0.0)
+    idx = StoryIndex(s)
+    idx.assign(
+        "a", idx.features("Footbridge collapses", BRIDGE_A, ("Ines Borg",) * 4, (), (), None)
+    )
+    idx.assign("x", idx.features("Divers search the Vell", DIVERS, (), (), (), None))
+    y = idx.assign(
+        "y", idx.features("Divers recover bicycles", DIVERS_LATER, ("Odo Renn",) * 5, (), (), None)
+    )
+    assert y[2]  # y opened a story
+    groups = [st.article_ids for st in idx.stories()]
+    if margin:
+        assert idx.take_moves() == [("x", y[0])] and groups == [["a"], ["y", "x"]]
+        assert idx.take_moves() == []
+    else:  # re-checking off: x stays where it joined
+        assert idx.take_moves() == [] and groups == [["a", "x"], ["y"]]
+
+
+def test_doubt_settings_are_validated():
+    with pytest.raises(ValueError):
+        GroupSettings(doubt_margin=-0.1)
+    with pytest.raises(ValueError):
+        GroupSettings(doubt_keep=0)

@@ -15,6 +15,10 @@ entity is not the story's: see `_participant_conflict`), minus a penalty when ar
 story report different years, and the story is out of reach
 when both have publication dates further apart than `story_window_days`. A second story that
 also scores above `bridge_score` is merged into the first: the article bridges them.
+
+With `doubt_margin` > 0, an article that joined a story within that margin of `join_score`
+stays doubtful: a later article's story that it matches clearly better takes it (see
+`_recheck`; the caller learns of such moves from `take_moves`).
 """
 
 from __future__ import annotations
@@ -67,6 +71,8 @@ class StoryState:
     last_day: int | None = None
     # weighted vectors and norms used in scoring, rebuilt after the story changes
     cache: tuple[_Vec, _Vec, _Vec, _Vec, _Vec] | None = None
+    # the latest members that joined barely above join_score: (id, features, score at join)
+    doubtful: list[tuple[str, ArticleFeatures, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +186,7 @@ class StoryIndex:
         # stories out of every dated article's reach drop their scoring state (memory bound)
         self._today = 0
         self._retire: list[tuple[int, str]] = []  # heap of (last day, story id)
+        self._moves: list[tuple[str, str]] = []  # (article id, new story id), see take_moves
 
     # --- features -------------------------------------------------------------------------
 
@@ -275,12 +282,79 @@ class StoryIndex:
                 merged.append(sid)
         st = self._stories[target]
         self._add_to(st, article_id, f)
+        if s.doubt_margin and forced is None:
+            if not is_new and scored[0][0] < s.join_score + s.doubt_margin:
+                st.doubtful.append((article_id, f, scored[0][0]))
+                del st.doubtful[: -s.doubt_keep]
+            self._recheck(st, scored)
         if st.last_day is not None:
             heapq.heappush(self._retire, (st.last_day, st.id))
         if f.day is not None and f.day > self._today:
             self._today = f.day
             self._retire_old()
         return target, tuple(merged), is_new
+
+    def _recheck(self, st: StoryState, scored: list[tuple[float, str]]) -> None:
+        """Move the doubtful members of the best other candidates into `st` when they now
+        score clearly higher on it than they did on the story they joined.
+
+        ECB+ pairs look-alike events of one topic: in a shuffled order the first report of the
+        second event joins the first event's story barely above `join_score`, before its own
+        story exists; once that story opens, the report matches it better. Bounded: at most
+        `doubt_stories` stories times `doubt_keep` members are re-scored per article.
+        """
+        s = self.settings
+        for _, sid in scored[: s.doubt_stories]:
+            sid = self.resolve(sid)
+            if sid == st.id or sid not in self._stories:
+                continue
+            other = self._stories[sid]
+            for item in list(other.doubtful):
+                aid, g, joined = item
+                sc = self._score(g, self._mine(g), st)
+                if sc is not None and sc > joined + s.doubt_gain:
+                    other.doubtful.remove(item)
+                    self._remove_from(other, aid, g)
+                    self._add_to(st, aid, g)
+                    self._moves.append((aid, st.id))
+
+    def take_moves(self) -> list[tuple[str, str]]:
+        """(article id, new story id) of earlier articles moved since the last call."""
+        out, self._moves = self._moves, []
+        return out
+
+    def _mine(self, f: ArticleFeatures) -> tuple[_Vec, _Vec, _Vec, _Vec, _Vec]:
+        """The article's weighted vectors and norms, as scoring compares them."""
+        return (
+            _vec(f.vector),
+            _vec(self._idf(f.entities, "e:"), _NAME_FLOOR),
+            _vec(self._idf(f.places, "p:"), _NAME_FLOOR),
+            _vec(dict(f.title_terms)),
+            _vec(self._idf(f.when, "w:"), _NAME_FLOOR),
+        )
+
+    def _remove_from(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
+        """Take an article's counts out of a story (a trimmed-away term stays out)."""
+        st.article_ids.remove(article_id)
+        for t, v in f.vector.items():
+            if t in st.centroid:
+                nv = st.centroid[t] - v
+                if nv > 1e-9:
+                    st.centroid[t] = nv
+                else:
+                    del st.centroid[t]
+        st.entities.subtract(f.entities)
+        st.places.subtract(f.places)
+        st.title_terms.subtract(f.title_terms)
+        st.when.subtract(f.when)
+        for c in (st.entities, st.places, st.title_terms, st.when):
+            for k in [k for k, v in c.items() if v <= 0]:
+                del c[k]
+        if f.year is not None:
+            st.years[f.year] -= 1
+            if st.years[f.year] <= 0:
+                del st.years[f.year]
+        st.cache = None
 
     def _retire_old(self) -> None:
         """Drop centroid and name counts of stories last dated more than twice the story window
@@ -302,13 +376,7 @@ class StoryIndex:
             for sid in self._postings.get(k, ()):
                 votes[self.resolve(sid)] += 1
         cands = sorted(votes.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].order))
-        mine = (
-            _vec(f.vector),
-            _vec(self._idf(f.entities, "e:"), _NAME_FLOOR),
-            _vec(self._idf(f.places, "p:"), _NAME_FLOOR),
-            _vec(dict(f.title_terms)),
-            _vec(self._idf(f.when, "w:"), _NAME_FLOOR),
-        )
+        mine = self._mine(f)
         out = []
         for sid, _ in cands[: s.max_candidates]:
             sc = self._score(f, mine, self._stories[sid])
@@ -405,6 +473,7 @@ class StoryIndex:
         a, b = self._stories[into], self._stories.pop(other)
         self._redirect[other] = into
         a.article_ids.extend(b.article_ids)
+        a.doubtful.extend(b.doubtful)
         for t, v in b.centroid.items():
             a.centroid[t] = a.centroid.get(t, 0.0) + v
         if len(a.centroid) > 2 * self.settings.centroid_terms:

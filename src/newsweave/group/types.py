@@ -111,6 +111,13 @@ class GroupSettings:
             the article's most named entity is not the story's.
         participant_min_mentions: the article's most named entity must be named at least this
             often for the participant conflict to count.
+        doubt_margin: an article joining a story with a score below join_score plus this stays
+            doubtful; 0 turns re-checking off. Off until the caller applies
+            `StoryIndex.take_moves` (ECB+ reading stage with 0.1: 0.913 -> 0.917, CV likewise).
+        doubt_keep: doubtful members kept per story (the latest).
+        doubt_stories: other candidate stories whose doubtful members are re-scored per article.
+        doubt_gain: a doubtful member moves when it scores this much more on the new story
+            than it did when it joined its own.
     """
 
     num_perm: int = 128
@@ -137,6 +144,10 @@ class GroupSettings:
     year_conflict_penalty: float = 0.0
     participant_penalty: float = 0.35
     participant_min_mentions: int = 4
+    doubt_margin: float = 0.0
+    doubt_keep: int = 4
+    doubt_stories: int = 3
+    doubt_gain: float = 0.05
 
     def __post_init__(self) -> None:
         for name in ("copy_lsh_threshold", "near_copy_jaccard", "partial_copy_containment"):
@@ -153,5 +164,9 @@ class GroupSettings:
             raise ValueError(
                 f"participant_min_mentions must be >= 1, got {self.participant_min_mentions}"
             )
+        if self.doubt_margin < 0 or self.doubt_gain < 0:
+            raise ValueError("doubt_margin and doubt_gain must be >= 0")
+        if self.doubt_keep < 1 or self.doubt_stories < 0:
+            raise ValueError("doubt_keep must be >= 1 and doubt_stories >= 0")
         if self.bridge_score < self.join_score:
             raise ValueError("bridge_score must be >= join_score")
