@@ -180,3 +180,14 @@ def test_doubt_settings_are_validated():
         GroupSettings(doubt_margin=-0.1)
     with pytest.raises(ValueError):
         GroupSettings(doubt_keep=0)
+
+
+def test_grouper_reports_a_moved_article_and_follows_it():
+    g = Grouper(GroupSettings(join_score=0.05, doubt_margin=1.0, doubt_gain=0.0))
+    g.add(GroupInput("a", BRIDGE_A, title="Footbridge collapses", entities=("Ines Borg",) * 4))
+    g.add(GroupInput("x", DIVERS, title="Divers search the Vell"))
+    y = g.add(GroupInput("y", DIVERS_LATER, title="Divers recover bicycles",
+                         entities=("Odo Renn",) * 5))  # fmt: skip
+    assert y.moved == (("x", y.story_id),)
+    assert g.story_of("x") == y.story_id
+    assert sorted(s.article_ids for s in g.stories()) == [("a",), ("y", "x")]

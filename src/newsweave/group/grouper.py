@@ -81,8 +81,13 @@ class Grouper:
         self._ids.append(item.article_id)
         self._index[item.article_id] = i
         self._seen.append(_Seen(item.title, item.outlet, item.published, story_id))
+        moved = tuple(self._stories.take_moves())
+        for article_id, new_story in moved:
+            self._seen[self._index[article_id]].story = new_story
         if match is None:
-            return Assignment(item.article_id, story_id, new_story=is_new, merged_story_ids=merged)
+            return Assignment(
+                item.article_id, story_id, new_story=is_new, merged_story_ids=merged, moved=moved
+            )
         self._copies.link(match.other, i)
         origin = self._copies.origin(i)
         relinked: tuple[tuple[str, str | None], ...] = ()
@@ -96,7 +101,7 @@ class Grouper:
         dup = None if origin == i else self._ids[origin]
         link = copy_link(item.article_id, dup, match) if dup else None
         self._seen[i].copy = link
-        return Assignment(item.article_id, story_id, dup, link, merged, relinked, is_new)
+        return Assignment(item.article_id, story_id, dup, link, merged, relinked, is_new, moved)
 
     def story_of(self, article_id: str) -> str:
         """The live story id of an added article (follows merges)."""

@@ -66,6 +66,8 @@ class Assignment:
         relinked: (article_id, new duplicate_of) for earlier articles whose origin changed
             because this article turned out to be earlier (or more complete) than their origin.
         new_story: True when the article opened a new story.
+        moved: (article_id, new story_id) for earlier articles that joined a story with a low
+            margin and match the story this article went to better (see doubt_margin).
     """
 
     article_id: str
@@ -75,6 +77,7 @@ class Assignment:
     merged_story_ids: tuple[str, ...] = ()
     relinked: tuple[tuple[str, str | None], ...] = ()
     new_story: bool = False
+    moved: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +147,7 @@ class GroupSettings:
     year_conflict_penalty: float = 0.0
     participant_penalty: float = 0.35
     participant_min_mentions: int = 4
-    doubt_margin: float = 0.0
+    doubt_margin: float = 0.1
     doubt_keep: int = 4
     doubt_stories: int = 3
     doubt_gain: float = 0.05
