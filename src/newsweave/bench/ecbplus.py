@@ -321,6 +321,11 @@ def _oracle_years(docs: list[EcbDoc], items: list[GroupInput]) -> list[GroupInpu
     ]
 
 
+def _row(method: str, pred: dict[str, str], gold: dict[str, str]) -> dict[str, object]:
+    p, r, f = bcubed(pred, gold)
+    return {"method": method, "P": p, "R": r, "F1": f, "clusters": len(set(pred.values()))}
+
+
 def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]:
     """Rows: grouper (defaults, labels.csv order and shuffled orders), topic-fold CV, baseline."""
     docs = load_docs()
@@ -344,69 +349,26 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
     )
     read_items = load_items(docs, reader="read")
     pred = cluster_online(read_items, GroupSettings())
-    p, r, f = bcubed(pred, gold)
-    rows.append(
-        {
-            "method": "grouper (defaults, reading-stage entities and times)",
-            "P": p,
-            "R": r,
-            "F1": f,
-            "clusters": len(set(pred.values())),
-        }
-    )
+    rows.append(_row("grouper (defaults, reading-stage entities and times)", pred, gold))
     sur_items = load_items(docs, reader="read", surname=True)
     pred = cluster_online(sur_items, GroupSettings())
-    p, r, f = bcubed(pred, gold)
     rows.append(
-        {
-            "method": "grouper (defaults, reading stage, people by surname, as stage.py does)",
-            "P": p,
-            "R": r,
-            "F1": f,
-            "clusters": len(set(pred.values())),
-        }
+        _row("grouper (defaults, reading stage, people by surname, as stage.py does)", pred, gold)
     )
     for seed in range(shuffles):
         order = read_items[:]
         random.Random(seed).shuffle(order)
         pred = cluster_online(order, GroupSettings())
-        p, r, f = bcubed(pred, gold)
-        rows.append(
-            {
-                "method": f"grouper (defaults, reading stage, shuffle seed {seed})",
-                "P": p,
-                "R": r,
-                "F1": f,
-                "clusters": len(set(pred.values())),
-            }
-        )
+        rows.append(_row(f"grouper (defaults, reading stage, shuffle seed {seed})", pred, gold))
     for seed in range(shuffles):
         order = items[:]
         random.Random(seed).shuffle(order)
         pred = cluster_online(order, GroupSettings())
-        p, r, f = bcubed(pred, gold)
-        rows.append(
-            {
-                "method": f"grouper (defaults, shuffle seed {seed})",
-                "P": p,
-                "R": r,
-                "F1": f,
-                "clusters": len(set(pred.values())),
-            }
-        )
-    # re-checking low-margin members (off by default until grouper.py applies take_moves)
+        rows.append(_row(f"grouper (defaults, shuffle seed {seed})", pred, gold))
+    # re-checking low-margin members (on by default; this row pins the margin)
     doubt = replace(GroupSettings(), doubt_margin=0.1)
     pred = cluster_stories(sur_items, doubt)
-    p, r, f = bcubed(pred, gold)
-    rows.append(
-        {
-            "method": "grouper (reading stage, surnames, re-check doubtful members)",
-            "P": p,
-            "R": r,
-            "F1": f,
-            "clusters": len(set(pred.values())),
-        }
-    )
+    rows.append(_row("grouper (reading stage, surnames, re-check doubtful members)", pred, gold))
     for seed in range(shuffles):
         order = read_items[:]
         random.Random(seed).shuffle(order)
