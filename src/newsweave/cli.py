@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Callable
@@ -200,7 +201,7 @@ def articles(db: str, limit: int | None, as_json: bool) -> None:
     if not Path(db).exists():
         raise click.UsageError(f"{db}: no such store; run `newsweave ingest INPUT... --db {db}`")
     with open_store(db) as store:
-        rows = list(store.articles())[:limit] if limit else list(store.articles())
+        rows = list(itertools.islice(store.articles(), limit))
     if as_json:
         for a in rows:
             click.echo(json.dumps(a.to_dict(), ensure_ascii=False))

@@ -197,7 +197,6 @@ def regroup(store: SQLiteStore) -> list[dict]:
     """
     from .group.stage import group_articles
 
-    pairs = ((a, store.reading(a.id)) for a in store.articles_in_stored_order())
-    grouping = group_articles(pairs)
+    grouping = group_articles(store.articles_with_readings())
     store.replace_stories([s.to_dict() for s in grouping.stories], grouping.duplicate_of)
     return store.stories()

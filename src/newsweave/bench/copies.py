@@ -26,6 +26,7 @@ from ..group.copies import CopyIndex
 from ..group.features import overlap, shingle_hashes, words
 from ..group.types import GroupSettings
 from .ecbplus import load_docs
+from .report import print_rows
 
 _CHROME_TOP = (
     "Home | News | World | Business | Sport | Opinion",
@@ -209,12 +210,7 @@ def _source_pairs(wrong, items, settings: GroupSettings) -> dict[str, object]:
 
 def main() -> None:
     """Print the copy-detection table."""
-    for row in run_copies():
-        print(
-            "  ".join(
-                f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()
-            )
-        )
+    print_rows(run_copies())
 
 
 if __name__ == "__main__":

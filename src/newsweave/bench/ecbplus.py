@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..group import Grouper, GroupInput, GroupSettings
+from .report import print_rows
 
 SHARED = Path(
     os.environ.get("NEWSWEAVE_SHARED", Path(__file__).resolve().parents[3].parent / "shared")
@@ -441,12 +442,7 @@ def _cv(
 
 def main() -> None:
     """Print the ECB+ table."""
-    for row in run_ecbplus():
-        print(
-            "  ".join(
-                f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()
-            )
-        )
+    print_rows(run_ecbplus())
 
 
 if __name__ == "__main__":

@@ -91,3 +91,10 @@ def prepend(path: Path, text: str) -> None:
     rest = ("## " + rest) if rest else ""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(head.rstrip() + "\n\n" + text.rstrip() + "\n\n" + rest, "utf-8")
+
+
+def print_rows(rows: list[dict]) -> None:
+    """One line per row, `key=value` pairs (floats to 3 decimals): the benches' plain output."""
+    for row in rows:
+        print("  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                        for k, v in row.items()))  # fmt: skip

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 
 from ..group import Grouper, GroupInput
 from .ecbplus import bcubed, load_docs
+from .report import print_rows
 
 _SENT = re.compile(r"(?<=[.!?])\s+")
 _CAP = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -136,8 +137,7 @@ def main() -> None:
         print(json.dumps(run_one(int(args[1]))))
         return
     sizes = tuple(int(a) for a in args) or (10_000, 30_000)
-    for row in run_stream(sizes):
-        print("  ".join(f"{k}={v}" for k, v in row.items()))
+    print_rows(run_stream(sizes))
 
 
 if __name__ == "__main__":

@@ -191,6 +191,17 @@ class SQLiteStore:
         for row in cur:
             yield self._to_article(row)
 
+    def articles_with_readings(self) -> Iterator[tuple[Article, Reading | None]]:
+        """Every article with its reading, in stored order, in one query (for grouping)."""
+        cols = ", ".join(f"a.{c}" for c in _COLUMNS)
+        cur = self._db.execute(
+            f"SELECT {cols}, r.data FROM articles a "
+            "LEFT JOIN readings r ON r.article_id = a.id ORDER BY a.rowid"
+        )
+        for row in cur:
+            reading = Reading.from_dict(json.loads(row[-1])) if row[-1] else None
+            yield self._to_article(row[:-1]), reading
+
     def replace_stories(self, stories: list[dict], duplicate_of: dict[str, str | None]) -> None:
         """Replace every story and copy link in one transaction (the stage regroups all)."""
         with self._db:
