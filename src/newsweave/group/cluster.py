@@ -73,6 +73,8 @@ class StoryState:
     cache: tuple[_Vec, _Vec, _Vec, _Vec, _Vec] | None = None
     # the latest members that joined barely above join_score: (id, features, score at join)
     doubtful: list[tuple[str, ArticleFeatures, float]] = field(default_factory=list)
+    # the index keys it was posted under (to take it out of the index when it retires)
+    keys: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,16 +359,30 @@ class StoryIndex:
         st.cache = None
 
     def _retire_old(self) -> None:
-        """Drop centroid and name counts of stories last dated more than twice the story window
-        ago: a dated article can no longer join them, and their facts need none of it."""
+        """Retire stories last dated more than twice the story window ago: drop their centroid,
+        name counts and doubtful members and take them out of the index. A dated article can no
+        longer join them, and their facts need none of it."""
         limit = self._today - 2 * self.settings.story_window_days
         while self._retire and self._retire[0][0] < limit:
             day, sid = heapq.heappop(self._retire)
             st = self._stories.get(sid)
             if st is None or st.last_day != day or not st.centroid:
                 continue  # merged away, or joined since (a newer heap entry exists)
-            st.centroid, st.cache = {}, None
+            st.centroid, st.cache, st.doubtful = {}, None, []
             st.entities, st.places, st.title_terms, st.when = (Counter() for _ in range(4))
+            self._unpost(st)
+
+    def _unpost(self, st: StoryState) -> None:
+        """Take a retired story out of the index: on a stream, keys of past events (names,
+        rare words) are never met again, and their entries would pile up for ever."""
+        for k in st.keys:
+            post = self._postings.get(k)
+            if post is None:
+                continue
+            post[:] = [sid for sid in post if self.resolve(sid) != st.id]
+            if not post:
+                del self._postings[k]
+        st.keys = set()
 
     def score_candidates(self, f: ArticleFeatures) -> list[tuple[float, str]]:
         """(score, story id) for the candidate stories, best first."""
@@ -462,6 +478,7 @@ class StoryIndex:
             st.first_day = f.day if st.first_day is None else min(st.first_day, f.day)
             st.last_day = f.day if st.last_day is None else max(st.last_day, f.day)
         for k in self._keys(f):
+            st.keys.add(k)
             post = self._postings.setdefault(k, [])
             if st.id in post:
                 continue
@@ -474,6 +491,7 @@ class StoryIndex:
         self._redirect[other] = into
         a.article_ids.extend(b.article_ids)
         a.doubtful.extend(b.doubtful)
+        a.keys |= b.keys
         for t, v in b.centroid.items():
             a.centroid[t] = a.centroid.get(t, 0.0) + v
         if len(a.centroid) > 2 * self.settings.centroid_terms:
