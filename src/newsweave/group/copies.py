@@ -1,7 +1,10 @@
 """Copies: exact duplicates, near duplicates and partial copies, and who copies whom.
 
-Candidates come from a MinHash LSH index (datasketch) over word shingles of the clean text;
-each candidate is then checked on the shingle sets themselves: Jaccard for near copies (the
+Candidates come from a MinHash LSH index (datasketch) over word shingles of the clean text,
+and, for partial copies, from an inverted index over a fixed sample of the shingles (the
+hashes divisible by `passage_sample_mod`: every text keeps the same sample of a shared passage,
+however long the rest of either text is, where LSH over whole texts sees a low Jaccard); each
+candidate is then checked on the shingle sets themselves: Jaccard for near copies (the
 same wire text under other chrome, or lightly edited), containment of the shorter text for
 trimmed and partial copies (a rewrite that reuses long passages). Texts leave the index
 `copy_window_days` after their date, so memory stays bounded on a stream (wire copies run
@@ -86,6 +89,8 @@ class CopyIndex:
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}
         self._published: list[str | None] = []
+        # sampled shingle -> texts holding it (partial-copy candidates; see the module doc)
+        self._passages: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._shingles)
@@ -115,8 +120,10 @@ class CopyIndex:
             match = CopyMatch(self._exact[key], "exact", 1.0)
         else:
             sig = LeanMinHash(seed=1, hashvalues=minhash(sh, self._perms), scheme="legacy")
-            match = self._best(sh, sorted(self._lsh.query(sig)))
+            cands = set(self._lsh.query(sig)) | self._passage_candidates(sh)
+            match = self._best(sh, sorted(cands))
             self._lsh.insert(me, sig, check_duplication=False)
+            self._post_passages(me, sh)
         if len(sh) >= s.min_copy_shingles:
             if key not in self._exact:
                 self._exact[key] = me
@@ -142,10 +149,40 @@ class CopyIndex:
             _, i = heapq.heappop(self._expiry)
             if i in self._lsh:
                 self._lsh.remove(i)
+                self._unpost_passages(i, self._shingles[i])
             key = self._keys.pop(i, None)
             if key is not None and self._exact.get(key) == i:
                 del self._exact[key]
             self._shingles[i] = _EMPTY
+
+    def _sample(self, sh: np.ndarray) -> np.ndarray:
+        return sh[sh % np.uint32(self.settings.passage_sample_mod) == 0]
+
+    def _passage_candidates(self, sh: np.ndarray) -> set[int]:
+        """Texts sharing at least `passage_min_shared` sampled shingles with this one."""
+        votes: dict[int, int] = {}
+        for h in self._sample(sh).tolist():
+            for i in self._passages.get(h, ()):
+                votes[i] = votes.get(i, 0) + 1
+        need = self.settings.passage_min_shared
+        return {i for i, v in votes.items() if v >= need}
+
+    def _post_passages(self, me: int, sh: np.ndarray) -> None:
+        cap = self.settings.passage_max_postings
+        for h in self._sample(sh).tolist():
+            post = self._passages.setdefault(h, [])
+            # a sampled shingle in that many texts is boilerplate ("all rights reserved"),
+            # not a passage: it stops collecting (a candidate needs several shared samples)
+            if len(post) < cap:
+                post.append(me)
+
+    def _unpost_passages(self, i: int, sh: np.ndarray) -> None:
+        for h in self._sample(sh).tolist():
+            post = self._passages.get(h)
+            if post is not None and i in post:
+                post.remove(i)
+                if not post:
+                    del self._passages[h]
 
     def link(self, a: int, b: int) -> None:
         """Put texts a and b in one copy group (call it with a match `add` returned)."""

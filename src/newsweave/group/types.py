@@ -95,6 +95,11 @@ class GroupSettings:
             `partial_copy_min_shingles` shingles (about that many words of passages reused:
             two reports of one event share names and a quote, not 40 words in a row).
         min_copy_shingles: texts with fewer shingles are never copies (an empty body is no copy).
+        passage_sample_mod, passage_min_shared, passage_max_postings: partial-copy candidates
+            share at least `passage_min_shared` of the shingles whose hash is divisible by
+            `passage_sample_mod` (a reused passage of 40 words holds about 36 shingles, so
+            about 4.5 sampled ones); a sampled shingle already held by `passage_max_postings`
+            texts is boilerplate and indexes no more.
         copy_window_days: a text is matched against texts dated at most this many days
             before the latest date seen (undated texts count as arriving that day).
         story_window_days: an article joins a story only when its date is within this many
@@ -130,6 +135,9 @@ class GroupSettings:
     partial_copy_containment: float = 0.3
     partial_copy_min_shingles: int = 40
     min_copy_shingles: int = 8
+    passage_sample_mod: int = 8
+    passage_min_shared: int = 3
+    passage_max_postings: int = 64
     copy_window_days: float = 30.0
     story_window_days: float = 7.0
     top_terms: int = 24
