@@ -136,8 +136,10 @@ def _canonical(mention: str, label: str) -> str:
 
 def _read_stage(docs: list[EcbDoc]) -> list[tuple[list[tuple[str, str]], list[str]]]:
     """(canonical name, label) and resolved times per article from newsweave's reading stage
-    (`newsweave.read.stage.read_articles`), cached under CACHE."""
-    path = CACHE / "ecbplus-read.json"
+    (`newsweave.read.stage.read_articles`), cached under CACHE per reader version."""
+    from ..read.stage import READER_VERSION
+
+    path = CACHE / f"ecbplus-{READER_VERSION}.json"
     if path.is_file():
         cached = json.loads(path.read_text())
         if len(cached) == len(docs):
