@@ -210,6 +210,7 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
         and verb.dep_ in PARENTHETICAL_DEPS
         and verb.head.i != verb.i
         and verb.tag_ != "VBG"  # '"...," he said, urging calm': the participle is no aside
+        and _set_off(verb)
     ):
         # "The economy is strong, he said." parsed with "said" hanging off the main clause
         content = _parenthetical_content(sent, verb, offset)
@@ -221,6 +222,13 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
             return Attribution(cue, offset + verb.idx, speaker, content, True, parenthetical=True)
         return Attribution(cue, offset + verb.idx, speaker, None, True, parenthetical=True)
     return None
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a cue clause can be an aside: not when it has an object of its own before it.
+    "when she heard what she described as a roar" is a clause inside the sentence:
+    "described" speaks for its object "what", not for the sentence around it."""
+    return not any(c.dep_ in OBJECT_DEPS and c.i < verb.i for c in verb.children)
 
 
 def _object_content(verb: Token, lemma: str, phrasal: bool, offset: int) -> tuple[int, int] | None:
