@@ -24,8 +24,10 @@ import numpy
 from spacy.attrs import IDX, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .nlp_cache import cache_embeddings
+from .nlp_gate import recognise
 
 # Components of the small model that the light pass leaves out: NER has its own tok2vec.
 _LIGHT_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -151,12 +153,18 @@ def token_starts(doc: Doc) -> list[int]:
 
 def doc(text: str) -> Doc:
     """Light pass over one text."""
-    return light()(text)
+    return next(docs([text]))
 
 
 def docs(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Light pass over many texts (nlp.pipe, in batches)."""
-    return light().pipe(texts, batch_size=batch_size)
+    """Light pass over many texts, in batches: tokens, sentences, and entities from the
+    recogniser run only on the sentences that can hold one (`nlp_gate`)."""
+    nlp = light()
+    sentences = nlp.get_pipe("newsweave_sentences")
+    ner = nlp.get_pipe("ner")
+    for batch in minibatch(texts, batch_size):
+        made = [sentences(nlp.make_doc(t)) for t in batch]
+        yield from recognise(made, ner, batch_size)
 
 
 def parse(texts: Iterable[str | Doc], batch_size: int = 64) -> list[Doc]:
