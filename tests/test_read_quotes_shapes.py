@@ -31,6 +31,9 @@ _SHAPES = (
     ("According to the harbour office, the ferry runs.", "the harbour office", "the ferry runs"),
     ("The pier is safe, the harbour office said on Monday.", "the harbour office",
      "The pier is safe"),
+    ("Ola Brekke told reporters on Monday that the pier is safe.", "Ola Brekke",
+     "that the pier is safe"),
+    ("The pier is safe, she noted.", "she", "The pier is safe"),
 )  # fmt: skip
 
 
@@ -47,7 +50,8 @@ def test_read_quotes_shapes_common_shapes(text: str, speaker: str, content: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "Ola Brekke said on Monday that the ferry will run again.",  # modifier before content
+        "Ola Brekke said on Monday the ferry will run again.",  # modifier, then no "that"
+        "Ola Brekke told reporters the ferry will run again.",  # addressee, then no "that"
         "Ola Brekke, who runs the ferry, said the pier is safe.",  # appositive speaker
         "The pier is safe, Brekke's deputy said.",  # possessive description
     ],

@@ -21,10 +21,12 @@ from spacy.tokens import Span, Token
 
 from newsweave.read.quotes_parse import Attribution
 from newsweave.read.quotes_vocab import (
+    SHAPE_ADDRESSEE_FORMS,
     SHAPE_AFTER_CUE_BLOCKERS,
     SHAPE_CUE_ADVERBS,
     SHAPE_CUE_FORMS,
     SHAPE_MAX_DESCRIPTION_WORDS,
+    SHAPE_MAX_GAP_TOKENS,
     SHAPE_MAX_SPEAKER_TOKENS,
     SHAPE_MAX_TAIL_TOKENS,
     SHAPE_OPENERS,
@@ -42,6 +44,7 @@ _TITLES = frozenset(SHAPE_TITLES)
 _OPENERS = frozenset(SHAPE_OPENERS)
 _BLOCKERS = frozenset(SHAPE_AFTER_CUE_BLOCKERS)
 _ADVERBS = frozenset(SHAPE_CUE_ADVERBS)
+_ADDRESSEE = frozenset(SHAPE_ADDRESSEE_FORMS)
 _DETERMINERS = frozenset(("the", "a", "an"))
 _CLOSERS = frozenset(('"', "\u201d", "''", "\u2019", "'"))
 _FINAL = frozenset((".", "!", "?", "\u2026", "...", "?!", "!?"))
@@ -155,9 +158,10 @@ def _trailing(words: list[Token], text: str) -> Attribution | None:
 
 
 def _leading(words: list[Token], text: str) -> Attribution | None:
-    """ "(On Monday,) X (also) said (that) Y." (the content follows the cue)."""
+    """ "(On Monday,) X (also) said (that) Y." and "X told reporters (on Monday) that Y."
+    (the content follows the cue)."""
     c = next((j for j in range(1, len(words) - 1) if words[j].lower_ in _CUES), -1)
-    if c < 0 or words[c].lower_ == "told":
+    if c < 0:
         return None
     a = c
     while a > 0 and words[a - 1].lower_ in _ADVERBS:
@@ -168,7 +172,14 @@ def _leading(words: list[Token], text: str) -> Attribution | None:
     if any(t.is_quote for t in words[:lo]) or not _speaker(words[lo:a]):
         return None
     nxt = words[c + 1]
-    if not nxt.text[:1].isalpha() or nxt.lower_ in _BLOCKERS:
+    if words[c].lower_ in _ADDRESSEE or nxt.lower_ in _BLOCKERS:
+        # "told reporters on Monday that ...": the content opens with "that" after a short gap
+        gap = words[c + 1 : c + 2 + SHAPE_MAX_GAP_TOKENS]
+        k = next((j for j, t in enumerate(gap) if t.lower_ == "that"), -1)
+        if k < 1 or any(t.is_punct or t.is_quote for t in gap[:k]):
+            return None
+        nxt = gap[k]
+    elif not nxt.text[:1].isalpha():
         return None
     content = _span(text, nxt.idx, _chars(words)[1])
     if content is None:

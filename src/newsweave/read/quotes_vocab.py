@@ -368,7 +368,16 @@ MAX_TITLE_WORDS = 8
 
 # Cue forms whose common shapes ("X said Y.", "Y, X said.") are read from tokens and entities
 # alone; any other cue sends its sentence to the parser.
-SHAPE_CUE_FORMS: tuple[str, ...] = ("said", "says", "added", "adds", "told")
+SHAPE_CUE_FORMS: tuple[str, ...] = (
+    "said", "says", "added", "adds", "told", "noted", "explained", "argued", "insisted",
+    "warned", "wrote", "writes", "stressed", "acknowledged", "recalled", "asserted",
+    "emphasized", "declared",
+)  # fmt: skip
+# Cue forms whose object is the addressee ("told reporters that ..."): the content starts at
+# "that", or the parser decides.
+SHAPE_ADDRESSEE_FORMS: tuple[str, ...] = ("told", "warned")
+# Most tokens between a cue and the "that" opening its content ("said in a statement that").
+SHAPE_MAX_GAP_TOKENS = 6
 # Pronoun speakers a shape accepts ("..., he said.").
 SHAPE_PRONOUNS: tuple[str, ...] = ("he", "she", "they", "i", "we")
 # Entity labels that can be a speaker in a shape ("the White House said").
