@@ -327,6 +327,9 @@ def run(model_path: Path, minilm: bool, minilm_sentences: int | None) -> str:
     return table(rows, COLUMNS) + "\n\n" + "\n".join(f"- {n}" for n in notes)
 
 
+_TITLE = "Text similarity for grouping: TF-IDF vs model2vec vs MiniLM (ECB+)"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the Markdown table; a clear message (exit 1) when ECB+ is absent."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -335,15 +338,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--minilm-sentences", type=int, default=0, help="also MiniLM mean of first N sentences"
     )
+    ap.add_argument(
+        "--out", type=Path, default=None, help="also prepend the table to this Markdown file"
+    )
     args = ap.parse_args(argv)
     if args.model.resolve().is_relative_to(Path(__file__).resolve().parents[3]):
         print("error: save the distilled model under /tmp, not in the repo", file=sys.stderr)
         return 1
     try:
-        print(run(args.model, not args.no_minilm, args.minilm_sentences or None))
+        text = run(args.model, not args.no_minilm, args.minilm_sentences or None)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
+    print(text)
+    if args.out is not None:
+        from .report import prepend, section
+
+        command = "PYTHONPATH=src /tmp/m2v/bin/python -m newsweave.bench.vectors " + " ".join(
+            argv if argv is not None else sys.argv[1:]
+        )
+        prepend(args.out, section(_TITLE, text, command))
     return 0
 
 
