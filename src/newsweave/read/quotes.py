@@ -85,7 +85,7 @@ def find_quotes(
         raise ValueError("doc must be the Doc of text (doc.text != text)")
     sents = _sentences(doc, text)
     marks = quoted_spans(text)
-    atts = _sentence_attributions(doc, text, sents, parsed)
+    atts = _sentence_attributions(doc, text, sents, marks, parsed)
     direct = _direct_items(text, sents, marks, atts)
     used = {id(it.att) for it in direct if it.att is not None and not it.partial}
     items = direct + _indirect_items(text, marks, atts, used)
@@ -164,32 +164,48 @@ def _any_cue_ids() -> numpy.ndarray:
     )
 
 
-def _shape_ready(doc: Doc, sents: list[Span], chosen: list[int]) -> set[int]:
-    """Chosen sentences with exactly one cue form and no colon: those a shape may resolve."""
+def _quoted(doc: Doc, marks: list[Marked]) -> numpy.ndarray:
+    """Token mask: tokens between a quote's marks. A cue there is quoted speech ('"I think
+    so," she said'): it attributes nothing itself, so it neither sends its sentence to the
+    parser nor keeps the sentence from a shape."""
+    starts = numpy.asarray(nlp.token_starts(doc), dtype=numpy.int64)
+    mask = numpy.zeros(len(doc), dtype=bool)
+    for m in marks:
+        end = m.close_at if m.close_at >= 0 else m.end
+        mask[
+            numpy.searchsorted(starts, m.open_at, side="right") : numpy.searchsorted(starts, end)
+        ] = True
+    return mask
+
+
+def _shape_ready(doc: Doc, sents: list[Span], chosen: list[int], quoted: numpy.ndarray) -> set[int]:
+    """Chosen sentences with exactly one cue form and no colon outside quote marks: those a
+    shape may resolve."""
     if not chosen:
         return set()
     lower, orth = doc.to_array([LOWER, ORTH]).T
     starts = numpy.asarray([s.start for s in sents], dtype=numpy.int64)
     ends = numpy.asarray([s.end for s in sents], dtype=numpy.int64)
-    cues = numpy.flatnonzero(numpy.isin(lower, _any_cue_ids()))
-    colons = numpy.flatnonzero(orth == doc.vocab.strings[":"])
+    cues = numpy.flatnonzero(numpy.isin(lower, _any_cue_ids()) & ~quoted)
+    colons = numpy.flatnonzero((orth == doc.vocab.strings[":"]) & ~quoted)
     idx = numpy.asarray(chosen, dtype=numpy.int64)
     n_cues = numpy.searchsorted(cues, ends[idx]) - numpy.searchsorted(cues, starts[idx])
     n_colons = numpy.searchsorted(colons, ends[idx]) - numpy.searchsorted(colons, starts[idx])
     return set(idx[(n_cues == 1) & (n_colons == 0)].tolist())
 
 
-def _candidates(doc: Doc, sents: list[Span]) -> list[int]:
+def _candidates(doc: Doc, sents: list[Span], quoted: numpy.ndarray) -> list[int]:
     """Sentences that may hold an attribution (a cue verb's surface form, "according to", a
-    colon near the start); the others are never parsed. A quote mark alone needs no parse: the
-    cue that attributes it sits in a cue sentence. Found on token arrays, not token loops."""
+    colon near the start, outside quote marks); the others are never parsed. A quote mark
+    alone needs no parse: the cue that attributes it sits in a cue sentence. Found on token
+    arrays, not token loops."""
     if not sents:
         return []
     lower, orth = doc.to_array([LOWER, ORTH]).T
     starts = numpy.asarray([s.start for s in sents], dtype=numpy.int64)
-    hits = numpy.flatnonzero(numpy.isin(lower, _cue_ids()))
+    hits = numpy.flatnonzero(numpy.isin(lower, _cue_ids()) & ~quoted)
     chosen = set((numpy.searchsorted(starts, hits, side="right") - 1).tolist())
-    colons = numpy.flatnonzero(orth == doc.vocab.strings[":"])
+    colons = numpy.flatnonzero((orth == doc.vocab.strings[":"]) & ~quoted)
     at = numpy.searchsorted(starts, colons, side="right") - 1
     early = colons - starts[numpy.maximum(at, 0)] < _COLON_TOKENS
     chosen |= set(at[early].tolist())
@@ -206,15 +222,18 @@ def _inside(sent: Span, hits: numpy.ndarray, colons: numpy.ndarray) -> bool:
     return bool(k < len(colons) and colons[k] < hi)
 
 
-def _plan(doc: Doc, text: str, sents: list[Span]) -> tuple[dict[int, list[Attribution]], list[int]]:
+def _plan(
+    doc: Doc, text: str, sents: list[Span], marks: list[Marked]
+) -> tuple[dict[int, list[Attribution]], list[int]]:
     """Attributions read from shapes, and the candidate sentences that still need a parse."""
-    chosen = _candidates(doc, sents)
+    quoted = _quoted(doc, marks)
+    chosen = _candidates(doc, sents, quoted)
     shaped: dict[int, list[Attribution]] = {}
     if doc.has_annotation("DEP"):
         return shaped, chosen
     # the common one-cue shapes ("..., he said.") need no parse
-    for i in _shape_ready(doc, sents, chosen):
-        att = shape_attribution(sents[i], text)
+    for i in _shape_ready(doc, sents, chosen, quoted):
+        att = shape_attribution(sents[i], text, quoted)
         if att is not None:
             shaped[i] = [att]
     return shaped, [i for i in chosen if i not in shaped]
@@ -236,7 +255,7 @@ def parse_ahead(items: Sequence[tuple[str, Doc]]) -> list[list[Doc]]:
             wanted.append([])
             continue
         sents = _sentences(doc, text)
-        _, chosen = _plan(doc, text, sents)
+        _, chosen = _plan(doc, text, sents, quoted_spans(text))
         wanted.append([text[sents[i].start_char : sents[i].end_char] for i in chosen])
     flat = nlp.parse([s for w in wanted for s in w])
     out, k = [], 0
@@ -247,11 +266,15 @@ def parse_ahead(items: Sequence[tuple[str, Doc]]) -> list[list[Doc]]:
 
 
 def _sentence_attributions(
-    doc: Doc, text: str, sents: list[Span], parsed: Sequence[Doc] | None = None
+    doc: Doc,
+    text: str,
+    sents: list[Span],
+    marks: list[Marked],
+    parsed: Sequence[Doc] | None = None,
 ) -> dict[int, list[Attribution]]:
     """Attributions by sentence index, parsing only the candidate sentences (or taking their
     parses from `parse_ahead`)."""
-    shaped, chosen = _plan(doc, text, sents)
+    shaped, chosen = _plan(doc, text, sents, marks)
     if doc.has_annotation("DEP"):
         parsed = [sents[i].as_doc() for i in chosen]  # a fully parsed Doc is not parsed again
     elif parsed is None:

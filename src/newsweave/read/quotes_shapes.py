@@ -17,6 +17,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from newsweave.read.quotes_parse import Attribution
@@ -55,13 +57,17 @@ _EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
 _MAX_ACCORDING_WORDS = 5
 
 
-def shape_attribution(sent: Span, text: str) -> Attribution | None:
+def shape_attribution(
+    sent: Span, text: str, quoted: Sequence[bool] | None = None
+) -> Attribution | None:
     """The attribution of a one-cue sentence in a known shape, or None (then parse it).
 
     Args:
         sent: a sentence of the light-pass Doc (tokens and entities, no parse), holding exactly
             one cue form and no colon (the caller checks).
         text: the article text (offsets of the result are into it).
+        quoted: per token of the Doc, whether it lies between quote marks (a cue there is
+            quoted speech, never the sentence's cue); None when nothing is quoted.
 
     Returns:
         The Attribution (cue, speaker, content, speech, parenthetical) or None.
@@ -73,7 +79,10 @@ def shape_attribution(sent: Span, text: str) -> Attribution | None:
     words = words[:end]
     if len(words) < 3:
         return None
-    return _trailing(words, text) or _leading(words, text) or _according(words, text)
+    cues = [
+        j for j, t in enumerate(words) if t.lower_ in _CUES and (quoted is None or not quoted[t.i])
+    ]
+    return _trailing(words, text, cues) or _leading(words, text, cues) or _according(words, text)
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -132,10 +141,9 @@ def _tail_ok(cue: Token, tail: list[Token]) -> bool:
     return not any(t.lower_ == "that" or t.is_punct or t.is_quote for t in tail)
 
 
-def _trailing(words: list[Token], text: str) -> Attribution | None:
+def _trailing(words: list[Token], text: str, cues: list[int]) -> Attribution | None:
     """ "Y, X said." / '"Y," X said (on Monday).' / "Y, said X." / "Y, X told reporters."."""
-    n = len(words)
-    c = next((j for j in range(n - 1, 0, -1) if words[j].lower_ in _CUES), -1)
+    c = cues[-1] if cues else -1
     if c < 2:
         return None
     cue = words[c]
@@ -157,11 +165,11 @@ def _trailing(words: list[Token], text: str) -> Attribution | None:
     return Attribution(cue.text, cue.idx, _chars(spk), content, True, parenthetical=True)
 
 
-def _leading(words: list[Token], text: str) -> Attribution | None:
+def _leading(words: list[Token], text: str, cues: list[int]) -> Attribution | None:
     """ "(On Monday,) X (also) said (that) Y." and "X told reporters (on Monday) that Y."
     (the content follows the cue)."""
-    c = next((j for j in range(1, len(words) - 1) if words[j].lower_ in _CUES), -1)
-    if c < 0:
+    c = cues[0] if cues else -1
+    if not 0 < c < len(words) - 1:
         return None
     a = c
     while a > 0 and words[a - 1].lower_ in _ADVERBS:
