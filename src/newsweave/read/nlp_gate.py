@@ -28,15 +28,14 @@ from .entities_vocab import FUNCTION_WORDS, NUMBER_WORDS, SCALES, TIME_WORDS
 __all__ = ["ner_runs", "recognise"]
 
 # Words that make a lower-case sentence worth recognising: number words (CARDINAL confirms
-# "five villages"), time words and the time expressions' triggers (DATE adds "the coming days").
+# "five villages") and time words (times.py keeps a DATE entity only when it holds one of
+# these or a year; "yesterday", "last week" are found by its own patterns).
 _ENTITY_WORDS = frozenset(
     (
         *(w for w, _ in NUMBER_WORDS),
         *(w for w, _ in SCALES),
         *TIME_WORDS,
-        *("dozen", "hundred", "thousand", "half", "percent", "today", "tonight", "yesterday"),
-        *("tomorrow", "ago", "coming", "upcoming", "recent", "last", "next", "this", "past"),
-        *("few", "following"),
+        *("dozen", "hundred", "thousand", "half", "percent"),
     )
 )
 # A capitalised first word that is capitalised only because it starts the sentence.

@@ -12,7 +12,7 @@ from ..model import Article, Reading
 from . import nlp
 
 # Bump when the reader's output changes, so stored readings are redone.
-READER_VERSION = "read-7"
+READER_VERSION = "read-8"
 # An article longer than this is read in its first part only (a note says so); spaCy's own
 # limit is 1,000,000 characters and memory grows with length.
 MAX_READ_CHARS = 200_000
