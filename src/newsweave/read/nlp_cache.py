@@ -25,8 +25,9 @@ __all__ = ["cache_embeddings"]
 
 # The embedding sub-model of spaCy's MultiHashEmbed, layer by layer.
 _EMBED_LAYERS = ("extract_features", "list2ragged", "with_array", "with_array", "ragged2list")
-# Distinct feature rows kept; past this the cache starts again (about 100 MB at 96 floats).
-MAX_CACHED_ROWS = 250_000
+# Distinct feature rows kept per model; past this the cache starts again. A row costs ~0.7 kB
+# with its key and objects, so ~70 MB per cached model at most (PolNeAR dev has 9,444 rows).
+MAX_CACHED_ROWS = 100_000
 
 
 def _is_embed(model: Model) -> bool:
