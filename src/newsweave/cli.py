@@ -198,8 +198,7 @@ def ingest(inputs: tuple[str, ...], db: str, **opts: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article instead.")
 def articles(db: str, limit: int | None, as_json: bool) -> None:
     """List stored articles with outlet, date and title."""
-    if not Path(db).exists():
-        raise click.UsageError(f"{db}: no such store; run `newsweave ingest INPUT... --db {db}`")
+    _need_store(db, "ingest")
     with open_store(db) as store:
         rows = list(itertools.islice(store.articles(), limit))
     if as_json:
@@ -246,21 +245,22 @@ def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> N
     """
     from .report import build_report
 
-    ids: list[str] = []
+    ids: dict[str, None] = {}  # an ordered set
 
     def keep(o: Outcome) -> None:
-        if o.article is not None and o.article.id not in ids:
-            ids.append(o.article.id)
+        if o.article is not None:
+            ids.setdefault(o.article.id)
 
     with open_store(db) as store:
         summary = _run_with_ui(inputs, opts, store=store, on_article=keep)
         # earlier runs may have stored articles without reading them (`ingest`): read all,
         # since grouping regroups the whole store
         _read_stored(store, None, opts["quiet"])
-        stories = [s for s in regroup(store) if set(s["article_ids"]) & set(ids)]
+        wanted = set(ids)
+        stories = [s for s in regroup(store) if not wanted.isdisjoint(s["article_ids"])]
         # the report is self-contained: every article of a story it shows is in it
         for s in stories:
-            ids.extend(a for a in s["article_ids"] if a not in ids)
+            ids.update(dict.fromkeys(s["article_ids"]))
         pairs = [(store.get(i), store.reading(i)) for i in ids]
     report = build_report(((a, r) for a, r in pairs if a is not None), stories)
     if out:
@@ -302,9 +302,9 @@ def _print_stories(stories: list[dict[str, Any]]) -> None:
     out_console.print(table)
 
 
-def _need_store(db: str) -> None:
+def _need_store(db: str, then: str = "analyze") -> None:
     if not Path(db).exists():
-        raise click.UsageError(f"{db}: no such store; run `newsweave analyze INPUT... --db {db}`")
+        raise click.UsageError(f"{db}: no such store; run `newsweave {then} INPUT... --db {db}`")
 
 
 @main.command("stories")
@@ -358,8 +358,7 @@ def story_cmd(story_id: str, db: str) -> None:
 @_db_option
 def article_cmd(article_id: str, db: str) -> None:
     """Show one stored article: metadata, entities, quotes, numbers and times."""
-    if not Path(db).exists():
-        raise click.UsageError(f"{db}: no such store; run `newsweave ingest INPUT... --db {db}`")
+    _need_store(db, "ingest")
     with open_store(db) as store:
         a = store.get(article_id)
         if a is None:
@@ -419,28 +418,36 @@ def _bench(run_bench: Callable[..., str], *args: Any, **kwargs: Any) -> None:
         ) from None
 
 
-@bench.command("extract")
-@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="WCXB article pages [default: ../shared/data/wcxb-articles].")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only N pages.")
-@_bench_out  # fmt: skip
-def bench_extract(data: Path | None, limit: int | None, out: Path) -> None:
-    """Main text, metadata, flattened-text cleaning and speed on WCXB, next to trafilatura."""
-    from .bench.extract import run_bench
+def _data_bench(name: str, doc: str, data_help: str, unit: str) -> click.Command:
+    """Register `bench NAME` with --data, --limit and --out, running `bench.<name>.run_bench`."""
 
-    _bench(run_bench, data_dir=data, limit=limit, out=out)
+    @bench.command(name, help=doc)
+    @click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help=data_help)
+    @click.option("--limit", type=click.IntRange(min=1), default=None,
+                  help=f"Use only N {unit}.")
+    @_bench_out  # fmt: skip
+    def command(data: Path | None, limit: int | None, out: Path) -> None:
+        from importlib import import_module
+
+        run_bench = import_module(f".bench.{name}", __package__).run_bench
+        _bench(run_bench, data_dir=data, limit=limit, out=out)
+
+    return command
 
 
-@bench.command("read")
-@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="A PolNeAR split [default: ../shared/data/polnear/dev].")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only N articles.")
-@_bench_out  # fmt: skip
-def bench_read(data: Path | None, limit: int | None, out: Path) -> None:
-    """Quotes (PolNeAR dev: F1 at overlap 0.3/0.8, speaker accuracy) and reading speed."""
-    from .bench.read import run_bench
-
-    _bench(run_bench, data_dir=data, limit=limit, out=out)
+bench_extract = _data_bench(
+    "extract",
+    "Main text, metadata, flattened-text cleaning and speed on WCXB, next to trafilatura.",
+    "WCXB article pages [default: ../shared/data/wcxb-articles].",
+    "pages",
+)
+bench_read = _data_bench(
+    "read",
+    "Quotes (PolNeAR dev: F1 at overlap 0.3/0.8, speaker accuracy) and reading speed.",
+    "A PolNeAR split [default: ../shared/data/polnear/dev].",
+    "articles",
+)
 
 
 @bench.command("group")

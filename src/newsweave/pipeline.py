@@ -20,6 +20,7 @@ from .ingest.files import read_file
 from .model import Article
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
+from .store.sqlite import biggest_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +60,17 @@ def scraped_contexts(units: list[Unit], settings: Settings) -> dict[Path, Scrape
     Pages a scraper saved into one folder usually share a site template, so a line repeated
     across them is chrome evidence. Unreadable files are skipped here and reported later.
     """
-    by_folder: dict[Path, list[str]] = defaultdict(list)
+    paths: dict[Path, list[Unit]] = defaultdict(list)
     for unit in units:
         if unit.format == "text" and unit.path is not None:
+            paths[unit.path.parent].append(unit)
+    by_folder: dict[Path, list[str]] = defaultdict(list)
+    # a lone page has no neighbours to compare with: it is not read here
+    for folder, members in paths.items():
+        for unit in members if len(members) >= 2 else ():
             try:
                 data = read_file(unit.path, unit.source, settings.max_file_bytes)
-                by_folder[unit.path.parent].append(decode(data, unit.source))
+                by_folder[folder].append(decode(data, unit.source))
             except InputError:
                 continue
     return {
@@ -177,7 +183,7 @@ def read_stored(
     from .read.stage import READER_VERSION, read_articles
 
     if article_ids is None:
-        article_ids = [a.id for a in store.articles_in_stored_order()]
+        article_ids = store.ids_in_stored_order()
     todo = store.unread(article_ids, READER_VERSION)
     if on_start:
         on_start(len(todo))
@@ -198,5 +204,6 @@ def regroup(store: SQLiteStore) -> list[dict]:
     from .group.stage import group_articles
 
     grouping = group_articles(store.articles_with_readings())
-    store.replace_stories([s.to_dict() for s in grouping.stories], grouping.duplicate_of)
-    return store.stories()
+    stories = [s.to_dict() for s in grouping.stories]
+    store.replace_stories(stories, grouping.duplicate_of)
+    return biggest_first(stories)

@@ -141,16 +141,21 @@ _BLOCK_TAGS = (
 )
 
 
-def _norm(text: str) -> str:
+def norm_words(text: str) -> str:
     """Lower-case words joined by one space: the form the vocabularies are compared in."""
     return " ".join(_WORD.findall(text.lower()))
+
+
+def block_text(element: HtmlElement) -> str:
+    """An element's text with its whitespace collapsed."""
+    return " ".join(element.text_content().split())
 
 
 def _phrases(vocabulary: Iterable[str]) -> frozenset[str]:
     """Normalised phrases of a vocabulary; raise ValueError on an entry that normalises to ''."""
     out = set()
     for phrase in vocabulary:
-        norm = _norm(phrase)
+        norm = norm_words(phrase)
         if not norm:
             raise ValueError(f"vocabulary entry {phrase!r} has no word characters")
         out.add(norm)
@@ -203,7 +208,7 @@ def _duplicate_runs(lines: list[str], norms: list[str]) -> set[int]:
 
 def _title_lines(lines: list[str], norms: list[str], titles: Iterable[str]) -> set[int]:
     """Indexes of the title repeated among the top lines and of the short lines above it."""
-    title_norms = {n for n in map(_norm, titles) if n}
+    title_norms = {n for n in map(norm_words, titles) if n}
     for i in range(min(TITLE_SEARCH_LINES, len(lines))):
         if norms[i] in title_norms:
             above = range(i)
@@ -236,7 +241,7 @@ def filter_lines(text: str, titles: Iterable[str] = ()) -> tuple[list[str], list
         (kept lines, dropped lines), blank lines left out of both.
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    norms = [_norm(line) for line in lines]
+    norms = [norm_words(line) for line in lines]
     drop = _duplicate_runs(lines, norms)
     drop.update(_title_lines(lines, norms, titles))
     drop.update(
@@ -273,16 +278,16 @@ def removed_blocks(tree: HtmlElement, text: str, dropped: Iterable[str]) -> tupl
     Returns:
         Block texts of REMOVED_MIN_CHARS or more, whitespace collapsed, each once.
     """
-    kept = f" {_norm(text)} "
+    kept = f" {norm_words(text)} "
     out: list[str] = []
     seen: set[str] = set()
     body = tree.find(".//body")
     for element in (body if body is not None else tree).iter(*_BLOCK_TAGS):
-        block = " ".join(element.text_content().split())
+        block = block_text(element)
         if len(block) < REMOVED_MIN_CHARS or block in seen:
             continue
         seen.add(block)
-        norm = _norm(block)
+        norm = norm_words(block)
         if norm and f" {norm} " not in kept:
             out.append(block)
     for line in dropped:

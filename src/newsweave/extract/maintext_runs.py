@@ -11,7 +11,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
 # Elements whose text is never visible page text.
-_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
 # A page with at least this many UTF-8 sequences decoded a second time as Latin-1 ("doesnâ\x80\x99t"
 # for "doesn't") was double-encoded by its site: its text nodes are repaired before extraction.
 # (a pet-insurance guide served every apostrophe and dash that way; fewer hits are stray
@@ -56,7 +56,7 @@ def page_text_length(tree: HtmlElement) -> int:
     if body is None:
         body = tree
     total = sum(len(t.strip()) for t in body.itertext())
-    for element in body.iter(*_INVISIBLE_TAGS):
+    for element in body.iter(*INVISIBLE_TAGS):
         # itertext() leaves out the element's own tail, which is visible text
         total -= sum(len(t.strip()) for t in element.itertext())
     return max(total, 0)

@@ -116,22 +116,7 @@ META_MODIFIED: tuple[str, ...] = (
 )
 META_URL: tuple[str, ...] = ("og:url", "twitter:url")
 
-# Class/id fragments of an element that holds the byline (matched on the case-folded
-# attribute value). Comment and "related" blocks are excluded by AUTHOR_CONTEXT_SKIP.
-BYLINE_CLASS_TOKENS: tuple[str, ...] = (
-    "byline",
-    "author-name",
-    "authorname",
-    "author_name",
-    "post-author",
-    "entry-author",
-    "article-author",
-    "author",
-    "writer",
-    "posted-by",
-    "submitted-by",
-    "contributor",
-)
+# Comment and "related" blocks never hold the article's byline.
 AUTHOR_CONTEXT_SKIP: tuple[str, ...] = (
     "comment",
     "reply",
@@ -398,18 +383,6 @@ HONORIFICS: tuple[str, ...] = ("dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs",
 
 # Date <time>/element class fragments that mean "updated", never "published".
 MODIFIED_HINTS: tuple[str, ...] = ("updated", "modified", "update", "edited", "last-mod")
-PUBLISHED_HINTS: tuple[str, ...] = (
-    "published",
-    "publish",
-    "pubdate",
-    "posted",
-    "post-date",
-    "entry-date",
-    "article-date",
-    "date-published",
-    "created",
-    "dateline",
-)
 
 # Locales that write numeric dates month-first (everything else is read day-first).
 MONTH_FIRST_LOCALES: tuple[str, ...] = ("en-us", "en_us", "en-ph", "en-ca", "fil")

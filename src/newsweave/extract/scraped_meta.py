@@ -72,13 +72,18 @@ def date_only(line: str) -> str | None:
     return parse_date(line)
 
 
+# longest first, so "photo by" is tried before "photo"
+_CREDIT_LONGEST_FIRST = tuple(sorted(CREDIT_PREFIXES, key=len, reverse=True))
+_BYLINE_LONGEST_FIRST = tuple(sorted(BYLINE_PREFIXES, key=len, reverse=True))
+
+
 def is_credit(line: str) -> bool:
     """A picture or source credit ("Photo: Kremlin Press Service", "(Image by Jane Doe)")."""
     text = line.strip().strip("()[]").strip()
     low = text.lower()
     if not text or len(_words(text)) > _CREDIT_MAX_WORDS:
         return False
-    for prefix in sorted(CREDIT_PREFIXES, key=len, reverse=True):
+    for prefix in _CREDIT_LONGEST_FIRST:
         if low.startswith(prefix):
             rest = low[len(prefix) :].lstrip()
             return rest.startswith((":", "by ", "courtesy", "©", "/", "|", "-", "–"))
@@ -160,7 +165,7 @@ def byline_names(line: str) -> tuple[str, ...]:
     low = text.lower()
     if len(_words(text)) > _BYLINE_MAX_WORDS:
         return ()
-    for prefix in sorted(BYLINE_PREFIXES, key=len, reverse=True):
+    for prefix in _BYLINE_LONGEST_FIRST:
         if low.startswith(prefix + " ") or (prefix.endswith(":") and low.startswith(prefix)):
             rest = text[len(prefix) :].lstrip(" :")
             if rest[:1].isupper():
@@ -304,8 +309,9 @@ def find_dates(
         for i in range(title + 1, min(len(lines), title + 5)):
             if not any(abs(i - a) <= 2 for a in anchors):
                 continue
-            iso = date_only(lines[i]) or header_dates(lines[i])[0]
-            if iso and (i in bylines or date_only(lines[i]) or _is_dateline(lines[i])):
+            only = date_only(lines[i])
+            iso = only or header_dates(lines[i])[0]
+            if iso and (i in bylines or only or _is_dateline(lines[i])):
                 published = published or iso
                 used.add(i)
     return captured, published, used

@@ -27,9 +27,8 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 
-from .features import content_terms, words
+from .features import content_terms, day_ordinal, words
 from .types import GroupSettings
 
 _Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
@@ -91,15 +90,6 @@ class ArticleFeatures:
     day: int | None
 
 
-def _day(iso: str | None) -> int | None:
-    if not iso or len(iso) < 10:
-        return None
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def _when(times: tuple[str, ...]) -> Counter[str]:
     """Time tokens of the dates an article names: a full date also counts as its month and as
     its day of the year, so "May 2, 2013" meets "May 2" and "May 2013"; other forms (a bare
@@ -154,13 +144,27 @@ def _participant_conflict(mine: Counter[str], theirs: Counter[str], min_mentions
     return max(0.0, min(da, ds))
 
 
-def _trim_counts(st: StoryState, keep: int) -> None:
-    """Keep a story's most frequent names and headline words; drop the scoring cache."""
-    for name in ("entities", "places", "title_terms", "when"):
+# The name and word counts a story sums over its members (ArticleFeatures has the same fields).
+_COUNTS = ("entities", "places", "title_terms", "when")
+
+
+def _top(d: dict, keep: int) -> list:
+    """The `keep` largest entries, ties by key (deterministic)."""
+    return sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+
+
+def _absorb(st: StoryState, centroid: dict[str, float], other: object, keep: int) -> None:
+    """Add a vector and the counts of `other` (an article's features or another story) to st;
+    trimmed only when twice too long: sorting on every add is the cost. Drops the cache."""
+    for t, v in centroid.items():
+        st.centroid[t] = st.centroid.get(t, 0.0) + v
+    if len(st.centroid) > 2 * keep:
+        st.centroid = dict(_top(st.centroid, keep))
+    for name in _COUNTS:
         c = getattr(st, name)
+        c.update(getattr(other, name))
         if len(c) > 2 * keep:
-            top = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-            setattr(st, name, Counter(dict(top)))
+            setattr(st, name, Counter(dict(_top(c, keep))))
     st.cache = None
 
 
@@ -231,7 +235,7 @@ class StoryIndex:
             title_terms=content_terms(words(title or "")),
             year=_main_year(times, published),
             when=when,
-            day=_day(published),
+            day=day_ordinal(published),
         )
 
     # --- assignment -----------------------------------------------------------------------
@@ -345,11 +349,9 @@ class StoryIndex:
                     st.centroid[t] = nv
                 else:
                     del st.centroid[t]
-        st.entities.subtract(f.entities)
-        st.places.subtract(f.places)
-        st.title_terms.subtract(f.title_terms)
-        st.when.subtract(f.when)
-        for c in (st.entities, st.places, st.title_terms, st.when):
+        for name in _COUNTS:
+            c = getattr(st, name)
+            c.subtract(getattr(f, name))
             for k in [k for k, v in c.items() if v <= 0]:
                 del c[k]
         if f.year is not None:
@@ -369,7 +371,8 @@ class StoryIndex:
             if st is None or st.last_day != day or not st.centroid:
                 continue  # merged away, or joined since (a newer heap entry exists)
             st.centroid, st.cache, st.doubtful = {}, None, []
-            st.entities, st.places, st.title_terms, st.when = (Counter() for _ in range(4))
+            for name in _COUNTS:
+                setattr(st, name, Counter())
             self._unpost(st)
 
     def _unpost(self, st: StoryState) -> None:
@@ -461,17 +464,7 @@ class StoryIndex:
     def _add_to(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
         s = self.settings
         st.article_ids.append(article_id)
-        for t, v in f.vector.items():
-            st.centroid[t] = st.centroid.get(t, 0.0) + v
-        # trimmed only when twice too long: sorting the centroid on every add is the cost
-        if len(st.centroid) > 2 * s.centroid_terms:
-            keep = sorted(st.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: s.centroid_terms]
-            st.centroid = dict(keep)
-        st.entities.update(f.entities)
-        st.places.update(f.places)
-        st.title_terms.update(f.title_terms)
-        st.when.update(f.when)
-        _trim_counts(st, s.centroid_terms)
+        _absorb(st, f.vector, f, s.centroid_terms)
         if f.year is not None:
             st.years[f.year] += 1
         if f.day is not None:
@@ -492,16 +485,7 @@ class StoryIndex:
         a.article_ids.extend(b.article_ids)
         a.doubtful.extend(b.doubtful)
         a.keys |= b.keys
-        for t, v in b.centroid.items():
-            a.centroid[t] = a.centroid.get(t, 0.0) + v
-        if len(a.centroid) > 2 * self.settings.centroid_terms:
-            keep = sorted(a.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
-            a.centroid = dict(keep[: self.settings.centroid_terms])
-        a.entities.update(b.entities)
-        a.places.update(b.places)
-        a.title_terms.update(b.title_terms)
-        a.when.update(b.when)
-        _trim_counts(a, self.settings.centroid_terms)
+        _absorb(a, b.centroid, b, self.settings.centroid_terms)
         a.years.update(b.years)
         days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
         if days:

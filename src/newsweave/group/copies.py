@@ -16,22 +16,14 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from .features import exact_key, minhash, overlap, permutations, shingle_hashes, words
+from .features import day_ordinal, exact_key, minhash, overlap, permutations, shingle_hashes, words
 from .types import CopyLink, GroupSettings
 
 _EMPTY = np.zeros(0, dtype=np.uint32)
-
-
-def _day(iso: str | None) -> int | None:
-    try:
-        return date.fromisoformat(iso[:10]).toordinal() if iso else None
-    except ValueError:
-        return None
 
 
 # A containment this high is the same text with its ending trimmed or chrome added: "near".
@@ -114,18 +106,15 @@ class CopyIndex:
         self._expire(published)
         match: CopyMatch | None = None
         # an empty or few-word body (a page whose text failed to extract) copies nothing
-        if len(sh) < s.min_copy_shingles:
-            pass
-        elif key in self._exact:
-            match = CopyMatch(self._exact[key], "exact", 1.0)
-        else:
-            sig = LeanMinHash(seed=1, hashvalues=minhash(sh, self._perms), scheme="legacy")
-            cands = set(self._lsh.query(sig)) | self._passage_candidates(sh)
-            match = self._best(sh, sorted(cands))
-            self._lsh.insert(me, sig, check_duplication=False)
-            self._post_passages(me, sh)
         if len(sh) >= s.min_copy_shingles:
-            if key not in self._exact:
+            if key in self._exact:
+                match = CopyMatch(self._exact[key], "exact", 1.0)
+            else:
+                sig = LeanMinHash(seed=1, hashvalues=minhash(sh, self._perms), scheme="legacy")
+                cands = set(self._lsh.query(sig)) | self._passage_candidates(sh)
+                match = self._best(sh, sorted(cands))
+                self._lsh.insert(me, sig, check_duplication=False)
+                self._post_passages(me, sh)
                 self._exact[key] = me
                 self._keys[me] = key
             heapq.heappush(self._expiry, (self._today, me))
@@ -141,7 +130,7 @@ class CopyIndex:
 
         An undated text counts as published on the latest day seen (it arrives now).
         """
-        day = _day(published)
+        day = day_ordinal(published)
         if day is not None and day > self._today:
             self._today = day
         limit = self._today - self.settings.copy_window_days
@@ -239,7 +228,7 @@ class CopyIndex:
 
         Ties go to the earlier-added text, so the choice is deterministic.
         """
-        members = self.members(i)
+        members = self._members[self._find(i)]  # any order: the keys end with the index
         dated = [m for m in members if self._published[m]]
         if dated:
             return min(dated, key=lambda m: (self._published[m], -self._sizes[m], m))

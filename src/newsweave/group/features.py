@@ -10,6 +10,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter
+from datetime import date
 
 import numpy as np
 
@@ -80,3 +81,13 @@ def overlap(a: np.ndarray, b: np.ndarray) -> int:
 def content_terms(tokens: list[str]) -> Counter[str]:
     """Term counts without function words, numbers and one-letter tokens."""
     return Counter(t for t in tokens if len(t) > 1 and not t.isdigit() and t not in STOP_WORDS)
+
+
+def day_ordinal(iso: str | None) -> int | None:
+    """The proleptic ordinal of an ISO date's day (YYYY-MM-DD...), None when there is none."""
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None

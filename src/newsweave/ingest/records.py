@@ -13,7 +13,6 @@ from ..errors import InputError
 from ..model import RawDocument
 from ..settings import Settings
 from .files import gunzip_capped, read_capped
-from .sniff import sniff
 
 
 def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
@@ -86,4 +85,4 @@ def maybe_gunzip(data: bytes, source: str, settings: Settings) -> bytes:
     return gunzip_capped(data, source, settings.max_file_bytes) if is_gzip(data) else data
 
 
-__all__ = ["read_warc", "read_jsonl", "maybe_gunzip", "sniff"]
+__all__ = ["read_warc", "read_jsonl", "maybe_gunzip"]

@@ -126,7 +126,7 @@ def read_unit(
             ctype = ctype.lower()
             fmt = "feed" if any(k in ctype for k in ("rss", "atom")) else None
             for doc in _documents_from_bytes(body, unit.source, fmt, settings, fetcher):
-                if isinstance(doc, RawDocument) and doc.kind in ("html", "text"):
+                if isinstance(doc, RawDocument):
                     doc.hints.setdefault("url", final)
                 yield doc
         else:

@@ -294,9 +294,6 @@ def _name_people(doc: Doc, spans: list[_Span], labels: dict[int, str]) -> None:
     for s in people:
         own = doc[s.i : s.j].text
         cands = full.get(_stem(fold(doc[s.j - 1].text)), [])
-        if s.j - s.i == 1 and not cands:
-            # A first name alone ("Vladimir") never picks a full name; a surname does.
-            cands = []
         if s.j - s.i > 1:
             first = fold(doc[s.i].text)
             same = [c for c in cands if fold(doc[c.i].text) == first]

@@ -28,6 +28,7 @@ class Place:
     capital: bool
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, accents folded, curly apostrophes straightened, spaces collapsed.
 

@@ -213,11 +213,6 @@ PEOPLE_NOUNS = (
     "deaths", "wounded", "inhabitants", "citizens", "individuals", "staff", "police",
     "volunteers", "recruits", "doctors", "nurses", "journalists", "teachers", "fans", "guests",
 )  # fmt: skip
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-)  # fmt: skip
 # Words after a number that make it a time of day, not a quantity.
 CLOCK_WORDS = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs", "h")
 

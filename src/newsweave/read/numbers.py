@@ -28,7 +28,8 @@ from .entities_vocab import (
     COUNT_MODIFIERS,
     CURRENCIES,
     FUNCTION_WORDS,
-    MONTHS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
     NOT_COUNTED_WORDS,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
@@ -53,7 +54,7 @@ _QUALIFIER = dict(QUALIFIERS)
 _UNIT = dict(UNITS)
 _CURRENCY = dict(CURRENCIES)
 _PEOPLE = frozenset(PEOPLE_NOUNS)
-_MONTHS = frozenset(MONTHS)
+_MONTHS = frozenset((*MONTH_NAMES, *(w for w, _ in MONTH_ABBREVIATIONS)))
 _CLOCK = frozenset(CLOCK_WORDS)
 _DURATIONS = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "decades"))
 _FUNCTION = frozenset(FUNCTION_WORDS)

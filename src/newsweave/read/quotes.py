@@ -171,7 +171,7 @@ def _quoted(doc: Doc, marks: list[Marked]) -> numpy.ndarray:
     starts = numpy.asarray(nlp.token_starts(doc), dtype=numpy.int64)
     mask = numpy.zeros(len(doc), dtype=bool)
     for m in marks:
-        end = m.close_at if m.close_at >= 0 else m.end
+        end = m.close
         mask[
             numpy.searchsorted(starts, m.open_at, side="right") : numpy.searchsorted(starts, end)
         ] = True
@@ -373,7 +373,7 @@ def _quote_attribution(
     atts: dict[int, list[Attribution]],
     partial: bool,
 ) -> Attribution | None:
-    close = m.close_at if m.close_at >= 0 else m.end
+    close = m.close
     cands: list[tuple[int, Attribution]] = []
     for k in range(si, ei + 1):
         for a in atts.get(k, ()):
@@ -411,9 +411,7 @@ def _indirect_items(
         for a in found:
             if a.content is None or (a.parenthetical and id(a) in used):
                 continue  # a "he said" beside a direct quote reports that quote, nothing else
-            if any(
-                m.open_at < a.cue_start < (m.close_at if m.close_at >= 0 else m.end) for m in marks
-            ):
+            if any(m.open_at < a.cue_start < m.close for m in marks):
                 continue  # '"I ask you to stay," she said': a cue inside a quote is quoted speech
             unquoted = _unquoted_words(text, a.content, marks)
             if unquoted < _MIN_INDIRECT_WORDS and unquoted < _words(text, *a.content):

@@ -27,6 +27,11 @@ class Marked:
     open_at: int
     close_at: int
 
+    @property
+    def close(self) -> int:
+        """Where the quote stops: its closing mark, else the end of its words."""
+        return self.close_at if self.close_at >= 0 else self.end
+
 
 def _opens_straight(text: str, i: int) -> bool:
     """A straight quote opens when it follows a space, an opening bracket or the line start."""

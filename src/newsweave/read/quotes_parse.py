@@ -122,11 +122,17 @@ def _span(toks: Iterable[Token], offset: int) -> tuple[int, int] | None:
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
-    while s < e and text[s] in _EDGE_PUNCT:
-        s += 1
-    while e > s and text[e - 1] in _EDGE_PUNCT:
-        e -= 1
+    s, e = trim_edges(text, s, e)
     return (offset + s, offset + e) if e > s else None
+
+
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """`text[start:end]` without spaces, commas, colons, full stops and dashes at its edges."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
 
 
 def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
@@ -141,7 +147,7 @@ def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
             cut.update(t.i for t in child.subtree)
     keep = [t for t in subj.subtree if t.i not in cut]
     # keep the contiguous run around the head only
-    idx = sorted(t.i for t in keep)
+    idx = {t.i for t in keep}
     lo = hi = subj.i
     while lo - 1 in idx:
         lo -= 1

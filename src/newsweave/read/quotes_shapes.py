@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from newsweave.read.quotes_parse import Attribution
+from newsweave.read.quotes_parse import Attribution, trim_edges
 from newsweave.read.quotes_vocab import (
     SHAPE_ADDRESSEE_FORMS,
     SHAPE_AFTER_CUE_BLOCKERS,
@@ -52,7 +52,6 @@ _CLOSERS = frozenset(('"', "\u201d", "''", "\u2019", "'"))
 _FINAL = frozenset((".", "!", "?", "\u2026", "...", "?!", "!?"))
 # A closing mark ends the quoted content when one of these precedes it ('"Go," he said').
 _BEFORE_CLOSER = frozenset((",", "?", "!"))
-_EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
 # "According to X, ...": longer sources carry clauses the parser should cut.
 _MAX_ACCORDING_WORDS = 5
 
@@ -86,10 +85,7 @@ def shape_attribution(
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in _EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
-        end -= 1
+    start, end = trim_edges(text, start, end)
     return (start, end) if end > start and any(c.isalnum() for c in text[start:end]) else None
 
 

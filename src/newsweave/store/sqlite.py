@@ -73,6 +73,11 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+def biggest_first(stories: list[dict]) -> list[dict]:
+    """Story objects, biggest first (then by id): the order every listing uses."""
+    return sorted(stories, key=lambda s: (-len(s["article_ids"]), s["id"]))
+
+
 class SQLiteStore:
     """Articles in one SQLite file.
 
@@ -141,12 +146,6 @@ class SQLiteStore:
             )
         return cur.rowcount == 1
 
-    def has(self, article_id: str) -> bool:
-        return (
-            self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-            is not None
-        )
-
     def get(self, article_id: str) -> Article | None:
         cur = self._db.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id = ?", (article_id,)
@@ -185,11 +184,9 @@ class SQLiteStore:
         }
         return [i for i in article_ids if i not in done]
 
-    def articles_in_stored_order(self) -> Iterator[Article]:
-        """All articles in the order they were first stored (the grouping stage replays it)."""
-        cur = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY rowid")
-        for row in cur:
-            yield self._to_article(row)
+    def ids_in_stored_order(self) -> list[str]:
+        """Every article id in the order the articles were first stored."""
+        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY rowid")]
 
     def articles_with_readings(self) -> Iterator[tuple[Article, Reading | None]]:
         """Every article with its reading, in stored order, in one query (for grouping)."""
@@ -224,8 +221,7 @@ class SQLiteStore:
     def stories(self) -> list[dict]:
         """Every story object, biggest first (then by id)."""
         rows = self._db.execute("SELECT data FROM stories").fetchall()
-        out = [json.loads(r[0]) for r in rows]
-        return sorted(out, key=lambda s: (-len(s["article_ids"]), s["id"]))
+        return biggest_first([json.loads(r[0]) for r in rows])
 
     def story(self, story_id: str) -> dict | None:
         row = self._db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
