@@ -37,3 +37,16 @@ def test_read_nlp_cache_refuses_training() -> None:
     cache_embeddings(nlp.get_pipe("tok2vec").model)
     with pytest.raises(ValueError):
         nlp.get_pipe("tok2vec").model.begin_update([nlp.make_doc("A text.")])
+
+
+def test_read_nlp_models_multiply_with_numpy_and_match_the_shipped_model() -> None:
+    from newsweave.read import nlp
+
+    for pipe in (nlp.light().get_pipe("ner"), nlp._parser().get_pipe("parser")):
+        assert all(not node.ops.use_blis for node in pipe.model.walk())
+    text = "Mayor Elin Dahl told reporters in Ostwyn on Monday that 12,000 cars will cross."
+    shipped = nlp.full()(text)
+    ours = nlp.light()(text)
+    assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in shipped.ents]
+    (parsed,) = nlp.parse([text])
+    assert [(t.dep_, t.head.i) for t in parsed] == [(t.dep_, t.head.i) for t in shipped]

@@ -31,3 +31,18 @@ def test_read_nlp_gate_entities_match_the_whole_text_pass() -> None:
 def test_read_nlp_gate_empty_and_blank_texts() -> None:
     assert len(nlp.doc("")) == 0
     assert list(nlp.doc("\n\n  ").ents) == []
+
+
+def test_read_nlp_gate_run_docs_keep_tokens_starts_and_norms() -> None:
+    from newsweave.read.nlp_gate import _run_docs
+
+    text = "It was calm. Gov. Ann Roe of Ky. said she didn't know.\nThen rain."
+    doc = nlp.light().get_pipe("newsweave_sentences")(nlp.light().make_doc(text))
+    runs = [(3, len(doc) - 2)]
+    (run,) = _run_docs(doc, runs)
+    span = doc[3 : len(doc) - 2]
+    assert [t.text_with_ws for t in run] == [t.text_with_ws for t in span]
+    assert [t.norm_ for t in run] == [t.norm_ for t in span]
+    assert "not" in [t.norm_ for t in run]  # the tokenizer's exception for "n't"
+    assert [t.is_sent_start for t in run] == [True, *(t.is_sent_start for t in span[1:])]
+    assert _run_docs(doc, []) == []
