@@ -422,10 +422,10 @@ def _data_bench(name: str, doc: str, data_help: str, unit: str) -> click.Command
     """Register `bench NAME` with --data, --limit and --out, running `bench.<name>.run_bench`."""
 
     @bench.command(name, help=doc)
-    @click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help=data_help)
-    @click.option("--limit", type=click.IntRange(min=1), default=None,
-                  help=f"Use only N {unit}.")
+    @click.option(
+        "--data", type=click.Path(file_okay=False, path_type=Path), default=None, help=data_help
+    )
+    @click.option("--limit", type=click.IntRange(min=1), default=None, help=f"Use only N {unit}.")
     @_bench_out  # fmt: skip
     def command(data: Path | None, limit: int | None, out: Path) -> None:
         from importlib import import_module
@@ -451,8 +451,12 @@ bench_read = _data_bench(
 
 
 @bench.command("group")
-@click.option("--sizes", default="10000,30000,100000", show_default=True,
-              help="Stream sizes, comma-separated.")
+@click.option(
+    "--sizes",
+    default="10000,30000,100000",
+    show_default=True,
+    help="Stream sizes, comma-separated.",
+)
 @_bench_out  # fmt: skip
 def bench_group(sizes: str, out: Path) -> None:
     """Same-event clustering (ECB+ B-cubed), copy detection, and stream scale."""

@@ -14,7 +14,7 @@ from .wcxb import Page, load_pages
 _NOTES = (
     "How to read it: main text and flattened text score each page's word multiset (lower-cased "
     "`\\w+` tokens, as WCXB's own evaluate.py) against `main_content` and average over pages. "
-    "The trafilatura rows are run in the same call; \"include_comments=False\" is what "
+    'The trafilatura rows are run in the same call; "include_comments=False" is what '
     "`bare_extraction` returns, and is the 0.937 quoted for trafilatura's defaults. Metadata "
     "accuracy: titles casefolded with quotes, dashes and whitespace normalised; authors compared "
     "as sets of names (honorifics and credentials dropped); dates as YYYY-MM-DD (a month-only "

@@ -41,8 +41,9 @@ def run_bench(data_dir: Path | None = None, limit: int | None = None,
                            ("precision", "P", ".3f"), ("recall", "R", ".3f"), ("f1", "F1", ".3f"),
                            ("speaker_accuracy", "speaker accuracy", ".3f")])  # fmt: skip
     s = result["speed"]
-    ours, full, full_np = (s[f"{k}_articles_per_s"] for k in ("newsweave", "full_pipe",
-                                                              "full_pipe_numpy"))
+    ours, full, full_np = (
+        s[f"{k}_articles_per_s"] for k in ("newsweave", "full_pipe", "full_pipe_numpy")
+    )
     speed = table(
         [{"system": "newsweave reading stage", "rate": ours, "ratio": ours / full,
           "same": ours / full_np},
