@@ -74,6 +74,24 @@ def test_ingest_warc_response_records(tmp_path, name):
     assert arts[0].captured  # the WARC-Date is the capture date
 
 
+@pytest.mark.parametrize(
+    ("warc_date", "day"),
+    [
+        ("2016-10-24T12:34:56Z", "2016-10-24"),
+        ("2016-10-24T12:34:56.123456Z", "2016-10-24"),
+        ("20161024123456", "2016-10-24"),  # WARC 0.17/0.18 and ARC-style timestamps
+        ("20161324123456", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_ingest_warc_capture_date_forms(warc_date, day):
+    from newsweave.ingest.records import capture_date
+
+    assert capture_date(warc_date) == day
+
+
 def _rss(items: str) -> str:
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">

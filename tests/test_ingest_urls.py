@@ -49,6 +49,8 @@ def server():
         "/big": (200, "text/html", html_page(62).encode() + b" " * 50_000),
         "/private/x": (200, "text/html", html_page(63).encode()),
         "/feed": (200, "application/rss+xml", feed.encode()),
+        # a page whose first 2 KiB are a comment: the sniffer alone would call it text
+        "/late-html": (200, "text/html", b"<!-- " + b"x" * 3000 + b" -->" + html_page(64).encode()),
     }
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
@@ -67,6 +69,12 @@ def test_url_page_is_fetched_with_our_user_agent(server):
     assert errors == []
     assert arts[0].url == f"{server}/page" and arts[0].source == f"{server}/page"
     assert any(a.startswith("newsweave/") for a in _Handler.seen_agents)
+
+
+def test_url_page_served_as_html_is_read_as_html_whatever_its_start(server):
+    arts, errors = _run([f"{server}/late-html"])
+    assert errors == []
+    assert "<" not in arts[0].text and arts[0].title  # parsed as HTML, not cleaned as text
 
 
 def test_url_feed_entries_fetched_and_robots_respected(server):

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import RawDocument
 from ..settings import Settings
 from .fetch import Fetcher, is_url
-from .sniff import sniff
+from .sniff import fetched_kind
 
 # An entry whose own content is at least this long is the article itself (content:encoded),
 # so it is used as is and works offline; shorter ones are teasers and the link is fetched.
@@ -70,5 +70,6 @@ def read_feed(
         except InputError as e:
             yield e
             continue
-        kind = "html" if "html" in ctype or sniff(body) == "html" else "text"
+        # an entry's page is a page: a feed behind an entry link is read as text, not followed
+        kind = "html" if fetched_kind(body, ctype) == "html" else "text"
         yield RawDocument(src, body, kind, {**hints, "url": final})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -13,6 +14,22 @@ from ..errors import InputError
 from ..model import RawDocument
 from ..settings import Settings
 from .files import gunzip_capped, read_capped
+
+
+def capture_date(warc_date: str | None) -> str | None:
+    """The day of a WARC-Date: ISO 8601 in WARC 1.0/1.1 ("2016-10-24T12:34:56Z"), 14 digits in
+    older archives ("20161024123456"); None when it is neither."""
+    value = (warc_date or "").strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        day = value[:10]
+    elif len(value) >= 8 and value[:8].isdigit():
+        day = f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    else:
+        return None
+    try:
+        return date.fromisoformat(day).isoformat()
+    except ValueError:
+        return None
 
 
 def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
@@ -37,7 +54,7 @@ def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocume
                     return
                 hints = {
                     "url": rec.rec_headers.get_header("WARC-Target-URI"),
-                    "captured": (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None,
+                    "captured": capture_date(rec.rec_headers.get_header("WARC-Date")),
                 }
                 yield RawDocument(src, body, "html", hints)
     except FileNotFoundError:

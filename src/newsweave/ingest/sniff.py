@@ -16,3 +16,14 @@ def sniff(data: bytes) -> str:
     if _HTML.search(head):
         return "html"
     return "text"
+
+
+def fetched_kind(body: bytes, content_type: str) -> str:
+    """ "feed", "html" or "text" for a fetched body: the server's content type when it names
+    a feed or HTML, else the bytes. A page served as text/html whose first 2 KiB hold only
+    scripts or comments is still HTML; a feed served as text/html is still a feed."""
+    ctype = content_type.lower()
+    if "rss" in ctype or "atom" in ctype:
+        return "feed"
+    kind = sniff(body)
+    return "html" if kind == "text" and "html" in ctype else kind

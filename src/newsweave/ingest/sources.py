@@ -19,7 +19,7 @@ from .feeds import read_feed
 from .fetch import Fetcher, is_url
 from .files import read_capped, read_file
 from .records import maybe_gunzip, read_jsonl, read_warc
-from .sniff import sniff
+from .sniff import fetched_kind, sniff
 
 # File name endings -> format. Checked longest first; ".gz" variants are decompressed on read.
 _FORMATS: tuple[tuple[str, str], ...] = (
@@ -123,8 +123,7 @@ def read_unit(
             if fetcher is None:
                 raise InputError(unit.source, "URL given but fetching is off")
             body, ctype, final = fetcher.get(unit.source)
-            ctype = ctype.lower()
-            fmt = "feed" if any(k in ctype for k in ("rss", "atom")) else None
+            fmt = fetched_kind(body, ctype)
             for doc in _documents_from_bytes(body, unit.source, fmt, settings, fetcher):
                 if isinstance(doc, RawDocument):
                     doc.hints.setdefault("url", final)
