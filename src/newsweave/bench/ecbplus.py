@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..group import Grouper, GroupInput, GroupSettings
 from .report import print_rows
@@ -407,38 +408,48 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
     return rows
 
 
-def _cv(
-    items, gold, docs, folds: int, base: GroupSettings | None = None, cluster=cluster_online
-) -> dict[str, object]:
-    """Tune on the topics of k-1 folds, score the held-out topics' articles (all clustered)."""
+def topic_cv(
+    preds: dict[Any, dict[str, str]], gold: dict[str, str], docs: list[EcbDoc], folds: int
+) -> tuple[float, float, list[Any]]:
+    """Topic-fold cross-validation over ready clusterings: for each fold, the clustering (by
+    its key: a threshold, a settings object) with the best B-cubed F1 on the other folds'
+    topics is scored on the fold's articles. Every clustering clusters all articles together.
+
+    Returns:
+        (pooled held-out precision, pooled held-out recall, the key chosen for each fold).
+    """
     topics = sorted({d.topic for d in docs}, key=int)
-    topic_of = {d.doc: d.topic for d in docs}
-    preds = {}
-    grid = _grid(base or GroupSettings())
-    for cfg in grid:
-        preds[cfg] = cluster(items, cfg)
+    keys = list(preds)
     held_p = held_r = 0.0
     n = 0
     chosen = []
     for k in range(folds):
         test = {t for i, t in enumerate(topics) if i % folds == k}
-        train_ids = [d for d in gold if topic_of[d] not in test]
-        test_ids = [d for d in gold if topic_of[d] in test]
-        cfg = max(grid, key=lambda c: bcubed(preds[c], gold, train_ids)[2])
-        chosen.append(
-            (cfg.join_score, cfg.weight_entities, cfg.weight_when, cfg.participant_penalty)
-        )
-        p, r, _ = bcubed(preds[cfg], gold, test_ids)
+        train_ids = [d.doc for d in docs if d.topic not in test]
+        test_ids = [d.doc for d in docs if d.topic in test]
+        key = max(keys, key=lambda c: bcubed(preds[c], gold, train_ids)[2])
+        chosen.append(key)
+        p, r, _ = bcubed(preds[key], gold, test_ids)
         held_p += p * len(test_ids)
         held_r += r * len(test_ids)
         n += len(test_ids)
-    p, r = held_p / n, held_r / n
+    return held_p / n, held_r / n, chosen
+
+
+def _cv(
+    items, gold, docs, folds: int, base: GroupSettings | None = None, cluster=cluster_online
+) -> dict[str, object]:
+    """Tune on the topics of k-1 folds, score the held-out topics' articles (all clustered)."""
+    preds = {cfg: cluster(items, cfg) for cfg in _grid(base or GroupSettings())}
+    p, r, chosen = topic_cv(preds, gold, docs, folds)
     return {
         "method": f"grouper ({folds}-fold topic CV: join, entity, when, participant)",
         "P": p,
         "R": r,
         "F1": 2 * p * r / (p + r),
-        "chosen": chosen,
+        "chosen": [
+            (c.join_score, c.weight_entities, c.weight_when, c.participant_penalty) for c in chosen
+        ],
     }
 
 

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .ecbplus import CACHE, EcbDoc, bcubed, load_docs
+from .ecbplus import CACHE, EcbDoc, bcubed, load_docs, topic_cv
 from .report import table
 
 THRESHOLDS = tuple(round(x / 100, 2) for x in range(2, 100, 2))
@@ -209,17 +209,7 @@ def sweep(sim: np.ndarray, docs: list[EcbDoc], folds: int = 5) -> dict[str, floa
         preds[t] = {d.doc: str(c) for d, c in zip(docs, lab, strict=True)}
     scored = {t: bcubed(p, gold) for t, p in preds.items()}
     best = max(THRESHOLDS, key=lambda t: scored[t][2])
-    topics = sorted({d.topic for d in docs}, key=int)
-    held_p = held_r = 0.0
-    for k in range(folds):
-        test = {tp for i, tp in enumerate(topics) if i % folds == k}
-        train_ids = [d.doc for d in docs if d.topic not in test]
-        test_ids = [d.doc for d in docs if d.topic in test]
-        t = max(THRESHOLDS, key=lambda t: bcubed(preds[t], gold, train_ids)[2])
-        p, r, _ = bcubed(preds[t], gold, test_ids)
-        held_p += p * len(test_ids)
-        held_r += r * len(test_ids)
-    cp, cr = held_p / len(docs), held_r / len(docs)
+    cp, cr, _ = topic_cv(preds, gold, docs, folds)
     p, r, f = scored[best]
     return {
         "threshold": best,
