@@ -50,3 +50,11 @@ def test_read_nlp_models_multiply_with_numpy_and_match_the_shipped_model() -> No
     assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in shipped.ents]
     (parsed,) = nlp.parse([text])
     assert [(t.dep_, t.head.i) for t in parsed] == [(t.dep_, t.head.i) for t in shipped]
+
+
+def test_read_nlp_one_blas_thread_inside_the_context() -> None:
+    from newsweave.read import nlp
+
+    with nlp.one_thread():
+        blas = [lib for lib in nlp._blas().info() if lib["user_api"] == "blas"]
+        assert blas and all(lib["num_threads"] == 1 for lib in blas)

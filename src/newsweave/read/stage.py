@@ -50,9 +50,10 @@ def read_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator
         from .quotes import parse_ahead
 
         texts = [a.text[:MAX_READ_CHARS] for a in pending]
-        docs = list(nlp.docs(texts, batch_size=batch_size))
-        # the sentences quotes need parsed, for the whole batch in one parser call
-        parses = parse_ahead(list(zip(texts, docs, strict=True)))
+        with nlp.one_thread():
+            docs = list(nlp.docs(texts, batch_size=batch_size))
+            # the sentences quotes need parsed, for the whole batch in one parser call
+            parses = parse_ahead(list(zip(texts, docs, strict=True)))
         for article, text, doc, parsed in zip(pending, texts, docs, parses, strict=True):
             yield _read_one(article, text, doc, parsed)
         pending.clear()
