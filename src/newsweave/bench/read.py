@@ -18,10 +18,10 @@ _NOTES = (
     "Definitions in `newsweave/bench/polnear.py`. Speed: the whole reading stage (entities, "
     "quotes, numbers, times) against plain `nlp.pipe` with the full small pipeline over the same "
     "texts, 12 rotating blocks in one process, one thread, rates from CPU time. The stage "
-    "multiplies matrices with "
-    "numpy's OpenBLAS instead of thinc's BLIS (`read/nlp.py: numpy_matmul`), which speeds any "
-    "spaCy pipeline on this machine; the last column compares against the full pipeline given "
-    "the same change, so it counts only what the stage saves by running less."
+    "multiplies matrices with numpy's OpenBLAS instead of thinc's BLIS (`read/nlp.py: "
+    "numpy_matmul`), which speeds any spaCy pipeline on this machine; the last column compares "
+    "against the full pipeline given the same change, so it counts only what the stage saves by "
+    "running less."
 )
 
 

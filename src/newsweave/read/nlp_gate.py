@@ -104,7 +104,7 @@ def ner_runs(doc: Doc) -> list[tuple[int, int]]:
 def _run_docs(doc: Doc, runs: list[tuple[int, int]]) -> list[Doc]:
     """Each run as a Doc of its own: same tokens, spaces, sentence starts (the recogniser
     keeps an entity inside one sentence) and norms (the tokenizer's exceptions set some:
-    "n't" -> "not"; the recogniser reads them). Made from words, which costs about a fifth of
+    "n't" -> "not"; the recogniser reads them). Made from words, which costs about a sixth of
     `Span.as_doc` (that copies every token attribute)."""
     if not runs:
         return []
