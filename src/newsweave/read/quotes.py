@@ -50,6 +50,19 @@ _COLON_TOKENS = 7
 _ADJACENT_CHARS = 4
 
 
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One article's quote plan from `parse_ahead`: its sentences, quote marks, the
+    attributions read from shapes, and the candidate sentences with their parses; what
+    `find_quotes` would otherwise work out again."""
+
+    sents: list[Span]
+    marks: list[Marked]
+    shaped: dict[int, list[Attribution]]
+    chosen: list[int]
+    parsed: list[Doc]
+
+
 @dataclass(slots=True)
 class _Item:
     start: int
@@ -63,7 +76,7 @@ class _Item:
 
 
 def find_quotes(
-    text: str, doc: Doc, entities: Sequence[Entity] = (), parsed: Sequence[Doc] | None = None
+    text: str, doc: Doc, entities: Sequence[Entity] = (), parsed: Planned | None = None
 ) -> tuple[Quote, ...]:
     """Quotes in one article, in text order.
 
@@ -73,8 +86,8 @@ def find_quotes(
             is then not parsed again.
         entities: entities of the article (canonical names, roles), used to resolve speakers;
             may be empty, then names come from the Doc's PERSON mentions.
-        parsed: this article's entry of `parse_ahead` (several articles parsed in one call);
-            None parses here.
+        parsed: this article's entry of `parse_ahead` (several articles planned and parsed in
+            one call); None plans and parses here.
 
     Returns:
         Quote tuples; `text[q.start:q.end] == q.text` holds for each.
@@ -83,8 +96,10 @@ def find_quotes(
         return ()
     if not nlp.same_text(doc, text):
         raise ValueError("doc must be the Doc of text (doc.text != text)")
-    sents = _sentences(doc, text)
-    marks = quoted_spans(text)
+    if parsed is None:
+        sents, marks = _sentences(doc, text), quoted_spans(text)
+    else:
+        sents, marks = parsed.sents, parsed.marks
     atts = _sentence_attributions(doc, text, sents, marks, parsed)
     direct = _direct_items(text, sents, marks, atts)
     used = {id(it.att) for it in direct if it.att is not None and not it.partial}
@@ -239,30 +254,33 @@ def _plan(
     return shaped, [i for i in chosen if i not in shaped]
 
 
-def parse_ahead(items: Sequence[tuple[str, Doc]]) -> list[list[Doc]]:
-    """Parse the sentences `find_quotes` will need for several articles in one `nlp.parse`
-    call (one call per article costs ~10% more on PolNeAR dev).
+def parse_ahead(items: Sequence[tuple[str, Doc]]) -> list[Planned | None]:
+    """Plan the quotes of several articles and parse the sentences `find_quotes` will need in
+    one `nlp.parse` call (one call per article costs ~10% more on PolNeAR dev).
 
     Args:
         items: (text, light-pass Doc) per article.
 
     Returns:
-        Per article, the parsed sentences to pass to `find_quotes(..., parsed=...)`.
+        Per article, the plan to pass to `find_quotes(..., parsed=...)`; None for an empty
+        text or an already parsed Doc (find_quotes needs no plan for them).
     """
-    wanted: list[list[str]] = []
+    plans: list[tuple[list[Span], list[Marked], dict[int, list[Attribution]], list[int]] | None]
+    plans = []
+    wanted: list[str] = []
     for text, doc in items:
         if not text.strip() or len(doc) == 0 or doc.has_annotation("DEP"):
-            wanted.append([])
+            plans.append(None)
             continue
-        sents = _sentences(doc, text)
-        _, chosen = _plan(doc, text, sents, quoted_spans(text))
-        wanted.append([text[sents[i].start_char : sents[i].end_char] for i in chosen])
-    flat = nlp.parse([s for w in wanted for s in w])
-    out, k = [], 0
-    for w in wanted:
-        out.append(flat[k : k + len(w)])
-        k += len(w)
-    return out
+        sents, marks = _sentences(doc, text), quoted_spans(text)
+        shaped, chosen = _plan(doc, text, sents, marks)
+        plans.append((sents, marks, shaped, chosen))
+        wanted += [text[sents[i].start_char : sents[i].end_char] for i in chosen]
+    flat = iter(nlp.parse(wanted))
+    return [
+        None if plan is None else Planned(*plan, parsed=[next(flat) for _ in plan[3]])
+        for plan in plans
+    ]
 
 
 def _sentence_attributions(
@@ -270,16 +288,20 @@ def _sentence_attributions(
     text: str,
     sents: list[Span],
     marks: list[Marked],
-    parsed: Sequence[Doc] | None = None,
+    ahead: Planned | None = None,
 ) -> dict[int, list[Attribution]]:
-    """Attributions by sentence index, parsing only the candidate sentences (or taking their
-    parses from `parse_ahead`)."""
-    shaped, chosen = _plan(doc, text, sents, marks)
-    if doc.has_annotation("DEP"):
-        parsed = [sents[i].as_doc() for i in chosen]  # a fully parsed Doc is not parsed again
-    elif parsed is None:
-        # re-tokenizing a sentence's text is cheaper than span.as_doc()
-        parsed = nlp.parse(text[sents[i].start_char : sents[i].end_char] for i in chosen)
+    """Attributions by sentence index, parsing only the candidate sentences (or taking the
+    plan and its parses from `parse_ahead`)."""
+    parsed: Sequence[Doc]
+    if ahead is not None:
+        shaped, chosen, parsed = ahead.shaped, ahead.chosen, ahead.parsed
+    else:
+        shaped, chosen = _plan(doc, text, sents, marks)
+        if doc.has_annotation("DEP"):
+            parsed = [sents[i].as_doc() for i in chosen]  # a full parse is not parsed again
+        else:
+            # re-tokenizing a sentence's text is cheaper than span.as_doc()
+            parsed = nlp.parse(text[sents[i].start_char : sents[i].end_char] for i in chosen)
     out: dict[int, list[Attribution]] = dict(shaped)
     for i, pdoc in zip(chosen, parsed, strict=True):
         found = attributions(pdoc, sents[i].start_char)
