@@ -12,8 +12,9 @@ else; the shared tok2vec, the tagger and the parser cost as much again. So:
 
 The light pass and the parse memoise the word-embedding part of their tok2vec layers
 (`nlp_cache`): same outputs, about a fifth less time (PolNeAR dev, NER + parse). They also do
-their matrix products with numpy's BLAS instead of thinc's bundled BLIS (`numpy_matmul`).
-`full()` is left as spaCy ships it.
+their matrix products with numpy's BLAS instead of thinc's bundled BLIS (`numpy_matmul`). The
+light pass decodes the recogniser's moves itself (`nlp_decode`: the same entities, scored in
+one product for the tokens outside an entity). `full()` is left as spaCy ships it.
 """
 
 from __future__ import annotations

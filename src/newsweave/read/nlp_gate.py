@@ -16,14 +16,16 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy
 from spacy.attrs import NORM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from .entities_vocab import FUNCTION_WORDS, NUMBER_WORDS, SCALES, TIME_WORDS
+from .nlp_decode import decode_entities
 
 __all__ = ["ner_runs", "recognise"]
 
@@ -121,34 +123,31 @@ def _run_docs(doc: Doc, runs: list[tuple[int, int]]) -> list[Doc]:
     return out
 
 
-def recognise(docs: Sequence[Doc], ner: Callable, batch_size: int) -> list[Doc]:
-    """Run the recogniser (`ner.pipe`) over the sentence runs that need it; set entities.
+def recognise(docs: Sequence[Doc], ner: Any, batch_size: int) -> list[Doc]:
+    """Run the recogniser over the sentence runs that need it; set entities.
 
     Args:
         docs: Docs with sentence starts and no entities yet.
-        ner: the NER pipe.
-        batch_size: its batch size.
+        ner: the NER pipe (decoded by `nlp_decode.decode_entities`).
+        batch_size: how many runs share one network pass.
 
     Returns:
         The same Docs, every token's entity annotation set ("O" outside entities).
     """
     jobs: list[tuple[int, int, Doc]] = []
-    split: set[int] = set()
     for k, d in enumerate(docs):
         runs = ner_runs(d)
         if runs == [(0, len(d))]:
             jobs.append((k, 0, d))
-            continue
-        split.add(k)
-        jobs += [(k, s, run) for (s, _), run in zip(runs, _run_docs(d, runs), strict=True)]
-    found: dict[int, list[Span]] = {k: [] for k in split}
-    for (k, offset, _), done in zip(
-        jobs, ner.pipe([j[2] for j in jobs], batch_size=batch_size), strict=True
-    ):
-        if k in split:
-            found[k] += [
-                Span(docs[k], offset + e.start, offset + e.end, label=e.label) for e in done.ents
-            ]
-    for k in split:
-        docs[k].set_ents(found[k], default="outside")
+        else:
+            jobs += [(k, s, run) for (s, _), run in zip(runs, _run_docs(d, runs), strict=True)]
+    found: list[list[Span]] = [[] for _ in docs]
+    for lo in range(0, len(jobs), batch_size):
+        batch = jobs[lo : lo + batch_size]
+        for (k, offset, _), ents in zip(
+            batch, decode_entities(ner, [j[2] for j in batch]), strict=True
+        ):
+            found[k] += [Span(docs[k], offset + s, offset + e, label=lab) for s, e, lab in ents]
+    for d, spans in zip(docs, found, strict=True):
+        d.set_ents(spans, default="outside")
     return list(docs)
