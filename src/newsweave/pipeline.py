@@ -203,7 +203,7 @@ def regroup(store: SQLiteStore) -> list[dict]:
     """
     from .group.stage import group_articles
 
-    grouping = group_articles(store.articles_with_readings())
+    grouping = group_articles(store.articles_with_readings(), replay=store.articles_with_readings)
     stories = [s.to_dict() for s in grouping.stories]
     store.replace_stories(stories, grouping.duplicate_of)
     return biggest_first(stories)

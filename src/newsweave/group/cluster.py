@@ -204,18 +204,21 @@ class StoryIndex:
         places: tuple[str, ...],
         times: tuple[str, ...],
         published: str | None,
+        count: bool = True,
     ) -> ArticleFeatures:
-        """Count the article's terms into the IDF table and return its features."""
+        """Count the article's terms into the IDF table (unless `count` is False: an article
+        seen before, weighed again with the table as it is now) and return its features."""
         s = self.settings
         tf = content_terms(words(f"{title or ''}\n{text}"))
         ents = Counter(e.lower() for e in entities)
         plcs = Counter(p.lower() for p in places)
         when = _when(times)
-        self._n += 1
-        self._df.update(f"w:{w}" for w in when)
-        self._df.update(tf.keys())
-        self._df.update(f"e:{e}" for e in ents)
-        self._df.update(f"p:{p}" for p in plcs)
+        if count:
+            self._n += 1
+            self._df.update(f"w:{w}" for w in when)
+            self._df.update(tf.keys())
+            self._df.update(f"e:{e}" for e in ents)
+            self._df.update(f"p:{p}" for p in plcs)
         n = self._n
         # smoothed IDF (+1, as scikit-learn's): in a young store the terms two reports share
         # would otherwise weigh nothing
@@ -478,6 +481,59 @@ class StoryIndex:
             post.append(st.id)
             if len(post) > s.max_postings:
                 del post[0]
+
+    # --- looking back at a story ----------------------------------------------------------
+
+    def pair_scores(self, feats: list[ArticleFeatures]) -> list[list[float]]:
+        """Article-to-article scores (each article scored as a one-article story), made
+        symmetric by averaging both directions; out-of-window pairs and negatives score 0."""
+        lone = []
+        for f in feats:
+            st = StoryState(id="", order=0)
+            _absorb(st, f.vector, f, self.settings.centroid_terms)
+            if f.year is not None:
+                st.years[f.year] += 1
+            st.first_day = st.last_day = f.day
+            lone.append(st)
+        mine = [self._mine(f) for f in feats]
+        k = len(feats)
+        out = [[0.0] * k for _ in range(k)]
+        for i in range(k):
+            for j in range(k):
+                if i != j:
+                    sc = self._score(feats[i], mine[i], lone[j])
+                    out[i][j] = max(0.0, sc or 0.0)
+        return [[(out[i][j] + out[j][i]) / 2 for j in range(k)] for i in range(k)]
+
+    def split(
+        self,
+        story_id: str,
+        keep: list[tuple[str, ArticleFeatures]],
+        move: list[tuple[str, ArticleFeatures]],
+    ) -> str:
+        """Rebuild a story from the members it keeps and open a new story for the others.
+
+        Args:
+            story_id: a live story.
+            keep, move: (article id, features) of its members, in the order they joined.
+
+        Returns:
+            The new story's id ("s-" and its first member's id, as if that article had opened
+            it).
+        """
+        old = self._stories[story_id]
+        new_id = f"s-{move[0][0]}"
+        while new_id in self._stories or new_id in self._redirect:
+            new_id += "+"
+        order = len(self._stories) + len(self._redirect)
+        for sid, members, rank in ((story_id, keep, old.order), (new_id, move, order)):
+            st = StoryState(id=sid, order=rank)
+            self._stories[sid] = st
+            for aid, f in members:
+                self._add_to(st, aid, f)
+            if st.last_day is not None:
+                heapq.heappush(self._retire, (st.last_day, sid))
+        return new_id
 
     def _merge(self, into: str, other: str) -> None:
         a, b = self._stories[into], self._stories.pop(other)

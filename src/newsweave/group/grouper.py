@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+import numpy
 
 from .cluster import StoryIndex
 from .copies import CopyIndex, copy_link
+from .split import bisect
 from .stories import Story, story_facts
 from .types import Assignment, CopyLink, GroupInput, GroupSettings
 
@@ -102,6 +106,60 @@ class Grouper:
         link = copy_link(item.article_id, dup, match) if dup else None
         self._seen[i].copy = link
         return Assignment(item.article_id, story_id, dup, link, merged, relinked, is_new, moved)
+
+    def split_stories(self, items: Iterable[GroupInput]) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Look back at every story and split those that hold two look-alike events.
+
+        A batch step after the articles are added (`newsweave analyze` runs it after
+        regrouping the store): a story of `split_min_articles` to `split_max_articles` members
+        is cut in two (`split.bisect` over member-to-member scores, with the IDF table as it is
+        now) when the normalised cut is below `split_ncut`. A copy stays with its origin.
+
+        Args:
+            items: the added articles' inputs again, in any order (others are ignored).
+
+        Returns:
+            (story id, new story id, ids of the articles moved to the new story) per split.
+        """
+        s = self.settings
+        if not s.split_ncut:
+            return []
+        member_of = {
+            a: st.id
+            for st in self._stories.stories()
+            if s.split_min_articles <= len(st.article_ids) <= s.split_max_articles
+            for a in st.article_ids
+        }
+        feats = {
+            it.article_id: self._stories.features(
+                it.title, it.text, it.entities, it.places, it.times, it.published, count=False
+            )
+            for it in items
+            if it.article_id in member_of
+        }
+        out = []
+        for sid in dict.fromkeys(member_of.values()):
+            members = self._stories.story(sid).article_ids
+            if any(a not in feats for a in members):
+                continue  # an input was not given again: leave the story as it is
+            scores = numpy.array(self._stories.pair_scores([feats[a] for a in members]))
+            ncut, side = bisect(scores)
+            if ncut >= s.split_ncut:
+                continue
+            first = {members[k] for k in side}
+            # a copy goes where its origin went
+            origin = {a: self._ids[self._copies.origin(self._index[a])] for a in members}
+            here = set(members)
+            stays = [(origin[a] if origin[a] in here else a) in first for a in members]
+            keep = [(a, feats[a]) for a, st in zip(members, stays, strict=True) if st]
+            move = [(a, feats[a]) for a, st in zip(members, stays, strict=True) if not st]
+            if len(keep) < 2 or len(move) < 2:
+                continue
+            new_id = self._stories.split(sid, keep, move)
+            for a, _ in move:
+                self._seen[self._index[a]].story = new_id
+            out.append((sid, new_id, tuple(a for a, _ in move)))
+        return out
 
     def story_of(self, article_id: str) -> str:
         """The live story id of an added article (follows merges)."""

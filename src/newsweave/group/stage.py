@@ -5,7 +5,7 @@ articles to existing stories (an article stored in a later run joins or bridges 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Article, Reading
@@ -56,12 +56,24 @@ class Grouping:
 
 
 def group_articles(
-    pairs: Iterable[tuple[Article, Reading | None]], settings: GroupSettings | None = None
+    pairs: Iterable[tuple[Article, Reading | None]],
+    settings: GroupSettings | None = None,
+    replay: Callable[[], Iterable[tuple[Article, Reading | None]]] | None = None,
 ) -> Grouping:
-    """Group articles in the given order (the store's insertion order)."""
+    """Group articles in the given order (the store's insertion order).
+
+    Args:
+        pairs: (article, reading) in order.
+        settings: grouping settings.
+        replay: gives the same pairs again; then stories holding two look-alike events are
+            split once all articles are in (`Grouper.split_stories`). Without it the online
+            result stands.
+    """
     grouper = Grouper(settings)
     ids = []
     for article, reading in pairs:
         grouper.add(group_input(article, reading))
         ids.append(article.id)
+    if replay is not None:
+        grouper.split_stories(group_input(a, r) for a, r in replay())
     return Grouping(tuple(grouper.stories()), {i: grouper.duplicate_of(i) for i in ids})

@@ -1,0 +1,68 @@
+"""Splitting a story that holds two look-alike events: a normalised cut of its members.
+
+Online clustering decides when an article arrives. ECB+ pairs two events of one topic (two
+pirate captures by the Indian navy, three years apart): when the second event's first report
+arrives while only the first event has a story, it joins that story, and the second event's
+later reports follow it. Looking back at a story's members together, such a story falls apart
+into two groups that score well within and poorly across. `bisect` finds the best two-way cut
+of a story's member-to-member scores (the sign of the second eigenvector of the normalised
+graph Laplacian, swept for the lowest normalised cut, Shi and Malik 2000); the caller splits
+the story when that cut is below `GroupSettings.split_ncut`.
+
+Example:
+    >>> import numpy
+    >>> two_groups = numpy.kron(numpy.eye(2), numpy.ones((3, 3))) * 0.8 + 0.05
+    >>> cut, side = bisect(two_groups)
+    >>> round(cut, 3), side
+    (0.162, [0, 1, 2])
+    >>> round(bisect(numpy.ones((6, 6)))[0], 1)  # one group: no cut is low
+    1.2
+"""
+
+from __future__ import annotations
+
+import numpy
+
+__all__ = ["bisect"]
+
+
+def bisect(w: numpy.ndarray) -> tuple[float, list[int]]:
+    """The lowest normalised cut of a similarity graph along its Fiedler vector.
+
+    Args:
+        w: symmetric member-to-member similarities, at least 0 (the diagonal is ignored).
+
+    Returns:
+        (normalised cut, the members on the side of the first member), or (inf, []) when the
+        graph has fewer than four members or a member with no similarity to any other. The cut
+        is cut(A, B) / vol(A) + cut(A, B) / vol(B): near 0 for two unrelated groups, about 1
+        or more for one group.
+    """
+    k = len(w)
+    if k < 4:
+        return float("inf"), []
+    w = numpy.array(w, dtype=float)
+    numpy.fill_diagonal(w, 0.0)
+    if (w < 0).any():
+        raise ValueError("similarities must be >= 0")
+    degree = w.sum(axis=1)
+    if (degree <= 0).any():
+        return float("inf"), []
+    scale = 1.0 / numpy.sqrt(degree)
+    laplacian = numpy.eye(k) - scale[:, None] * w * scale[None, :]
+    _, vectors = numpy.linalg.eigh(laplacian)
+    order = numpy.argsort(scale * vectors[:, 1], kind="stable")
+    total = degree.sum()
+    best, best_at = float("inf"), 0
+    # each side keeps at least two members: a lone outlier is no second event
+    for at in range(2, k - 1):
+        side = order[:at]
+        vol = degree[side].sum()
+        cut = vol - w[numpy.ix_(side, side)].sum()
+        ncut = cut / vol + cut / (total - vol)
+        if ncut < best:
+            best, best_at = float(ncut), at
+    side = sorted(order[:best_at].tolist())
+    if 0 not in side:
+        side = sorted(set(range(k)) - set(side))
+    return best, side

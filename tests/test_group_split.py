@@ -1,0 +1,118 @@
+"""A story holding two look-alike events is cut in two; a story of one event is left alone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy
+import pytest
+
+from newsweave.group.grouper import Grouper
+from newsweave.group.split import bisect
+from newsweave.group.types import GroupInput, GroupSettings
+
+
+def test_group_split_bisect_finds_two_blocks() -> None:
+    w = numpy.kron(numpy.eye(2), numpy.ones((4, 4))) * 0.7 + 0.02
+    cut, side = bisect(w)
+    assert side == [0, 1, 2, 3]
+    assert cut < 0.2
+
+
+def test_group_split_bisect_one_block_has_a_high_cut() -> None:
+    cut, side = bisect(numpy.full((6, 6), 0.5))
+    assert cut > 1.0 and 0 in side
+
+
+def test_group_split_bisect_too_small_or_disconnected() -> None:
+    assert bisect(numpy.ones((3, 3))) == (float("inf"), [])
+    w = numpy.ones((5, 5))
+    w[4, :] = w[:, 4] = 0.0
+    assert bisect(w) == (float("inf"), [])
+    with pytest.raises(ValueError, match=">= 0"):
+        bisect(-numpy.ones((4, 4)))
+
+
+# Two invented crane collapses: same topic words, different port, people and firms. Each
+# article has its own sentences (no copies: a copy would stay with its origin anyway).
+_A = (
+    "A container crane collapsed at the Port of Lindholm, injuring four dock workers.",
+    "Harbour master Mika Rask said the crane boom snapped in a storm at Lindholm.",
+    "Rask said the Lindholm crane terminal stays shut while Nordcranes inspects the wreck.",
+    "Nordcranes built the Lindholm crane in 2019, according to Mika Rask.",
+    "Dock workers at Lindholm said the crane had swayed for weeks, Rask confirmed.",
+    "The collapsed Nordcranes crane blocked two berths in Lindholm harbour on Tuesday.",
+    "Mika Rask told reporters that Lindholm port will sue Nordcranes over the crane.",
+    "Inspectors from Nordcranes reached Lindholm to examine the fallen crane boom.",
+)
+_B = (
+    "A container crane collapsed at the Port of Vesterby, killing two crane operators.",
+    "Port director Jonas Breit said a crane cable failed while a ship was unloaded.",
+    "Breit said the Vesterby docks reopen after Halvik Engineering checks every crane.",
+    "Halvik Engineering sold the Vesterby crane in 2007, Jonas Breit said.",
+    "Crane operators in Vesterby had reported a frayed cable, Breit admitted.",
+    "The fallen Halvik crane crushed a warehouse roof at Vesterby port on Friday.",
+    "Jonas Breit said Vesterby will replace every Halvik Engineering crane cable.",
+    "Engineers from Halvik Engineering arrived in Vesterby to study the crane cable.",
+)
+
+
+def _items() -> list[GroupInput]:
+    out = []
+    for k in range(4):
+        for tag, lines, names, place in (
+            ("a", _A, ("Rask", "Nordcranes"), "Lindholm"),
+            ("b", _B, ("Breit", "Halvik Engineering"), "Vesterby"),
+        ):
+            out.append(
+                GroupInput(
+                    article_id=f"{tag}{k}",
+                    text=" ".join(lines[2 * k : 2 * k + 2]),
+                    title=f"Crane collapses at {place} port",
+                    entities=names * 3,
+                    places=(place, place),
+                )
+            )
+    return out
+
+
+def _loose() -> GroupSettings:
+    # joins everything, so the online pass makes one story of both events
+    return replace(GroupSettings(), join_score=0.01, bridge_score=0.99, doubt_margin=0.0)
+
+
+def test_group_split_cuts_a_story_of_two_events() -> None:
+    items = _items()
+    g = Grouper(_loose())
+    for it in items:
+        g.add(it)
+    assert len(g.stories()) == 1
+    splits = g.split_stories(items)
+    assert len(splits) == 1
+    old, new, moved = splits[0]
+    stories = {frozenset(s.article_ids) for s in g.stories()}
+    assert stories == {frozenset(f"a{k}" for k in range(4)), frozenset(f"b{k}" for k in range(4))}
+    assert set(moved) == {f"b{k}" for k in range(4)} and new == "s-b0"
+    assert all(g.story_of(a) == new for a in moved) and g.story_of("a0") == old
+
+
+def test_group_split_off_or_one_event_leaves_the_story() -> None:
+    items = _items()
+    g = Grouper(replace(_loose(), split_ncut=0.0))
+    for it in items:
+        g.add(it)
+    assert g.split_stories(items) == [] and len(g.stories()) == 1
+    one_event = [it for it in items if it.article_id.startswith("a")]
+    g = Grouper(replace(_loose(), split_min_articles=4))
+    for it in one_event:
+        g.add(it)
+    assert g.split_stories(one_event) == []
+    assert len(g.stories()) == 1
+
+
+def test_group_split_needs_every_member_again() -> None:
+    items = _items()
+    g = Grouper(_loose())
+    for it in items:
+        g.add(it)
+    assert g.split_stories(items[:-1]) == []
