@@ -103,15 +103,17 @@ def decode_entities(ner: Any, docs: Sequence[Doc]) -> list[Found]:
     unmaxed += bias
     scores = unmaxed.max(axis=-1) @ w_out.T
     scores += b_out
-    found: dict[int, Found] = {}
+    found: list[Found] = []
     offset = 0
-    for doc in todo:
+    for doc in docs:
         n = len(doc)
-        found[id(doc)] = _walk(
-            doc, scores[offset : offset + n], rows[offset : offset + n], bias, w_out, b_out, moves
-        )
+        if n:
+            part = slice(offset, offset + n)
+            found.append(_walk(doc, scores[part], rows[part], bias, w_out, b_out, moves))
+        else:
+            found.append([])
         offset += n
-    return [found.get(id(d), []) for d in docs]
+    return found
 
 
 def _walk(
