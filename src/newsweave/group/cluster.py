@@ -464,15 +464,19 @@ class StoryIndex:
             for k, c in counts.items()
         }
 
-    def _add_to(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
-        s = self.settings
-        st.article_ids.append(article_id)
-        _absorb(st, f.vector, f, s.centroid_terms)
+    def _count_in(self, st: StoryState, f: ArticleFeatures) -> None:
+        """Add an article's vector, counts, year and day to a story's summary."""
+        _absorb(st, f.vector, f, self.settings.centroid_terms)
         if f.year is not None:
             st.years[f.year] += 1
         if f.day is not None:
             st.first_day = f.day if st.first_day is None else min(st.first_day, f.day)
             st.last_day = f.day if st.last_day is None else max(st.last_day, f.day)
+
+    def _add_to(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
+        s = self.settings
+        st.article_ids.append(article_id)
+        self._count_in(st, f)
         for k in self._keys(f):
             st.keys.add(k)
             post = self._postings.setdefault(k, [])
@@ -490,10 +494,7 @@ class StoryIndex:
         lone = []
         for f in feats:
             st = StoryState(id="", order=0)
-            _absorb(st, f.vector, f, self.settings.centroid_terms)
-            if f.year is not None:
-                st.years[f.year] += 1
-            st.first_day = st.last_day = f.day
+            self._count_in(st, f)  # not posted in the index: a scratch story
             lone.append(st)
         mine = [self._mine(f) for f in feats]
         k = len(feats)

@@ -124,22 +124,22 @@ class Grouper:
         s = self.settings
         if not s.split_ncut:
             return []
-        member_of = {
-            a: st.id
+        big = [
+            st
             for st in self._stories.stories()
             if s.split_min_articles <= len(st.article_ids) <= s.split_max_articles
-            for a in st.article_ids
-        }
+        ]
+        wanted = {a for st in big for a in st.article_ids}
         feats = {
             it.article_id: self._stories.features(
                 it.title, it.text, it.entities, it.places, it.times, it.published, count=False
             )
             for it in items
-            if it.article_id in member_of
+            if it.article_id in wanted
         }
         out = []
-        for sid in dict.fromkeys(member_of.values()):
-            members = self._stories.story(sid).article_ids
+        for st in big:
+            sid, members = st.id, list(st.article_ids)
             if any(a not in feats for a in members):
                 continue  # an input was not given again: leave the story as it is
             scores = numpy.array(self._stories.pair_scores([feats[a] for a in members]))

@@ -25,6 +25,7 @@ not reproduced here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -66,6 +67,12 @@ class _Moves:
         self.close = {label: (inside[label], last[label]) for label in inside}
 
 
+@lru_cache(maxsize=4)
+def _moves(ner: Any) -> _Moves:
+    """The move table of a recogniser, read once (its labels are fixed after loading)."""
+    return _Moves(ner)
+
+
 def _weights(ner: Any) -> tuple[Any, Any, Any, Any]:
     model = ner.model
     return (
@@ -90,7 +97,7 @@ def decode_entities(ner: Any, docs: Sequence[Doc]) -> list[Found]:
     todo = [d for d in docs if len(d)]
     if not todo:
         return [[] for _ in docs]
-    moves = _Moves(ner)
+    moves = _moves(ner)
     tok2vec, lower, w_out, b_out = _weights(ner)
     if lower.get_dim("nF") != 3:
         raise ValueError("decode_entities needs a recogniser with three state features")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import LOWER, ORTH
@@ -193,34 +194,57 @@ def _quoted(doc: Doc, marks: list[Marked]) -> numpy.ndarray:
     return mask
 
 
-def _shape_ready(doc: Doc, sents: list[Span], chosen: list[int], quoted: numpy.ndarray) -> set[int]:
+class _Scan(NamedTuple):
+    """Token arrays both sentence choices read: lower-case forms, sentence bounds (token
+    indices) and the colons outside quote marks."""
+
+    lower: numpy.ndarray
+    starts: numpy.ndarray
+    ends: numpy.ndarray
+    colons: numpy.ndarray
+
+
+def _scan(doc: Doc, sents: list[Span], quoted: numpy.ndarray) -> _Scan:
+    lower, orth = doc.to_array([LOWER, ORTH]).T
+    return _Scan(
+        lower,
+        numpy.asarray([s.start for s in sents], dtype=numpy.int64),
+        numpy.asarray([s.end for s in sents], dtype=numpy.int64),
+        numpy.flatnonzero((orth == doc.vocab.strings[":"]) & ~quoted),
+    )
+
+
+def _shape_ready(
+    doc: Doc,
+    sents: list[Span],
+    chosen: list[int],
+    quoted: numpy.ndarray,
+    scan: _Scan | None = None,
+) -> set[int]:
     """Chosen sentences with exactly one cue form and no colon outside quote marks: those a
     shape may resolve."""
     if not chosen:
         return set()
-    lower, orth = doc.to_array([LOWER, ORTH]).T
-    starts = numpy.asarray([s.start for s in sents], dtype=numpy.int64)
-    ends = numpy.asarray([s.end for s in sents], dtype=numpy.int64)
+    lower, starts, ends, colons = scan or _scan(doc, sents, quoted)
     cues = numpy.flatnonzero(numpy.isin(lower, _any_cue_ids()) & ~quoted)
-    colons = numpy.flatnonzero((orth == doc.vocab.strings[":"]) & ~quoted)
     idx = numpy.asarray(chosen, dtype=numpy.int64)
     n_cues = numpy.searchsorted(cues, ends[idx]) - numpy.searchsorted(cues, starts[idx])
     n_colons = numpy.searchsorted(colons, ends[idx]) - numpy.searchsorted(colons, starts[idx])
     return set(idx[(n_cues == 1) & (n_colons == 0)].tolist())
 
 
-def _candidates(doc: Doc, sents: list[Span], quoted: numpy.ndarray) -> list[int]:
+def _candidates(
+    doc: Doc, sents: list[Span], quoted: numpy.ndarray, scan: _Scan | None = None
+) -> list[int]:
     """Sentences that may hold an attribution (a cue verb's surface form, "according to", a
     colon near the start, outside quote marks); the others are never parsed. A quote mark
     alone needs no parse: the cue that attributes it sits in a cue sentence. Found on token
     arrays, not token loops."""
     if not sents:
         return []
-    lower, orth = doc.to_array([LOWER, ORTH]).T
-    starts = numpy.asarray([s.start for s in sents], dtype=numpy.int64)
+    lower, starts, _, colons = scan or _scan(doc, sents, quoted)
     hits = numpy.flatnonzero(numpy.isin(lower, _cue_ids()) & ~quoted)
     chosen = set((numpy.searchsorted(starts, hits, side="right") - 1).tolist())
-    colons = numpy.flatnonzero((orth == doc.vocab.strings[":"]) & ~quoted)
     at = numpy.searchsorted(starts, colons, side="right") - 1
     early = colons - starts[numpy.maximum(at, 0)] < _COLON_TOKENS
     chosen |= set(at[early].tolist())
@@ -242,12 +266,13 @@ def _plan(
 ) -> tuple[dict[int, list[Attribution]], list[int]]:
     """Attributions read from shapes, and the candidate sentences that still need a parse."""
     quoted = _quoted(doc, marks)
-    chosen = _candidates(doc, sents, quoted)
+    scan = _scan(doc, sents, quoted)
+    chosen = _candidates(doc, sents, quoted, scan)
     shaped: dict[int, list[Attribution]] = {}
     if doc.has_annotation("DEP"):
         return shaped, chosen
     # the common one-cue shapes ("..., he said.") need no parse
-    for i in _shape_ready(doc, sents, chosen, quoted):
+    for i in _shape_ready(doc, sents, chosen, quoted, scan):
         att = shape_attribution(sents[i], text, quoted)
         if att is not None:
             shaped[i] = [att]
