@@ -159,13 +159,13 @@ def test_doubtful_member_moves_to_the_story_it_matches_better(margin):
 
     s = GroupSettings(join_score=0.05, doubt_margin=margin, doubt_gain=0.0)
     idx = StoryIndex(s)
-    idx.assign(
-        "a", idx.features("Footbridge collapses", BRIDGE_A, ("Ines Borg",) * 4, (), (), None)
-    )
-    idx.assign("x", idx.features("Divers search the Vell", DIVERS, (), (), (), None))
-    y = idx.assign(
-        "y", idx.features("Divers recover bicycles", DIVERS_LATER, ("Odo Renn",) * 5, (), (), None)
-    )
+
+    def feats(aid, title, text, entities=()):
+        return idx.features(GroupInput(aid, text, title=title, entities=entities))
+
+    idx.assign("a", feats("a", "Footbridge collapses", BRIDGE_A, ("Ines Borg",) * 4))
+    idx.assign("x", feats("x", "Divers search the Vell", DIVERS))
+    y = idx.assign("y", feats("y", "Divers recover bicycles", DIVERS_LATER, ("Odo Renn",) * 5))
     assert y[2]  # y opened a story
     groups = [st.article_ids for st in idx.stories()]
     if margin:

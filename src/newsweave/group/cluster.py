@@ -29,9 +29,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .features import content_terms, day_ordinal, words
-from .types import GroupSettings
+from .types import GroupInput, GroupSettings
 
 _Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
+# text, entities, places, title, when: as an article or a story is scored
+_Vecs = tuple[_Vec, _Vec, _Vec, _Vec, _Vec]
 # About the IDF weight of a name in every other article: one shared common name
 # weighs little, one shared rare name (IDF ~6) much more.
 _NAME_FLOOR = 2.5
@@ -69,7 +71,7 @@ class StoryState:
     first_day: int | None = None  # proleptic ordinal of the earliest publication date
     last_day: int | None = None
     # weighted vectors and norms used in scoring, rebuilt after the story changes
-    cache: tuple[_Vec, _Vec, _Vec, _Vec, _Vec] | None = None
+    cache: _Vecs | None = None
     # the latest members that joined barely above join_score: (id, features, score at join)
     doubtful: list[tuple[str, ArticleFeatures, float]] = field(default_factory=list)
     # the index keys it was posted under (to take it out of the index when it retires)
@@ -176,8 +178,8 @@ class StoryIndex:
 
     Example:
         >>> idx = StoryIndex(GroupSettings())
-        >>> f = idx.features("Flood barrier opens in Lindholm", "The flood barrier opened.", (), (),
-        ...                  (), None)
+        >>> f = idx.features(GroupInput("a1", "The flood barrier opened.",
+        ...                             title="Flood barrier opens in Lindholm"))
         >>> idx.assign("a1", f)[0]
         's-a1'
     """
@@ -196,22 +198,14 @@ class StoryIndex:
 
     # --- features -------------------------------------------------------------------------
 
-    def features(
-        self,
-        title: str | None,
-        text: str,
-        entities: tuple[str, ...],
-        places: tuple[str, ...],
-        times: tuple[str, ...],
-        published: str | None,
-        count: bool = True,
-    ) -> ArticleFeatures:
+    def features(self, item: GroupInput, count: bool = True) -> ArticleFeatures:
         """Count the article's terms into the IDF table (unless `count` is False: an article
         seen before, weighed again with the table as it is now) and return its features."""
         s = self.settings
-        tf = content_terms(words(f"{title or ''}\n{text}"))
-        ents = Counter(e.lower() for e in entities)
-        plcs = Counter(p.lower() for p in places)
+        title, times = item.title, item.times
+        tf = content_terms(words(f"{title or ''}\n{item.text}"))
+        ents = Counter(e.lower() for e in item.entities)
+        plcs = Counter(p.lower() for p in item.places)
         when = _when(times)
         if count:
             self._n += 1
@@ -236,9 +230,9 @@ class StoryIndex:
             entities=ents,
             places=plcs,
             title_terms=content_terms(words(title or "")),
-            year=_main_year(times, published),
+            year=_main_year(times, item.published),
             when=when,
-            day=day_ordinal(published),
+            day=day_ordinal(item.published),
         )
 
     # --- assignment -----------------------------------------------------------------------
@@ -332,7 +326,7 @@ class StoryIndex:
         out, self._moves = self._moves, []
         return out
 
-    def _mine(self, f: ArticleFeatures) -> tuple[_Vec, _Vec, _Vec, _Vec, _Vec]:
+    def _mine(self, f: ArticleFeatures) -> _Vecs:
         """The article's weighted vectors and norms, as scoring compares them."""
         return (
             _vec(f.vector),
@@ -407,7 +401,7 @@ class StoryIndex:
         out.sort(key=lambda x: (-x[0], self._stories[x[1]].order))
         return out
 
-    def _story_vectors(self, st: StoryState) -> tuple[_Vec, _Vec, _Vec, _Vec, _Vec]:
+    def _story_vectors(self, st: StoryState) -> _Vecs:
         if st.cache is None:
             st.cache = (
                 _vec(st.centroid),
@@ -418,9 +412,7 @@ class StoryIndex:
             )
         return st.cache
 
-    def _score(
-        self, f: ArticleFeatures, mine: tuple[_Vec, _Vec, _Vec, _Vec, _Vec], st: StoryState
-    ) -> float | None:
+    def _score(self, f: ArticleFeatures, mine: _Vecs, st: StoryState) -> float | None:
         s = self.settings
         if f.day is not None and st.first_day is not None and st.last_day is not None:
             gap = max(0, st.first_day - f.day, f.day - st.last_day)

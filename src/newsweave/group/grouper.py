@@ -78,9 +78,7 @@ class Grouper:
         match = self._copies.add(item.text, item.published)
         old_origin = self._copies.origin(match.other) if match else None
         forced = self._seen[match.other].story if match else None
-        f = self._stories.features(
-            item.title, item.text, item.entities, item.places, item.times, item.published
-        )
+        f = self._stories.features(item)
         story_id, merged, is_new = self._stories.assign(item.article_id, f, forced)
         self._ids.append(item.article_id)
         self._index[item.article_id] = i
@@ -131,9 +129,7 @@ class Grouper:
         ]
         wanted = {a for st in big for a in st.article_ids}
         feats = {
-            it.article_id: self._stories.features(
-                it.title, it.text, it.entities, it.places, it.times, it.published, count=False
-            )
+            it.article_id: self._stories.features(it, count=False)
             for it in items
             if it.article_id in wanted
         }
