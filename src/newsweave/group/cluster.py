@@ -514,19 +514,54 @@ class StoryIndex:
             The new story's id ("s-" and its first member's id, as if that article had opened
             it).
         """
-        old = self._stories[story_id]
-        new_id = f"s-{move[0][0]}"
-        while new_id in self._stories or new_id in self._redirect:
-            new_id += "+"
-        order = len(self._stories) + len(self._redirect)
-        for sid, members, rank in ((story_id, keep, old.order), (new_id, move, order)):
-            st = StoryState(id=sid, order=rank)
-            self._stories[sid] = st
-            for aid, f in members:
-                self._add_to(st, aid, f)
-            if st.last_day is not None:
-                heapq.heappush(self._retire, (st.last_day, sid))
+        new_id = self._fresh_id(move[0][0])
+        self._build(story_id, self._stories[story_id].order, keep)
+        self._build(new_id, len(self._stories) + len(self._redirect), move)
         return new_id
+
+    def rebuild(self, groups: list[list[tuple[str, ArticleFeatures]]]) -> list[str]:
+        """Replace every story by the given groups (a batch regrouping of all members).
+
+        Args:
+            groups: (article id, features) of every member of every story, each group in the
+                order its members were added, the groups in the order of their first members.
+
+        Returns:
+            The groups' story ids: a group holding the first member of a story keeps that
+            story's id (the earliest such member decides); any other group gets "s-" and its
+            first member's id, as if that article had opened it. Ids of stories that no longer
+            exist lead (`resolve`) to the story of their first member.
+        """
+        opened = {st.article_ids[0]: st.id for st in self._stories.values() if st.article_ids}
+        self._stories, self._postings, self._retire = {}, {}, []
+        ids = []
+        for members in groups:
+            sid = next((opened[a] for a, _ in members if a in opened), None)
+            if sid is None or sid in self._stories:
+                sid = self._fresh_id(members[0][0])
+            self._build(sid, len(ids), members)
+            ids.append(sid)
+        new_of = {a: sid for sid, members in zip(ids, groups, strict=True) for a, _ in members}
+        for first, sid in opened.items():
+            if sid not in self._stories:
+                self._redirect[sid] = new_of[first]
+        return ids
+
+    def _fresh_id(self, article_id: str) -> str:
+        """A story id never used: "s-" and the article id, as if it had opened the story."""
+        sid = f"s-{article_id}"
+        while sid in self._stories or sid in self._redirect:
+            sid += "+"
+        return sid
+
+    def _build(self, story_id: str, order: int, members: list[tuple[str, ArticleFeatures]]) -> None:
+        """(Re)create a story from its members, posted in the index."""
+        st = StoryState(id=story_id, order=order)
+        self._stories[story_id] = st
+        for aid, f in members:
+            self._add_to(st, aid, f)
+        if st.last_day is not None:
+            heapq.heappush(self._retire, (st.last_day, story_id))
 
     def _merge(self, into: str, other: str) -> None:
         a, b = self._stories[into], self._stories.pop(other)

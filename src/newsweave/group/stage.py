@@ -65,9 +65,10 @@ def group_articles(
     Args:
         pairs: (article, reading) in order.
         settings: grouping settings.
-        replay: gives the same pairs again; then stories holding two look-alike events are
-            split once all articles are in (`Grouper.split_stories`). Without it the online
-            result stands.
+        replay: gives the same pairs again; then the batch steps run once all articles are
+            in (`Grouper.settle`: stories holding two look-alike events are split, and the
+            stories become the consensus of runs in several input orders). Without it the
+            online result stands.
     """
     grouper = Grouper(settings)
     ids = []
@@ -75,5 +76,5 @@ def group_articles(
         grouper.add(group_input(article, reading))
         ids.append(article.id)
     if replay is not None:
-        grouper.split_stories(group_input(a, r) for a, r in replay())
+        grouper.settle(group_input(a, r) for a, r in replay())
     return Grouping(tuple(grouper.stories()), {i: grouper.duplicate_of(i) for i in ids})
