@@ -18,7 +18,7 @@ import os
 import random
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -349,6 +349,14 @@ def _oracle_years(docs: list[EcbDoc], items: list[GroupInput]) -> list[GroupInpu
     ]
 
 
+def _orders(items: list[GroupInput], shuffles: int) -> Iterator[tuple[int, list[GroupInput]]]:
+    """(seed, the items shuffled with that seed) for seeds 0 to shuffles - 1."""
+    for seed in range(shuffles):
+        order = items[:]
+        random.Random(seed).shuffle(order)
+        yield seed, order
+
+
 def _row(method: str, pred: dict[str, str], gold: dict[str, str]) -> dict[str, object]:
     p, r, f = bcubed(pred, gold)
     return {"method": method, "P": p, "R": r, "F1": f, "clusters": len(set(pred.values()))}
@@ -383,23 +391,17 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
     rows.append(
         _row("grouper (defaults, reading stage, people by surname, as stage.py does)", pred, gold)
     )
-    for seed in range(shuffles):
-        order = read_items[:]
-        random.Random(seed).shuffle(order)
+    for seed, order in _orders(read_items, shuffles):
         pred = cluster_online(order, GroupSettings())
         rows.append(_row(f"grouper (defaults, reading stage, shuffle seed {seed})", pred, gold))
-    for seed in range(shuffles):
-        order = items[:]
-        random.Random(seed).shuffle(order)
+    for seed, order in _orders(items, shuffles):
         pred = cluster_online(order, GroupSettings())
         rows.append(_row(f"grouper (defaults, shuffle seed {seed})", pred, gold))
     # re-checking low-margin members (on by default; this row pins the margin)
     doubt = replace(GroupSettings(), doubt_margin=0.1)
     pred = cluster_stories(sur_items, doubt)
     rows.append(_row("grouper (reading stage, surnames, re-check doubtful members)", pred, gold))
-    for seed in range(shuffles):
-        order = read_items[:]
-        random.Random(seed).shuffle(order)
+    for seed, order in _orders(read_items, shuffles):
         p, r, f = bcubed(cluster_stories(order, doubt), gold)
         rows.append(
             {
@@ -414,9 +416,7 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
     for name, cluster in (("split", cluster_split), ("split + consensus", cluster_settled)):
         pred = cluster(sur_items, GroupSettings())
         rows.append(_row(f"grouper + {name} (reading stage, surnames, file order)", pred, gold))
-        for seed in range(shuffles):
-            order = sur_items[:]
-            random.Random(seed).shuffle(order)
+        for seed, order in _orders(sur_items, shuffles):
             pred = cluster(order, GroupSettings())
             rows.append(_row(f"grouper + {name} (shuffle seed {seed})", pred, gold))
     if cv_folds:

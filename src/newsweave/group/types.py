@@ -133,7 +133,8 @@ class GroupSettings:
         split_max_articles: nor with more (scoring members pairwise costs their square).
         consensus_runs: `Grouper.settle` groups the articles this many times (the given order,
             then seeded shuffles of it) and keeps the stories the runs agree on; 1 turns it
-            off. ECB+ dev, mean over four input orders: 0.923 -> 0.931 (docs/benchmarks.md).
+            off. ECB+ dev, after the split, mean of eleven shuffled input orders: 0.919 ->
+            0.928, the lowest 0.903 -> 0.916 (docs/architecture.md, docs/benchmarks.md).
         consensus_share: two groups of articles share a story when the runs put their members
             together at least this often on average.
         consensus_max_articles: a store with more articles keeps the single run (each run
