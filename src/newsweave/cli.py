@@ -6,7 +6,7 @@ import itertools
 import json
 import sys
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -257,7 +257,9 @@ def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> N
         # since grouping regroups the whole store
         _read_stored(store, None, opts["quiet"])
         wanted = set(ids)
-        stories = [s for s in regroup(store) if not wanted.isdisjoint(s["article_ids"])]
+        grouping = err_console.status(f"grouping {store.count()} stored articles into stories")
+        with nullcontext() if opts["quiet"] else grouping:
+            stories = [s for s in regroup(store) if not wanted.isdisjoint(s["article_ids"])]
         # the report is self-contained: every article of a story it shows is in it
         for s in stories:
             ids.update(dict.fromkeys(s["article_ids"]))
