@@ -242,41 +242,44 @@ def bcubed(pred: dict[str, str], gold: dict[str, str], only: Iterable[str] | Non
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cluster_online(items: list[GroupInput], settings: GroupSettings) -> dict[str, str]:
-    """Article id -> story id after adding the items in the given order."""
+def _added(items: list[GroupInput], settings: GroupSettings) -> Grouper:
     g = Grouper(settings)
     for it in items:
         g.add(it)
+    return g
+
+
+def _members(g: Grouper) -> dict[str, str]:
+    """Article id -> story id from the stories' member lists: unlike `story_of`, it follows
+    articles that re-checking (`doubt_margin`) moved to another story."""
+    return {a: st.id for st in g.stories() for a in st.article_ids}
+
+
+def cluster_online(items: list[GroupInput], settings: GroupSettings) -> dict[str, str]:
+    """Article id -> story id after adding the items in the given order."""
+    g = _added(items, settings)
     return {it.article_id: g.story_of(it.article_id) for it in items}
 
 
 def cluster_stories(items: list[GroupInput], settings: GroupSettings) -> dict[str, str]:
-    """Article id -> story id from the stories' member lists after adding the items: unlike
-    `story_of`, it follows articles that re-checking (`doubt_margin`) moved to another story."""
-    g = Grouper(settings)
-    for it in items:
-        g.add(it)
-    return {a: st.id for st in g.stories() for a in st.article_ids}
+    """Article id -> story id from the stories' member lists after adding the items."""
+    return _members(_added(items, settings))
 
 
 def cluster_split(items: list[GroupInput], settings: GroupSettings) -> dict[str, str]:
     """Like `cluster_stories`, then stories holding two look-alike events are split
     (`Grouper.split_stories`), without the consensus of other input orders."""
-    g = Grouper(settings)
-    for it in items:
-        g.add(it)
+    g = _added(items, settings)
     g.split_stories(items)
-    return {a: st.id for st in g.stories() for a in st.article_ids}
+    return _members(g)
 
 
 def cluster_settled(items: list[GroupInput], settings: GroupSettings) -> dict[str, str]:
     """Like `cluster_stories`, then the batch steps `newsweave analyze` runs after regrouping
     the store (`Grouper.settle`: the split, and the consensus of several input orders)."""
-    g = Grouper(settings)
-    for it in items:
-        g.add(it)
+    g = _added(items, settings)
     g.settle(items)
-    return {a: st.id for st in g.stories() for a in st.article_ids}
+    return _members(g)
 
 
 def baseline(docs: list[EcbDoc], thresholds: Iterable[float]) -> list[dict[str, object]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy
 
-from .cluster import StoryIndex
+from .cluster import ArticleFeatures, StoryIndex, StoryState
 from .consensus import consensus_groups
 from .copies import CopyIndex, copy_link
 from .split import bisect
@@ -121,22 +121,33 @@ class Grouper:
         Returns:
             (story id, new story id, ids of the articles moved to the new story) per split.
         """
-        s = self.settings
-        if not s.split_ncut:
+        if not self.settings.split_ncut:
             return []
-        big = [
+        wanted = {a for st in self._big_stories() for a in st.article_ids}
+        return self._split(
+            {
+                it.article_id: self._stories.features(it, count=False)
+                for it in items
+                if it.article_id in wanted
+            }
+        )
+
+    def _big_stories(self) -> list[StoryState]:
+        """The stories `split_stories` looks at (by member count)."""
+        s = self.settings
+        return [
             st
             for st in self._stories.stories()
             if s.split_min_articles <= len(st.article_ids) <= s.split_max_articles
         ]
-        wanted = {a for st in big for a in st.article_ids}
-        feats = {
-            it.article_id: self._stories.features(it, count=False)
-            for it in items
-            if it.article_id in wanted
-        }
+
+    def _split(self, feats: dict[str, ArticleFeatures]) -> list[tuple[str, str, tuple[str, ...]]]:
+        """`split_stories` given the features of the members (weighed with count=False)."""
+        s = self.settings
+        if not s.split_ncut:
+            return []
         out = []
-        for st in big:
+        for st in self._big_stories():
             sid, members = st.id, list(st.article_ids)
             if any(a not in feats for a in members):
                 continue  # an input was not given again: leave the story as it is
@@ -149,8 +160,8 @@ class Grouper:
             origin = {a: self._ids[self._copies.origin(self._index[a])] for a in members}
             here = set(members)
             stays = [(origin[a] if origin[a] in here else a) in first for a in members]
-            keep = [(a, feats[a]) for a, st in zip(members, stays, strict=True) if st]
-            move = [(a, feats[a]) for a, st in zip(members, stays, strict=True) if not st]
+            keep = [(a, feats[a]) for a, stay in zip(members, stays, strict=True) if stay]
+            move = [(a, feats[a]) for a, stay in zip(members, stays, strict=True) if not stay]
             if len(keep) < 2 or len(move) < 2:
                 continue
             new_id = self._stories.split(sid, keep, move)
@@ -187,7 +198,9 @@ class Grouper:
         items = list(items)
         if [it.article_id for it in items] != self._ids:
             raise ValueError("settle needs the added articles again, in the order they were added")
-        self.split_stories(items)
+        # weighed once, for the split and for rebuilding the stories (the IDF table is fixed)
+        feats = {it.article_id: self._stories.features(it, count=False) for it in items}
+        self._split(feats)
         labelings = [self._labels()]
         for run in range(1, s.consensus_runs):
             order = items[:]
@@ -198,8 +211,9 @@ class Grouper:
             other.split_stories(order)
             labelings.append(other._labels(self._ids))
         groups = consensus_groups(labelings, s.consensus_share, s.consensus_max_component)
-        feats = [self._stories.features(it, count=False) for it in items]
-        ids = self._stories.rebuild([[(self._ids[k], feats[k]) for k in g] for g in groups])
+        ids = self._stories.rebuild(
+            [[(self._ids[k], feats[self._ids[k]]) for k in g] for g in groups]
+        )
         for sid, g in zip(ids, groups, strict=True):
             for k in g:
                 self._seen[k].story = sid
