@@ -34,6 +34,7 @@ from .types import GroupInput, GroupSettings
 _Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
 # text, entities, places, title, when: as an article or a story is scored
 _Vecs = tuple[_Vec, _Vec, _Vec, _Vec, _Vec]
+_Main = tuple[str, float]  # the most named entity and its share of all mentions
 # About the IDF weight of a name in every other article: one shared common name
 # weighs little, one shared rare name (IDF ~6) much more.
 _NAME_FLOOR = 2.5
@@ -70,8 +71,9 @@ class StoryState:
     when: Counter[str] = field(default_factory=Counter)
     first_day: int | None = None  # proleptic ordinal of the earliest publication date
     last_day: int | None = None
-    # weighted vectors and norms used in scoring, rebuilt after the story changes
-    cache: _Vecs | None = None
+    # what scoring compares, rebuilt after the story changes: weighted vectors and norms,
+    # the main participant (None without entities), the year most members report
+    cache: tuple[_Vecs, _Main | None, int | None] | None = None
     # the latest members that joined barely above join_score: (id, features, score at join)
     doubtful: list[tuple[str, ArticleFeatures, float]] = field(default_factory=list)
     # the index keys it was posted under (to take it out of the index when it retires)
@@ -90,6 +92,7 @@ class ArticleFeatures:
     year: int | None
     when: Counter[str]
     day: int | None
+    main: _Main | None  # the most named entity (None without entities)
 
 
 def _when(times: tuple[str, ...]) -> Counter[str]:
@@ -121,22 +124,27 @@ def _main_year(times: tuple[str, ...], published: str | None) -> int | None:
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def _main(counts: Counter[str]) -> tuple[str, float]:
+def _main(counts: Counter[str]) -> _Main:
     """The most named entity and its share of all mentions (ties by name, for determinism)."""
     name, c = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return name, c / sum(counts.values())
 
 
-def _participant_conflict(mine: Counter[str], theirs: Counter[str], min_mentions: int) -> float:
+def _participant_conflict(
+    mine: Counter[str],
+    theirs: Counter[str],
+    min_mentions: int,
+    mains: tuple[_Main, _Main] | None = None,
+) -> float:
     """How strongly the main participants differ: 0 when the article's most named entity is
     the story's, else the smaller of the two margins by which each side's main participant
     outweighs the other side's main participant on that side.
 
     ECB+ pairs two events of one topic with different protagonists (a coach fired: Cheeks in
     one season, O'Brien in another): the topic words match, the most named person does not.
+    `mains` are `_main` of both sides when the caller has them already (scoring caches them).
     """
-    ma, sa = _main(mine)
-    ms, ss = _main(theirs)
+    (ma, sa), (ms, ss) = mains or (_main(mine), _main(theirs))
     # a name mentioned once or twice is no protagonist: a passing name cannot veto a story
     if ma == ms or mine[ma] < min_mentions:
         return 0.0
@@ -233,6 +241,7 @@ class StoryIndex:
             year=_main_year(times, item.published),
             when=when,
             day=day_ordinal(item.published),
+            main=_main(ents) if ents else None,
         )
 
     # --- assignment -----------------------------------------------------------------------
@@ -401,15 +410,19 @@ class StoryIndex:
         out.sort(key=lambda x: (-x[0], self._stories[x[1]].order))
         return out
 
-    def _story_vectors(self, st: StoryState) -> _Vecs:
+    def _story_summary(self, st: StoryState) -> tuple[_Vecs, _Main | None, int | None]:
+        """What scoring compares of a story (cached until the story changes)."""
         if st.cache is None:
-            st.cache = (
+            vecs = (
                 _vec(st.centroid),
                 _vec(self._idf(st.entities, "e:"), _NAME_FLOOR),
                 _vec(self._idf(st.places, "p:"), _NAME_FLOOR),
                 _vec(dict(st.title_terms)),
                 _vec(self._idf(st.when, "w:"), _NAME_FLOOR),
             )
+            main = _main(st.entities) if st.entities else None
+            year = max(st.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if st.years else None
+            st.cache = (vecs, main, year)
         return st.cache
 
     def _score(self, f: ArticleFeatures, mine: _Vecs, st: StoryState) -> float | None:
@@ -418,7 +431,7 @@ class StoryIndex:
             gap = max(0, st.first_day - f.day, f.day - st.last_day)
             if gap > s.story_window_days:
                 return None
-        text, ents, plcs, title, when = self._story_vectors(st)
+        (text, ents, plcs, title, when), story_main, story_year = self._story_summary(st)
         parts = [(s.weight_text, _cos(mine[0], text))]
         if f.entities and st.entities:
             parts.append((s.weight_entities, _cos(mine[1], ents)))
@@ -429,13 +442,13 @@ class StoryIndex:
         if f.when and st.when:
             parts.append((s.weight_when, _cos(mine[4], when)))
         score = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
-        if s.participant_penalty and f.entities and st.entities:
-            conflict = _participant_conflict(f.entities, st.entities, s.participant_min_mentions)
+        if s.participant_penalty and f.main is not None and story_main is not None:
+            conflict = _participant_conflict(
+                f.entities, st.entities, s.participant_min_mentions, (f.main, story_main)
+            )
             score -= s.participant_penalty * conflict
-        if f.year is not None and st.years:
-            story_year = max(st.years.items(), key=lambda kv: (kv[1], kv[0]))[0]
-            if story_year != f.year:
-                score -= s.year_conflict_penalty
+        if f.year is not None and story_year is not None and story_year != f.year:
+            score -= s.year_conflict_penalty
         return score
 
     def _keys(self, f: ArticleFeatures) -> list[str]:
