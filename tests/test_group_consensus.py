@@ -119,6 +119,18 @@ def test_group_settle_is_deterministic_and_can_be_turned_off() -> None:
     assert _stories(g) == _stories(alone)
 
 
+def test_group_settle_gives_the_same_stories_in_worker_processes() -> None:
+    loose = replace(GroupSettings(), join_score=0.01, bridge_score=0.99, doubt_margin=0.0)
+    results = []
+    for workers in (1, 2):
+        g, items = _grouped(replace(loose, consensus_runs=3, consensus_workers=workers))
+        assert g.settle(items) is True
+        results.append(_stories(g))
+    assert results[0] == results[1]
+    with pytest.raises(ValueError, match="consensus_workers"):
+        GroupSettings(consensus_workers=-1)
+
+
 def test_group_settle_needs_the_added_articles_in_order() -> None:
     g, items = _grouped(GroupSettings())
     with pytest.raises(ValueError, match="in the order they were added"):

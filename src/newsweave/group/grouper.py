@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy
@@ -201,15 +203,7 @@ class Grouper:
         # weighed once, for the split and for rebuilding the stories (the IDF table is fixed)
         feats = {it.article_id: self._stories.features(it, count=False) for it in items}
         self._split(feats)
-        labelings = [self._labels()]
-        for run in range(1, s.consensus_runs):
-            order = items[:]
-            random.Random(run).shuffle(order)
-            other = Grouper(s)
-            for it in order:
-                other.add(it)
-            other.split_stories(order)
-            labelings.append(other._labels(self._ids))
+        labelings = [self._labels(), *_shuffled_runs(s, items, range(1, s.consensus_runs))]
         groups = consensus_groups(labelings, s.consensus_share, s.consensus_max_component)
         ids = self._stories.rebuild(
             [[(self._ids[k], feats[self._ids[k]]) for k in g] for g in groups]
@@ -254,3 +248,38 @@ class Grouper:
             [s.published for s in seen],
             [self._copies.group(i) for i in idx],
         )
+
+
+# the inputs of the runs in a worker process (set once per worker, not sent with every run)
+_RUN_ITEMS: Sequence[GroupInput] = ()
+
+
+def _keep_items(items: Sequence[GroupInput]) -> None:
+    global _RUN_ITEMS
+    _RUN_ITEMS = items
+
+
+def _run_labels(settings: GroupSettings, seed: int, items: Sequence[GroupInput] = ()) -> list[int]:
+    """A story number per article (in the order of `items`) after grouping them in the order
+    `random.Random(seed)` shuffles them to, and splitting."""
+    items = items or _RUN_ITEMS
+    order = list(items)
+    random.Random(seed).shuffle(order)
+    g = Grouper(settings)
+    for it in order:
+        g.add(it)
+    g.split_stories(order)
+    return g._labels([it.article_id for it in items])
+
+
+def _shuffled_runs(
+    settings: GroupSettings, items: list[GroupInput], seeds: range
+) -> list[list[int]]:
+    """`_run_labels` for each seed: one worker process per CPU core (at most
+    `consensus_workers`), or in this process when one worker is asked for or there is one
+    run. The runs are independent and each is deterministic, so the result is the same."""
+    workers = min(settings.consensus_workers or os.cpu_count() or 1, len(seeds))
+    if workers <= 1:
+        return [_run_labels(settings, seed, items) for seed in seeds]
+    with ProcessPoolExecutor(workers, initializer=_keep_items, initargs=(items,)) as pool:
+        return list(pool.map(_run_labels, [settings] * len(seeds), seeds))
