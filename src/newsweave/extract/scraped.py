@@ -7,9 +7,22 @@ looks at and benchmarks/train_scraped.py for how its weights are made. Metadata 
 scraped_meta.py. Every line that leaves the text is listed in `removed`, in page order.
 
 Example:
-    >>> from newsweave.extract.scraped import clean_scraped
-    >>> ex = clean_scraped(open("page.txt").read(), url="https://example.org/a/b")
-    >>> ex.title, ex.text[:60], ex.removed[:3]
+    >>> page = "\\n".join([
+    ...     "Home | World | Sport | Contact",
+    ...     "Harbour wall repaired in Lindholm after storm",
+    ...     "By Ada Berg",
+    ...     "Engineers finished repairing the harbour wall in Lindholm on Monday, two weeks "
+    ...     "after a winter storm tore a ten-metre gap in it, the town council said.",
+    ...     "The council said the repairs cost 1.2 million crowns and that ferries to the "
+    ...     "islands would run on their normal timetable from Tuesday.",
+    ...     "Related Posts", "Share this article", "Leave a comment"])
+    >>> ex = clean_scraped(page, url="https://example.org/a/b")
+    >>> ex.title
+    'Harbour wall repaired in Lindholm after storm'
+    >>> ex.text[:60]
+    'Engineers finished repairing the harbour wall in Lindholm on'
+    >>> ex.removed[0], ex.removed[-1]
+    ('Home | World | Sport | Contact', 'Leave a comment')
 """
 
 from __future__ import annotations
