@@ -363,11 +363,10 @@ def _orders(items: list[GroupInput], shuffles: int) -> Iterator[tuple[int, list[
 
 
 def _mean_row(method: str, scores: list[tuple[float, float, float]]) -> dict[str, object]:
-    """Mean B-cubed scores over several orders (`method` gets the seeds and closes), and the
-    lowest F1."""
+    """Mean B-cubed (P, R, F1) over several input orders, and the lowest F1."""
     n = len(scores)
     return {
-        "method": f"{method} 0-{n - 2}: mean of {n} orders)",
+        "method": method,
         "P": sum(p for p, _, _ in scores) / n,
         "R": sum(r for _, r, _ in scores) / n,
         "F1": sum(f for _, _, f in scores) / n,
@@ -441,7 +440,9 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
             scores.append(bcubed(pred, gold))
             if seed < shuffles:
                 rows.append(_row(f"grouper + {name} (shuffle seed {seed})", pred, gold))
-        rows.append(_mean_row(f"grouper + {name} (file order and shuffle seeds", scores))
+        n = len(scores)
+        label = f"grouper + {name} (file order and shuffle seeds 0-{n - 2}: mean of {n} orders)"
+        rows.append(_mean_row(label, scores))
     if cv_folds:
         splits = {
             t: cluster_split(sur_items, replace(GroupSettings(), split_ncut=t)) for t in SPLIT_GRID

@@ -275,10 +275,11 @@ def _run_labels(settings: GroupSettings, seed: int, items: Sequence[GroupInput] 
 def _shuffled_runs(
     settings: GroupSettings, items: list[GroupInput], seeds: range
 ) -> list[list[int]]:
-    """`_run_labels` for each seed: one worker process per CPU core (at most
-    `consensus_workers`), or in this process when one worker is asked for or there is one
-    run. The runs are independent and each is deterministic, so the result is the same."""
-    workers = min(settings.consensus_workers or os.cpu_count() or 1, len(seeds))
+    """`_run_labels` for each seed, in `consensus_workers` processes (0: one per CPU core this
+    process may use), or in this process when that is one or there is one run. The runs are
+    independent and each is deterministic, so the result does not depend on the workers."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = min(settings.consensus_workers or cores or 1, len(seeds))
     if workers <= 1:
         return [_run_labels(settings, seed, items) for seed in seeds]
     with ProcessPoolExecutor(workers, initializer=_keep_items, initargs=(items,)) as pool:
