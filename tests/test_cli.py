@@ -26,6 +26,14 @@ def test_cli_help_on_every_command(runner, cmd):
     assert result.exit_code == 0 and "Usage:" in result.output
 
 
+def test_cli_bench_group_refuses_unknown_parts(runner, tmp_path):
+    out = tmp_path / "b.md"
+    result = runner.invoke(main, ["bench", "group", "--parts", "ecbplus,nope", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "choose from ecbplus, copies, stream" in result.stderr
+    assert not out.exists()
+
+
 def test_cli_extract_writes_articles_and_errors(runner, tmp_path):
     (tmp_path / "a.html").write_text(html_page(80), "utf-8")
     (tmp_path / "b.html").write_bytes(b"")

@@ -459,12 +459,30 @@ bench_read = _data_bench(
     show_default=True,
     help="Stream sizes, comma-separated.",
 )
+@click.option(
+    "--repeats",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Runs per stream size, interleaved; each size keeps its fastest (noisy machines).",
+)
+@click.option(
+    "--parts",
+    default="ecbplus,copies,stream",
+    show_default=True,
+    help="Which benchmarks to run, comma-separated.",
+)
 @_bench_out  # fmt: skip
-def bench_group(sizes: str, out: Path) -> None:
+def bench_group(sizes: str, repeats: int, parts: str, out: Path) -> None:
     """Same-event clustering (ECB+ B-cubed), copy detection, and stream scale."""
-    from .bench.group import run_bench
+    from .bench.group import PARTS, run_bench
 
-    _bench(run_bench, tuple(int(n) for n in sizes.split(",")), out=out)
+    chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
+    if not chosen or set(chosen) - set(PARTS):
+        wanted = ", ".join(PARTS)
+        raise click.BadParameter(f"choose from {wanted}, got {parts!r}", param_hint="--parts")
+    _bench(run_bench, tuple(int(n) for n in sizes.split(",")), out=out, repeats=repeats,
+           parts=chosen)  # fmt: skip
 
 
 def entry() -> None:  # pragma: no cover - the console script

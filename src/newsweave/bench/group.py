@@ -28,10 +28,12 @@ _NOTES = (
     "(originals sharing 30%+ of their words in verbatim runs of 8+ words, found with difflib, "
     "not with the detector), so a second precision counts those as one family, and their pairs'"
     " recall is shown. Stream: dev texts with perturbations and shifted dates, each size in a "
-    "fresh process; time per add (wall clock and the grouping thread's CPU time: other work on "
-    "this 2-core machine stretches the first, not the second), the mean CPU time per add in the"
-    " first and last tenth of the stream, peak RSS, and time / (n log n) relative to the "
-    "smallest size (at most 1.0 means growth no faster than n log n). Definitions in "
+    "fresh process (with `--repeats k`, k times interleaved, keeping each size's fastest run "
+    "by CPU time; cpu_s_runs lists all); time per add (wall clock and the grouping thread's "
+    "CPU time: other work on this 2-core machine stretches the first more), the mean CPU "
+    "time per add in the first and last tenth of the stream, peak RSS, and time / (n log n) "
+    "relative to the smallest size (at most 1.0 means growth no faster than n log n). "
+    "Definitions in "
     "`newsweave/bench/ecbplus.py`, `copies.py`, `stream.py`."
 )
 
@@ -52,20 +54,32 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n\n".join(out)
 
 
+PARTS = ("ecbplus", "copies", "stream")
+
+
 def run_bench(sizes: tuple[int, ...], out: Path = Path("docs/benchmarks.md"),
-              console: Any = None) -> str:  # fmt: skip
-    """Run the grouping benchmarks and prepend the Markdown section to `out`."""
+              console: Any = None, repeats: int = 1,
+              parts: tuple[str, ...] = PARTS) -> str:  # fmt: skip
+    """Run the grouping benchmarks (`parts` of them) and prepend the Markdown section to `out`;
+    `repeats`: runs per stream size, the fastest kept (see `stream.run_stream`)."""
+    unknown = set(parts) - set(PARTS)
+    if unknown or not parts:
+        raise ValueError(f"parts must be some of {', '.join(PARTS)}, got {', '.join(parts)}")
     say = console.print if console is not None else print
-    parts = []
-    for title, fn in (
-        ("Same event, hard negatives (ECB+)", run_ecbplus),
-        ("Copies (syndication set built from ECB+)", run_copies),
-        (f"Scale (synthetic stream: {', '.join(f'{n:,}' for n in sizes)})",
-         lambda: run_stream(sizes)),
+    chosen = []
+    for name, title, fn in (
+        ("ecbplus", "Same event, hard negatives (ECB+)", run_ecbplus),
+        ("copies", "Copies (syndication set built from ECB+)", run_copies),
+        ("stream", f"Scale (synthetic stream: {', '.join(f'{n:,}' for n in sizes)})",
+         lambda: run_stream(sizes, repeats)),
     ):  # fmt: skip
+        if name in parts:
+            chosen.append((title, fn))
+    parts_md = []
+    for title, fn in chosen:
         say(f"{title} ...")
-        parts.append(f"### {title}\n\n{_table(fn())}")
-    text = section("Grouping", "\n\n".join(parts) + "\n\n" + _NOTES)
+        parts_md.append(f"### {title}\n\n{_table(fn())}")
+    text = section("Grouping", "\n\n".join(parts_md) + "\n\n" + _NOTES)
     prepend(out, text)
     say(text)
     return text
