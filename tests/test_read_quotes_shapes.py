@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.read import nlp
-from newsweave.read.quotes import _quoted, _sentences, _shape_ready
+from newsweave.read.quotes import _quoted, _scan, _sentences, _shape_ready
 from newsweave.read.quotes_marks import quoted_spans
 from newsweave.read.quotes_parse import attributions
 from newsweave.read.quotes_shapes import shape_attribution
@@ -65,14 +65,15 @@ def test_read_quotes_shapes_leave_hard_cases_to_the_parser(text: str) -> None:
 def test_read_quotes_shapes_two_cues_go_to_the_parser() -> None:
     text = "Ola Brekke said she believes the pier is safe."
     doc, sents = _one(text)
-    assert _shape_ready(doc, sents, [0], _quoted(doc, quoted_spans(text))) == set()
+    quoted = _quoted(doc, quoted_spans(text))
+    assert _shape_ready([0], quoted, _scan(doc, sents, quoted)) == set()
 
 
 def test_read_quotes_shapes_cue_inside_quote_marks_is_not_the_cue() -> None:
     text = '"I think the pier is safe," Ola Brekke said.'
     doc, sents = _one(text)
     quoted = _quoted(doc, quoted_spans(text))
-    assert _shape_ready(doc, sents, [0], quoted) == {0}
+    assert _shape_ready([0], quoted, _scan(doc, sents, quoted)) == {0}
     att = shape_attribution(sents[0], text, quoted)
     assert att is not None and att.cue == "said"
     assert _text(text, att.speaker) == "Ola Brekke"

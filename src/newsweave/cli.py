@@ -256,10 +256,13 @@ def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> N
         # earlier runs may have stored articles without reading them (`ingest`): read all,
         # since grouping regroups the whole store
         _read_stored(store, None, opts["quiet"])
-        wanted = set(ids)
-        grouping = err_console.status(f"grouping {store.count()} stored articles into stories")
-        with nullcontext() if opts["quiet"] else grouping:
-            stories = [s for s in regroup(store) if not wanted.isdisjoint(s["article_ids"])]
+        grouping = (
+            nullcontext()
+            if opts["quiet"]
+            else err_console.status(f"grouping {store.count()} stored articles into stories")
+        )
+        with grouping:
+            stories = [s for s in regroup(store) if not ids.keys().isdisjoint(s["article_ids"])]
         # the report is self-contained: every article of a story it shows is in it
         for s in stories:
             ids.update(dict.fromkeys(s["article_ids"]))
@@ -475,12 +478,13 @@ bench_read = _data_bench(
 @_bench_out  # fmt: skip
 def bench_group(sizes: str, repeats: int, parts: str, out: Path) -> None:
     """Same-event clustering (ECB+ B-cubed), copy detection, and stream scale."""
-    from .bench.group import PARTS, run_bench
+    from .bench.group import check_parts, run_bench
 
     chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
-    if not chosen or set(chosen) - set(PARTS):
-        wanted = ", ".join(PARTS)
-        raise click.BadParameter(f"choose from {wanted}, got {parts!r}", param_hint="--parts")
+    try:
+        check_parts(chosen)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--parts") from None
     _bench(run_bench, tuple(int(n) for n in sizes.split(",")), out=out, repeats=repeats,
            parts=chosen)  # fmt: skip
 

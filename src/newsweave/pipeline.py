@@ -67,7 +67,9 @@ def scraped_contexts(units: list[Unit], settings: Settings) -> dict[Path, Scrape
     by_folder: dict[Path, list[str]] = defaultdict(list)
     # a lone page has no neighbours to compare with: it is not read here
     for folder, members in paths.items():
-        for unit in members if len(members) >= 2 else ():
+        if len(members) < 2:
+            continue
+        for unit in members:
             try:
                 data = read_file(unit.path, unit.source, settings.max_file_bytes)
                 by_folder[folder].append(decode(data, unit.source))

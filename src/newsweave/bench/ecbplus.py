@@ -447,31 +447,18 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
         splits = {
             t: cluster_split(sur_items, replace(GroupSettings(), split_ncut=t)) for t in SPLIT_GRID
         }
-        p, r, chosen = topic_cv(splits, gold, docs, cv_folds)
         rows.append(
-            {
-                "method": f"grouper + split ({cv_folds}-fold topic CV of split_ncut)",
-                "P": p,
-                "R": r,
-                "F1": 2 * p * r / (p + r),
-                "chosen": chosen,
-            }
-        )
+            _cv_row(f"grouper + split ({cv_folds}-fold topic CV of split_ncut)", splits, gold,
+                    docs, cv_folds)
+        )  # fmt: skip
         shares = {
             x: cluster_settled(sur_items, replace(GroupSettings(), consensus_share=x))
             for x in SHARE_GRID
         }
-        p, r, chosen = topic_cv(shares, gold, docs, cv_folds)
         rows.append(
-            {
-                "method": f"grouper + split + consensus ({cv_folds}-fold topic CV of "
-                "consensus_share, file order)",
-                "P": p,
-                "R": r,
-                "F1": 2 * p * r / (p + r),
-                "chosen": chosen,
-            }
-        )
+            _cv_row(f"grouper + split + consensus ({cv_folds}-fold topic CV of consensus_share,"
+                    " file order)", shares, gold, docs, cv_folds)
+        )  # fmt: skip
         rows.append(_cv(items, gold, docs, cv_folds))
         cv_read = _cv(sur_items, gold, docs, cv_folds)
         rows.append(cv_read | {"method": f"{cv_read['method']}, reading stage, surnames"})
@@ -527,16 +514,24 @@ def _cv(
 ) -> dict[str, object]:
     """Tune on the topics of k-1 folds, score the held-out topics' articles (all clustered)."""
     preds = {cfg: cluster(items, cfg) for cfg in _grid(base or GroupSettings())}
+    row = _cv_row(
+        f"grouper ({folds}-fold topic CV: join, entity, when, participant)", preds, gold, docs,
+        folds,
+    )  # fmt: skip
+    row["chosen"] = [
+        (c.join_score, c.weight_entities, c.weight_when, c.participant_penalty)
+        for c in row["chosen"]
+    ]
+    return row
+
+
+def _cv_row(
+    method: str, preds: dict[Any, dict[str, str]], gold: dict[str, str], docs: list[EcbDoc],
+    folds: int,
+) -> dict[str, Any]:  # fmt: skip
+    """A table row of `topic_cv`: pooled held-out P, R, F1 and the key chosen per fold."""
     p, r, chosen = topic_cv(preds, gold, docs, folds)
-    return {
-        "method": f"grouper ({folds}-fold topic CV: join, entity, when, participant)",
-        "P": p,
-        "R": r,
-        "F1": 2 * p * r / (p + r),
-        "chosen": [
-            (c.join_score, c.weight_entities, c.weight_when, c.participant_penalty) for c in chosen
-        ],
-    }
+    return {"method": method, "P": p, "R": r, "F1": 2 * p * r / (p + r), "chosen": chosen}
 
 
 def main() -> None:

@@ -57,26 +57,28 @@ def _table(rows: list[dict[str, Any]]) -> str:
 PARTS = ("ecbplus", "copies", "stream")
 
 
+def check_parts(parts: tuple[str, ...]) -> None:
+    """Raise ValueError unless `parts` is a non-empty choice among PARTS."""
+    if not parts or set(parts) - set(PARTS):
+        raise ValueError(f"choose from {', '.join(PARTS)}, got {','.join(parts)!r}")
+
+
 def run_bench(sizes: tuple[int, ...], out: Path = Path("docs/benchmarks.md"),
               console: Any = None, repeats: int = 1,
               parts: tuple[str, ...] = PARTS) -> str:  # fmt: skip
     """Run the grouping benchmarks (`parts` of them) and prepend the Markdown section to `out`;
     `repeats`: runs per stream size, the fastest kept (see `stream.run_stream`)."""
-    unknown = set(parts) - set(PARTS)
-    if unknown or not parts:
-        raise ValueError(f"parts must be some of {', '.join(PARTS)}, got {', '.join(parts)}")
+    check_parts(parts)
     say = console.print if console is not None else print
-    chosen = []
+    parts_md = []
     for name, title, fn in (
         ("ecbplus", "Same event, hard negatives (ECB+)", run_ecbplus),
         ("copies", "Copies (syndication set built from ECB+)", run_copies),
         ("stream", f"Scale (synthetic stream: {', '.join(f'{n:,}' for n in sizes)})",
          lambda: run_stream(sizes, repeats)),
     ):  # fmt: skip
-        if name in parts:
-            chosen.append((title, fn))
-    parts_md = []
-    for title, fn in chosen:
+        if name not in parts:
+            continue
         say(f"{title} ...")
         parts_md.append(f"### {title}\n\n{_table(fn())}")
     text = section("Grouping", "\n\n".join(parts_md) + "\n\n" + _NOTES)

@@ -39,7 +39,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -570,8 +570,6 @@ def time_stage(texts: Sequence[str], blocks: int = 12) -> dict[str, float]:
         = full_pipe_numpy CPU seconds / newsweave CPU seconds; plus the CPU and wall seconds of
         each.
     """
-    from threadpoolctl import threadpool_limits
-
     if blocks < 1:
         raise ValueError(f"blocks must be at least 1, got {blocks}")
     arts = [_article(f"a{i}", t) for i, t in enumerate(texts)]
@@ -579,23 +577,21 @@ def time_stage(texts: Sequence[str], blocks: int = 12) -> dict[str, float]:
     plain_numpy = _full_numpy()
     seconds = {"newsweave": 0.0, "full_pipe": 0.0, "full_pipe_numpy": 0.0}
     wall = dict(seconds)
-    with threadpool_limits(1):
+
+    def piped(model: Any, block: list[Article]) -> list[Any]:
+        return list(model.pipe([a.text for a in block], batch_size=32))
+
+    runs: list[tuple[str, Callable[[list[Article]], Any]]] = [
+        ("newsweave", lambda block: deque(read_articles(block), maxlen=0)),
+        ("full_pipe", lambda block: piped(nlp.full(), block)),
+        ("full_pipe_numpy", partial(piped, plain_numpy)),
+    ]
+    with nlp.one_thread():
         for b, lo in enumerate(range(0, len(arts), size)):
             block = arts[lo : lo + size]
-            runs: list[tuple[str, Callable[[], Any]]] = [
-                ("newsweave", lambda block=block: deque(read_articles(block), maxlen=0)),
-                (
-                    "full_pipe",
-                    lambda block=block: list(nlp.full().pipe(_texts(block), batch_size=32)),
-                ),
-                (
-                    "full_pipe_numpy",
-                    lambda block=block: list(plain_numpy.pipe(_texts(block), batch_size=32)),
-                ),
-            ]
             for name, fn in runs[b % 3 :] + runs[: b % 3]:
                 c0 = time.process_time()
-                wall[name] += _timed(fn)[1]
+                wall[name] += _timed(partial(fn, block))[1]
                 seconds[name] += time.process_time() - c0
     n = len(arts)
     ours = seconds["newsweave"]
@@ -608,10 +604,6 @@ def time_stage(texts: Sequence[str], blocks: int = 12) -> dict[str, float]:
         **{f"{k}_seconds": round(v, 2) for k, v in seconds.items()},
         **{f"{k}_wall_seconds": round(v, 2) for k, v in wall.items()},
     }
-
-
-def _texts(block: Sequence[Article]) -> list[str]:
-    return [a.text for a in block]
 
 
 @lru_cache(maxsize=1)

@@ -32,24 +32,9 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Tags whose content is never article text.
 _CHROME_TAGS = frozenset(
-    (
-        "nav",
-        "footer",
-        "aside",
-        "form",
-        "header",
-        "menu",
-        "button",
-        "select",
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "figure",
-        "figcaption",
-    )
-)
+    ("nav", "footer", "aside", "form", "header", "menu", "button", "select", *INVISIBLE_TAGS,
+     "figure", "figcaption")
+)  # fmt: skip
 # Class/id words of boxes around an article that are not the article.
 CHROME_CLASS_WORDS = (
     "ad",
@@ -182,7 +167,7 @@ def _inside_chrome(element: HtmlElement, container: HtmlElement) -> bool:
 
 
 def _link_share(element: HtmlElement, length: int) -> float:
-    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    linked = sum(len(block_text(a)) for a in element.iter("a"))
     return linked / max(length, 1)
 
 

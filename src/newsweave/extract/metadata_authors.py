@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 
 from . import metadata_vocab as V
+from .maintext_runs import INVISIBLE_TAGS
 from .metadata_dates import DATEISH, MONTH_ALT, in_skipped_block, norm_space
 
 __all__ = [
@@ -68,7 +69,7 @@ _XP_BY_TEXT = etree.XPath(
 _BREAK_TAGS = frozenset(
     ("br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "time", "section")
 )
-_SKIP_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "button"))
+_SKIP_TEXT_TAGS = frozenset((*INVISIBLE_TAGS, "button"))
 
 
 def visible_text(el: Any, every_tag: bool = False) -> str:

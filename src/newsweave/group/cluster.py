@@ -285,9 +285,7 @@ class StoryIndex:
         is_new = target is None
         if target is None:
             target = f"s-{article_id}"
-            self._stories[target] = StoryState(
-                id=target, order=len(self._stories) + len(self._redirect)
-            )
+            self._stories[target] = StoryState(id=target, order=self._next_order())
         for score, sid in scored:
             if sid != target and score >= s.bridge_score:
                 self._merge(target, sid)
@@ -529,8 +527,12 @@ class StoryIndex:
         """
         new_id = self._fresh_id(move[0][0])
         self._build(story_id, self._stories[story_id].order, keep)
-        self._build(new_id, len(self._stories) + len(self._redirect), move)
+        self._build(new_id, self._next_order(), move)
         return new_id
+
+    def _next_order(self) -> int:
+        """The opening order of a new story: after every story opened so far, merged or not."""
+        return len(self._stories) + len(self._redirect)
 
     def rebuild(self, groups: list[list[tuple[str, ArticleFeatures]]]) -> list[str]:
         """Replace every story by the given groups (a batch regrouping of all members).

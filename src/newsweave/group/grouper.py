@@ -259,10 +259,9 @@ def _keep_items(items: Sequence[GroupInput]) -> None:
     _RUN_ITEMS = items
 
 
-def _run_labels(settings: GroupSettings, seed: int, items: Sequence[GroupInput] = ()) -> list[int]:
+def _run_labels(settings: GroupSettings, seed: int, items: Sequence[GroupInput]) -> list[int]:
     """A story number per article (in the order of `items`) after grouping them in the order
     `random.Random(seed)` shuffles them to, and splitting."""
-    items = items or _RUN_ITEMS
     order = list(items)
     random.Random(seed).shuffle(order)
     g = Grouper(settings)
@@ -270,6 +269,11 @@ def _run_labels(settings: GroupSettings, seed: int, items: Sequence[GroupInput] 
         g.add(it)
     g.split_stories(order)
     return g._labels([it.article_id for it in items])
+
+
+def _run_labels_in_worker(settings: GroupSettings, seed: int) -> list[int]:
+    """`_run_labels` over the items the worker process was started with."""
+    return _run_labels(settings, seed, _RUN_ITEMS)
 
 
 def _shuffled_runs(
@@ -283,4 +287,4 @@ def _shuffled_runs(
     if workers <= 1:
         return [_run_labels(settings, seed, items) for seed in seeds]
     with ProcessPoolExecutor(workers, initializer=_keep_items, initargs=(items,)) as pool:
-        return list(pool.map(_run_labels, [settings] * len(seeds), seeds))
+        return list(pool.map(_run_labels_in_worker, [settings] * len(seeds), seeds))

@@ -63,6 +63,9 @@ class _Moves:
             elif move == "L":
                 last[label] = i
         self.begin, self.unit = begin, unit
+        # the moves a token may take first: begin or be a one-token entity, or stay outside
+        self.first = begin | unit
+        self.first[self.out] = True
         # open label -> (I class, L class)
         self.close = {label: (inside[label], last[label]) for label in inside}
 
@@ -134,8 +137,7 @@ def _walk(
     next_joins = numpy.zeros(n, bool)
     next_joins[:-1] = start[1:].astype(numpy.int64) != 1
     masked = scores.copy()
-    masked[:, ~(moves.begin | moves.unit)] = -numpy.inf
-    masked[:, moves.out] = scores[:, moves.out]
+    masked[:, ~moves.first] = -numpy.inf
     masked[numpy.ix_(~next_joins | space, moves.begin)] = -numpy.inf
     masked[numpy.ix_(space, moves.unit)] = -numpy.inf
     best = masked.argmax(axis=1)

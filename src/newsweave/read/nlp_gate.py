@@ -37,7 +37,7 @@ _ENTITY_WORDS = frozenset(
         *(w for w, _ in NUMBER_WORDS),
         *(w for w, _ in SCALES),
         *TIME_WORDS,
-        *("dozen", "hundred", "thousand", "half", "percent"),
+        *("half", "percent"),
     )
 )
 # A capitalised first word that is capitalised only because it starts the sentence.

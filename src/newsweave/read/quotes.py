@@ -159,23 +159,16 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _cue_ids() -> numpy.ndarray:
-    """Lower-case form ids (the vocabulary's hashes) of every cue verb form and "according"."""
+@lru_cache(maxsize=2)
+def _form_ids(excluded: tuple[str, ...]) -> numpy.ndarray:
+    """Lower-case form ids (the vocabulary's hashes) of every cue verb form and "according",
+    but the `excluded` forms. Without NON_TRIGGER_FORMS: the forms that send a sentence to
+    the parser. Without SHAPE_IGNORED_FORMS (the mostly-noun ones, "states"): the forms a
+    sentence may hold only one of to be read by a shape (the parser finds both attributions
+    of a sentence with two)."""
     strings = nlp.light().vocab.strings
     return numpy.asarray(
-        sorted(strings.add(w) for w in {*cue_forms(), *ACCORDING_TO} - set(NON_TRIGGER_FORMS)),
-        dtype=numpy.uint64,
-    )
-
-
-@lru_cache(maxsize=1)
-def _any_cue_ids() -> numpy.ndarray:
-    """Ids of every cue form, triggers or not, but the mostly-noun ones ("states"): a sentence
-    with two of them goes to the parser, which finds both attributions."""
-    strings = nlp.light().vocab.strings
-    return numpy.asarray(
-        sorted(strings.add(w) for w in {*cue_forms(), *ACCORDING_TO} - set(SHAPE_IGNORED_FORMS)),
+        sorted(strings.add(w) for w in {*cue_forms(), *ACCORDING_TO} - set(excluded)),
         dtype=numpy.uint64,
     )
 
@@ -187,10 +180,8 @@ def _quoted(doc: Doc, marks: list[Marked]) -> numpy.ndarray:
     starts = numpy.asarray(nlp.token_starts(doc), dtype=numpy.int64)
     mask = numpy.zeros(len(doc), dtype=bool)
     for m in marks:
-        end = m.close
-        mask[
-            numpy.searchsorted(starts, m.open_at, side="right") : numpy.searchsorted(starts, end)
-        ] = True
+        lo = numpy.searchsorted(starts, m.open_at, side="right")
+        mask[lo : numpy.searchsorted(starts, m.close)] = True
     return mask
 
 
@@ -214,36 +205,28 @@ def _scan(doc: Doc, sents: list[Span], quoted: numpy.ndarray) -> _Scan:
     )
 
 
-def _shape_ready(
-    doc: Doc,
-    sents: list[Span],
-    chosen: list[int],
-    quoted: numpy.ndarray,
-    scan: _Scan | None = None,
-) -> set[int]:
+def _shape_ready(chosen: list[int], quoted: numpy.ndarray, scan: _Scan) -> set[int]:
     """Chosen sentences with exactly one cue form and no colon outside quote marks: those a
     shape may resolve."""
     if not chosen:
         return set()
-    lower, starts, ends, colons = scan or _scan(doc, sents, quoted)
-    cues = numpy.flatnonzero(numpy.isin(lower, _any_cue_ids()) & ~quoted)
+    lower, starts, ends, colons = scan
+    cues = numpy.flatnonzero(numpy.isin(lower, _form_ids(SHAPE_IGNORED_FORMS)) & ~quoted)
     idx = numpy.asarray(chosen, dtype=numpy.int64)
     n_cues = numpy.searchsorted(cues, ends[idx]) - numpy.searchsorted(cues, starts[idx])
     n_colons = numpy.searchsorted(colons, ends[idx]) - numpy.searchsorted(colons, starts[idx])
     return set(idx[(n_cues == 1) & (n_colons == 0)].tolist())
 
 
-def _candidates(
-    doc: Doc, sents: list[Span], quoted: numpy.ndarray, scan: _Scan | None = None
-) -> list[int]:
+def _candidates(sents: list[Span], quoted: numpy.ndarray, scan: _Scan) -> list[int]:
     """Sentences that may hold an attribution (a cue verb's surface form, "according to", a
     colon near the start, outside quote marks); the others are never parsed. A quote mark
     alone needs no parse: the cue that attributes it sits in a cue sentence. Found on token
     arrays, not token loops."""
     if not sents:
         return []
-    lower, starts, _, colons = scan or _scan(doc, sents, quoted)
-    hits = numpy.flatnonzero(numpy.isin(lower, _cue_ids()) & ~quoted)
+    lower, starts, _, colons = scan
+    hits = numpy.flatnonzero(numpy.isin(lower, _form_ids(NON_TRIGGER_FORMS)) & ~quoted)
     chosen = set((numpy.searchsorted(starts, hits, side="right") - 1).tolist())
     at = numpy.searchsorted(starts, colons, side="right") - 1
     early = colons - starts[numpy.maximum(at, 0)] < _COLON_TOKENS
@@ -267,12 +250,12 @@ def _plan(
     """Attributions read from shapes, and the candidate sentences that still need a parse."""
     quoted = _quoted(doc, marks)
     scan = _scan(doc, sents, quoted)
-    chosen = _candidates(doc, sents, quoted, scan)
+    chosen = _candidates(sents, quoted, scan)
     shaped: dict[int, list[Attribution]] = {}
     if doc.has_annotation("DEP"):
         return shaped, chosen
     # the common one-cue shapes ("..., he said.") need no parse
-    for i in _shape_ready(doc, sents, chosen, quoted, scan):
+    for i in _shape_ready(chosen, quoted, scan):
         att = shape_attribution(sents[i], text, quoted)
         if att is not None:
             shaped[i] = [att]
@@ -300,12 +283,18 @@ def parse_ahead(items: Sequence[tuple[str, Doc]]) -> list[Planned | None]:
         sents, marks = _sentences(doc, text), quoted_spans(text)
         shaped, chosen = _plan(doc, text, sents, marks)
         plans.append((sents, marks, shaped, chosen))
-        wanted += [text[sents[i].start_char : sents[i].end_char] for i in chosen]
+        wanted += _sentence_texts(text, sents, chosen)
     flat = iter(nlp.parse(wanted))
     return [
         None if plan is None else Planned(*plan, parsed=[next(flat) for _ in plan[3]])
         for plan in plans
     ]
+
+
+def _sentence_texts(text: str, sents: list[Span], chosen: list[int]) -> list[str]:
+    """The chosen sentences' texts, for `nlp.parse` (re-tokenizing a sentence's text is
+    cheaper than span.as_doc())."""
+    return [text[sents[i].start_char : sents[i].end_char] for i in chosen]
 
 
 def _sentence_attributions(
@@ -325,8 +314,7 @@ def _sentence_attributions(
         if doc.has_annotation("DEP"):
             parsed = [sents[i].as_doc() for i in chosen]  # a full parse is not parsed again
         else:
-            # re-tokenizing a sentence's text is cheaper than span.as_doc()
-            parsed = nlp.parse(text[sents[i].start_char : sents[i].end_char] for i in chosen)
+            parsed = nlp.parse(_sentence_texts(text, sents, chosen))
     out: dict[int, list[Attribution]] = dict(shaped)
     for i, pdoc in zip(chosen, parsed, strict=True):
         found = attributions(pdoc, sents[i].start_char)

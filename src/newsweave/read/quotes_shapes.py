@@ -137,6 +137,14 @@ def _tail_ok(cue: Token, tail: list[Token]) -> bool:
     return not any(t.lower_ == "that" or t.is_punct or t.is_quote for t in tail)
 
 
+def _before_adverbs(words: list[Token], c: int) -> int:
+    """Where the cue at `c` starts with the adverbs before it ("also said", "later told")."""
+    a = c
+    while a > 0 and words[a - 1].lower_ in _ADVERBS:
+        a -= 1
+    return a
+
+
 def _trailing(words: list[Token], text: str, cues: list[int]) -> Attribution | None:
     """ "Y, X said." / '"Y," X said (on Monday).' / "Y, said X." / "Y, X told reporters."."""
     c = cues[-1] if cues else -1
@@ -148,9 +156,7 @@ def _trailing(words: list[Token], text: str, cues: list[int]) -> Attribution | N
     else:
         if not _tail_ok(cue, words[c + 1 :]):
             return None
-        a = c
-        while a > 0 and words[a - 1].lower_ in _ADVERBS:
-            a -= 1
+        a = _before_adverbs(words, c)
         k = next((j for j in range(a - 1, 0, -1) if _separator(words, j)), -1)
         spk = words[k + 1 : a]
     if k < 1 or not _speaker(spk):
@@ -167,9 +173,7 @@ def _leading(words: list[Token], text: str, cues: list[int]) -> Attribution | No
     c = cues[0] if cues else -1
     if not 0 < c < len(words) - 1:
         return None
-    a = c
-    while a > 0 and words[a - 1].lower_ in _ADVERBS:
-        a -= 1
+    a = _before_adverbs(words, c)
     lo = next((j + 1 for j in range(a - 1, -1, -1) if words[j].text == ","), 0)
     if lo == 0 and words[0].lower_ in _OPENERS:
         lo = 1
