@@ -34,6 +34,13 @@ def test_cli_bench_group_refuses_unknown_parts(runner, tmp_path):
     assert not out.exists()
 
 
+def test_cli_bench_read_without_data_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["bench", "read", "--data", str(tmp_path / "absent")])
+    assert result.exit_code == 1
+    assert "PolNeAR split not found at" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
 def test_cli_extract_writes_articles_and_errors(runner, tmp_path):
     (tmp_path / "a.html").write_text(html_page(80), "utf-8")
     (tmp_path / "b.html").write_bytes(b"")

@@ -630,7 +630,9 @@ def run_polnear(
     """
     root = Path(data_dir) if data_dir else DEFAULT_DIR
     if not (root / "text").is_dir():
-        raise ValueError(f"PolNeAR split not found at {root} (expected text/ and attributions/)")
+        raise FileNotFoundError(
+            f"PolNeAR split not found at {root} (expected text/ and attributions/)"
+        )
     articles = _articles(root)[:limit]
     texts = [text for _, text, _ in articles]
     # warm up both pipelines (model loading is not reading)
