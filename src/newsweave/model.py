@@ -167,3 +167,314 @@ class Reading:
             times=tuple(TimeExpr(**t) for t in d.get("times", ())),
             notes=tuple(d.get("notes", ())),
         )
+
+
+# --- grouping (group/): stories. -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story as the report shows it.
+
+    Args:
+        id: stable for a given input order ("s-" + the id of the article that opened it).
+        title: the most representative headline (the one sharing most words with the others).
+        article_ids: its articles in the order they were added.
+        independent_sources: sources among its articles: a copy counts once with its origin, and
+            an outlet's several articles count once (see `independent_sources`).
+        outlets: distinct outlets, in order of first appearance.
+        first_published, last_published: the span of known publication dates (ISO), or None.
+    """
+
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    independent_sources: int
+    outlets: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+    check: StoryCheck | None = None  # what the check stage found (None until it ran)
+
+    @property
+    def article_count(self) -> int:
+        return len(self.article_ids)
+
+    @property
+    def claims(self) -> tuple[Proposition, ...]:
+        """The story's propositions (claims aligned across its articles), with their status."""
+        return self.check.claims if self.check else ()
+
+    @property
+    def quotes(self) -> tuple[QuoteComparison, ...]:
+        return self.check.quotes if self.check else ()
+
+    @property
+    def numbers(self) -> tuple[NumberComparison, ...]:
+        return self.check.numbers if self.check else ()
+
+    @property
+    def brief(self) -> tuple[BriefLine, ...]:
+        return self.check.brief if self.check else ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "article_ids": list(self.article_ids),
+            "independent_sources": self.independent_sources,
+            "outlets": list(self.outlets),
+            "first_published": self.first_published,
+            "last_published": self.last_published,
+            "article_count": self.article_count,
+        }
+        if self.check is not None:
+            d.update(self.check.to_dict())
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Story:
+        return cls(
+            id=d["id"],
+            title=d.get("title"),
+            article_ids=tuple(d["article_ids"]),
+            independent_sources=d["independent_sources"],
+            outlets=tuple(d.get("outlets", ())),
+            first_published=d.get("first_published"),
+            last_published=d.get("last_published"),
+            check=StoryCheck.from_dict(d) if "checked" in d else None,
+        )
+
+
+# --- cross-checking (check/): claims, propositions, quotes and numbers across outlets. --------
+# Offsets index into the text of the article named by `article_id`.
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One atomic claim of one article: a clause the outlet asserts, or one it reports as said.
+
+    Args:
+        id: `<article_id>:<n>`, n counting the article's claims in text order.
+        text: the claim's words (for a reported claim: what was said, without the cue).
+        start, end: the evidence span in the article's text.
+        kind: "asserted" (in the outlet's voice) or "reported" (said by `who`).
+        who: the canonical speaker of a reported claim (None when unresolved or asserted).
+        cue: the cue of a reported claim ("said", "according to").
+        direct: a reported claim in quotation marks.
+        entities: canonical names inside the span; numbers, times: what the reader found there.
+        sentence: index of the sentence it comes from.
+    """
+
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str = "asserted"
+    who: str | None = None
+    cue: str | None = None
+    direct: bool = False
+    entities: tuple[str, ...] = ()
+    numbers: tuple[Number, ...] = ()
+    times: tuple[str, ...] = ()
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where an article carries a proposition."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+
+
+def _evidence(items: Any) -> tuple[Evidence, ...]:
+    return tuple(Evidence(**e) for e in items)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """Claims of several articles that state the same thing, with their status.
+
+    Args:
+        status: "corroborated" (at least two independent sources), "single_source" or
+            "conflicting" (aligned claims disagree on a value).
+        attribution: {"kind": asserted|reported, "who", "cue"}: how the sources carry it.
+        attributed_to: set when the sources report what someone said: they corroborate the
+            report of the claim, not the claim itself.
+        note: why the status (which sources, which values).
+        when: the resolved date the proposition carries, if any.
+    """
+
+    id: str
+    text: str
+    status: str
+    attribution: dict[str, Any]
+    attributed_to: str | None
+    article_ids: tuple[str, ...]
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+    note: str
+    when: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Proposition:
+        kw = dict(d)
+        kw["article_ids"] = tuple(d["article_ids"])
+        kw["evidence"] = _evidence(d["evidence"])
+        return cls(**kw)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One outlet's rendering of an utterance; `diff` is word-level against the first variant:
+    pairs of (op, words) with op "=", "-" (only in the first) or "+" (only here)."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    direct: bool
+    diff: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteComparison:
+    """The same utterance across outlets: consistent, wording_differs, paraphrased, conflicting."""
+
+    speaker: str | None
+    status: str
+    variants: tuple[QuoteVariant, ...]
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> QuoteComparison:
+        variants = tuple(
+            QuoteVariant(**{**v, "diff": tuple(tuple(p) for p in v.get("diff", ()))})
+            for v in d["variants"]
+        )
+        return cls(d.get("speaker"), d["status"], variants, d.get("note", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    """One article's figure for a quantity."""
+
+    article_id: str
+    value: float
+    unit: str | None
+    text: str
+    published: str | None
+    start: int
+    end: int
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberComparison:
+    """One quantity (what is counted, unit, who claims it) across articles."""
+
+    quantity: str
+    unit: str | None
+    claimed_by: str | None
+    status: str  # consistent | conflicting | updated | single_source
+    values: tuple[NumberValue, ...]
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> NumberComparison:
+        kw = dict(d)
+        kw["values"] = tuple(NumberValue(**v) for v in d["values"])
+        return cls(**kw)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLine:
+    """One sentence of the brief: extractive, with its status and the articles it cites."""
+
+    text: str
+    status: str
+    claim_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> BriefLine:
+        return cls(
+            d["text"], d["status"], tuple(d["claim_ids"]), tuple(d["article_ids"]),
+            _evidence(d.get("evidence", ())),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    when: str
+    text: str
+    claim_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCheck:
+    """What the check stage found in one story.
+
+    Args:
+        checked: False when nothing could be checked; `note` says why.
+        claims: the propositions, in the order of their first evidence.
+        coverage: per article, {"only_here": [ids], "missing": [ids], "speakers": {name: n}}.
+        framing: per article, {"asserted_share", "contested_terms": [...], "lead"}.
+    """
+
+    checked: bool
+    note: str | None = None
+    claims: tuple[Proposition, ...] = ()
+    quotes: tuple[QuoteComparison, ...] = ()
+    numbers: tuple[NumberComparison, ...] = ()
+    coverage: dict[str, dict[str, Any]] = field(default_factory=dict)
+    framing: dict[str, dict[str, Any]] = field(default_factory=dict)
+    brief: tuple[BriefLine, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "checked": self.checked,
+            "check_note": self.note,
+            "claims": [c.to_dict() for c in self.claims],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "numbers": [n.to_dict() for n in self.numbers],
+            "coverage": self.coverage,
+            "framing": self.framing,
+            "brief": [b.to_dict() for b in self.brief],
+            "timeline": [asdict(t) for t in self.timeline],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StoryCheck:
+        return cls(
+            checked=d["checked"],
+            note=d.get("check_note"),
+            claims=tuple(Proposition.from_dict(c) for c in d.get("claims", ())),
+            quotes=tuple(QuoteComparison.from_dict(q) for q in d.get("quotes", ())),
+            numbers=tuple(NumberComparison.from_dict(n) for n in d.get("numbers", ())),
+            coverage=d.get("coverage", {}),
+            framing=d.get("framing", {}),
+            brief=tuple(BriefLine.from_dict(b) for b in d.get("brief", ())),
+            timeline=tuple(
+                TimelineEntry(t["when"], t["text"], tuple(t["claim_ids"]), tuple(t["article_ids"]))
+                for t in d.get("timeline", ())
+            ),
+        )

@@ -3,48 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
+from ..model import Story
 from .features import content_terms, words
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """One story as the report shows it.
-
-    Args:
-        id: stable for a given input order ("s-" + the id of the article that opened it).
-        title: the most representative headline (the one sharing most words with the others).
-        article_ids: its articles in the order they were added.
-        independent_sources: sources among its articles: a copy counts once with its origin, and
-            an outlet's several articles count once (see `independent_sources`).
-        outlets: distinct outlets, in order of first appearance.
-        first_published, last_published: the span of known publication dates (ISO), or None.
-    """
-
-    id: str
-    title: str | None
-    article_ids: tuple[str, ...]
-    independent_sources: int
-    outlets: tuple[str, ...]
-    first_published: str | None
-    last_published: str | None
-
-    @property
-    def article_count(self) -> int:
-        return len(self.article_ids)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "article_ids": list(self.article_ids),
-            "independent_sources": self.independent_sources,
-            "outlets": list(self.outlets),
-            "first_published": self.first_published,
-            "last_published": self.last_published,
-            "article_count": self.article_count,
-        }
 
 
 def representative_title(titles: list[str | None]) -> str | None:
