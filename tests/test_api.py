@@ -29,8 +29,9 @@ def test_api_analyze_reads_and_groups(tmp_path):
 
     with newsweave.open(tmp_path / "s.db") as nw:
         nw.add(EXAMPLES / "decoy", fetch=False)
-        stories = nw.analyze()
-        assert len(stories) == 1 and stories[0]["independent_sources"] == 2
-        assert nw.stories() == stories
+        stories = nw.analyze().stories
+        assert len(stories) == 1 and stories[0].independent_sources == 2
+        assert nw.stories() == list(stories)
+        assert stories[0].check is not None and stories[0].claims
         first = next(iter(nw.articles()))
         assert any(e.label == "PERSON" for e in nw.reading(first.id).entities)

@@ -9,8 +9,8 @@ import logging
 
 from .api import Newsweave, open
 from .errors import FetchError, InputError, NewsweaveError, StoreError
-from .model import Article, RawDocument
-from .pipeline import Summary
+from .model import Article, Proposition, RawDocument, Story
+from .pipeline import Report, Summary
 from .settings import Settings
 
 __version__ = "0.1.0"
@@ -21,9 +21,12 @@ __all__ = [
     "InputError",
     "Newsweave",
     "NewsweaveError",
+    "Proposition",
     "RawDocument",
+    "Report",
     "Settings",
     "StoreError",
+    "Story",
     "Summary",
     "__version__",
     "open",

@@ -1,11 +1,14 @@
-"""The Python API: a store you add inputs to and read articles from.
+"""The Python API: a store you add inputs to, and the stories it makes of them.
 
 Example:
     >>> import newsweave
     >>> with newsweave.open(":memory:") as nw:
-    ...     summary = nw.add(["examples/corpus"])  # doctest: +SKIP
-    ...     stories = nw.analyze()  # doctest: +SKIP
-    ...     titles = [s["title"] for s in stories]  # doctest: +SKIP
+    ...     report = nw.analyze(["examples/corpus/decoy"], fetch=False)
+    ...     story = report.stories[0]
+    ...     [(c.status, c.independent_sources) for c in story.claims][:1]
+    [('corroborated', 2)]
+    >>> story.brief[0].status, len(story.brief[0].article_ids)
+    ('corroborated', 2)
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import Article, Reading
-from .pipeline import Summary, read_stored, regroup, run
+from .model import Article, Reading, Story
+from .pipeline import Report, Summary, analyze, run
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
 
@@ -40,18 +43,31 @@ class Newsweave:
             inputs = [inputs]
         return run([str(i) for i in inputs], self.settings, store=self.store, fetch=fetch)
 
-    def analyze(self) -> list[dict]:
-        """Read every article not read yet, then regroup the store into stories.
+    def analyze(
+        self, inputs: str | Path | Iterable[str | Path] = (), fetch: bool = True
+    ) -> Report:
+        """The whole pipeline (as `newsweave analyze`): add the inputs, read every article not
+        read yet, regroup the store into stories and cross-check them.
 
         Returns:
-            The story objects (as in the report JSON), biggest first.
+            The Report: `.stories` (the stories holding the inputs' articles, or every story
+            when no inputs are given), `.articles`, `.summary`; `.to_dict()` is the report JSON.
         """
-        read_stored(self.store)
-        return regroup(self.store)
+        if isinstance(inputs, str | Path):
+            inputs = [inputs]
+        names = [str(i) for i in inputs]
+        report = analyze(names, self.store, self.settings, fetch=fetch)
+        if names:
+            return report
+        return Report(report.summary, tuple(self.stories()), report.articles)
 
-    def stories(self) -> list[dict]:
-        """The stories of the last `analyze`, biggest first."""
-        return self.store.stories()
+    def stories(self) -> list[Story]:
+        """The stories of the last `analyze`, biggest first, with what the check found."""
+        return [Story.from_dict(d) for d in self.store.stories()]
+
+    def story(self, story_id: str) -> Story | None:
+        d = self.store.story(story_id)
+        return Story.from_dict(d) if d is not None else None
 
     def reading(self, article_id: str) -> Reading | None:
         """What the read stage found in one article (None until `analyze`)."""

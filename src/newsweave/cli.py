@@ -6,7 +6,7 @@ import itertools
 import json
 import sys
 from collections.abc import Callable
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,7 +26,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import NewsweaveError
-from .pipeline import Outcome, Summary, read_stored, regroup, run
+from .pipeline import Outcome, Summary, read_stored, run
 from .settings import DEFAULTS, Settings
 from .store import open_store
 
@@ -238,45 +238,110 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Write the report JSON (newsweave.report/1) here; - for stdout.")  # fmt: skip
 def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> None:
-    """The whole pipeline: ingest, extract, read (entities, quotes, numbers, times), report.
+    """The whole pipeline: ingest, extract, read (entities, quotes, numbers, times), group into
+    stories, cross-check each story; prints the stories with their briefs.
 
-    Articles already in the store are not extracted or read again.
+    Every brief sentence carries its status (corroborated by independent sources, single
+    source, conflicting) and cites its articles. Articles already in the store are not read
+    again, and a story whose articles did not change is not checked again.
     Example: newsweave analyze pages/ --out report.json
     """
-    from .report import build_report
+    from .pipeline import analyze as run_analyze
 
-    ids: dict[str, None] = {}  # an ordered set
-
-    def keep(o: Outcome) -> None:
-        if o.article is not None:
-            ids.setdefault(o.article.id)
-
-    with open_store(db) as store:
-        summary = _run_with_ui(inputs, opts, store=store, on_article=keep)
-        # earlier runs may have stored articles without reading them (`ingest`): read all,
-        # since grouping regroups the whole store
-        _read_stored(store, None, opts["quiet"])
-        grouping = (
-            nullcontext()
-            if opts["quiet"]
-            else err_console.status(f"grouping {store.count()} stored articles into stories")
-        )
-        with grouping:
-            stories = [s for s in regroup(store) if not ids.keys().isdisjoint(s["article_ids"])]
-        # the report is self-contained: every article of a story it shows is in it
-        for s in stories:
-            ids.update(dict.fromkeys(s["article_ids"]))
-        pairs = [(store.get(i), store.reading(i)) for i in ids]
-    report = build_report(((a, r) for a, r in pairs if a is not None), stories)
+    settings = _settings(opts)
+    with open_store(db) as store, _pipeline_progress(opts["quiet"]) as progress:
+        report = run_analyze(list(inputs), store, settings, progress, fetch=not opts["offline"])
+    data = report.to_dict()
     if out:
-        text = json.dumps(report, ensure_ascii=False, indent=2)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
         if out == "-":
             click.echo(text)
         else:
             Path(out).write_text(text + "\n", "utf-8")
     if out != "-":
-        _print_report(report)
-    _finish(summary)
+        _print_report(data)
+        _print_briefs(data)
+    _finish(report.summary)
+
+
+@contextmanager
+def _pipeline_progress(quiet: bool):
+    """Progress of a whole analyze on stderr: inputs, reading, grouping, checking."""
+    from .pipeline import Progress as Callbacks
+
+    with _progress(quiet) as (start, done, seen):
+        callbacks = Callbacks(on_unit_start=start, on_unit_done=done)
+        bars = Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err_console, disable=quiet, transient=True,
+        )  # fmt: skip
+
+        def outcome(o: Outcome) -> None:
+            seen(o)
+            if o.error is not None and not quiet:
+                err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
+
+        def read_start(n: int) -> None:
+            bars.start()
+            bars.add_task("reading articles", total=n)
+
+        def read() -> None:
+            bars.advance(bars.task_ids[-1])
+
+        def group_start(n: int) -> None:
+            bars.add_task(f"grouping {n} stored articles into stories", total=None)
+
+        def check(k: int, n: int) -> None:
+            if bars.tasks[-1].description != "checking stories":
+                bars.add_task("checking stories", total=n)
+            bars.update(bars.task_ids[-1], completed=k)
+
+        callbacks.on_outcome = outcome
+        callbacks.on_read = read
+        callbacks.on_read_start = read_start
+        callbacks.on_group_start = group_start
+        callbacks.on_check = check
+        try:
+            yield callbacks
+        finally:
+            bars.stop()
+
+
+_STATUS_MARK = {
+    "corroborated": "[green]✔ corroborated[/green]",
+    "single_source": "[yellow]● single source[/yellow]",
+    "conflicting": "[red]✖ conflicting[/red]",
+}
+
+
+def _print_briefs(report: dict[str, Any]) -> None:
+    """Each story's brief: every sentence with its status and numbered citations."""
+    articles = {a["id"]: a for a in report["articles"]}
+    for s in report["stories"]:
+        out_console.print()
+        out_console.rule(f"[bold]{escape(s['title'] or '(no title)')}[/bold]", align="left")
+        out_console.print(
+            f"{s['id']} · {len(s['article_ids'])} articles · "
+            f"{s['independent_sources']} independent sources"
+        )
+        number = {aid: n for n, aid in enumerate(s["article_ids"], 1)}
+        if not s.get("checked"):
+            out_console.print(f"[yellow]not checked[/yellow]: {escape(s.get('check_note') or '')}")
+        for line in s.get("brief", ()):
+            cites = "".join(f"[{number[a]}]" for a in line["article_ids"] if a in number)
+            out_console.print(
+                f"  {_STATUS_MARK.get(line['status'], line['status'])}  "
+                f"{escape(line['text'])} [dim]{escape(cites)}[/dim]",
+                soft_wrap=False,
+            )
+        for aid, n in number.items():
+            a = articles.get(aid, {})
+            origin = a.get("duplicate_of")
+            copy = f" (copy of [{number[origin]}])" if origin in number else ""
+            out_console.print(
+                f"  [dim][{n}] {escape(a.get('outlet') or a.get('source') or aid)}: "
+                f"{escape(a.get('title') or '(no title)')}{copy}[/dim]"
+            )
 
 
 def _print_report(report: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""The stages wired together: inputs -> units -> raw documents -> articles -> store.
+"""The stages wired together: inputs -> units -> raw documents -> articles -> store -> readings
+-> stories -> checks. `analyze` is the one orchestration; interfaces only draw progress.
 
 Stages stay plain functions; this module only loops, counts and reports, so the same stage code
 can run in a pool or a Spark partition.
@@ -7,8 +8,8 @@ can run in a pool or a Spark partition.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError
@@ -17,10 +18,9 @@ from .extract.decode import decode
 from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
 from .ingest.files import read_file
-from .model import Article
+from .model import Article, Reading, Story, StoryCheck
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
-from .store.sqlite import biggest_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,15 +197,129 @@ def read_stored(
     return len(todo)
 
 
-def regroup(store: SQLiteStore) -> list[dict]:
-    """Group every stored article (in stored order) into stories and copy links; store them.
+def _check_stories(
+    store: SQLiteStore, stories: Sequence[Story], duplicate_of: dict[str, str | None],
+    settings: Settings, on_check: Callable[[int, int], None] | None = None,
+) -> tuple[list[Story], int]:  # fmt: skip
+    """Each story with its check: from the store when its membership is unchanged, else run.
 
     Returns:
-        The story objects, biggest first.
+        The stories with `check` filled, and how many were checked anew.
+    """
+    from .check import CHECKER_VERSION, check_key, check_story
+    from .read.stage import READER_VERSION
+
+    out, fresh = [], 0
+    for n, story in enumerate(stories):
+        docs = []
+        for aid in story.article_ids:
+            article = store.get(aid)
+            if article is not None:
+                article = replace(article, duplicate_of=duplicate_of.get(aid))
+                docs.append((article, store.reading(aid)))
+        key = check_key(docs, settings.check, READER_VERSION)
+        cached = store.check(key)
+        if cached is not None:
+            check = StoryCheck.from_dict(cached)
+        else:
+            check = check_story(story, docs, settings.check)
+            store.add_check(key, CHECKER_VERSION, check.to_dict())
+            fresh += 1
+        out.append(replace(story, check=check))
+        if on_check:
+            on_check(n + 1, len(stories))
+    return out, fresh
+
+
+def regroup(
+    store: SQLiteStore,
+    settings: Settings = DEFAULTS,
+    on_check: Callable[[int, int], None] | None = None,
+) -> list[Story]:
+    """Group every stored article (in stored order) into stories and copy links, cross-check
+    each story whose membership changed, and store them all.
+
+    Returns:
+        The stories, biggest first.
     """
     from .group.stage import group_articles
 
     grouping = group_articles(store.articles_with_readings(), replay=store.articles_with_readings)
-    stories = [s.to_dict() for s in grouping.stories]
-    store.replace_stories(stories, grouping.duplicate_of)
-    return biggest_first(stories)
+    stories, _fresh = _check_stories(
+        store, grouping.stories, grouping.duplicate_of, settings, on_check
+    )
+    store.replace_stories([s.to_dict() for s in stories], grouping.duplicate_of)
+    return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What one `analyze` found: the inputs' counts, their stories and every article of them."""
+
+    summary: Summary
+    stories: tuple[Story, ...]
+    articles: tuple[tuple[Article, Reading | None], ...]
+
+    def to_dict(self) -> dict:
+        """The report JSON object (schema newsweave.report/1)."""
+        from .report import build_report
+
+        return build_report(self.articles, [s.to_dict() for s in self.stories])
+
+
+@dataclass(slots=True)
+class Progress:
+    """Callbacks an interface draws progress with; every one is optional."""
+
+    on_unit_start: Callable[[int], None] | None = None
+    on_outcome: Callable[[Outcome], None] | None = None
+    on_unit_done: Callable[[Unit], None] | None = None
+    on_read_start: Callable[[int], None] | None = None
+    on_read: Callable[[], None] | None = None
+    on_group_start: Callable[[int], None] | None = None
+    on_check: Callable[[int, int], None] | None = None
+
+
+def analyze(
+    inputs: list[str],
+    store: SQLiteStore,
+    settings: Settings = DEFAULTS,
+    progress: Progress | None = None,
+    fetch: bool = True,
+) -> Report:
+    """The whole pipeline: ingest, extract, store, read, group, check; the one orchestration
+    the CLI, the API and the web app call.
+
+    Articles stored by earlier runs are read if they have not been, and the whole store is
+    regrouped (an article stored now may join an earlier story); the report holds the stories
+    that contain this run's articles, and every article of those stories.
+
+    Returns:
+        The Report (`Report.to_dict()` is the report JSON).
+    """
+    progress = progress or Progress()
+    ids: dict[str, None] = {}  # an ordered set
+
+    def keep(o: Outcome) -> None:
+        if o.article is not None:
+            ids.setdefault(o.article.id)
+        if progress.on_outcome:
+            progress.on_outcome(o)
+
+    summary = run(
+        inputs, settings, store=store, on_unit_start=progress.on_unit_start, on_outcome=keep,
+        on_unit_done=progress.on_unit_done, fetch=fetch,
+    )  # fmt: skip
+    read_stored(store, None, on_start=progress.on_read_start, on_read=progress.on_read)
+    if progress.on_group_start:
+        progress.on_group_start(store.count())
+    stories = [
+        s for s in regroup(store, settings, progress.on_check)
+        if not ids.keys().isdisjoint(s.article_ids)
+    ]  # fmt: skip
+    # the report is self-contained: every article of a story it shows is in it
+    for s in stories:
+        ids.update(dict.fromkeys(s.article_ids))
+    pairs = [(store.get(i), store.reading(i)) for i in ids]
+    articles = tuple((a, r) for a, r in pairs if a is not None)
+    return Report(summary, tuple(stories), articles)

@@ -2,9 +2,54 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave/newsweave; offline news cross-checker)"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """Options of the check stage (check/): alignment, status, brief.
+
+    Args:
+        link_score: two claims of different articles that are each other's best match there
+            are one proposition at this score or above (text cosine plus the bonuses below).
+        sure_score: at this score two claims are one proposition without being best matches
+            (the same fact said twice in one article, or by three outlets in a chain).
+        shared_number_bonus: added when both claims carry the same figure (value and unit).
+        entity_bonus: times the Jaccard overlap of the claims' canonical entities.
+        same_speaker_bonus, other_speaker_penalty: both claims reported from one speaker, or
+            from two different known speakers.
+        max_term_share: a term in more than this share of a story's claims proposes no pairs.
+        brief_max_sentences: the brief holds 3 to this many sentences of corroborated or
+            best-sourced propositions, then one line on disputes and one on single sources.
+        max_claims_per_story: a story's articles give at most this many claims in all; the
+            rest is not checked (a note says so), so a huge story cannot stall the batch.
+    """
+
+    link_score: float = 0.45
+    sure_score: float = 0.85
+    shared_number_bonus: float = 0.25
+    entity_bonus: float = 0.15
+    same_speaker_bonus: float = 0.15
+    other_speaker_penalty: float = 0.2
+    max_term_share: float = 0.3
+    brief_max_sentences: int = 7
+    max_claims_per_story: int = 5000
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.link_score <= self.sure_score:
+            raise ValueError(
+                f"link_score must be in (0, sure_score={self.sure_score}], got {self.link_score}"
+            )
+        if not 0.0 < self.max_term_share <= 1.0:
+            raise ValueError(f"max_term_share must be in (0.0, 1.0], got {self.max_term_share}")
+        if not 3 <= self.brief_max_sentences <= 20:
+            raise ValueError(
+                f"brief_max_sentences must be in [3, 20], got {self.brief_max_sentences}"
+            )
+        if self.max_claims_per_story < 1:
+            raise ValueError("max_claims_per_story must be >= 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +64,7 @@ class Settings:
         max_feed_entries: at most this many entries are fetched from one feed.
         min_text_chars: an extraction shorter than this is an error ("no article text").
         db_path: the SQLite store.
+        check: the check stage's options (`CheckSettings`).
     """
 
     max_file_bytes: int = 20 * 1024 * 1024
@@ -29,6 +75,7 @@ class Settings:
     min_text_chars: int = 80
     db_path: str = "newsweave.db"
     user_agent: str = USER_AGENT
+    check: CheckSettings = field(default_factory=CheckSettings)
 
     def __post_init__(self) -> None:
         if self.max_file_bytes <= 0:

@@ -28,17 +28,18 @@ def representative_title(titles: list[str | None]) -> str | None:
     return best
 
 
-def independent_sources(outlets: list[str | None], copy_groups: list[int]) -> int:
-    """How many independent sources the articles are: copies count once with their origin,
-    and so do an outlet's several articles (a follow-up by the same newsroom confirms nothing).
+def source_labels(outlets: list[str | None], copy_groups: list[object]) -> list[int]:
+    """Each article's independent source, as the index of its source's first article: copies
+    share their origin's source, and so do an outlet's several articles (a follow-up by the
+    same newsroom confirms nothing).
 
     Args:
         outlets: each article's outlet (None when unknown: then only copying joins it).
-        copy_groups: each article's copy group.
+        copy_groups: each article's copy group (any hashable: equal for copies of one origin).
 
     Example:
-        >>> independent_sources(["A", "A", "B", "C"], [0, 1, 2, 2])
-        2
+        >>> source_labels(["A", "A", "B", "C"], [0, 1, 2, 2])
+        [0, 0, 2, 2]
     """
     parent = list(range(len(outlets)))
 
@@ -53,10 +54,21 @@ def independent_sources(outlets: list[str | None], copy_groups: list[int]) -> in
         keys = [("copy", group)] + ([("outlet", outlet.casefold())] if outlet else [])
         for key in keys:
             if key in first:
-                parent[find(i)] = find(first[key])
+                a, b = find(i), find(first[key])
+                parent[max(a, b)] = min(a, b)
             else:
                 first[key] = i
-    return len({find(i) for i in range(len(outlets))})
+    return [find(i) for i in range(len(outlets))]
+
+
+def independent_sources(outlets: list[str | None], copy_groups: list[object]) -> int:
+    """How many independent sources the articles are (see `source_labels`).
+
+    Example:
+        >>> independent_sources(["A", "A", "B", "C"], [0, 1, 2, 2])
+        2
+    """
+    return len(set(source_labels(outlets, copy_groups)))
 
 
 def story_facts(

@@ -63,6 +63,16 @@ _MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX story_articles_article ON story_articles(article_id);
     """,
+    # 4: what the check stage found per story membership. `key` digests the checker and reader
+    # versions, the check settings and the story's articles with their copy links, so a
+    # regrouping re-checks only the stories whose membership changed.
+    """
+    CREATE TABLE checks (
+        key         TEXT PRIMARY KEY,
+        checker     TEXT NOT NULL,
+        data        TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -217,6 +227,25 @@ class SQLiteStore:
                 "UPDATE articles SET duplicate_of = ? WHERE id = ?",
                 [(dup, aid) for aid, dup in duplicate_of.items()],
             )
+
+    def check(self, key: str) -> dict | None:
+        """A stored check result by its membership key (see check.stage.check_key)."""
+        row = self._db.execute("SELECT data FROM checks WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def add_check(self, key: str, checker: str, data: dict) -> None:
+        """Store one check result in its own transaction."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO checks (key, checker, data) VALUES (?, ?, ?)",
+                (key, checker, json.dumps(data, ensure_ascii=False)),
+            )
+
+    def drop_stale_checks(self, keep: set[str]) -> None:
+        """Forget check results of memberships no story has any more."""
+        with self._db:
+            stale = [r[0] for r in self._db.execute("SELECT key FROM checks") if r[0] not in keep]
+            self._db.executemany("DELETE FROM checks WHERE key = ?", [(k,) for k in stale])
 
     def stories(self) -> list[dict]:
         """Every story object, biggest first (then by id)."""

@@ -1,0 +1,137 @@
+"""Alignment: claims of a story's articles that state the same thing become one proposition.
+
+Candidate pairs come from an inverted index over the claims' stems, entity keys and numbers
+(never all pairs). A pair's score is the TF-IDF cosine of their content stems (IDF over the
+story's claims) plus agreement of numbers, entities and speaker; a pair is linked when each
+claim is the other's best match in the other article and the score clears `link_score`, or
+when the score clears `sure_score` alone. Propositions are the connected components of links.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Claim
+from ..settings import CheckSettings
+from .terms import content_stems, number_key, speaker_key
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    vector: dict[str, float]
+    entities: frozenset[str]
+    numbers: frozenset[tuple[float, str | None]]
+    speaker: str | None
+
+
+def _features(claims: Sequence[Claim]) -> list[_Features]:
+    bags = [Counter(content_stems(c.text)) for c in claims]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(claims)
+    out = []
+    for c, bag in zip(claims, bags, strict=True):
+        vec = {
+            t: (1 + math.log(k)) * math.log((1 + n) / (1 + df[t])) + 1e-3 for t, k in bag.items()
+        }
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append(
+            _Features(
+                {t: v / norm for t, v in vec.items()},
+                frozenset(c.entities),
+                frozenset(number_key(x) for x in c.numbers),
+                speaker_key(c.who) if c.kind == "reported" else None,
+            )
+        )
+    return out
+
+
+def pair_score(a: _Features, b: _Features, settings: CheckSettings) -> float:
+    """Text similarity plus agreement of numbers, entities and speaker."""
+    small, big = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+    score = sum(v * big.get(t, 0.0) for t, v in small.items())
+    if a.numbers & b.numbers:
+        score += settings.shared_number_bonus
+    if a.entities and b.entities:
+        score += settings.entity_bonus * len(a.entities & b.entities) / len(a.entities | b.entities)
+    if a.speaker and b.speaker:
+        score += (
+            settings.same_speaker_bonus
+            if a.speaker == b.speaker
+            else -settings.other_speaker_penalty
+        )
+    return score
+
+
+def _candidates(
+    claims: Sequence[Claim], feats: Sequence[_Features], max_df: int
+) -> set[tuple[int, int]]:
+    index: dict[object, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        for key in (*f.vector, *f.entities, *f.numbers):
+            index[key].append(i)
+    pairs = set()
+    for members in index.values():
+        if len(members) > max_df:
+            continue  # a term in most claims links nothing in particular
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((i, j))
+    return pairs
+
+
+def align(
+    claims: Sequence[Claim], settings: CheckSettings
+) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Group claims into propositions.
+
+    Returns:
+        The groups (indices into `claims`, in text order of their first claim), and the
+        score of every linked pair.
+    """
+    feats = _features(claims)
+    max_df = max(8, int(settings.max_term_share * len(claims)))
+    scores = {
+        (i, j): pair_score(feats[i], feats[j], settings)
+        for i, j in _candidates(claims, feats, max_df)
+    }
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        if claims[i].article_id == claims[j].article_id:
+            continue
+        for a, b in ((i, j), (j, i)):
+            key = (a, claims[b].article_id)
+            if s > best.get(key, (-1.0, -1))[0]:
+                best[key] = (s, b)
+    links = {}
+    for (i, j), s in scores.items():
+        same = claims[i].article_id == claims[j].article_id
+        mutual = (
+            not same
+            and best[(i, claims[j].article_id)][1] == j
+            and best[(j, claims[i].article_id)][1] == i
+        )
+        if s >= settings.sure_score or (mutual and s >= settings.link_score):
+            links[(i, j)] = s
+    return _components(len(claims), links), links
+
+
+def _components(n: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in links:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

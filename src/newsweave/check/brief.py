@@ -1,0 +1,111 @@
+"""The brief and the timeline of a story.
+
+The brief is extractive: every sentence is an article's own words (a whole sentence when it
+holds the proposition alone, else the claim with its speaker and cue), with the proposition's
+status and the articles it cites; a reported claim says who said it. It holds 3 to
+`brief_max_sentences` propositions, best sourced first (independent sources, then how early the
+articles put it: news leads with what matters), none repeating another; then one line on what
+is disputed and one on what only one outlet reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..model import Article, BriefLine, Claim, Proposition, Reading, TimelineEntry
+from .terms import content_stems
+
+# A candidate repeats a chosen brief sentence when this share of its stems is already there.
+REDUNDANT_SHARE = 0.5
+# A whole sentence renders a proposition when it is at most this many words long.
+MAX_SENTENCE_WORDS = 45
+
+
+def _rank(p: Proposition, claims_of: Mapping[str, Sequence[Claim]]) -> tuple:
+    earliest = min(c.sentence for c in claims_of[p.id])
+    return (-p.independent_sources, -len(p.article_ids), earliest, p.id)
+
+
+def _words_from_speaker(text: str, s: int, best: Claim) -> str | None:
+    """The article's own words from the speaker's name to the end of the claim ("Gerasimov
+    asserted that Russian forces had regained over 86% ..."), when they are short enough."""
+    surname = (best.who or "").split()[-1:] or [""]
+    at = text.rfind(surname[0], s, best.start) if surname[0] else -1
+    if at < 0:
+        return None
+    words = text[at : best.end].strip()
+    return words if len(words.split()) <= MAX_SENTENCE_WORDS else None
+
+
+def _render(
+    p: Proposition,
+    best: Claim,
+    claims: Sequence[Claim],
+    docs: Mapping[str, tuple[Article, Reading]],
+) -> str:
+    article, reading = docs[best.article_id]
+    s, e = reading.sentences[best.sentence]
+    sentence = article.text[s:e].strip()
+    others = [c for c in claims if c.article_id == best.article_id and c.sentence == best.sentence]
+    alone = all(c is best or c.kind == "reported" and c.who == best.who for c in others)
+    if alone and len(sentence.split()) <= MAX_SENTENCE_WORDS:
+        text = sentence
+    elif best.kind == "reported":
+        text = _words_from_speaker(article.text, s, best) or best.text
+    else:
+        text = best.text
+    who = p.attributed_to
+    if who and who.split()[-1].lower() not in text.lower():
+        text = f"According to {who}: {text}"
+    return text if text.endswith((".", "!", "?", '"', "”")) else text + "."
+
+
+def build_brief(
+    propositions: Sequence[Proposition],
+    best_claims: Mapping[str, Claim],
+    claims_of: Mapping[str, Sequence[Claim]],
+    claims: Sequence[Claim],
+    docs: Mapping[str, tuple[Article, Reading]],
+    max_sentences: int,
+) -> tuple[BriefLine, ...]:
+    """The brief: ranked, non-redundant propositions, then the disputed and single-source lines."""
+    ranked = sorted((p for p in propositions if p.status != "conflicting"),
+                    key=lambda p: _rank(p, claims_of))  # fmt: skip
+    lines: list[BriefLine] = []
+    seen: set[str] = set()
+    for p in ranked:
+        if len(lines) >= max_sentences or (len(lines) >= 3 and p.status == "single_source"):
+            break
+        stems = set(content_stems(p.text))
+        if stems and len(stems & seen) >= REDUNDANT_SHARE * len(stems):
+            continue
+        seen |= stems
+        text = _render(p, best_claims[p.id], claims, docs)
+        lines.append(BriefLine(text, p.status, (p.id,), p.article_ids, p.evidence[:1]))
+    disputed = [p for p in propositions if p.status == "conflicting"]
+    if disputed:
+        p = disputed[0]
+        more = f" (and {len(disputed) - 1} more)" if len(disputed) > 1 else ""
+        ids = tuple(d.id for d in disputed)
+        text = f"Disputed{more}: {p.text} — {p.note}."
+        lines.append(BriefLine(text, "conflicting", ids, p.article_ids, p.evidence))
+    shown = {i for line in lines for i in line.claim_ids}
+    single = [p for p in propositions if p.status == "single_source" and p.id not in shown]
+    if single and len({p.article_ids[0] for p in propositions}) > 1:
+        p = min(single, key=lambda p: _rank(p, claims_of))
+        # name the origin, not a copy of it
+        article = next(
+            (docs[a][0] for a in p.article_ids if not docs[a][0].duplicate_of),
+            docs[p.article_ids[0]][0],
+        )
+        name = article.outlet or Path(article.source).name
+        text = f"Only {name} reports: {_render(p, best_claims[p.id], claims, docs)}"
+        lines.append(BriefLine(text, "single_source", (p.id,), p.article_ids, p.evidence[:1]))
+    return tuple(lines)
+
+
+def build_timeline(propositions: Sequence[Proposition]) -> tuple[TimelineEntry, ...]:
+    """The propositions that carry a resolved date, in event order."""
+    dated = sorted((p for p in propositions if p.when), key=lambda p: (p.when, p.id))
+    return tuple(TimelineEntry(p.when, p.text, (p.id,), p.article_ids) for p in dated)

@@ -1,0 +1,175 @@
+"""Claims: each article's text as atomic claims, with their evidence span and attribution.
+
+A claim is either *reported* (what the reader found as speech: a direct, partial or indirect
+quote, with its canonical speaker and cue) or *asserted* (a clause the outlet states in its own
+voice). A sentence holding several reported clauses ("Gerasimov asserted that ..., reported that
+..., and indicated that ...") gives one claim per clause, because the read stage already finds
+one indirect quote per cue; what is left of the sentence outside its quotes is an asserted claim
+when it still says something (see `MIN_ASSERTED_TERMS`). No parse is run here: the read stage's
+quote spans are the clause boundaries that pay (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Article, Claim, Number, Quote, Reading
+from .terms import content_stems, entity_key
+
+# A residue of a sentence (its words outside quote spans) is an asserted claim only with at
+# least this many content words: "On Wednesday, Gerasimov asserted" (2) is a cue, not a claim;
+# "Dressed in military attire, Putin addressed frontline soldiers" (6) is a claim.
+MIN_ASSERTED_TERMS = 4
+# Beside a quote the residue is mostly its frame ("Trump stated to reporters in the Oval Office,
+# refraining from"): there it takes more words to be a claim of its own.
+MIN_FRAME_TERMS = 7
+# Asserted sentences are split at these clause boundaries when both sides keep enough words
+# ("X; Y", "X, while Y", "X, but Y"): coordinated clauses that state two facts.
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:while|but|whereas|and\s+(?=the\b|a\b|an\b|it\b|he\b|she\b|they\b))\s*"
+)
+_TRIM = " ,;:–—-\"“”‘’'()"
+
+
+_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|but|or|while|as|which|who))+[\s,;:]*$", re.I)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) past surrounding spaces and punctuation, and a conjunction left
+    dangling where a quote was cut out ("... via the Northern Ring Road, and")."""
+    while start < end and text[start] in _TRIM + "\n\t":
+        start += 1
+    m = _DANGLING.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()
+    while end > start and text[end - 1] in _TRIM + ".\n\t":
+        end -= 1
+    return start, end
+
+
+def _kept_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotes that are claims: a partial quote inside another quote is part of it, and a
+    quote that holds a more specific one ("On Thursday, Peskov announced that X, according to
+    TASS") yields to the inner one."""
+    kept = []
+    for q in quotes:
+        inside = [o for o in quotes if o is not q and o.start <= q.start and q.end <= o.end]
+        if q.partial and inside:
+            continue
+        holds = [
+            o for o in quotes
+            if o is not q and not o.partial and q.start <= o.start and o.end <= q.end
+            and (o.start, o.end) != (q.start, q.end)
+        ]  # fmt: skip
+        if holds:
+            continue
+        if any((o.start, o.end) == (q.start, q.end) for o in kept):
+            continue  # the same span found twice (two cues): one claim
+        kept.append(q)
+    return kept
+
+
+def _residues(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside the given spans, each split at clause boundaries."""
+    parts, at = [], start
+    for s, e in sorted(spans):
+        if s > at:
+            parts.append((at, s))
+        at = max(at, e)
+    if at < end:
+        parts.append((at, end))
+    out = []
+    for s, e in parts:
+        piece = text[s:e]
+        cut = s
+        for m in _CLAUSE_BREAK.finditer(piece):
+            left = (cut, s + m.start())
+            if len(content_stems(text[left[0] : left[1]])) >= MIN_ASSERTED_TERMS:
+                out.append(left)
+                cut = s + m.end()
+        out.append((cut, e))
+    return [_strip(text, s, e) for s, e in out]
+
+
+def _inside(start: int, end: int, items: Sequence) -> list:
+    return [x for x in items if start <= x.start and x.end <= end]
+
+
+def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
+    """The atomic claims of one article, in text order.
+
+    Args:
+        article: the article (its `text` is what the offsets index).
+        reading: what the read stage found in it.
+
+    Returns:
+        Claims with ids `<article_id>:<n>`.
+
+    Example:
+        >>> from newsweave.model import Article, Reading, Quote
+        >>> text = ('Officials said that the bridge would reopen on Monday. '
+        ...         'Traffic was diverted to the old ring road.')
+        >>> q = Quote("that the bridge would reopen on Monday", "Officials", "Officials",
+        ...           "said", False, 15, 53)
+        >>> claims = article_claims(Article("a1", "x", text),
+        ...                         Reading("a1", sentences=((0, 54), (55, 97)), quotes=(q,)))
+        >>> [(c.kind, c.who, c.text) for c in claims]  # doctest: +NORMALIZE_WHITESPACE
+        [('reported', 'Officials', 'the bridge would reopen on Monday'),
+         ('asserted', None, 'Traffic was diverted to the old ring road')]
+    """
+    text = article.text
+    quotes = _kept_quotes(reading.quotes)
+    claims: list[Claim] = []
+    for n, (s_start, s_end) in enumerate(reading.sentences):
+        here = [q for q in quotes if s_start <= q.start < s_end]
+        pieces: list[tuple[int, int, Quote | None]] = [(q.start, q.end, q) for q in here]
+        covered = [(q.start, q.end) for q in here]
+        # the speaker and cue are not part of an asserted residue
+        for q in here:
+            for word in (q.speaker_text, q.cue):
+                if word:
+                    i = text.find(word, s_start, s_end)
+                    if i >= 0:
+                        covered.append((i, i + len(word)))
+        least = MIN_FRAME_TERMS if here else MIN_ASSERTED_TERMS
+        for r_start, r_end in _residues(text, s_start, min(s_end, len(text)), covered):
+            if len(content_stems(text[r_start:r_end])) >= least:
+                pieces.append((r_start, r_end, None))
+        for start, end, quote in sorted(pieces, key=lambda p: p[0]):
+            claims.append(_claim(article.id, len(claims), text, start, end, quote, reading, n))
+    return tuple(claims)
+
+
+def _claim(
+    article_id: str, k: int, text: str, start: int, end: int, quote: Quote | None,
+    reading: Reading, sentence: int,
+) -> Claim:  # fmt: skip
+    start, end = _strip(text, start, end)
+    words = text[start:end]
+    if quote is not None and not quote.direct:
+        words = re.sub(r"^(?:that|whether|if)\s+", "", words)
+    entities = tuple(
+        dict.fromkeys(
+            entity_key(e.canonical, e.label) for e in _inside(start, end, reading.entities)
+        )
+    )
+    numbers: tuple[Number, ...] = tuple(_inside(start, end, reading.numbers))
+    times = tuple(t.resolved for t in _inside(start, end, reading.times) if t.resolved)
+    return Claim(
+        id=f"{article_id}:{k}",
+        article_id=article_id,
+        text=words,
+        start=start,
+        end=end,
+        kind="reported" if quote is not None else "asserted",
+        who=quote.speaker if quote is not None else None,
+        cue=quote.cue if quote is not None else None,
+        direct=bool(quote is not None and quote.direct),
+        entities=tuple(e for e in entities if e),
+        numbers=numbers,
+        times=times,
+        sentence=sentence,
+    )

@@ -1,0 +1,132 @@
+"""The check stage: one story's articles and readings -> claims, propositions and their status,
+quotes and numbers across outlets, coverage, framing, brief and timeline.
+
+A pure function over plain data, so it runs the same in a loop, a pool or a Spark partition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from ..group.stories import source_labels
+from ..model import Article, Claim, Proposition, Reading, Story, StoryCheck
+from ..settings import CheckSettings
+from .align import align
+from .brief import build_brief, build_timeline
+from .claims import article_claims
+from .framing import coverage, framing
+from .numbers import compare_numbers
+from .quotes import compare_quotes
+from .status import Sources, proposition
+
+# Bump when the checker's output changes, so stored checks are redone.
+CHECKER_VERSION = "check-1"
+
+
+def check_key(
+    docs: Sequence[tuple[Article, Reading | None]], settings: CheckSettings, reader: str
+) -> str:
+    """What a stored check result depends on: checker, reader and settings, and the story's
+    articles in order with their copy links. Equal keys give equal checks."""
+    members = [(a.id, a.duplicate_of, a.outlet, r is not None) for a, r in docs]
+    blob = json.dumps([CHECKER_VERSION, reader, asdict(settings), members], sort_keys=True)
+    return hashlib.blake2b(blob.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _copy_root(article: Article, by_id: dict[str, Article]) -> str:
+    seen, a = set(), article
+    while a.duplicate_of and a.duplicate_of in by_id and a.id not in seen:
+        seen.add(a.id)
+        a = by_id[a.duplicate_of]
+    return a.id
+
+
+def _sources(articles: Sequence[Article]) -> dict[str, int]:
+    by_id = {a.id: a for a in articles}
+    labels = source_labels([a.outlet for a in articles], [_copy_root(a, by_id) for a in articles])
+    return {a.id: label for a, label in zip(articles, labels, strict=True)}
+
+
+def _best(
+    group: Sequence[int], claims: Sequence[Claim], links: dict[tuple[int, int], float]
+) -> Claim:
+    """The claim most strongly linked to the others (ties: the earliest in the story)."""
+    weight: dict[int, float] = defaultdict(float)
+    for (i, j), s in links.items():
+        weight[i] += s
+        weight[j] += s
+    return claims[max(group, key=lambda i: (weight[i], -i))]
+
+
+def check_story(
+    story: Story,
+    docs: Sequence[tuple[Article, Reading | None]],
+    settings: CheckSettings | None = None,
+) -> StoryCheck:
+    """Cross-check one story.
+
+    Args:
+        story: the story (its id and article ids).
+        docs: its articles with their readings, in story order.
+        settings: alignment and brief options (`CheckSettings()` when omitted).
+
+    Returns:
+        The story's check; `checked` is False (and `note` says why) when no article of it
+        could be read.
+    """
+    settings = settings or CheckSettings()
+    readable = [(a, r) for a, r in docs if r is not None and r.sentences]
+    if not readable:
+        why = "no article of this story has readable sentences (not read, empty or not English)"
+        return StoryCheck(checked=False, note=why)
+    notes = []
+    if len(readable) < len(docs):
+        notes.append(
+            f"{len(docs) - len(readable)} of {len(docs)} articles not read (see their notes)"
+        )
+    claims: list[Claim] = []
+    for a, r in readable:
+        claims.extend(article_claims(a, r))
+    if len(claims) > settings.max_claims_per_story:
+        notes.append(
+            f"only the first {settings.max_claims_per_story:,} of {len(claims):,} claims checked"
+        )
+        claims = claims[: settings.max_claims_per_story]
+    articles = [a for a, _ in readable]
+    sources = _sources([a for a, _ in docs])
+    ctx = Sources(
+        label=sources,
+        name={a.id: a.outlet or Path(a.source).name for a, _ in docs},
+        text={a.id: a.text for a, _ in docs},
+        day={a.id: (a.published or "")[:10] or None for a, _ in docs},
+    )
+    groups, links = align(claims, settings)
+    propositions: list[Proposition] = []
+    best_claims, claims_of = {}, {}
+    for n, group in enumerate(groups, 1):
+        pid = f"p{n}"
+        members = [claims[i] for i in group]
+        best = _best(group, claims, links)
+        propositions.append(proposition(pid, members, best, ctx))
+        best_claims[pid], claims_of[pid] = best, members
+    if len({sources[a.id] for a in articles}) < 2:
+        notes.append("one independent source: its claims are listed, none can be corroborated")
+    doc_map = {a.id: (a, r) for a, r in readable}
+    return StoryCheck(
+        checked=True,
+        note="; ".join(notes) or None,
+        claims=tuple(propositions),
+        quotes=compare_quotes(claims, groups, sources),
+        numbers=compare_numbers(claims, groups, {a.id: a for a in articles}, sources),
+        coverage=coverage(propositions, [a.id for a in articles], claims, sources),
+        framing={a.id: framing(a, r, claims) for a, r in readable},
+        brief=build_brief(
+            propositions, best_claims, claims_of, claims, doc_map, settings.brief_max_sentences
+        ),  # fmt: skip
+        timeline=build_timeline(propositions),
+    )

@@ -1,0 +1,103 @@
+"""Status of each proposition: corroborated, single-source or conflicting, and why.
+
+Independent sources follow the story's rule (`group.stories.source_labels`): a copy counts once
+with its origin, an outlet's several articles count once. A proposition whose sources report
+what someone said keeps that attribution: two outlets reporting that Gerasimov *said* 430 were
+captured corroborate the report of his claim, not the fact (`attributed_to`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Claim, Evidence, Proposition
+from .numbers import figures, values_agree
+from .terms import speaker_key
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """Per article of a story: its independent source label, the name notes use, its text and
+    its publication day."""
+
+    label: Mapping[str, int]
+    name: Mapping[str, str]
+    text: Mapping[str, str]
+    day: Mapping[str, str | None]
+
+
+def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
+    """Figures of one quantity that differ between independent sources, on one day (a later
+    day's different figure is an update: see numbers.py)."""
+    found = []
+    for (counts, unit, _change), items in figures(claims, ctx.text).items():
+        if counts is None:
+            continue  # "6.8%" and "3%" of what? two claims can share a unit and count apart
+        for x, (ca, na) in enumerate(items):
+            for cb, nb in items[x + 1 :]:
+                if ctx.label[ca.article_id] == ctx.label[cb.article_id] or values_agree(na, nb):
+                    continue
+                day_a, day_b = ctx.day[ca.article_id], ctx.day[cb.article_id]
+                if day_a and day_b and day_a != day_b:
+                    continue
+                what = " ".join(p for p in (unit, counts) if p)
+                found.append(f"{na.text} vs {nb.text} ({what})")
+    return found
+
+
+def _attribution(claims: Sequence[Claim]) -> dict[str, object]:
+    """How the sources carry the proposition: reported by one speaker, or asserted."""
+    speakers = {speaker_key(c.who) if c.kind == "reported" else None for c in claims}
+    if len(speakers) == 1 and None not in speakers:
+        first = claims[0]
+        return {"kind": "reported", "who": first.who, "cue": first.cue}
+    # some sources assert it, others attribute it (or to different people): as asserted, with
+    # the attributions kept in the evidence
+    return {"kind": "asserted", "who": None, "cue": None}
+
+
+def proposition(
+    pid: str,
+    claims: Sequence[Claim],
+    best: Claim,
+    ctx: Sources,
+) -> Proposition:
+    """One proposition from its aligned claims.
+
+    Args:
+        pid: its id in the story ("p1", ...).
+        claims: the aligned claims (of one or more articles).
+        best: the claim whose words represent the proposition.
+        ctx: the story's sources, texts and days.
+    """
+    article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
+    independent = len({ctx.label[a] for a in article_ids})
+    attribution = _attribution(claims)
+    who = attribution["who"] if attribution["kind"] == "reported" else None
+    names = ", ".join(dict.fromkeys(ctx.name[a] for a in article_ids))
+    disagree = _figures_disagree(claims, ctx)
+    if disagree:
+        status, note = "conflicting", f"the sources disagree: {'; '.join(disagree)}"
+    elif independent >= 2:
+        status = "corroborated"
+        note = f"{independent} independent sources: {names}"
+        if who:
+            note += f" (they agree that {who} said it, not that it is so)"
+    else:
+        status = "single_source"
+        copies = len(article_ids) - 1
+        note = f"only {names}" + (f" ({copies + 1} articles, one source)" if copies else "")
+    when = next((t for c in claims for t in c.times if len(t) == 10), None)
+    return Proposition(
+        id=pid,
+        text=best.text,
+        status=status,
+        attribution=attribution,
+        attributed_to=who,
+        article_ids=article_ids,
+        independent_sources=independent,
+        evidence=tuple(Evidence(c.article_id, c.text, c.start, c.end) for c in claims),
+        note=note,
+        when=when,
+    )

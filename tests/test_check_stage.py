@@ -1,0 +1,259 @@
+"""The check stage: claims, alignment, status, numbers, quotes, brief; on invented text, on the
+example corpus and on the seed pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.check import check_story
+from newsweave.check.claims import article_claims
+from newsweave.check.numbers import values_agree
+from newsweave.check.quotes import word_diff
+from newsweave.model import Article, Number, Quote, Reading, Story, StoryCheck
+
+
+def _story(*ids: str) -> Story:
+    return Story("s-" + ids[0], None, tuple(ids), len(ids), (), None, None)
+
+
+def test_check_claims_split_a_sentence_at_its_reported_clauses():
+    text = (
+        "On Friday the chief asserted that the rebels had lost 40 villages, reported that "
+        "300 fighters had surrendered, and indicated that the rest were surrounded."
+    )
+    quotes = tuple(
+        Quote(t, "Ana Chief", "the chief", cue, False, text.index(t), text.index(t) + len(t))
+        for t, cue in (
+            ("that the rebels had lost 40 villages", "asserted"),
+            ("that 300 fighters had surrendered", "reported"),
+            ("that the rest were surrounded", "indicated"),
+        )
+    )
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=quotes))
+    assert [c.text for c in claims] == [
+        "the rebels had lost 40 villages",
+        "300 fighters had surrendered",
+        "the rest were surrounded",
+    ]
+    assert {(c.kind, c.who) for c in claims} == {("reported", "Ana Chief")}
+    assert all(text[c.start : c.end].endswith(c.text) for c in claims)
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        ((86.0, "%", "over"), (86.0, "%", "more than"), True),
+        ((1_500_000.0, None, None), (1_500_000.0, None, None), True),
+        ((4000.0, None, "more than"), (4200.0, None, None), True),
+        ((4000.0, None, "about"), (4200.0, None, None), True),
+        ((12.0, None, None), (14.0, None, None), False),
+        ((54.0, "%", None), (54.0, "km", None), False),
+    ],
+)
+def test_check_numbers_agree_by_the_values_they_admit(a, b, agree):
+    na = Number(a[0], a[1], "people", "x", 0, 1, qualifier=a[2])
+    nb = Number(b[0], b[1], "people", "y", 0, 1, qualifier=b[2])
+    assert values_agree(na, nb) is agree
+
+
+def test_check_quotes_word_diff_marks_each_side():
+    diff = word_diff("We will rebuild the bridge", "We will rebuild it")
+    assert diff == (("=", "we will rebuild"), ("+", "it"), ("-", "the bridge"))
+
+
+def _report(text: str, aid: str, outlet: str, published: str | None = None, quotes=()):
+    article = Article(aid, aid + ".html", text, outlet=outlet, published=published)
+    sentences, at = [], 0
+    for part in text.split(". "):
+        sentences.append((at, at + len(part) + 1))
+        at += len(part) + 2
+    n = text.index("workers") - 3
+    numbers = (Number(float(text[n : n + 2]), None, "workers", text[n : n + 2], n, n + 2),)
+    return article, Reading(aid, tuple(sentences), quotes=tuple(quotes), numbers=numbers)
+
+
+def test_check_two_outlets_corroborate_and_a_third_figure_conflicts():
+    a = _report(
+        "Flood water cut off the northern ring road in Lindholm on Monday. "
+        "Rescue crews moved 40 workers from the flooded brick factory by boat.",
+        "a",
+        "Ledger",
+    )
+    b = _report(
+        "Rescue crews moved 40 workers from the flooded brick factory in boats. "
+        "Flood water cut off the northern ring road in Lindholm on Monday.",
+        "b",
+        "Courier",
+    )
+    c = _report(
+        "Rescue crews moved 55 workers from the flooded brick factory by boat. "
+        "Schools in the district stay closed until the water recedes.",
+        "c",
+        "Herald",
+    )
+    check = check_story(_story("a", "b", "c"), [a, b, c])
+    by_text = {p.text.split()[0]: p for p in check.claims}
+    road = by_text["Flood"]
+    assert road.status == "corroborated" and road.independent_sources == 2
+    rescue = next(p for p in check.claims if "brick factory" in p.text and len(p.article_ids) == 3)
+    assert rescue.status == "conflicting" and "40" in rescue.note and "55" in rescue.note
+    schools = next(p for p in check.claims if p.text.startswith("Schools"))
+    assert schools.status == "single_source" and schools.article_ids == ("c",)
+    assert check.coverage["c"]["only_here"] == [schools.id]
+    assert road.id in check.coverage["c"]["missing"]
+    assert any(line.status == "conflicting" for line in check.brief)
+    assert all(line.article_ids and line.status for line in check.brief)
+
+
+def test_check_a_copy_and_a_second_article_of_one_outlet_count_once():
+    text = "Flood water cut off the northern ring road in Lindholm. Crews moved 40 workers by boat."
+    a = _report(text, "a", "Ledger")
+    copy = (Article("b", "b.html", text, outlet="Wire Mirror", duplicate_of="a"), a[1])
+    same_outlet = _report(text.replace("Crews", "Rescue crews"), "c", "Ledger")
+    check = check_story(_story("a", "b", "c"), [a, copy, same_outlet])
+    assert check.claims and all(p.status == "single_source" for p in check.claims)
+    assert "one independent source" in (check.note or "")
+
+
+def test_check_a_story_with_nothing_readable_says_why():
+    article = Article("a", "a.html", "本文は日本語です。")
+    check = check_story(_story("a"), [(article, Reading("a"))])
+    assert check.checked is False and "readable" in check.note
+
+
+def test_check_result_survives_the_round_trip_through_json():
+    a = _report(
+        "Flood water cut off the northern ring road in Lindholm on Monday. "
+        "Rescue crews moved 40 workers from the flooded brick factory.",
+        "a",
+        "Ledger",
+    )
+    b = _report(
+        "Flood water cut off the northern ring road in Lindholm on Monday. "
+        "Rescue crews moved 40 workers from the flooded brick factory.",
+        "b",
+        "Courier",
+    )
+    check = check_story(_story("a", "b"), [a, b])
+    assert StoryCheck.from_dict(check.to_dict()) == check
+    story = Story("s-a", "t", ("a", "b"), 2, ("Ledger",), None, None, check)
+    assert Story.from_dict(story.to_dict()) == story
+
+
+# --- the example corpus (ours) and the seed pair (../shared) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_report(tmp_path_factory):
+    import newsweave
+    from conftest import EXAMPLES
+
+    with newsweave.open(tmp_path_factory.mktemp("ex") / "ex.db") as nw:
+        return nw.analyze([EXAMPLES], fetch=False)
+
+
+def _story_of(report, word: str) -> Story:
+    return next(s for s in report.stories if word in (s.title or ""))
+
+
+def test_check_examples_every_story_is_checked_and_briefed(example_report):
+    for story in example_report.stories:
+        assert story.check is not None and story.check.checked
+        assert 3 <= len(story.brief) <= 9
+        assert all(
+            line.status in ("corroborated", "single_source", "conflicting") for line in story.brief
+        )
+        assert all(line.article_ids for line in story.brief)
+
+
+def test_check_examples_the_decoy_footbridge_injuries_are_corroborated(example_report):
+    decoy = _story_of(example_report, "Mill Lane")
+    hurt = next(p for p in decoy.claims if p.text.startswith("Three people have been hurt"))
+    assert hurt.status == "corroborated" and hurt.independent_sources == 2
+
+
+def test_check_examples_the_burned_area_is_consistent_not_disputed(example_report):
+    fire = _story_of(example_report, "Kell Ridge")
+    area = [n for n in fire.numbers if n.unit == "ha" and len(n.values) > 1]
+    assert any(n.status == "consistent" for n in area)
+    assert all(n.status in ("consistent", "single_source") for n in area)
+    assert not any("3,800" in p.note and p.status == "conflicting" for p in fire.claims)
+
+
+def test_check_examples_rates_figures_without_a_counted_thing_do_not_conflict(example_report):
+    rates = _story_of(example_report, "5.25%")
+    assert not any(p.status == "conflicting" for p in rates.claims)
+
+
+def test_check_regroup_rechecks_only_changed_stories(tmp_path):
+    from conftest import EXAMPLES
+    from newsweave.group.stage import group_articles
+    from newsweave.pipeline import _check_stories, regroup
+    from newsweave.store import SQLiteStore
+
+    with SQLiteStore(tmp_path / "s.db") as store:
+        from newsweave.pipeline import read_stored, run
+
+        run([str(EXAMPLES / "decoy"), str(EXAMPLES / "rates")], store=store, fetch=False)
+        read_stored(store)
+        regroup(store)
+        grouping = group_articles(store.articles_with_readings())
+        _, fresh = _check_stories(store, grouping.stories, grouping.duplicate_of, _settings())
+        assert fresh == 0  # nothing changed: every check comes from the store
+        run([str(EXAMPLES / "wildfire")], store=store, fetch=False)
+        read_stored(store)
+        grouping = group_articles(store.articles_with_readings())
+        _, fresh = _check_stories(store, grouping.stories, grouping.duplicate_of, _settings())
+        assert fresh == 1  # only the new wildfire story
+
+
+def _settings():
+    from newsweave.settings import DEFAULTS
+
+    return DEFAULTS
+
+
+@pytest.fixture(scope="module")
+def seed_story(seeds, tmp_path_factory):
+    import newsweave
+
+    with newsweave.open(tmp_path_factory.mktemp("seeds") / "s.db") as nw:
+        report = nw.analyze([seeds], fetch=False)
+    assert len(report.stories) == 1
+    return report.stories[0]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("visit", "Kursk"),  # Putin's visit to Kursk
+        ("430",),  # 430 prisoners
+        ("86%",),  # more than 86% retaken
+        ("terrorists",),  # Putin's "terrorists"
+        ("lives of Ukrainian soldiers",),  # Syrskyi's priority
+    ],
+)
+def test_check_seed_pair_corroborates(seed_story, words):
+    hits = [p for p in seed_story.claims if all(w in p.text for w in words)]
+    assert any(p.status == "corroborated" and p.independent_sources == 2 for p in hits), words
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("words", [("Witkoff",), ("Vance",), ("North Korea",), ("259",)])
+def test_check_seed_pair_single_source(seed_story, words):
+    hits = [
+        p for p in seed_story.claims
+        if all(w in p.text + str(p.attribution["who"]) for w in words)
+    ]  # fmt: skip
+    assert hits and all(p.status == "single_source" for p in hits), words
+
+
+@pytest.mark.shared
+def test_check_seed_pair_has_no_conflict_and_attributes_reports(seed_story):
+    assert not [p for p in seed_story.claims if p.status == "conflicting"]
+    gerasimov = next(p for p in seed_story.claims if "430" in p.text and p.status == "corroborated")
+    assert gerasimov.attributed_to == "Valery Gerasimov"
+    assert "said it, not that it is so" in gerasimov.note
+    speakers = {q.speaker for q in seed_story.quotes}
+    assert {"Vladimir Putin", "Oleksandr Syrskyi"} <= speakers
