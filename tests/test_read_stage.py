@@ -32,6 +32,14 @@ def test_read_report_is_valid_against_its_schema(example_report):
     assert len(example_report["articles"]) == 19
 
 
+def test_check_evidence_offsets_point_into_the_article_text(example_report):
+    texts = {a["id"]: a["text"] for a in example_report["articles"]}
+    spans = [e for s in example_report["stories"] for c in s["claims"] for e in c["evidence"]]
+    assert spans
+    for e in spans:
+        assert texts[e["article_id"]][e["start"] : e["end"]] == e["text"], e
+
+
 def test_read_offsets_point_into_the_article_text(example_report):
     checked = 0
     for a in example_report["articles"]:

@@ -398,29 +398,62 @@ def stories_cmd(db: str, as_json: bool) -> None:
 @main.command("story")
 @click.argument("story_id")
 @_db_option
-def story_cmd(story_id: str, db: str) -> None:
-    """Show one story: its facts and its articles (copies marked with what they copy)."""
+@click.option("--json", "as_json", is_flag=True, help="The story object of the report instead.")
+def story_cmd(story_id: str, db: str, as_json: bool) -> None:
+    """Show one story: its brief, claims with their status, quotes and numbers across outlets,
+    coverage per article, and its articles (copies marked with what they copy)."""
     _need_store(db)
     with open_store(db) as store:
         s = store.story(story_id)
         if s is None:
             raise click.UsageError(f"{story_id}: no such story in {db} (see `newsweave stories`)")
-        articles = [store.get(a) for a in s["article_ids"]]
-    out_console.print(f"[bold]{escape(s['title'] or '(no title)')}[/bold]")
-    out_console.print(
-        f"{len(s['article_ids'])} articles, {s['independent_sources']} independent sources, "
-        f"{s['first_published'] or '?'} – {s['last_published'] or '?'}"
-    )
-    table = Table()
-    for col in ("id", "outlet", "published", "copy of", "title"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
-    for a in articles:
-        if a is not None:
-            table.add_row(
-                a.id, escape(a.outlet or "-"), a.published or "-", a.duplicate_of or "",
-                escape(a.title or "(no title)"),
-            )  # fmt: skip
-    out_console.print(table)
+        articles = {a: store.get(a) for a in s["article_ids"]}
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    report = {"articles": [a.to_dict() for a in articles.values() if a], "stories": [s]}
+    _print_briefs(report)
+    number = {aid: f"[{n}]" for n, aid in enumerate(s["article_ids"], 1)}
+    for title, cols, rows in _story_tables(s, number):
+        table = Table(title=title, title_justify="left")
+        for col in cols:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*(escape(str(v)) for v in row))
+        out_console.print(table)
+
+
+def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, tuple, list]]:
+    """The story's claims, quotes, numbers and coverage as (title, columns, rows)."""
+
+    def cite(ids: Any) -> str:
+        return "".join(number.get(a, "?") for a in ids)
+
+    claims = [
+        (c["id"], c["status"], c["independent_sources"], c["attributed_to"] or "-",
+         cite(c["article_ids"]), c["text"])
+        for c in s.get("claims", ())
+    ]  # fmt: skip
+    quotes = [
+        (q["speaker"] or "-", q["status"], f"{number.get(v['article_id'], '?')} {v['text']}")
+        for q in s.get("quotes", ()) for v in q["variants"]
+    ]  # fmt: skip
+    numbers = [
+        (n["quantity"], n["status"], " · ".join(
+            f"{number.get(v['article_id'], '?')} {v['text']}" for v in n["values"]), n["note"])
+        for n in s.get("numbers", ()) if len(n["values"]) > 1
+    ]  # fmt: skip
+    coverage = [
+        (number.get(aid, aid), len(c["only_here"]), len(c["missing"]),
+         ", ".join(f"{k} ({v})" for k, v in c["speakers"].items()))
+        for aid, c in s.get("coverage", {}).items()
+    ]  # fmt: skip
+    return [
+        (f"{len(claims)} claims", ("id", "status", "sources", "said by", "in", "text"), claims),
+        ("quotes across outlets", ("speaker", "status", "variant"), quotes),
+        ("numbers across outlets", ("quantity", "status", "values", "note"), numbers),
+        ("coverage", ("article", "only here", "missing", "quotes"), coverage),
+    ]
 
 
 @main.command("article")

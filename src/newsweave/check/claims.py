@@ -148,9 +148,10 @@ def _claim(
     reading: Reading, sentence: int,
 ) -> Claim:  # fmt: skip
     start, end = _strip(text, start, end)
-    words = text[start:end]
     if quote is not None and not quote.direct:
-        words = re.sub(r"^(?:that|whether|if)\s+", "", words)
+        lead = re.match(r"(?:that|whether|if)\s+", text[start:end])
+        start += lead.end() if lead else 0
+    words = text[start:end]
     entities = tuple(
         dict.fromkeys(
             entity_key(e.canonical, e.label) for e in _inside(start, end, reading.entities)

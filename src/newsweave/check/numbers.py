@@ -151,5 +151,6 @@ def _comparison(
     status, note = _status(values, [n for _, n in items], sources)
     claimed = {speaker_key(n.claimed_by) for _, n in items}
     claimed_by = items[0][1].claimed_by if len(claimed) == 1 else None
-    quantity = " ".join(p for p in ("change in" if change else None, counts, unit) if p)
+    parts = ("change in" if change else None, counts, unit if unit != counts else None)
+    quantity = " ".join(p for p in parts if p)
     return NumberComparison(quantity, unit, claimed_by, status, values, note)

@@ -45,11 +45,16 @@ def word_diff(first: str, other: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _status(variants: Sequence[Claim], sources: Mapping[str, int]) -> tuple[str, str]:
-    speakers = {speaker_key(c.who) for c in variants if c.who}
-    if len(speakers) > 1:
-        names = ", ".join(dict.fromkeys(c.who for c in variants if c.who))
-        return "conflicting", f"the same words are given to different speakers: {names}"
+# The same words given to two speakers: this share of their words in common (Jaccard).
+SAME_WORDS_SHARE = 0.7
+
+
+def _same_words(a: Claim, b: Claim) -> bool:
+    wa, wb = set(_words(a.text)), set(_words(b.text))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS_SHARE
+
+
+def _status(variants: Sequence[Claim]) -> tuple[str, str]:
     direct = {c.direct for c in variants}
     if len(direct) > 1:
         return "paraphrased", "quoted directly in one outlet, reported indirectly in another"
@@ -59,30 +64,53 @@ def _status(variants: Sequence[Claim], sources: Mapping[str, int]) -> tuple[str,
     return "wording_differs", "the outlets word the quote differently"
 
 
+def _one_per_article(said: Sequence[Claim]) -> list[Claim]:
+    """One variant per article: its first rendering, a direct one before an indirect one."""
+    by_article: dict[str, Claim] = {}
+    for c in said:
+        prior = by_article.get(c.article_id)
+        if prior is None or (c.direct and not prior.direct):
+            by_article[c.article_id] = c
+    return list(by_article.values())
+
+
+def _comparison(variants: Sequence[Claim], speaker: str | None, status: str, note: str):
+    first = variants[0]
+    rendered = tuple(
+        QuoteVariant(
+            c.article_id, c.text, c.start, c.end, c.direct,
+            () if c is first else word_diff(first.text, c.text),
+        )
+        for c in variants
+    )  # fmt: skip
+    return QuoteComparison(speaker, status, rendered, note)
+
+
 def compare_quotes(
     claims: Sequence[Claim], groups: Sequence[Sequence[int]], sources: Mapping[str, int]
 ) -> tuple[QuoteComparison, ...]:
-    """One comparison per proposition that two or more articles carry as reported speech."""
+    """Per proposition carried as reported speech by two or more independent sources: one
+    comparison per speaker, and a conflict where the same words go to different speakers."""
     out = []
     for group in groups:
-        said = [claims[i] for i in group if claims[i].kind == "reported"]
-        by_article: dict[str, Claim] = {}
-        for c in said:  # one variant per article: its first rendering (a direct one first)
-            prior = by_article.get(c.article_id)
-            if prior is None or (c.direct and not prior.direct):
-                by_article[c.article_id] = c
-        if len(by_article) < 2:
-            continue
-        variants = list(by_article.values())
-        status, note = _status(variants, sources)
-        first = variants[0]
-        rendered = tuple(
-            QuoteVariant(
-                c.article_id, c.text, c.start, c.end, c.direct,
-                () if c is first else word_diff(first.text, c.text),
-            )
-            for c in variants
-        )  # fmt: skip
-        speaker = first.who if status != "conflicting" else None
-        out.append(QuoteComparison(speaker, status, rendered, note))
+        said = [claims[i] for i in group if claims[i].kind == "reported" and claims[i].who]
+        by_speaker: dict[str | None, list[Claim]] = {}
+        for c in said:
+            by_speaker.setdefault(speaker_key(c.who), []).append(c)
+        for members in by_speaker.values():
+            variants = _one_per_article(members)
+            if len({sources[c.article_id] for c in variants}) >= 2:
+                status, note = _status(variants)
+                out.append(_comparison(variants, variants[0].who, status, note))
+        keys = list(by_speaker)
+        for x, ka in enumerate(keys):
+            for kb in keys[x + 1 :]:
+                pair = next(
+                    ((a, b) for a in by_speaker[ka] for b in by_speaker[kb]
+                     if sources[a.article_id] != sources[b.article_id] and _same_words(a, b)),
+                    None,
+                )  # fmt: skip
+                if pair:
+                    note = f"the same words are given to {pair[0].who} and to {pair[1].who}"
+                    out.append(_comparison(pair, None, "conflicting", note))
     return tuple(out)
