@@ -27,7 +27,7 @@ from rich.table import Table
 from . import __version__
 from .errors import NewsweaveError
 from .pipeline import Outcome, Summary, read_stored, run
-from .settings import DEFAULTS, Settings
+from .settings import DEFAULTS, Settings, load_settings
 from .store import open_store
 
 err_console = Console(stderr=True, highlight=False)
@@ -51,6 +51,9 @@ def _input_options(f: Callable) -> Callable:
                      help="Fetch URLs even where robots.txt disallows it (your responsibility)."),
         click.option("--offline", is_flag=True,
                      help="Never fetch: URLs and teaser-only feed entries fail, clearly."),
+        click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
+                     help="A newsweave.toml with settings (docs/newsweave.toml lists every "
+                     "key); flags given here override it."),
     ]  # fmt: skip
     for option in reversed(options):
         f = option(f)
@@ -58,7 +61,13 @@ def _input_options(f: Callable) -> Callable:
 
 
 def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
-    return DEFAULTS.with_(
+    base = DEFAULTS
+    if opts.get("config"):
+        try:
+            base = load_settings(opts["config"])
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--config") from None
+    return base.with_(
         max_file_bytes=opts.get("max_file_bytes"),
         http_timeout_seconds=opts.get("http_timeout_seconds"),
         respect_robots=False if opts.get("ignore_robots") else None,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import tomllib
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any
 
 USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave/newsweave; offline news cross-checker)"
 
@@ -88,6 +91,53 @@ class Settings:
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed (None values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _build(cls: type, table: dict[str, Any], where: str) -> Any:
+    """A settings object from a TOML table; unknown keys and wrong types name their place."""
+    kinds = {f.name: f for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in kinds:
+            known = ", ".join(sorted(kinds))
+            raise ValueError(f"{where}{key}: no such setting (known: {known})")
+        default = getattr(cls(), key)
+        if is_dataclass(default):
+            if not isinstance(value, dict):
+                raise ValueError(f"{where}{key}: must be a table [{where}{key}]")
+            values[key] = _build(type(default), value, f"{where}{key}.")
+        elif isinstance(default, bool) != isinstance(value, bool) or not isinstance(
+            value, (type(default), int) if isinstance(default, float) else type(default)
+        ):
+            raise ValueError(
+                f"{where}{key}: must be {type(default).__name__}, got {type(value).__name__}"
+            )
+        else:
+            values[key] = value
+    return cls(**values)
+
+
+def load_settings(path: str | Path) -> Settings:
+    """Settings from a TOML file: top-level keys are `Settings` fields, `[check]` the check
+    stage's (see docs/newsweave.toml for every key with its default and meaning).
+
+    Raises:
+        ValueError: naming the file, the key and what is wrong (unknown key, wrong type,
+            a value out of its range).
+
+    Example:
+        >>> import tempfile, os
+        >>> with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+        ...     _ = f.write("max_feed_entries = 50\\n[check]\\nbrief_max_sentences = 5\\n")
+        >>> s = load_settings(f.name); os.unlink(f.name)
+        >>> s.max_feed_entries, s.check.brief_max_sentences
+        (50, 5)
+    """
+    try:
+        table = tomllib.loads(Path(path).read_text("utf-8"))
+        return _build(Settings, table, "")
+    except (OSError, tomllib.TOMLDecodeError, ValueError, TypeError) as e:
+        raise ValueError(f"{path}: {e}") from None
 
 
 DEFAULTS = Settings()
