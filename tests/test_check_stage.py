@@ -257,3 +257,39 @@ def test_check_seed_pair_has_no_conflict_and_attributes_reports(seed_story):
     assert "said it, not that it is so" in gerasimov.note
     speakers = {q.speaker for q in seed_story.quotes}
     assert {"Vladimir Putin", "Oleksandr Syrskyi"} <= speakers
+
+
+def _said(aid: str, outlet: str, speaker: str, words: str):
+    text = f'"{words}," {speaker} said on Monday in Lindholm.'
+    quote = Quote(words + ",", speaker, speaker, "said", True, 1, len(words) + 2)
+    article = Article(aid, aid + ".html", text, outlet=outlet)
+    return article, Reading(aid, ((0, len(text)),), quotes=(quote,))
+
+
+def test_check_quotes_same_words_two_people_conflict_but_a_ministry_does_not():
+    words = "The harbour wall will be rebuilt before the winter storms arrive"
+    a = _said("a", "Ledger", "Mara Quist", words)
+    b = _said("b", "Courier", "Tobias Venn", words)
+    c = _said("c", "Herald", "the Ministry of Works", words)
+    check = check_story(_story("a", "b", "c"), [a, b, c])
+    conflicts = [q for q in check.quotes if q.status == "conflicting"]
+    assert len(conflicts) == 1
+    assert {v.article_id for v in conflicts[0].variants} == {"a", "b"}
+
+
+def test_check_quotes_one_speaker_two_wordings_differ():
+    a = _said("a", "Ledger", "Mara Quist", "The harbour wall will be rebuilt before winter")
+    b = _said("b", "Courier", "Mara Quist", "We rebuild the harbour wall before the winter")
+    (quote,) = check_story(_story("a", "b"), [a, b]).quotes
+    assert quote.status == "wording_differs" and quote.speaker == "Mara Quist"
+    assert ("=", "the harbour wall") in quote.variants[1].diff
+
+
+@pytest.mark.shared
+def test_check_seed_pair_groups_trumps_words_rendered_twice(seed_story):
+    trump = [q for q in seed_story.quotes if q.speaker == "Donald Trump"]
+    assert any(
+        "up to Russia" in q.variants[0].text and "depends on Russia" in q.variants[1].text
+        and q.status == "wording_differs"
+        for q in trump
+    )  # fmt: skip

@@ -17,6 +17,9 @@ class CheckSettings:
     Args:
         link_score: two claims of different articles that are each other's best match there
             are one proposition at this score or above (text cosine plus the bonuses below).
+        said_link_score: `link_score` for two claims reported from one speaker: two outlets'
+            best-matching words of one person in one story are most often one utterance
+            rendered twice ("It's up to Russia now" / "Now it depends on Russia": 0.42).
         sure_score: at this score two claims are one proposition without being best matches
             (the same fact said twice in one article, or by three outlets in a chain).
         shared_number_bonus: added when both claims carry the same figure (value and unit).
@@ -31,6 +34,7 @@ class CheckSettings:
     """
 
     link_score: float = 0.45
+    said_link_score: float = 0.4
     sure_score: float = 0.85
     shared_number_bonus: float = 0.25
     entity_bonus: float = 0.15
@@ -41,6 +45,11 @@ class CheckSettings:
     max_claims_per_story: int = 5000
 
     def __post_init__(self) -> None:
+        if not 0.0 < self.said_link_score <= self.sure_score:
+            raise ValueError(
+                f"said_link_score must be in (0, sure_score={self.sure_score}], "
+                f"got {self.said_link_score}"
+            )
         if not 0.0 < self.link_score <= self.sure_score:
             raise ValueError(
                 f"link_score must be in (0, sure_score={self.sure_score}], got {self.link_score}"

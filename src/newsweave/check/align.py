@@ -27,6 +27,12 @@ class _Features:
     speaker: str | None
 
 
+def _idf(n: int, df: int) -> float:
+    """Smoothed IDF within the story (as scikit-learn's smooth_idf): a term every claim has
+    still weighs 1, so the two claims of a two-article story can match on shared words."""
+    return math.log((1 + n) / (1 + df)) + 1.0
+
+
 def _features(claims: Sequence[Claim]) -> list[_Features]:
     bags = [Counter(content_stems(c.text)) for c in claims]
     df: Counter[str] = Counter()
@@ -35,9 +41,7 @@ def _features(claims: Sequence[Claim]) -> list[_Features]:
     n = len(claims)
     out = []
     for c, bag in zip(claims, bags, strict=True):
-        vec = {
-            t: (1 + math.log(k)) * math.log((1 + n) / (1 + df[t])) + 1e-3 for t, k in bag.items()
-        }
+        vec = {t: (1 + math.log(k)) * _idf(n, df[t]) for t, k in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out.append(
             _Features(
@@ -115,7 +119,9 @@ def align(
             and best[(i, claims[j].article_id)][1] == j
             and best[(j, claims[i].article_id)][1] == i
         )
-        if s >= settings.sure_score or (mutual and s >= settings.link_score):
+        both_said = feats[i].speaker is not None and feats[i].speaker == feats[j].speaker
+        least = settings.said_link_score if both_said else settings.link_score
+        if s >= settings.sure_score or (mutual and s >= least):
             links[(i, j)] = s
     return _components(len(claims), links), links
 

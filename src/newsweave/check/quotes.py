@@ -49,6 +49,15 @@ def word_diff(first: str, other: str) -> tuple[tuple[str, str], ...]:
 SAME_WORDS_SHARE = 0.7
 
 
+_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")
+
+
+def _personal_name(name: str | None) -> bool:
+    """A person's full name ("Dario Pell"), not an organisation ("the Ministry of Finance") or a
+    role ("the authority"): a spokesman and his ministry saying the same words is no conflict."""
+    return bool(name and _NAME.fullmatch(name))
+
+
 def _same_words(a: Claim, b: Claim) -> bool:
     wa, wb = set(_words(a.text)), set(_words(b.text))
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS_SHARE
@@ -107,7 +116,8 @@ def compare_quotes(
             for kb in keys[x + 1 :]:
                 pair = next(
                     ((a, b) for a in by_speaker[ka] for b in by_speaker[kb]
-                     if sources[a.article_id] != sources[b.article_id] and _same_words(a, b)),
+                     if sources[a.article_id] != sources[b.article_id]
+                     and _personal_name(a.who) and _personal_name(b.who) and _same_words(a, b)),
                     None,
                 )  # fmt: skip
                 if pair:
