@@ -1,0 +1,111 @@
+"""Speed of the check stage on ECB+ dev (772 articles), against the rest of `analyze`.
+
+Runs the pipeline's own steps on ../shared/data/ecbplus/text into a fresh store (or reuses
+--db when it already holds them): ingest + extract, read, group (with the settle), then checks
+every story fresh and reports: the check's share of the whole analyze, the slowest story, and how
+many stories one more article makes the store re-check.
+
+    .venv/bin/python -m benchmarks.check_speed [--db /tmp/ecb-speed.db] [--out docs/benchmarks.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import platform
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data" / "ecbplus" / "text"
+
+
+def _clock():
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start) -> tuple[float, float]:
+    wall, cpu = _clock()
+    return wall - start[0], cpu - start[1]
+
+
+def main() -> None:
+    from newsweave.check import check_story
+    from newsweave.group.stage import group_articles
+    from newsweave.pipeline import _check_stories, read_stored, run
+    from newsweave.settings import DEFAULTS
+    from newsweave.store import SQLiteStore
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, default=None, help="store to (re)use")
+    ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        raise SystemExit(f"ECB+ text not found at {DATA}: the benchmark reads ../shared/data")
+    db = args.db or Path(tempfile.mkdtemp()) / "ecb.db"
+    files = sorted(str(p) for p in DATA.glob("*.txt"))
+    held_out, files = files[-1], files[:-1]
+    times = {}
+    with SQLiteStore(db) as store:
+        t = _clock()
+        run(files, store=store, fetch=False)
+        times["ingest + extract"] = _since(t)
+        t = _clock()
+        read_stored(store)
+        times["read"] = _since(t)
+        t = _clock()
+        grouping = group_articles(
+            store.articles_with_readings(), replay=store.articles_with_readings
+        )
+        times["group (with settle)"] = _since(t)
+        t = _clock()
+        slowest = (0.0, 0)
+        for story in grouping.stories:
+            docs = [
+                (dataclasses.replace(store.get(a), duplicate_of=grouping.duplicate_of.get(a)),
+                 store.reading(a))
+                for a in story.article_ids
+            ]  # fmt: skip
+            s0 = time.process_time()
+            check_story(story, docs)
+            slowest = max(slowest, (time.process_time() - s0, len(docs)))
+        times["check (every story, fresh)"] = _since(t)
+        # incremental: checks stored, then one more article
+        _check_stories(store, grouping.stories, grouping.duplicate_of, DEFAULTS)
+        run([held_out], store=store, fetch=False)
+        read_stored(store)
+        grouping = group_articles(
+            store.articles_with_readings(), replay=store.articles_with_readings
+        )
+        _, fresh = _check_stories(store, grouping.stories, grouping.duplicate_of, DEFAULTS)
+        n_articles, n_stories = store.count(), len(grouping.stories)
+    total = sum(w for w, _ in times.values())
+    check_wall = times["check (every story, fresh)"][0]
+    rows = "\n".join(f"| {k} | {w:.1f} | {c:.1f} |" for k, (w, c) in times.items())
+    section = f"""## Check stage speed — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC
+
+Command: `.venv/bin/python -m benchmarks.check_speed` · machine: {platform.machine()},
+{os.cpu_count()} CPUs, Python {platform.python_version()} · data: ECB+ dev text, {n_articles - 1}
+articles, then 1 more ({Path(held_out).name}); {n_stories} stories.
+
+| step | wall s | CPU s (this process) |
+| --- | --- | --- |
+{rows}
+
+- analyze with the check / without it: **{total / (total - check_wall):.3f}** (wall).
+- slowest story: {slowest[0]:.2f} s CPU for {slowest[1]} articles.
+- adding one article to the stored corpus re-checked **{fresh}** of {n_stories} stories.
+- The grouping's consensus runs in worker processes: their CPU is not in this process's column.
+
+"""
+    old = args.out.read_text("utf-8") if args.out.exists() else "# Benchmarks\n\n"
+    head, _, rest = old.partition("\n## ")
+    args.out.write_text(head.rstrip() + "\n\n" + section + ("## " + rest if rest else ""), "utf-8")
+    print(section)
+
+
+if __name__ == "__main__":
+    main()
