@@ -293,3 +293,22 @@ def test_check_seed_pair_groups_trumps_words_rendered_twice(seed_story):
         and q.status == "wording_differs"
         for q in trump
     )  # fmt: skip
+
+
+def test_check_a_huge_story_is_capped_with_a_note():
+    from newsweave.settings import CheckSettings
+
+    sentence = "Crews moved {n} workers from the flooded brick factory in Lindholm by boat. "
+    text = "".join(sentence.format(n=n) for n in range(3000))
+    sentences, at = [], 0
+    for n in range(3000):
+        length = len(sentence.format(n=n))
+        sentences.append((at, at + length - 1))
+        at += length
+    docs = [
+        (Article(aid, aid, text, outlet=aid), Reading(aid, tuple(sentences)))
+        for aid in ("a", "b")
+    ]
+    check = check_story(_story("a", "b"), docs, CheckSettings(max_claims_per_story=4000))
+    assert check.checked and "only the first 4,000 of 6,000 claims checked" in check.note
+    assert sum(len(p.evidence) for p in check.claims) == 4000
