@@ -312,3 +312,16 @@ def test_check_a_huge_story_is_capped_with_a_note():
     check = check_story(_story("a", "b"), docs, CheckSettings(max_claims_per_story=4000))
     assert check.checked and "only the first 4,000 of 6,000 claims checked" in check.note
     assert sum(len(p.evidence) for p in check.claims) == 4000
+
+
+def test_check_examples_injuries_conflict_and_the_fire_figures_are_revised(example_report):
+    bridge = _story_of(example_report, "Tessel")
+    injured = [n for n in bridge.numbers if n.quantity == "people injured" and len(n.values) > 3]
+    assert [n.status for n in injured] == ["conflicting"]
+    assert {v.value for v in injured[0].values} == {12.0, 14.0}  # the decoy's 3 kept apart
+    assert any(line.text.startswith("Disputed: people injured") for line in bridge.brief)
+    fire = _story_of(example_report, "Kell Ridge")
+    crews = next(n for n in fire.numbers if n.quantity == "firefighters" and len(n.values) > 1)
+    assert crews.status == "updated" and "420" in crews.note
+    evacuated = [n for n in fire.numbers if n.quantity == "people evacuated"]
+    assert {n.status for n in evacuated} == {"updated", "single_source"}  # 1,800: Lowater

@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..model import Article, BriefLine, Claim, Proposition, Reading, TimelineEntry
+from ..model import (
+    Article,
+    BriefLine,
+    Claim,
+    Evidence,
+    NumberComparison,
+    Proposition,
+    Reading,
+    TimelineEntry,
+)  # fmt: skip
 from .terms import content_stems
 
 # A candidate repeats a chosen brief sentence when this share of its stems is already there.
@@ -68,8 +77,10 @@ def build_brief(
     claims: Sequence[Claim],
     docs: Mapping[str, tuple[Article, Reading]],
     max_sentences: int,
+    numbers: Sequence[NumberComparison] = (),
 ) -> tuple[BriefLine, ...]:
-    """The brief: ranked, non-redundant propositions, then the disputed and single-source lines."""
+    """The brief: ranked, non-redundant propositions, then the disputed and single-source
+    lines, then one line on figures the sources disagree on and one on revised figures."""
     ranked = sorted((p for p in propositions if p.status != "conflicting"),
                     key=lambda p: _rank(p, claims_of))  # fmt: skip
     lines: list[BriefLine] = []
@@ -102,7 +113,49 @@ def build_brief(
         name = article.outlet or Path(article.source).name
         text = f"Only {name} reports: {_render(p, best_claims[p.id], claims, docs)}"
         lines.append(BriefLine(text, "single_source", (p.id,), p.article_ids, p.evidence[:1]))
+    lines.extend(_figure_lines(numbers, docs))
     return tuple(lines)
+
+
+def _name(article: Article) -> str:
+    return article.outlet or Path(article.source).name
+
+
+def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]]) -> BriefLine:
+    """One quantity's values in order of first publication, each with the outlets giving it:
+    "Disputed: people injured: 14 (Northgate Post, 2026-03-10) against 12 (Ostwyn Courier...)"."""
+    values = sorted(n.values, key=lambda v: v.published or "")
+    outlets: dict[float, list[str]] = {}
+    for v in values:
+        outlets.setdefault(v.value, []).append(_name(docs[v.article_id][0]))
+    first = {}
+    for v in values:
+        first.setdefault(v.value, v)
+    parts = []
+    for value, v in first.items():
+        day = f", {v.published[:10]}" if v.published else ""
+        parts.append(f"{v.text} ({', '.join(dict.fromkeys(outlets[value]))}{day})")
+    if n.status == "conflicting":
+        text, status = f"Disputed: {n.quantity}: {' against '.join(parts)}.", "conflicting"
+    else:  # updated: the latest figure's own sourcing is the line's status
+        latest = outlets[values[-1].value]
+        status = "corroborated" if len(set(latest)) > 1 else "single_source"
+        text = f"Revised: {n.quantity}: {', then '.join(parts)}."
+    ids = tuple(dict.fromkeys(v.article_id for v in values))
+    evidence = tuple(Evidence(v.article_id, v.text, v.start, v.end) for v in values)
+    return BriefLine(text, status, (), ids, evidence)
+
+
+def _figure_lines(
+    numbers: Sequence[NumberComparison], docs: Mapping[str, tuple[Article, Reading]]
+) -> list[BriefLine]:
+    """One line for the most reported disputed figure, one for the most reported revised one."""
+    out = []
+    for status in ("conflicting", "updated"):
+        chosen = [n for n in numbers if n.status == status and len(n.values) > 1]
+        if chosen:
+            out.append(_figure_line(max(chosen, key=lambda n: len(n.values)), docs))
+    return out
 
 
 def build_timeline(propositions: Sequence[Proposition]) -> tuple[TimelineEntry, ...]:

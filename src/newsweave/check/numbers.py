@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from ..model import Article, Claim, Number, NumberComparison, NumberValue
+from ..model import Article, Claim, Number, NumberComparison, NumberValue, Reading
 from .terms import speaker_key
 
 # "about 4,000" agrees with 4,200: an approximate figure covers this relative distance.
@@ -80,27 +81,145 @@ def values_agree(a: Number, b: Number) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+def _day(v: NumberValue) -> str | None:
+    return v.published[:10] if v.published else None
+
+
 def _status(
     values: Sequence[NumberValue], numbers: Sequence[Number], sources: Mapping[str, int]
 ) -> tuple[str, str]:
     independent = len({sources[v.article_id] for v in values})
     pairs = list(zip(values, numbers, strict=True))
-    clash = [
-        (va, vb) for x, (va, na) in enumerate(pairs) for vb, nb in pairs[x + 1 :]
-        if sources[va.article_id] != sources[vb.article_id] and not values_agree(na, nb)
+    apart = [
+        (va, na, vb, nb) for x, (va, na) in enumerate(pairs) for vb, nb in pairs[x + 1 :]
+        if sources[va.article_id] != sources[vb.article_id]
     ]  # fmt: skip
-    if not clash:
-        if independent >= 2:
-            return "consistent", f"{independent} independent sources agree"
-        return "single_source", "one source"
-    # a later report's figure replaces an earlier one when the clashing reports are of
-    # different days (same-day reports that differ conflict: 12 injured at 9:00, 14 at 10:00)
-    dated = all(v.published for v in values)
-    if dated and all(va.published[:10] != vb.published[:10] for va, vb in clash):
+    # a later day's different figure is an update, even one an earlier "at least" admits (at
+    # least seven dead on Tuesday, nine on Wednesday); on one day, figures that do not agree
+    # conflict (12 injured at 9:00, 14 at 10:00)
+    clash = [(va, vb) for va, na, vb, nb in apart if not values_agree(na, nb)]
+    same_day = [(va, vb) for va, vb in clash if _day(va) is None or _day(va) == _day(vb)]
+    if same_day:
+        shown = "; ".join(f"{va.text} vs {vb.text}" for va, vb in same_day[:3])
+        return "conflicting", f"independent sources disagree: {shown}"
+    moved = [
+        (va, vb) for va, na, vb, nb in apart
+        if na.value != nb.value and _day(va) and _day(vb) and _day(va) != _day(vb)
+    ]  # fmt: skip
+    if moved:
         latest = max(values, key=lambda v: v.published or "")
-        return "updated", f"revised over time; latest {latest.text} ({latest.published[:10]})"
-    shown = "; ".join(f"{va.text} vs {vb.text}" for va, vb in clash[:3])
-    return "conflicting", f"independent sources disagree: {shown}"
+        return "updated", f"revised over time; latest {latest.text} ({_day(latest)})"
+    if independent >= 2:
+        return "consistent", f"{independent} independent sources agree"
+    return "single_source", "one source"
+
+
+# What a figure counts, for the quantities news reports compare across articles: casualty and
+# displacement counts. Stems of the word that names the quantity, found just after the figure
+# ("14 were injured", "Twelve people were taken to ... hospital") or else just before it
+# ("the death toll rose to nine"). Hospital admissions count the injured (the example corpus:
+# the hospital's 12 against the fire service's 14).
+QUANTITY_STEMS: dict[str, tuple[str, ...]] = {
+    "people killed": ("kill", "die", "dead", "death", "fatal", "bodi"),
+    "people injured": ("injur", "hurt", "wound", "hospit", "admit", "treat"),
+    "people missing": ("miss", "unaccount"),
+    "people evacuated": ("evacu", "displac", "flee", "fled", "leav"),
+    "people arrested": ("arrest", "detain"),
+    "area burned": ("burn", "scorch"),
+    "firefighters": ("firefight",),
+}
+_STEM_QUANTITY = {stem: q for q, stems in QUANTITY_STEMS.items() for stem in stems}
+# How far to look: words after the figure, then before it; a clause ends the look.
+WORDS_AFTER, WORDS_BEFORE = 7, 5
+_CLAUSE_END = re.compile(r"[,;.:()]|\b(?:and|as|while|but|after|when)\b", re.I)
+
+
+def _named(words: list[str]) -> str | None:
+    from .terms import content_stems
+
+    for word in words:
+        for stem in content_stems(word):
+            for prefix, quantity in _STEM_QUANTITY.items():
+                if stem.startswith(prefix):
+                    return quantity
+    return None
+
+
+def named_quantity(text: str, n: Number) -> str | None:
+    """The quantity a figure counts, from the words next to it (see QUANTITY_STEMS).
+
+    Example:
+        >>> text = "At least seven people died and 14 were injured."
+        >>> named_quantity(text, Number(14.0, "people", None, "14", 31, 33))
+        'people injured'
+        >>> named_quantity(text, Number(7.0, "people", "people", "seven", 9, 14))
+        'people killed'
+    """
+    after = _CLAUSE_END.split(text[n.end : n.end + 80], maxsplit=1)[0].split()[:WORDS_AFTER]
+    found = _named(after)
+    if found:
+        return found
+    before = _CLAUSE_END.split(text[max(0, n.start - 60) : n.start])[-1].split()[-WORDS_BEFORE:]
+    return _named(list(reversed(before)))
+
+
+def story_quantities(
+    docs: Sequence[tuple[Article, Reading]], sources: Mapping[str, int]
+) -> tuple[NumberComparison, ...]:
+    """The named quantities of the whole story (QUANTITY_STEMS) across its articles: a death
+    toll given in one article's lead and another's third paragraph is one quantity."""
+    found: dict[tuple[str, str | None], list[tuple[Article, Number]]] = {}
+    for article, reading in docs:
+        for n in reading.numbers:
+            name = named_quantity(article.text, n)
+            if name and not _CHANGE.search(article.text[max(0, n.start - 20) : n.start]):
+                unit = n.unit if n.unit != "people" else None
+                found.setdefault((name, unit), []).append((article, n))
+    out = []
+    for (name, unit), every in found.items():
+        for items in _referents(every):
+            out.append(_named_comparison(name, unit, items, sources))
+    return tuple(out)
+
+
+# Reports of one count that disagree differ by less than this factor; a figure farther from
+# the most reported one counts something else (the example corpus: 3 injured in the earlier
+# footbridge collapse named as background, 1,800 evacuated from a second town, 1 firefighter
+# treated, beside 12-14 injured, 4,200-6,000 evacuated, 320-420 firefighters).
+SAME_REFERENT_FACTOR = 2.0
+
+
+def _referents(items: list[tuple[Article, Number]]) -> list[list[tuple[Article, Number]]]:
+    """Figures of one named quantity split into groups that can count one thing: around the
+    value most articles give, within SAME_REFERENT_FACTOR of it; the rest likewise."""
+    groups, rest = [], list(items)
+    while rest:
+        counts: dict[float, set[str]] = {}
+        for a, n in rest:
+            counts.setdefault(n.value, set()).add(a.id)
+        anchor = max(counts, key=lambda v: (len(counts[v]), v))
+        near = [
+            (a, n) for a, n in rest
+            if n.value > 0 and anchor > 0
+            and max(n.value, anchor) / min(n.value, anchor) < SAME_REFERENT_FACTOR
+            or n.value == anchor
+        ]  # fmt: skip
+        groups.append(near)
+        rest = [x for x in rest if x not in near]
+    return groups
+
+
+def _named_comparison(
+    name: str, unit: str | None, items: list[tuple[Article, Number]], sources: Mapping[str, int]
+) -> NumberComparison:
+    values = tuple(
+        NumberValue(a.id, n.value, n.unit, n.text, a.published, n.start, n.end, n.qualifier)
+        for a, n in items
+    )
+    status, note = _status(values, [n for _, n in items], sources)
+    claimed = {n.claimed_by for _, n in items}
+    claimed_by = next(iter(claimed)) if len(claimed) == 1 else None
+    return NumberComparison(name, unit, claimed_by, status, values, note)
 
 
 def compare_numbers(
@@ -109,7 +228,8 @@ def compare_numbers(
     articles: Mapping[str, Article],
     sources: Mapping[str, int],
 ) -> tuple[NumberComparison, ...]:
-    """Per quantity within each proposition, the values per article and their status.
+    """Per quantity within each proposition, the values per article and their status
+    (figures of a named quantity are compared across the whole story: `story_quantities`).
 
     A quantity is what is counted and its unit (and who claims it), among the claims aligned
     as one proposition: two "people" figures in unrelated sentences are not one quantity.
@@ -117,7 +237,12 @@ def compare_numbers(
     texts = {aid: a.text for aid, a in articles.items()}
     out = []
     for group in groups:
-        for (counts, unit, change), found in figures([claims[i] for i in group], texts).items():
+        unnamed = [
+            replace(c, numbers=tuple(n for n in c.numbers
+                                     if named_quantity(texts[c.article_id], n) is None))
+            for c in (claims[i] for i in group)
+        ]  # fmt: skip
+        for (counts, unit, change), found in figures(unnamed, texts).items():
             # without what is counted ("6.8%", "3%"), figures that differ are two quantities
             for items in [found] if counts else _agreeing(found):
                 out.append(_comparison(items, counts, unit, change, articles, sources))

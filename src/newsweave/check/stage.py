@@ -20,7 +20,7 @@ from .align import align
 from .brief import build_brief, build_timeline
 from .claims import article_claims
 from .framing import coverage, framing
-from .numbers import compare_numbers
+from .numbers import compare_numbers, story_quantities
 from .quotes import compare_quotes
 from .status import Sources, proposition
 
@@ -117,16 +117,25 @@ def check_story(
     if len({sources[a.id] for a in articles}) < 2:
         notes.append("one independent source: its claims are listed, none can be corroborated")
     doc_map = {a.id: (a, r) for a, r in readable}
+    numbers = story_quantities(readable, sources) + compare_numbers(
+        claims, groups, {a.id: a for a in articles}, sources
+    )
     return StoryCheck(
         checked=True,
         note="; ".join(notes) or None,
         claims=tuple(propositions),
         quotes=compare_quotes(claims, groups, sources),
-        numbers=compare_numbers(claims, groups, {a.id: a for a in articles}, sources),
+        numbers=numbers,
         coverage=coverage(propositions, [a.id for a in articles], claims, sources),
         framing={a.id: framing(a, r, claims) for a, r in readable},
         brief=build_brief(
-            propositions, best_claims, claims_of, claims, doc_map, settings.brief_max_sentences
+            propositions,
+            best_claims,
+            claims_of,
+            claims,
+            doc_map,
+            settings.brief_max_sentences,
+            numbers,
         ),  # fmt: skip
         timeline=build_timeline(propositions),
     )
