@@ -27,3 +27,14 @@ def test_docs_examples_run(name: str) -> None:
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     result = doctest.testmod(module, optionflags=flags, report=True)
     assert result.failed == 0, f"{result.failed} example(s) in {name} failed (see output above)"
+
+
+_PAGES = sorted((Path(__file__).resolve().parents[1] / "docs").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", [p for p in _PAGES if ">>>" in p.read_text("utf-8")], ids=str)
+def test_docs_pages_examples_run(page: Path, monkeypatch) -> None:
+    monkeypatch.chdir(page.parents[1])  # the pages name files relative to the repository
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    result = doctest.testfile(str(page), module_relative=False, optionflags=flags, report=True)
+    assert result.attempted > 0 and result.failed == 0, f"{page.name}: {result.failed} failed"

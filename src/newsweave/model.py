@@ -169,6 +169,20 @@ class Reading:
         )
 
 
+def data_frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
+    """A pandas DataFrame of the rows; a clear error when pandas is not installed."""
+    try:
+        import pandas
+    except ImportError:
+        from .errors import NewsweaveError
+
+        raise NewsweaveError(
+            "pandas is not installed: frames need the optional extra "
+            "(pip install 'newsweave[frames]')"
+        ) from None
+    return pandas.DataFrame(rows, columns=list(columns))
+
+
 # --- grouping (group/): stories. -------------------------------------------------------------
 
 
@@ -215,6 +229,35 @@ class Story:
     @property
     def brief(self) -> tuple[BriefLine, ...]:
         return self.check.brief if self.check else ()
+
+    def claims_frame(self) -> Any:
+        """The propositions as a pandas DataFrame, one row each (needs the `frames` extra:
+        `pip install newsweave[frames]`).
+
+        Columns: id, text, status, independent_sources, attributed_to, articles (count),
+        article_ids, note.
+        """
+        rows = [
+            {
+                "id": p.id, "text": p.text, "status": p.status,
+                "independent_sources": p.independent_sources, "attributed_to": p.attributed_to,
+                "articles": len(p.article_ids), "article_ids": list(p.article_ids), "note": p.note,
+            }
+            for p in self.claims
+        ]  # fmt: skip
+        return data_frame(rows, ("id", "text", "status", "independent_sources",
+                                 "attributed_to", "articles", "article_ids", "note"))  # fmt: skip
+
+    def numbers_frame(self) -> Any:
+        """Every figure of every compared quantity as a DataFrame row (the `frames` extra)."""
+        rows = [
+            {"quantity": n.quantity, "status": n.status, "article_id": v.article_id,
+             "value": v.value, "unit": v.unit, "text": v.text, "published": v.published}
+            for n in self.numbers for v in n.values
+        ]  # fmt: skip
+        return data_frame(
+            rows, ("quantity", "status", "article_id", "value", "unit", "text", "published")
+        )
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .extract import ScrapedContext, extract
@@ -259,6 +260,20 @@ class Report:
     summary: Summary
     stories: tuple[Story, ...]
     articles: tuple[tuple[Article, Reading | None], ...]
+
+    def articles_frame(self) -> Any:
+        """The report's articles as a pandas DataFrame, one row each (the `frames` extra)."""
+        from .model import data_frame
+
+        columns = ("id", "outlet", "published", "title", "url", "language", "duplicate_of",
+                   "quotes", "entities", "numbers")  # fmt: skip
+        rows = [
+            {**{c: getattr(a, c) for c in columns[:7]},
+             "quotes": len(r.quotes) if r else 0, "entities": len(r.entities) if r else 0,
+             "numbers": len(r.numbers) if r else 0}
+            for a, r in self.articles
+        ]  # fmt: skip
+        return data_frame(rows, columns)
 
     def to_dict(self) -> dict:
         """The report JSON object (schema newsweave.report/1)."""
