@@ -132,17 +132,15 @@ def align(
 
 
 def _components(n: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
-    parent = list(range(n))
+    """The connected components of the links (scipy's), each in claim order, by first claim."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in links:
-        parent[find(i)] = find(j)
+    rows = [i for i, _ in links]
+    cols = [j for _, j in links]
+    graph = coo_matrix(([1] * len(rows), (rows, cols)), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
+    for i, label in enumerate(labels):
+        groups[int(label)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
