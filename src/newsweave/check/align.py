@@ -128,7 +128,40 @@ def align(
         least = settings.said_link_score if both_said else settings.link_score
         if s >= settings.sure_score or (mutual and s >= least):
             links[(i, j)] = s
+    if settings.linkage == "average" and len(claims) <= MAX_LINKAGE_CLAIMS:
+        return _average_linkage(claims, scores, settings), links
     return _components(len(claims), links), links
+
+
+# Above this many claims the average linkage (a full distance matrix) gives way to components.
+MAX_LINKAGE_CLAIMS = 3000
+
+
+def _average_linkage(
+    claims: Sequence[Claim], scores: dict[tuple[int, int], float], settings: CheckSettings
+) -> list[list[int]]:
+    """Average linkage over 1 - score (pairs that are no candidates, or of one article, are
+    1 apart), cut at 1 - link_score: a claim joins a proposition it matches on average, not
+    one claim of it (components of best-match links chain twenty articles' claims together)."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    n = len(claims)
+    if n < 2:
+        return [[i] for i in range(n)]
+    dist = np.ones((n, n))
+    np.fill_diagonal(dist, 0.0)
+    for (i, j), s in scores.items():
+        if claims[i].article_id != claims[j].article_id:
+            d = max(0.0, 1.0 - s)
+            dist[i, j] = dist[j, i] = d
+    tree = linkage(squareform(dist, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - settings.link_score, criterion="distance")
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        groups[int(label)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
 
 
 def _components(n: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
