@@ -5,7 +5,8 @@ holds the proposition alone, else the claim with its speaker and cue), with the 
 status and the articles it cites; a reported claim says who said it. It holds 3 to
 `brief_max_sentences` propositions, best sourced first (independent sources, then how early the
 articles put it: news leads with what matters), none repeating another; then one line on what
-is disputed and one on what only one outlet reports.
+is disputed, one on what only one outlet reports, and one each for the most reported disputed
+and revised figures (check/numbers.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..model import (
     Proposition,
     Reading,
     TimelineEntry,
-)  # fmt: skip
+)
 from .terms import content_stems
 
 # A candidate repeats a chosen brief sentence when this share of its stems is already there.
