@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	# the browser tests drive Debian's Chromium (never a downloaded browser build)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -35,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/newsweave bench extract
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json .pytest_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json .pytest_cache tests/artifacts

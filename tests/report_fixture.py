@@ -284,3 +284,22 @@ def hostile_report() -> dict:
     story["claims"][0]["text"] = PLANTED["title"]
     story["brief"][0]["text"] = PLANTED["text"]
     return report
+
+
+def fixture_store(path, report: dict) -> None:
+    """Write a report's articles, readings and stories into a store at `path` (as the
+    pipeline would, check results included), for the web app's tests."""
+    from newsweave.model import Article, Entity, Number, Quote, Reading
+    from newsweave.store import SQLiteStore
+
+    with SQLiteStore(path) as store:
+        for a in report["articles"]:
+            store.add(Article.from_dict(a))
+            reading = Reading(
+                article_id=a["id"],
+                entities=tuple(Entity(**e) for e in a["entities"]),
+                quotes=tuple(Quote(**q) for q in a["quotes"]),
+                numbers=tuple(Number(**n) for n in a["numbers"]),
+            )
+            store.add_reading(reading, "fixture")
+        store.replace_stories(report["stories"], {})

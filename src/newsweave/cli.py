@@ -544,6 +544,35 @@ def article_cmd(article_id: str, db: str) -> None:
         out_console.print(t)
 
 
+@main.command("serve")
+@_db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any non-loopback address needs --token.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="NEWSWEAVE_TOKEN",
+    default=None,
+    help="Require this token on every request (env NEWSWEAVE_TOKEN).",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """The web app on the store: stories, story and article pages, uploads, JSON API (/api).
+
+    Example: newsweave serve --db newsweave-demo.db, then open http://127.0.0.1:8000/
+    """
+    from .web.serve import check_host, run_server
+
+    try:
+        check_host(host, token)
+    except NewsweaveError as e:
+        raise click.BadParameter(str(e), param_hint="--host") from None
+    run_server(db, host, port, token, echo=err_console.print)
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks (quality and speed, side by side with peers); results go to docs/benchmarks.md."""
