@@ -19,7 +19,7 @@ def runner():
 @pytest.mark.parametrize(
     "cmd",
     [[], ["extract"], ["ingest"], ["articles"], ["analyze"], ["article"], ["bench", "extract"],
-     ["bench", "read"], ["bench", "group"], ["stories"], ["story"]],
+     ["bench", "read"], ["bench", "group"], ["stories"], ["story"], ["serve"]],
 )  # fmt: skip
 def test_cli_help_on_every_command(runner, cmd):
     result = runner.invoke(main, [*cmd, "--help"])

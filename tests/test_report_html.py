@@ -62,6 +62,13 @@ def test_report_html_shows_statuses_diffs_and_coverage():
     assert "not checked yet" not in page
 
 
+def test_report_html_partly_checked_story_says_what_is_missing():
+    report = checked_report()
+    del report["stories"][0]["timeline"]
+    page = render_html(report)
+    assert "Timeline: not checked yet." in page and "<h2>Claims</h2>" in page
+
+
 def test_report_html_unchecked_story_says_not_checked():
     report = checked_report()
     story = report["stories"][0]
@@ -69,7 +76,8 @@ def test_report_html_unchecked_story_says_not_checked():
                 "timeline"):  # fmt: skip
         story.pop(key)
     page = render_html(report)
-    assert page.count("not checked yet") >= 7
+    assert "Cross-check: not checked yet." in page
+    assert "<h2>Claims</h2>" not in page
     assert "Ferry pier shut (a1)" in page
 
 
@@ -116,13 +124,8 @@ def test_report_views_highlight_nests_clips_and_drops(spans, shape):
     assert tree(highlight("abcdefghij", spans)) == shape
 
 
-def test_report_html_examples_corpus_under_two_megabytes(tmp_path):
-    from conftest import EXAMPLES
-    from newsweave.pipeline import analyze
-    from newsweave.store import SQLiteStore
-
-    with SQLiteStore(tmp_path / "x.db") as store:
-        report = analyze([str(EXAMPLES)], store, fetch=False).to_dict()
-    page = render_html(report)
+def test_report_html_examples_corpus_under_two_megabytes(examples_report):
+    page = render_html(examples_report)
     assert len(page.encode("utf-8")) < 2 * 1024 * 1024
-    assert page.count('<section class="story-block"') == len(report["stories"]) >= 3
+    stories = examples_report["stories"]
+    assert page.count('<section class="story-block"') == len(stories) >= 3

@@ -26,6 +26,8 @@ STATUS_LABELS = {
     "updated": "updated",
 }
 NOT_CHECKED = "not checked yet"
+# What the check stage adds to a story (docs: the story contract); none of them: not checked
+CHECK_KEYS = ("checked", "claims", "quotes", "numbers", "coverage", "framing", "brief", "timeline")
 
 # Which highlight wraps which when two start at the same offset (lower = outer): a cited
 # sentence holds quotes, and quotes hold names and numbers.
@@ -439,6 +441,7 @@ def story_view(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any
     return {
         "s": story,
         "checked": bool(story.get("checked")),
+        "any_check": any(k in story for k in CHECK_KEYS),
         "note": story.get("check_note"),
         "brief": brief,
         "claims_by_status": [(s, cs) for s, cs in by_status if cs],
