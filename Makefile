@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= newsweave-demo.db
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo serve test lint format bench clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json
 	$(BIN)/newsweave analyze examples/corpus --db $(DB) --out newsweave-demo-report.json
 	@echo "report: newsweave-demo-report.json (schema docs/report.schema.json); try: $(BIN)/newsweave stories --db $(DB)"
+
+serve: $(STAMP)
+	test -f $(DB) || $(MAKE) demo
+	$(BIN)/newsweave serve --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests
