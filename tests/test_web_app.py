@@ -168,3 +168,12 @@ def test_web_app_refuses_cross_site_post(client):
     r = client.post("/add", data={"urls": "https://a.example/"},
                     headers={"origin": "https://elsewhere.example"})  # fmt: skip
     assert r.status_code == 403
+
+
+def test_web_app_story_claims_filter_by_status(client):
+    page = client.get("/story/s-a1?claims=conflicting").text
+    assert "Repairs will cost 4 million crowns." in page
+    assert "<td>Critics called the closure a fiasco.</td>" not in page
+    assert 'href="/story/s-a1#s-a1-claims">all 3 claims' in page
+    full = client.get("/story/s-a1?claims=bogus").text
+    assert "<td>Critics called the closure a fiasco.</td>" in full

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 # The check stage's statuses, in the order a reader wants them: disputes first.
 CLAIM_STATUSES = ("conflicting", "single_source", "corroborated")
@@ -77,6 +77,10 @@ class FileLinks:
     def story(self, story_id: str) -> str:
         return f"#story-{story_id}"
 
+    def claims(self, story_id: str, status: str) -> str:
+        """Claims of one status: all are on the page, grouped; jump to the group."""
+        return f"#{story_id}-claims-{status}"
+
 
 class WebLinks:
     """Links between the web app's pages."""
@@ -86,6 +90,12 @@ class WebLinks:
 
     def story(self, story_id: str) -> str:
         return f"/story/{quote(story_id, safe='')}"
+
+    def claims(self, story_id: str, status: str | None) -> str:
+        """The story page showing only the claims of one status (None: all of them)."""
+        if status is None:
+            return f"{self.story(story_id)}#{story_id}-claims"
+        return f"{self.story(story_id)}?{urlencode({'claims': status})}#{story_id}-claims"
 
 
 # --- highlights: a tree of non-crossing spans over the text ---------------------------------
@@ -416,8 +426,11 @@ def timeline_chart(events: list[Mapping[str, Any]], width: int = 640) -> dict:
     }
 
 
-def story_view(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> dict:
-    """Everything the story view shows, from a story object and the articles by id.
+def story_view(
+    story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]], only: str | None = None
+) -> dict:
+    """Everything the story view shows, from a story object and the articles by id; `only`
+    keeps the claims of one status (the web app's claim filter).
 
     Stories made before the check stage have no claims, brief or timeline: `checked` is
     False and the view says "not checked yet" where each would be.
@@ -444,7 +457,9 @@ def story_view(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any
         "any_check": any(k in story for k in CHECK_KEYS),
         "note": story.get("check_note"),
         "brief": brief,
-        "claims_by_status": [(s, cs) for s, cs in by_status if cs],
+        "claims_by_status": [(s, cs) for s, cs in by_status if cs and only in (None, s)],
+        "status_counts": [(s, len(cs)) for s, cs in by_status if cs],
+        "only_status": only,
         "claim_count": len(claims),
         "quotes": story.get("quotes") or [],
         "numbers": story.get("numbers") or [],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import queue
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -61,8 +62,15 @@ class Job:
 class JobRunner:
     """A queue of jobs and the one thread that works through it."""
 
-    def __init__(self, db: str, settings: Settings, max_jobs_kept: int = 200) -> None:
+    def __init__(
+        self,
+        db: str,
+        settings: Settings,
+        max_jobs_kept: int = 200,
+        on_done: Callable[[], None] | None = None,
+    ) -> None:
         self.db = db
+        self.on_done = on_done
         self.settings = settings
         self.max_jobs_kept = max_jobs_kept
         self.jobs: dict[str, Job] = {}
@@ -92,10 +100,13 @@ class JobRunner:
         while (job := self._queue.get()) is not None:
             try:
                 self._run(job)
-                job.step = "done"
+                step = "done"
             except Exception as e:  # noqa: BLE001 - a job's failure is shown, the app goes on
                 job.errors.append(f"the job stopped: {type(e).__name__}: {e}")
-                job.step = "failed"
+                step = "failed"
+            if self.on_done is not None:  # before the job says it is over: the list is fresh
+                self.on_done()
+            job.step = step
 
     def _run(self, job: Job) -> None:
         def outcome(o: pipeline.Outcome) -> None:
