@@ -21,6 +21,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 def environment(*extra_folders: Path) -> Environment:
     """The Jinja2 environment of every view: autoescape on, the view helpers as globals.
 
+    The views are macros imported without context (so Jinja2 builds them once): what they
+    need comes in their argument or from the globals, `link` included (set by the caller).
+
     Args:
         extra_folders: more template folders searched first (the web app's pages).
     """
@@ -49,7 +52,9 @@ def stylesheet() -> str:
 
 @cache
 def _env() -> Environment:
-    return environment()
+    env = environment()
+    env.globals["link"] = views.FileLinks()
+    return env
 
 
 def render_html(report: dict[str, Any]) -> str:

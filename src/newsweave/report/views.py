@@ -468,6 +468,7 @@ def story_view(
         "timeline": list(story.get("timeline") or ()),
         "chart": timeline_chart(list(story.get("timeline") or ())),
         "members": members,
+        "articles": articles,
         "label": lambda aid: _label(articles.get(aid), aid),
     }
 

@@ -203,7 +203,7 @@ def create_app(
     def story_page(story_id: str, claims: str | None = None) -> HTMLResponse:
         story, articles = story_data(story_id)
         only = claims if claims in CLAIM_STATUSES else None
-        return page("story.html", v=story_view(story, articles, only), articles_by_id=articles)
+        return page("story.html", v=story_view(story, articles, only))
 
     def article_data(article_id: str) -> tuple[dict, list[dict]]:
         with store() as s:
