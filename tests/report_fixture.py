@@ -150,10 +150,10 @@ def checked_report() -> dict:
                         diff=[
                             ["-", "The"],
                             ["+", "the"],
-                            ["=", " pier "],
+                            ["=", "pier"],
                             ["-", "is"],
                             ["+", "was"],
-                            ["=", " unsafe and "],
+                            ["=", "unsafe and"],
                             ["-", "will stay shut."],
                             ["+", "would stay closed"],
                         ],

@@ -55,7 +55,7 @@ def test_report_html_shows_statuses_diffs_and_coverage():
     page = render_html(checked_report())
     for badge in ("b-corroborated", "b-conflicting", "b-single_source", "b-wording_differs"):
         assert f'class="badge {badge}"' in page
-    assert "<del>is</del><ins>was</ins>" in page
+    assert "<del>is</del> <ins>was</ins> unsafe and" in page  # pieces are words, spaced
     assert page.count('<rect class="only"') == 1  # a2 alone carries c3
     assert page.count('<rect class="omitted"') == 3
     assert '<circle class="point"' in page  # the timeline chart

@@ -190,6 +190,18 @@ def article_spans(article: Mapping[str, Any], stories: Iterable[Mapping[str, Any
     aid = article["id"]
     spans: list[dict] = []
     for story in stories:
+        for item in story.get("brief") or ():  # a brief line may cite its own spans
+            for ev in item.get("evidence") or ():
+                if ev.get("article_id") == aid and _valid(ev, len(article["text"])):
+                    spans.append(
+                        {
+                            "kind": "evidence",
+                            "start": ev["start"],
+                            "end": ev["end"],
+                            "anchor": evidence_anchor(aid, ev["start"], ev["end"]),
+                            "title": f"brief: {status_label(item.get('status'))}",
+                        }
+                    )
         for claim in story.get("claims") or ():
             for ev in claim.get("evidence") or ():
                 if ev.get("article_id") == aid and _valid(ev, len(article["text"])):
@@ -293,30 +305,32 @@ def citations(
     claim_ids: Iterable[str],
     article_ids: Iterable[str],
     articles: Mapping[str, Mapping[str, Any]],
+    own_evidence: Iterable[Mapping[str, Any]] = (),
 ) -> list[dict]:
-    """The citations of a brief line: the evidence sentences of its claims, then any cited
-    article without evidence there (linked to the article itself)."""
+    """The citations of a brief line: its own evidence spans (when the check gives them),
+    the evidence sentences of its claims, then any cited article without evidence there
+    (linked to the article itself)."""
     claims = {c.get("id"): c for c in story.get("claims") or ()}
     out: list[dict] = []
     seen: set[str] = set()
-    for cid in claim_ids:
-        for ev in (claims.get(cid) or {}).get("evidence") or ():
-            aid = ev.get("article_id")
-            if not isinstance(aid, str) or not _valid(
-                ev, len((articles.get(aid) or {}).get("text") or "")
-            ):
-                continue
-            anchor = evidence_anchor(aid, ev["start"], ev["end"])
-            if anchor not in seen:
-                seen.add(anchor)
-                out.append(
-                    {
-                        "article_id": aid,
-                        "anchor": anchor,
-                        "label": _label(articles.get(aid), aid),
-                        "text": ev.get("text"),
-                    }
-                )
+    evidence = [ev for cid in claim_ids for ev in (claims.get(cid) or {}).get("evidence") or ()]
+    for ev in [*own_evidence, *evidence]:
+        aid = ev.get("article_id")
+        if not isinstance(aid, str) or not _valid(
+            ev, len((articles.get(aid) or {}).get("text") or "")
+        ):
+            continue
+        anchor = evidence_anchor(aid, ev["start"], ev["end"])
+        if anchor not in seen:
+            seen.add(anchor)
+            out.append(
+                {
+                    "article_id": aid,
+                    "anchor": anchor,
+                    "label": _label(articles.get(aid), aid),
+                    "text": ev.get("text"),
+                }
+            )
     cited = {c["article_id"] for c in out}
     for aid in article_ids:
         if aid not in cited and isinstance(aid, str):

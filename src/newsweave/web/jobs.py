@@ -1,5 +1,6 @@
-"""Adding articles from the web app: one background thread runs the CLI's own pipeline steps
-(pipeline.run, read_stored, regroup) for one job at a time, with its own store connection.
+"""Adding articles from the web app: one background thread runs the CLI's own orchestration
+(pipeline.analyze: ingest, read, group, check) for one job at a time, with its own store
+connection.
 
 Jobs run one after another because grouping replaces every story of the store in one
 transaction: two at once would race to write their grouping.
@@ -19,7 +20,7 @@ from .. import pipeline
 from ..settings import Settings
 from ..store import SQLiteStore
 
-STEPS = ("queued", "ingesting", "reading", "grouping", "done", "failed")
+# steps a job shows: queued, ingesting, reading, grouping, "checking story k of n", done, failed
 
 
 @dataclass(slots=True)
@@ -120,20 +121,22 @@ class JobRunner:
                     job.duplicates += 1
 
         def started(n: int) -> None:
+            job.step = "reading"
             job.to_read = n
 
         def one_read() -> None:
             job.read += 1
 
+        progress = pipeline.Progress(
+            on_unit_start=lambda n: setattr(job, "units", n),
+            on_outcome=outcome,
+            on_read_start=started,
+            on_read=one_read,
+            on_group_start=lambda _n: setattr(job, "step", "grouping"),
+            on_check=lambda k, n: setattr(job, "step", f"checking story {k} of {n}"),
+        )
+        if not job.inputs:  # every input was refused already: nothing to add
+            return
         with SQLiteStore(self.db) as store:
             job.step = "ingesting"
-            if job.inputs:
-                pipeline.run(job.inputs, self.settings, store=store,
-                             on_unit_start=lambda n: setattr(job, "units", n),
-                             on_outcome=outcome)  # fmt: skip
-            if not job.article_ids:
-                return
-            job.step = "reading"
-            pipeline.read_stored(store, on_start=started, on_read=one_read)
-            job.step = "grouping"
-            pipeline.regroup(store)
+            pipeline.analyze(job.inputs, store, self.settings, progress)
