@@ -205,3 +205,32 @@ def test_web_browser_html_report_opens_without_requests(page, examples_report, t
     expect(first_cite).to_be_visible()
     _shot(page, "report", full_page=False)
     assert left == []
+
+
+@pytest.mark.shared
+def test_web_browser_seed_story_badges_and_citations(page, seeds, tmp_path):
+    """The product's reference pair: its story page as a person sees it, a citation followed."""
+    from playwright.sync_api import expect
+
+    from newsweave.pipeline import analyze
+    from newsweave.store import SQLiteStore
+
+    db = tmp_path / "seeds.db"
+    with SQLiteStore(db) as store:
+        report = analyze([str(seeds)], store, fetch=False)
+    story = next(s for s in report.stories if len(s.article_ids) == 2)
+    with serving(db) as url:
+        page.goto(f"{url}/story/{story.id}")
+        badges = page.locator("ol.brief .badge")
+        expect(badges.first).to_be_visible()
+        assert badges.count() >= 2
+        cite = page.locator("ol.brief a.cite").first
+        expect(cite).to_be_visible()
+        _shot(page, "seed-story", full_page=False)
+        href = cite.get_attribute("href")
+        cite.click()
+        anchor = href.split("#", 1)[1]
+        target = page.locator(f"[id='{anchor}']")
+        expect(target).to_be_in_viewport()
+        assert target.evaluate("e => e.matches(':target')")
+        _shot(page, "seed-article", full_page=False)

@@ -295,9 +295,13 @@ def article_view(article: Mapping[str, Any], stories: Iterable[Mapping[str, Any]
 
 
 def _label(article: Mapping[str, Any] | None, article_id: str) -> str:
+    """How a citation names an article: its outlet, else its URL's host, else its file name
+    (a scraped page may name no outlet, and a full path would crowd every table)."""
     if article is None:
         return article_id
-    return article.get("outlet") or article.get("source") or article_id
+    host = urlsplit(article.get("url") or "").hostname if safe_href(article.get("url")) else None
+    source = str(article.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return article.get("outlet") or host or source or article_id
 
 
 def citations(
