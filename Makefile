@@ -6,18 +6,24 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= newsweave-demo.db
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo serve test lint format bench clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	# the browser tests drive Debian's Chromium (never a downloaded browser build)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 	touch $(STAMP)
 
 demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json
 	$(BIN)/newsweave analyze examples/corpus --db $(DB) --out newsweave-demo-report.json
 	@echo "report: newsweave-demo-report.json (schema docs/report.schema.json); try: $(BIN)/newsweave stories --db $(DB)"
+
+serve: $(STAMP)
+	test -f $(DB) || $(MAKE) demo
+	$(BIN)/newsweave serve --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests
@@ -35,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/newsweave bench extract
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json .pytest_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json .pytest_cache tests/artifacts

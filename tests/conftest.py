@@ -97,3 +97,13 @@ def make_page():
 @pytest.fixture
 def make_paragraphs():
     return paragraphs
+
+
+@pytest.fixture(scope="session")
+def examples_report(tmp_path_factory) -> dict:
+    """The report of examples/corpus (invented articles), analysed once per session."""
+    from newsweave.pipeline import analyze
+    from newsweave.store import SQLiteStore
+
+    with SQLiteStore(tmp_path_factory.mktemp("examples") / "x.db") as store:
+        return analyze([str(EXAMPLES)], store, fetch=False).to_dict()

@@ -19,7 +19,7 @@ def runner():
 @pytest.mark.parametrize(
     "cmd",
     [[], ["extract"], ["ingest"], ["articles"], ["analyze"], ["article"], ["bench", "extract"],
-     ["bench", "read"], ["bench", "group"], ["stories"], ["story"]],
+     ["bench", "read"], ["bench", "group"], ["stories"], ["story"], ["serve"]],
 )  # fmt: skip
 def test_cli_help_on_every_command(runner, cmd):
     result = runner.invoke(main, [*cmd, "--help"])
@@ -82,3 +82,27 @@ def test_cli_ingest_twice_then_list(runner, tmp_path):
 def test_cli_articles_on_missing_store_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["articles", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and "no such store" in result.output
+
+
+def test_cli_analyze_writes_html_and_markdown(runner, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(html_page(1), "utf-8")
+    html, md = tmp_path / "r.html", tmp_path / "r.md"
+    result = runner.invoke(main, ["analyze", str(tmp_path / "in"), "--db", str(tmp_path / "s.db"),
+                                  "--html", str(html), "--md", str(md), "-q"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = html.read_text("utf-8")
+    assert "Lindholm council story number 1" in page and "not checked yet" in page
+    assert md.read_text("utf-8").startswith("# newsweave: 1 stories, 1 articles")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("flag", ["--html", "--md"])
+def test_cli_analyze_refuses_a_missing_output_folder_before_work(runner, tmp_path, flag):
+    (tmp_path / "a.html").write_text(html_page(2), "utf-8")
+    db = tmp_path / "s.db"
+    result = runner.invoke(main, ["analyze", str(tmp_path / "a.html"), "--db", str(db),
+                                  flag, str(tmp_path / "nope" / "r.out")])  # fmt: skip
+    assert result.exit_code == 2
+    assert "nope does not exist" in result.stderr and flag in result.stderr
+    assert not db.exists()  # nothing was done

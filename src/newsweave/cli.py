@@ -246,7 +246,28 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
 @_db_option
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Write the report JSON (newsweave.report/1) here; - for stdout.")  # fmt: skip
-def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> None:
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a self-contained HTML report (no script, no network) here.",
+)
+@click.option(
+    "--md",
+    "md_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the briefs and claim/quote/number tables as Markdown here.",
+)
+def analyze(
+    inputs: tuple[str, ...],
+    db: str,
+    out: str | None,
+    html_out: str | None,
+    md_out: str | None,
+    **opts: Any,
+) -> None:
     """The whole pipeline: ingest, extract, read (entities, quotes, numbers, times), group into
     stories, cross-check each story; prints the stories with their briefs.
 
@@ -256,7 +277,14 @@ def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> N
     Example: newsweave analyze pages/ --out report.json
     """
     from .pipeline import analyze as run_analyze
+    from .report.files import check_out_path, write_atomic
 
+    for flag, path in (("--html", html_out), ("--md", md_out)):
+        try:  # before the work, not after it
+            if path:
+                check_out_path(path)
+        except NewsweaveError as e:
+            raise click.BadParameter(str(e), param_hint=flag) from None
     settings = _settings(opts)
     with open_store(db) as store, _pipeline_progress(opts["quiet"]) as progress:
         report = run_analyze(list(inputs), store, settings, progress, fetch=not opts["offline"])
@@ -267,6 +295,14 @@ def analyze(inputs: tuple[str, ...], db: str, out: str | None, **opts: Any) -> N
             click.echo(text)
         else:
             Path(out).write_text(text + "\n", "utf-8")
+    if html_out:
+        from .report.html import render_html
+
+        write_atomic(html_out, render_html(data))
+    if md_out:
+        from .report.markdown import render_markdown
+
+        write_atomic(md_out, render_markdown(data))
     if out != "-":
         _print_report(data)
         _print_briefs(data)
@@ -506,6 +542,35 @@ def article_cmd(article_id: str, db: str) -> None:
                 *(escape("" if getattr(item, c) is None else str(getattr(item, c))) for c in cols)
             )
         out_console.print(t)
+
+
+@main.command("serve")
+@_db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any non-loopback address needs --token.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="NEWSWEAVE_TOKEN",
+    default=None,
+    help="Require this token on every request (env NEWSWEAVE_TOKEN).",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """The web app on the store: stories, story and article pages, uploads, JSON API (/api).
+
+    Example: newsweave serve --db newsweave-demo.db, then open http://127.0.0.1:8000/
+    """
+    from .web.serve import check_host, run_server
+
+    try:
+        check_host(host, token)
+    except NewsweaveError as e:
+        raise click.BadParameter(str(e), param_hint="--host") from None
+    run_server(db, host, port, token, echo=err_console.print)
 
 
 @main.group()

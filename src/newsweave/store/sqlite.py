@@ -259,6 +259,13 @@ class SQLiteStore:
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def stories_fingerprint(self) -> tuple:
+        """Changes when the stories change (cheap: no JSON is parsed); for caches of them."""
+        return self._db.execute(
+            "SELECT COUNT(*), TOTAL(LENGTH(data)), (SELECT COUNT(*) FROM story_articles) "
+            "FROM stories"
+        ).fetchone()
+
     @staticmethod
     def _to_article(row: tuple) -> Article:
         d = dict(zip(_COLUMNS, row, strict=True))

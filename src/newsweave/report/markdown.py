@@ -1,0 +1,140 @@
+"""The report as Markdown: each story's brief with statuses and citations, and its claim, quote
+and number tables. Article-derived text is escaped, so a title cannot become a link, an image,
+raw HTML or a broken table in whatever renders the file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .views import CLAIM_STATUSES, NOT_CHECKED, status_label
+
+# Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
+# punctuation be backslash-escaped); "<" and ">" stop raw HTML, "|" table cells.
+_ACTIVE = re.compile(r"([\\`*_\[\]<>|#!~])")
+
+
+def md_escape(text: object) -> str:
+    """Article text as inert Markdown on one line.
+
+    Example:
+        >>> md_escape("<b>a|b</b> [x](javascript:y)\\nnext")
+        '\\\\<b\\\\>a\\\\|b\\\\</b\\\\> \\\\[x\\\\](javascript:y) next'
+    """
+    if text is None:
+        return ""
+    return _ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return lines + [""]
+
+
+def _sources(story: dict[str, Any], articles: dict[str, dict]) -> dict[str, int]:
+    """Citation numbers: the story's articles in story order."""
+    return {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
+
+
+def _cite(ids: list[str], numbers: dict[str, int]) -> str:
+    return "".join(f"[{numbers[a]}]" for a in dict.fromkeys(ids) if a in numbers)
+
+
+def _brief(story: dict, numbers: dict[str, int]) -> list[str]:
+    brief = story.get("brief") or []
+    if not brief:
+        note = f" ({md_escape(story.get('check_note'))})" if story.get("check_note") else ""
+        return [f"Brief: {NOT_CHECKED}{note}.", ""]
+    return [
+        f"- **{status_label(b.get('status'))}**: {md_escape(b.get('text'))} "
+        f"{_cite(b.get('article_ids') or [], numbers)}"
+        for b in brief
+    ] + [""]
+
+
+def _claims(story: dict, numbers: dict[str, int]) -> list[str]:
+    claims = story.get("claims") or []
+    if not claims:
+        return [f"Claims: {NOT_CHECKED}.", ""]
+    order = {s: n for n, s in enumerate(CLAIM_STATUSES)}
+    rows = [
+        (
+            status_label(c.get("status")),
+            md_escape(c.get("text")),
+            md_escape((c.get("attribution") or {}).get("who") or "asserted"),
+            str(c.get("independent_sources", "")),
+            _cite(c.get("article_ids") or [], numbers),
+        )
+        for c in sorted(claims, key=lambda c: order.get(c.get("status"), 9))
+    ]
+    return _table(("status", "claim", "said by", "sources", "cited"), rows)
+
+
+def _quotes(story: dict, numbers: dict[str, int]) -> list[str]:
+    quotes = story.get("quotes") or []
+    if not quotes:
+        return [f"Quotes: {NOT_CHECKED}.", ""]
+    rows = [
+        (md_escape(q.get("speaker") or "unknown"), status_label(q.get("status")),
+         md_escape(v.get("text")), _cite([v.get("article_id")], numbers))
+        for q in quotes
+        for v in q.get("variants") or ()
+    ]  # fmt: skip
+    return _table(("speaker", "status", "wording", "in"), rows)
+
+
+def _numbers(story: dict, numbers: dict[str, int]) -> list[str]:
+    nums = story.get("numbers") or []
+    if not nums:
+        return [f"Numbers: {NOT_CHECKED}.", ""]
+    rows = [
+        (md_escape(n.get("quantity")), status_label(n.get("status")),
+         md_escape(f"{v.get('value')} {v.get('unit') or ''}".strip()),
+         md_escape(v.get("text")), _cite([v.get("article_id")], numbers))
+        for n in nums
+        for v in n.get("values") or ()
+    ]  # fmt: skip
+    return _table(("quantity", "status", "value", "as written", "in"), rows)
+
+
+def _story(story: dict[str, Any], articles: dict[str, dict]) -> list[str]:
+    numbers = _sources(story, articles)
+    span = " – ".join(dict.fromkeys(d for d in (story.get("first_published"),
+                                                story.get("last_published")) if d))  # fmt: skip
+    lines = [
+        f"## {md_escape(story.get('title') or '(no title)')}",
+        "",
+        f"{len(story.get('article_ids') or ())} articles, "
+        f"{story.get('independent_sources', '?')} independent sources"
+        + (f", {span}" if span else ""),
+        "",
+    ]
+    lines += _brief(story, numbers)
+    for title, part in (("Claims", _claims), ("Quotes", _quotes), ("Numbers", _numbers)):
+        lines += [f"### {title}", "", *part(story, numbers)]
+    lines += ["### Sources", ""]
+    for aid, n in numbers.items():
+        a = articles.get(aid) or {}
+        outlet, when = md_escape(a.get("outlet") or "-"), md_escape(a.get("published") or "undated")
+        where = md_escape(a.get("url") or a.get("source") or aid)
+        lines.append(f"{n}. {outlet}, {when}: {md_escape(a.get('title') or aid)} ({where})")
+    return lines + [""]
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """The report (`build_report`'s dict) as Markdown, one section per story.
+
+    Example:
+        >>> md = render_markdown({"articles": [], "stories": [{"id": "s", "title": "A | B",
+        ...                       "article_ids": [], "independent_sources": 0}]})
+        >>> md.splitlines()[2], "not checked yet" in md
+        ('## A \\\\| B', True)
+    """
+    articles = {a["id"]: a for a in report.get("articles") or ()}
+    stories = report.get("stories") or []
+    lines = [f"# newsweave: {len(stories)} stories, {len(articles)} articles", ""]
+    for story in stories:
+        lines += _story(story, articles)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,139 @@
+"""The stories list: search, filters, sorting and pages over what the store holds.
+
+Searching by entity and outlet needs every member's reading, so the list is built once per
+grouping of the store (`Listing.build`) and reused until the stories change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+# "single-source heavy": more than half of a story's checked claims rest on one source
+SINGLE_SOURCE_HEAVY_SHARE = 0.5
+SORTS = ("size", "sources", "recent")
+STATUSES = ("any", "conflicts", "single", "unchecked")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One story as the list sees it."""
+
+    story: dict[str, Any]
+    words: str  # lower-cased title, member titles and outlets
+    entities: set[str]  # lower-cased canonical names in the members
+    outlets: set[str]
+    days: list[str]  # the members' publication dates (for the attention chart)
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def last(self) -> str:
+        return self.story.get("last_published") or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What the reader asked for; every field has a safe default."""
+
+    q: str = ""
+    entity: str = ""
+    outlet: str = ""
+    since: str = ""
+    until: str = ""
+    status: str = "any"
+    sort: str = "size"
+    page: int = 1
+
+
+class Listing:
+    """The stories of one grouping of the store, with what the list filters on."""
+
+    def __init__(self, entries: list[Entry], stories_of: dict[str, list[str]]) -> None:
+        self.entries = entries
+        self.stories_of = stories_of  # article id -> ids of the stories it is in
+
+    @classmethod
+    def build(cls, stories: list[dict[str, Any]], pairs: Iterable[tuple[Any, Any]]) -> Listing:
+        """From the story objects and every (Article, Reading | None) of the store."""
+        facts: dict[str, tuple[str, str, str | None, set[str]]] = {}
+        for article, reading in pairs:
+            names = {e.canonical.lower() for e in reading.entities} if reading else set()
+            facts[article.id] = (
+                article.title or "",
+                article.outlet or "",
+                article.published,
+                names,
+            )
+        entries, stories_of = [], {}
+        for s in stories:
+            members = [facts[a] for a in s.get("article_ids") or () if a in facts]
+            for a in s.get("article_ids") or ():
+                stories_of.setdefault(a, []).append(s["id"])
+            statuses: dict[str, int] = {}
+            for c in s.get("claims") or ():
+                statuses[c.get("status")] = statuses.get(c.get("status"), 0) + 1
+            words = " ".join(
+                [s.get("title") or "", *(m[0] for m in members), *(s.get("outlets") or ())]
+            ).lower()
+            entries.append(
+                Entry(
+                    story=s,
+                    words=words,
+                    entities=set().union(*(m[3] for m in members)),
+                    outlets={o.lower() for o in s.get("outlets") or ()}
+                    | {m[1].lower() for m in members},
+                    days=[m[2] for m in members if m[2]],
+                    statuses=statuses,
+                )
+            )
+        return cls(entries, stories_of)
+
+    def search(self, query: Query) -> list[Entry]:
+        """The entries matching `query`, sorted as asked."""
+        found = [e for e in self.entries if _matches(e, query)]
+        if query.sort == "sources":
+            found.sort(key=lambda e: (-(e.story.get("independent_sources") or 0), e.story["id"]))
+        elif query.sort == "recent":
+            found.sort(key=lambda e: e.story["id"])
+            found.sort(key=lambda e: e.last, reverse=True)
+        return found  # "size": the store's order, biggest first
+
+
+def _status_ok(e: Entry, status: str) -> bool:
+    checked = bool(e.story.get("checked"))
+    if status == "conflicts":
+        return e.statuses.get("conflicting", 0) > 0
+    if status == "single":
+        total = sum(e.statuses.values())
+        return total > 0 and e.statuses.get("single_source", 0) / total > SINGLE_SOURCE_HEAVY_SHARE
+    if status == "unchecked":
+        return not checked
+    return True
+
+
+def _matches(e: Entry, q: Query) -> bool:
+    if q.q and not all(w in e.words for w in q.q.lower().split()):
+        return False
+    if q.entity and not any(q.entity.lower() in name for name in e.entities):
+        return False
+    if q.outlet and not any(q.outlet.lower() in o for o in e.outlets):
+        return False
+    first = e.story.get("first_published") or ""
+    if q.since and (not e.last or e.last[:10] < q.since):
+        return False
+    if q.until and (not first or first[:10] > q.until):
+        return False
+    return _status_ok(e, q.status)
+
+
+def page_of(items: list, page: int, size: int) -> tuple[list, int]:
+    """One page of `items` (pages count from 1) and the number of pages.
+
+    Example:
+        >>> page_of(list(range(5)), 2, 2), page_of([], 9, 2)
+        (([2, 3], 3), ([], 1))
+    """
+    pages = max((len(items) + size - 1) // size, 1)
+    page = min(max(page, 1), pages)
+    return items[(page - 1) * size : page * size], pages

@@ -1,0 +1,39 @@
+"""The Markdown report: briefs with statuses and citations, tables, escaping."""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.report.markdown import md_escape, render_markdown
+from report_fixture import checked_report, hostile_report
+
+
+def test_report_markdown_brief_has_status_and_citations():
+    md = render_markdown(checked_report())
+    assert "- **conflicting**: The repair bill is disputed: 4 or 6 million crowns. [1][3]" in md
+    assert "| single source | Critics called the closure a fiasco. | critics | 1 | [2] |" in md
+    assert "| Ilsa Varn | wording differs | the pier was unsafe and would stay closed | [2] |" in md
+    assert "| commuters | conflicting | 1500 people | Some 1,500 commuters | [2] |" in md
+    assert "2. Northreach Daily, 2026-04-02: Ferry pier shut (a2) (https://a2.example/pier)" in md
+
+
+def test_report_markdown_unchecked_story_says_so():
+    report = checked_report()
+    for key in ("brief", "claims", "quotes", "numbers"):
+        report["stories"][0].pop(key)
+    md = render_markdown(report)
+    assert md.count("not checked yet") == 4
+
+
+def test_report_markdown_escapes_markup_and_table_pipes():
+    md = render_markdown(hostile_report())
+    assert not re.search(r"(?<!\\)[<>]", md)  # no raw HTML left
+    assert md_escape("a | b") == "a \\| b"
+    width = 0
+    for line in md.splitlines():  # every table row keeps its header's column count
+        if line.startswith("| "):
+            cells = len(re.findall(r"(?<!\\)\|", line))
+            width = width or cells
+            assert cells == width, line
+        else:
+            width = 0
