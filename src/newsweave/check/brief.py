@@ -59,10 +59,13 @@ def _render(
     sentence = article.text[s:e].strip()
     others = [c for c in claims if c.article_id == best.article_id and c.sentence == best.sentence]
     alone = all(c is best or c.kind == "reported" and c.who == best.who for c in others)
-    if alone and len(sentence.split()) <= MAX_SENTENCE_WORDS:
+    # a quote running on past its first sentence ("We'll have to wait and see. It's up to
+    # Russia now," Trump said) is rendered from the claim, not cut at the first full stop
+    if alone and best.end <= e and len(sentence.split()) <= MAX_SENTENCE_WORDS:
         text = sentence
     elif best.kind == "reported":
-        text = _words_from_speaker(article.text, s, best) or best.text
+        quoted = f"“{best.text}”" if best.direct else best.text
+        text = _words_from_speaker(article.text, s, best) or quoted
     else:
         text = best.text
     who = p.attributed_to
@@ -89,11 +92,14 @@ def build_brief(
     for p in ranked:
         if len(lines) >= max_sentences or (len(lines) >= 3 and p.status == "single_source"):
             break
-        stems = set(content_stems(p.text))
+        text = _render(p, best_claims[p.id], claims, docs)
+        if text[0].islower():
+            continue  # a clause torn from its sentence ("as US representatives are ...") reads
+            # as a fragment: the brief keeps sentences a reader can take alone
+        stems = set(content_stems(text))
         if stems and len(stems & seen) >= REDUNDANT_SHARE * len(stems):
             continue
         seen |= stems
-        text = _render(p, best_claims[p.id], claims, docs)
         lines.append(BriefLine(text, p.status, (p.id,), p.article_ids, p.evidence[:1]))
     disputed = [p for p in propositions if p.status == "conflicting"]
     if disputed:
