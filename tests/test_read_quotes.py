@@ -283,7 +283,7 @@ def test_read_quotes_transcript_name_colon_wins_over_inner_cues() -> None:
     [
         ("The vote went to Elin Dahl, who said the tram would be built by May.", "tram would"),
         ("Elin Dahl changed the debate by questioning the cost of the new tram.", "cost of the"),
-        ("Elin Dahl began writing letters against the night flights.", "letters against"),
+        ("Elin Dahl began writing that the night flights must stop.", "night flights must"),
     ],
 )
 def test_read_quotes_speaker_of_relative_and_dependent_verbs(text: str, fragment: str) -> None:

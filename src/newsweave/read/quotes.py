@@ -134,6 +134,8 @@ def read_quotes(
         _resolve(it, text, resolver)
         att = it.att or (it.follows.att if it.follows else None)
         cue = att.cue if att else None
+        if cue is None and it.speaker is None:
+            continue  # quoted words nothing attributes: no one's speech (PolNeAR train: 0.51)
         if it.att is None or it.att.speech:
             quotes.append(
                 Quote(text[it.start : it.end], it.speaker, it.speaker_text, cue, it.direct,

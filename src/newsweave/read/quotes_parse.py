@@ -29,6 +29,7 @@ from newsweave.read.quotes_vocab import (
     OBJECT_COMPLEMENT_PREPS,
     OBJECT_CUE_VERBS,
     OBJECT_DEPS,
+    OBJECT_NOT_CONTENT_VERBS,
     PARENTHETICAL_DEPS,
     PHRASAL_CUES,
     REFUSAL_VERBS,
@@ -44,6 +45,7 @@ _OBJECT_CUES = frozenset(OBJECT_CUE_VERBS)
 _DENY_THINGS = frozenset(DENY_THING_OBJECTS)
 _ASK_THING_PREPS = frozenset(ASK_THING_PREPS)
 _CAPTIONS = frozenset(CAPTION_WORDS)
+_NOT_OBJECT = frozenset(OBJECT_NOT_CONTENT_VERBS)
 _REFUSALS = frozenset(REFUSAL_VERBS)
 # What makes "called X ..." a characterisation: "called the plan a disaster", "called it reckless"
 _CALL_COMPLEMENT_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
@@ -223,7 +225,7 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
         return CueMatch(cue, offset + verb.idx, speaker, obj, kind) if obj else None
     if not speech:
         return None
-    obj = _object_content(verb, lemma, phrasal, offset)
+    obj = None if lemma in _NOT_OBJECT else _object_content(verb, lemma, phrasal, offset)
     if obj is not None:
         return CueMatch(cue, offset + verb.idx, speaker, obj)
     if cue_end < len(sent) and sent[cue_end].text == ":":
