@@ -21,8 +21,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from newsweave.read.quotes_parse import CueMatch, trim_edges
+from newsweave.read.quotes_parse import CueMatch, cue_forms, trim_edges
 from newsweave.read.quotes_vocab import (
+    OBJECT_NOT_CONTENT_VERBS,
     SHAPE_ADDRESSEE_FORMS,
     SHAPE_AFTER_CUE_BLOCKERS,
     SHAPE_CUE_ADVERBS,
@@ -48,6 +49,10 @@ _BLOCKERS = frozenset(SHAPE_AFTER_CUE_BLOCKERS)
 _ADVERBS = frozenset(SHAPE_CUE_ADVERBS)
 _ADDRESSEE = frozenset(SHAPE_ADDRESSEE_FORMS)
 _DETERMINERS = frozenset(("the", "a", "an"))
+# Shape cue forms of verbs whose object is mostly not what was said ("added two goals")
+_OBJECT_FORMS = frozenset(
+    f for f in SHAPE_CUE_FORMS if cue_forms().get(f) in OBJECT_NOT_CONTENT_VERBS
+)
 _CLOSERS = frozenset(('"', "\u201d", "''", "\u2019", "'"))
 _FINAL = frozenset((".", "!", "?", "\u2026", "...", "?!", "!?"))
 # A closing mark ends the quoted content when one of these precedes it ('"Go," he said').
@@ -189,6 +194,8 @@ def _leading(words: list[Token], text: str, cues: list[int]) -> CueMatch | None:
         nxt = gap[k]
     elif not nxt.text[:1].isalpha():
         return None
+    elif words[c].lower_ in _OBJECT_FORMS and nxt.lower_ != "that":
+        return None  # "added two goals" or "added the plan would fail": the parser decides
     content = _span(text, nxt.idx, _chars(words)[1])
     if content is None:
         return None
