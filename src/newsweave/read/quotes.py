@@ -35,6 +35,7 @@ from newsweave.read.quotes_shapes import shape_attribution
 from newsweave.read.quotes_speakers import SpeakerResolver
 from newsweave.read.quotes_vocab import (
     ACCORDING_TO,
+    DATELINE_PATTERN,
     MAX_TITLE_WORDS,
     MIN_FLOATING_QUOTE_WORDS,
     NON_TRIGGER_FORMS,
@@ -43,6 +44,7 @@ from newsweave.read.quotes_vocab import (
 )
 
 _WORD = re.compile(r"\w+")
+_DATELINE = re.compile(DATELINE_PATTERN)
 # Reported content with fewer unquoted words than this is the quote itself, not paraphrase.
 _MIN_INDIRECT_WORDS = 3
 # Unquoted content shorter than this reports nothing ("said so"); "announced his resignation"
@@ -458,6 +460,14 @@ def _quote_attribution(
     return cands[0][1]
 
 
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """Where content starts once a paragraph's opening dateline is left out."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
 def _indirect_items(
     text: str, marks: list[Marked], atts: dict[int, list[CueMatch]], used: set[int]
 ) -> list[_Item]:
@@ -474,6 +484,7 @@ def _indirect_items(
             if unquoted < _MIN_OBJECT_WORDS:
                 continue  # "said so", "announced it": nothing reported
             start, end = a.content
+            start = _past_dateline(text, start, end)
             for m in marks:
                 # 'said it was a "critical part of our plan."': the parse leaves the closing
                 # words and mark out of the clause; the content holds the whole quote

@@ -275,6 +275,14 @@ SUBJECT_DEPS: tuple[str, ...] = ("nsubj", "nsubjpass")
 CLAUSE_DEPS: tuple[str, ...] = ("ccomp", "xcomp")
 PARENTHETICAL_DEPS: tuple[str, ...] = ("parataxis", "advcl", "ccomp", "conj")
 
+# A dateline opening a paragraph is never quoted content ("OSTWYN, March 10 (MPA) – At least
+# seven people died ..., emergency services said"; "WASHINGTON -- President Obama said"): a
+# place in capitals, an optional date and agency, then a dash.
+DATELINE_PATTERN = (
+    r"[A-Z][A-Z .'\-]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z .]{2,20}\))?"
+    r" ?(?:--|[\u2013\u2014-]) ?"
+)
+
 # Shortest quoted span (in words) taken as a quote when no cue governs it; shorter marked
 # spans without a cue are scare quotes or titles ("what his critics call "the bunker"").
 MIN_FLOATING_QUOTE_WORDS = 6
