@@ -71,6 +71,11 @@ CASES = {
         attributions=(("refusal", "whether the council would sell the depot"),),
         never=("whether the council would sell the depot",),
     ),
+    "did_not_say": Case(
+        "Coach Pia Lund did not say whether the striker would play on Sunday.",
+        attributions=(("refusal", "whether the striker would play on Sunday"),),
+        never=("whether the striker would play",),
+    ),
     "asked_question": Case(
         "Councillor Omar Reyes asked whether the new bridge had been inspected.",
         quotes=(("whether the new bridge had been inspected", "Omar Reyes"),),

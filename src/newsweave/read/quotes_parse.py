@@ -204,6 +204,9 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
     kind = "speech" if speech else _KIND.get(lemma)
     if kind is None or (speech and not _speech_sense(verb, lemma, phrasal)):
         return None
+    if speech and not aside and any(c.dep_ == "neg" for c in verb.children):
+        kind = "refusal"  # "did not say whether", "isn't saying if": nothing was said
+        speech = False
     stance = not speech and lemma in _OBJECT_CUES
     subj = _subject(verb)
     speaker = _speaker(subj, offset) if subj is not None else None
