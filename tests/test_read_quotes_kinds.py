@@ -76,6 +76,14 @@ CASES = {
         attributions=(("refusal", "whether the striker would play on Sunday"),),
         never=("whether the striker would play",),
     ),
+    "passive_asked": Case(
+        "Driver Ana Ruiz left her car when she was asked to do so by the police.",
+        never=("to do so",),
+    ),
+    "passive_accused": Case(
+        "Former treasurer Karl Vinter was accused of moving club funds abroad.",
+        never=("moving club funds abroad",),
+    ),
     "asked_question": Case(
         "Councillor Omar Reyes asked whether the new bridge had been inspected.",
         quotes=(("whether the new bridge had been inspected", "Omar Reyes"),),

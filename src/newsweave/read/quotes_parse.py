@@ -46,6 +46,7 @@ _DENY_THINGS = frozenset(DENY_THING_OBJECTS)
 _ASK_THING_PREPS = frozenset(ASK_THING_PREPS)
 _CAPTIONS = frozenset(CAPTION_WORDS)
 _NOT_OBJECT = frozenset(OBJECT_NOT_CONTENT_VERBS)
+_TARGETED = frozenset(("accuse", "charge"))
 _REFUSALS = frozenset(REFUSAL_VERBS)
 # What makes "called X ..." a characterisation: "called the plan a disaster", "called it reckless"
 _CALL_COMPLEMENT_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
@@ -204,6 +205,12 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
     kind = "speech" if speech else _KIND.get(lemma)
     if kind is None or (speech and not _speech_sense(verb, lemma, phrasal)):
         return None
+    if (
+        speech
+        and (lemma in _ADDRESSEE or lemma in _TARGETED)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return None  # "was asked to leave", "was accused of lying": the subject is no speaker
     if speech and not aside and any(c.dep_ == "neg" for c in verb.children):
         kind = "refusal"  # "did not say whether", "isn't saying if": nothing was said
         speech = False
