@@ -306,8 +306,7 @@ def test_check_a_huge_story_is_capped_with_a_note():
         sentences.append((at, at + length - 1))
         at += length
     docs = [
-        (Article(aid, aid, text, outlet=aid), Reading(aid, tuple(sentences)))
-        for aid in ("a", "b")
+        (Article(aid, aid, text, outlet=aid), Reading(aid, tuple(sentences))) for aid in ("a", "b")
     ]
     check = check_story(_story("a", "b"), docs, CheckSettings(max_claims_per_story=4000))
     assert check.checked and "only the first 4,000 of 6,000 claims checked" in check.note
@@ -325,3 +324,18 @@ def test_check_examples_injuries_conflict_and_the_fire_figures_are_revised(examp
     assert crews.status == "updated" and "420" in crews.note
     evacuated = [n for n in fire.numbers if n.quantity == "people evacuated"]
     assert {n.status for n in evacuated} == {"updated", "single_source"}  # 1,800: Lowater
+
+
+def test_check_claims_from_attributions_are_reported_not_asserted() -> None:
+    from newsweave.model import Attribution
+
+    text = "A new Marlow poll shows that most voters back the tram plan."
+    att = Attribution("finding", "most voters back the tram plan", "A new Marlow poll",
+                      "A new Marlow poll", "shows", 29, 59)  # fmt: skip
+    assert text[att.start : att.end] == att.text
+    claims = article_claims(
+        Article("a1", "x", text), Reading("a1", ((0, 60),), attributions=(att,))
+    )
+    assert [(c.kind, c.who, c.text) for c in claims] == [
+        ("reported", "A new Marlow poll", "most voters back the tram plan")
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Article, Claim, Number, Quote, Reading
+from ..model import Article, Attribution, Claim, Number, Quote, Reading
 from .terms import content_stems, entity_key
 
 # A residue of a sentence (its words outside quote spans) is an asserted claim only with at
@@ -46,6 +46,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM + ".\n\t":
         end -= 1
     return start, end
+
+
+def _as_quote(a: Attribution) -> Quote:
+    """An attribution as a reported claim's quote (its source as the speaker)."""
+    return Quote(a.text, a.source, a.speaker_text, a.cue, a.direct, a.start, a.end)
 
 
 def _kept_quotes(quotes: Sequence[Quote]) -> list[Quote]:
@@ -121,7 +126,8 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
          ('asserted', None, 'Traffic was diverted to the old ring road')]
     """
     text = article.text
-    quotes = _kept_quotes(reading.quotes)
+    # claims keep both kinds of attribution: what was said and what is believed, found, ...
+    quotes = _kept_quotes((*reading.quotes, *map(_as_quote, reading.attributions)))
     claims: list[Claim] = []
     for n, (s_start, s_end) in enumerate(reading.sentences):
         here = [q for q in quotes if s_start <= q.start < s_end]
