@@ -306,8 +306,7 @@ def test_check_a_huge_story_is_capped_with_a_note():
         sentences.append((at, at + length - 1))
         at += length
     docs = [
-        (Article(aid, aid, text, outlet=aid), Reading(aid, tuple(sentences)))
-        for aid in ("a", "b")
+        (Article(aid, aid, text, outlet=aid), Reading(aid, tuple(sentences))) for aid in ("a", "b")
     ]
     check = check_story(_story("a", "b"), docs, CheckSettings(max_claims_per_story=4000))
     assert check.checked and "only the first 4,000 of 6,000 claims checked" in check.note
@@ -333,3 +332,18 @@ def test_check_seed_pair_brief_reads_as_sentences(seed_story):
     assert 3 <= len(texts) <= 9 and all(t[0].isupper() or t[0] in "“\"" for t in texts)
     trump = next(t for t in texts if "up to Russia" in t)
     assert trump.startswith("According to Donald Trump: “") and "wait and see" in trump
+
+
+def test_check_claims_from_attributions_are_reported_not_asserted() -> None:
+    from newsweave.model import Attribution
+
+    text = "A new Marlow poll shows that most voters back the tram plan."
+    att = Attribution("finding", "most voters back the tram plan", "A new Marlow poll",
+                      "A new Marlow poll", "shows", 29, 59)  # fmt: skip
+    assert text[att.start : att.end] == att.text
+    claims = article_claims(
+        Article("a1", "x", text), Reading("a1", ((0, 60),), attributions=(att,))
+    )
+    assert [(c.kind, c.who, c.text) for c in claims] == [
+        ("reported", "A new Marlow poll", "most voters back the tram plan")
+    ]

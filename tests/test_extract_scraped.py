@@ -261,3 +261,19 @@ def test_scraped_dateline_under_headline_is_published_and_outlet_is_not_an_autho
     assert ex.published == "2026-04-01" and ex.captured == "2026-04-03"
     assert ex.outlet == "Harbour Gazette"
     assert ex.authors == ()
+
+
+@pytest.mark.parametrize(
+    "lines, want",
+    [
+        (["Two hurt this afternoon.", "Crews came on Thursday (19 February)."], "2026-02-19"),
+        (["Two were hurt.", "Crews came on Thursday (19 February)."], None),  # no 'today'
+        # Friday 19 February: 2021, more than two years before the capture: not taken
+        (["Two hurt this afternoon.", "Crews came on Friday (19 February)."], None),
+        (["Two hurt today.", "Crews came on Sunday 30 February."], None),
+    ],
+)
+def test_extract_scraped_same_day_date_needs_today_and_weekday(lines, want) -> None:
+    from newsweave.extract.scraped_meta import same_day_date
+
+    assert same_day_date(lines, [True] * len(lines), "2026-03-21") == want

@@ -77,3 +77,46 @@ def test_seed_pair_through_the_cli(seeds, tmp_path):
     assert "Photo: Kremlin Press Service" in s3["removed"]
     assert "Kremlin Press Service" not in s3["text"]
     assert s0["language"] == s3["language"] == "en"
+
+
+# GPE and LOC both name a place: the small model and the gazetteer disagree on rivers and ridges
+_PLACE = {"GPE", "LOC"}
+# Mentions the reader still labels wrong (known, not hidden): ".. disaster Ostwyn has seen"
+# (PERSON), "in Sarn" (ORG), "Sarn Volunteer Relief" (PERSON).
+_KNOWN_WRONG = {"Ostwyn", "Sarn", "Sarn Volunteer Relief"}
+
+
+@pytest.fixture(scope="module")
+def example_entities(example_articles):
+    from newsweave.read.stage import read_articles
+
+    labels: dict[str, list[str]] = {}
+    for reading in read_articles(example_articles.values()):
+        for e in reading.entities:
+            labels.setdefault(e.text, []).append(e.label)
+    return labels
+
+
+def _expected_entities():
+    for e in EXPECTED["entities"]:
+        marks = [pytest.mark.xfail(strict=True, reason="known mislabel")]
+        yield pytest.param(e, id=e["text"], marks=marks if e["text"] in _KNOWN_WRONG else ())
+
+
+@pytest.mark.parametrize("exp", _expected_entities())
+def test_examples_entity_labels_match_ground_truth(example_entities, exp):
+    want = _PLACE if exp["label"] in _PLACE else {exp["label"]}
+    got = example_entities.get(exp["text"], [])
+    assert got, f"{exp['text']} is never recognised"
+    assert set(got) <= want, (exp["text"], got)
+
+
+def test_examples_wire_dateline_is_not_quoted_content(example_articles):
+    from newsweave.read.stage import read_articles
+
+    a = example_articles["bridge/harbourline_wire-bridge-collapse.html.gz"]
+    [reading] = read_articles([a])
+    assert reading.quotes
+    assert not [q for q in reading.quotes if "OSTWYN, March 10" in q.text]
+    [lead] = [q for q in reading.quotes if q.speaker_text == "emergency services"]
+    assert lead.text.startswith("At least seven people died")

@@ -193,3 +193,19 @@ def test_read_entities_200k_text_tokens_only():
     ents = find_entities(text, spacy.blank("en")(text))
     assert {(e.text, e.label) for e in ents} == {("Kyiv", "GPE")}
     assert all(text[e.start : e.end] == e.text for e in ents)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("The span gave way at about 7:40 a.m. (0640 GMT) on Tuesday.", "GMT", None),
+        ("The bridge in the Tavessan city of Ostwyn fell into the river.", "Tavessan", "NORP"),
+        ("Ostwyn Mayor Idris Halloran visited the site. Ostwyn is in mourning.", "Ostwyn", "GPE"),
+        ("Lee Marsh, who lives on Mill Lane, heard shouting.", "Mill Lane", "FAC"),
+        ("About 1,800 residents of Lowater were told to leave.", "Lowater", "GPE"),
+        ("Spokesman Dario Pell told the Herald that ministers had been informed.", "Herald", "ORG"),
+    ],
+)
+def test_read_entities_article_context_repairs_labels(text: str, name: str, label) -> None:
+    got = [e.label for e in find_entities(text, nlp.doc(text)) if e.text == name]
+    assert got == ([label] * len(got) if label else []) and (got or label is None), got

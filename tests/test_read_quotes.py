@@ -6,7 +6,7 @@ import pytest
 
 from newsweave.model import Entity, Quote
 from newsweave.read import nlp
-from newsweave.read.quotes import find_quotes
+from newsweave.read.quotes import find_quotes, read_quotes
 from newsweave.read.quotes_marks import quoted_spans
 
 
@@ -283,7 +283,7 @@ def test_read_quotes_transcript_name_colon_wins_over_inner_cues() -> None:
     [
         ("The vote went to Elin Dahl, who said the tram would be built by May.", "tram would"),
         ("Elin Dahl changed the debate by questioning the cost of the new tram.", "cost of the"),
-        ("Elin Dahl began writing letters against the night flights.", "letters against"),
+        ("Elin Dahl began writing that the night flights must stop.", "night flights must"),
     ],
 )
 def test_read_quotes_speaker_of_relative_and_dependent_verbs(text: str, fragment: str) -> None:
@@ -307,14 +307,19 @@ def test_read_quotes_partial_quote_closing_sentence_stays_inside_content() -> No
 
 
 @pytest.mark.parametrize(
-    "text, fragment, cue",
+    "text, fragment, cue, kind",
     [
-        ("Mayor Elin Dahl endorsed the harbour plan on Friday.", "the harbour plan", "endorsed"),
-        ("Mayor Elin Dahl declined to comment on the tram.", "to comment on the tram", "declined"),
+        ("Mayor Elin Dahl endorsed the harbour plan on Friday.", "the harbour plan", "endorsed",
+         "stance"),
+        ("Mayor Elin Dahl declined to comment on the tram.", "to comment on the tram", "declined",
+         "refusal"),
     ],
-)
-def test_read_quotes_stance_cue_with_object_is_not_speech(
-    text: str, fragment: str, cue: str
+)  # fmt: skip
+def test_read_quotes_stance_cue_with_object_is_an_attribution_not_a_quote(
+    text: str, fragment: str, cue: str, kind: str
 ) -> None:
-    q = _find(_quotes(text), fragment)
-    assert not q.direct and q.cue == cue and q.speaker == "Elin Dahl"
+    quotes, atts = read_quotes(text, nlp.doc(text))
+    assert quotes == ()
+    [a] = [a for a in atts if fragment in a.text]
+    assert (a.kind, a.cue, a.source) == (kind, cue, "Elin Dahl")
+    assert text[a.start : a.end] == a.text

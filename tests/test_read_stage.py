@@ -43,7 +43,7 @@ def test_check_evidence_offsets_point_into_the_article_text(example_report):
 def test_read_offsets_point_into_the_article_text(example_report):
     checked = 0
     for a in example_report["articles"]:
-        for key in ("entities", "quotes", "numbers", "times"):
+        for key in ("entities", "quotes", "attributions", "numbers", "times"):
             for item in a[key]:
                 assert a["text"][item["start"] : item["end"]] == item["text"], (key, item)
                 checked += 1
@@ -84,3 +84,21 @@ def test_read_empty_and_very_long_articles_do_not_crash():
     assert empty.entities == ()
     assert long.sentences and long.sentences[-1][1] <= MAX_READ_CHARS
     assert any("only the first part" in n for n in long.notes)
+
+
+def test_read_report_keeps_speech_and_attributions_apart(example_report):
+    kinds = {x["kind"] for a in example_report["articles"] for x in a["attributions"]}
+    assert kinds and kinds <= {"belief", "stance", "finding", "perception", "intention", "refusal"}
+    cues = {q["cue"] for a in example_report["articles"] for q in a["quotes"]}
+    assert not cues & {"believes", "thinks", "declined", "heard", "shows", "found", "wants"}
+
+
+def test_read_stored_reading_without_attributions_still_loads():
+    from newsweave.model import Attribution, Reading
+
+    old = {"article_id": "a", "quotes": [], "entities": [], "notes": ["x"]}  # read-8 shape
+    r = Reading.from_dict(old)
+    assert r.attributions == () and r.notes == ("x",)
+    att = Attribution("refusal", "to comment", "Ann Lee", "she", "declined", 4, 14)
+    reading = Reading(article_id="b", attributions=(att,))
+    assert Reading.from_dict(json.loads(json.dumps(reading.to_dict()))) == reading

@@ -43,9 +43,7 @@ class Newsweave:
             inputs = [inputs]
         return run([str(i) for i in inputs], self.settings, store=self.store, fetch=fetch)
 
-    def analyze(
-        self, inputs: str | Path | Iterable[str | Path] = (), fetch: bool = True
-    ) -> Report:
+    def analyze(self, inputs: str | Path | Iterable[str | Path] = (), fetch: bool = True) -> Report:
         """The whole pipeline (as `newsweave analyze`): add the inputs, read every article not
         read yet, regroup the store into stories and cross-check them.
 

@@ -530,6 +530,7 @@ def article_cmd(article_id: str, db: str) -> None:
     sections = [
         ("entities", ("text", "label", "canonical", "role"), r.entities),
         ("quotes", ("speaker", "cue", "direct", "text"), r.quotes),
+        ("attributions", ("kind", "source", "cue", "text"), r.attributions),
         ("numbers", ("value", "unit", "counts", "qualifier", "claimed_by", "text"), r.numbers),
         ("times", ("text", "resolved", "anchor"), r.times),
     ]
@@ -538,9 +539,7 @@ def article_cmd(article_id: str, db: str) -> None:
         for c in cols:
             t.add_column(c, overflow="fold")
         for item in items:
-            t.add_row(
-                *(escape("" if getattr(item, c) is None else str(getattr(item, c))) for c in cols)
-            )
+            t.add_row(*(escape(_cell(getattr(item, c))) for c in cols))
         out_console.print(t)
 
 
@@ -571,6 +570,15 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     except NewsweaveError as e:
         raise click.BadParameter(str(e), param_hint="--host") from None
     run_server(db, host, port, token, echo=err_console.print)
+
+
+def _cell(value: Any) -> str:
+    """A table cell: nothing for None, whole numbers without ".0" (7, not 7.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 @main.group()

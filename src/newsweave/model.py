@@ -116,6 +116,34 @@ class Quote:
     partial: bool = False
 
 
+# What an attribution that is not speech reports (read/quotes_vocab.py lists the cues of each).
+ATTRIBUTION_KINDS = ("belief", "stance", "finding", "perception", "intention", "refusal")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Something attributed to a source that is not speech: what they believe ("thinks"), a
+    stance ("endorsed"), a finding ("the poll shows"), a perception ("heard"), an intention
+    ("wants", "plans") or a refusal ("declined to comment"). Same offsets as a Quote.
+
+    Args:
+        kind: one of ATTRIBUTION_KINDS.
+        text: the attributed content as written (`text[start:end]` of the article).
+        source: canonical name of the source (a person, organisation or document), or None.
+        speaker_text: the source as written ("she", "a new poll").
+        cue: the cue as written ("believes", "declined").
+    """
+
+    kind: str
+    text: str
+    source: str | None
+    speaker_text: str | None
+    cue: str | None
+    start: int
+    end: int
+    direct: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A numeric claim: value normalised, unit, what is counted, who claims it."""
@@ -148,10 +176,11 @@ class Reading:
     article_id: str
     sentences: tuple[tuple[int, int], ...] = ()
     entities: tuple[Entity, ...] = ()
-    quotes: tuple[Quote, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # speech only
     numbers: tuple[Number, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     notes: tuple[str, ...] = ()  # e.g. "language de: English-only steps skipped"
+    attributions: tuple[Attribution, ...] = ()  # beliefs, stances, findings, ...
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -166,6 +195,8 @@ class Reading:
             numbers=tuple(Number(**n) for n in d.get("numbers", ())),
             times=tuple(TimeExpr(**t) for t in d.get("times", ())),
             notes=tuple(d.get("notes", ())),
+            # readings stored before read-9 have none (READER_VERSION has them redone)
+            attributions=tuple(Attribution(**a) for a in d.get("attributions", ())),
         )
 
 
@@ -306,6 +337,8 @@ class Claim:
         direct: a reported claim in quotation marks.
         entities: canonical names inside the span; numbers, times: what the reader found there.
         sentence: index of the sentence it comes from.
+        said: for a reported claim, "speech" (a quote) or the attribution's kind (belief,
+            stance, finding, perception, intention, refusal); quotes are compared on speech.
     """
 
     id: str
@@ -321,6 +354,7 @@ class Claim:
     numbers: tuple[Number, ...] = ()
     times: tuple[str, ...] = ()
     sentence: int = 0
+    said: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

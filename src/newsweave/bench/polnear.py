@@ -45,10 +45,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsweave.model import Article, Quote
+from newsweave.model import Article, Attribution, Quote
 from newsweave.read import nlp
-from newsweave.read.quotes import find_quotes
-from newsweave.read.quotes_vocab import PRONOUNS
+from newsweave.read.quotes import read_quotes
+from newsweave.read.quotes_vocab import PRONOUNS, SPEECH_VERBS
 from newsweave.read.stage import read_articles
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear" / "dev"
@@ -110,98 +110,9 @@ _IRREGULAR = {
     "knew": "know",
     "shown": "show",
 }
-# The verbs of saying that define the speech category, frozen here (the extractor's own
-# vocabulary grows; the categories it is scored on must not move with it).
-_SPEECH = frozenset(
-    (
-        "say",
-        "tell",
-        "add",
-        "note",
-        "state",
-        "write",
-        "claim",
-        "argue",
-        "explain",
-        "insist",
-        "warn",
-        "announce",
-        "declare",
-        "acknowledge",
-        "admit",
-        "confirm",
-        "deny",
-        "suggest",
-        "report",
-        "recall",
-        "remark",
-        "reply",
-        "respond",
-        "ask",
-        "urge",
-        "emphasize",
-        "emphasise",
-        "stress",
-        "predict",
-        "promise",
-        "pledge",
-        "vow",
-        "assert",
-        "contend",
-        "complain",
-        "concede",
-        "tweet",
-        "post",
-        "boast",
-        "joke",
-        "quip",
-        "observe",
-        "comment",
-        "mention",
-        "indicate",
-        "hint",
-        "clarify",
-        "testify",
-        "allege",
-        "inform",
-        "update",
-        "reveal",
-        "disclose",
-        "conclude",
-        "caution",
-        "charge",
-        "accuse",
-        "counter",
-        "retort",
-        "maintain",
-        "reiterate",
-        "repeat",
-        "shout",
-        "chant",
-        "yell",
-        "scream",
-        "whisper",
-        "cite",
-        "describe",
-        "demand",
-        "threaten",
-        "propose",
-        "recommend",
-        "advise",
-        "speculate",
-        "lament",
-        "estimate",
-        "call",
-        "echo",
-        "signal",
-        "assure",
-        "concur",
-        "brag",
-        "muse",
-        "wonder",
-        "question",
-    )
-)
+# The verbs of saying that define the speech category: the frozen list the extractor's
+# quotes[] also uses (quotes_vocab.SPEECH_VERBS; frozen so the categories do not move).
+_SPEECH = frozenset(SPEECH_VERBS)
 _SKIP_CUE_WORDS = frozenset(
     [
         "has",
@@ -219,6 +130,15 @@ _SKIP_CUE_WORDS = frozenset(
         "not",
     ]
 )
+# Words before a cue's verb that are not its verb (2026-12-02: the speech category took the
+# first word, so "has long said" or "then pointed out" counted as non-speech).
+_CUE_ADVERBS = frozenset((
+    "first", "later", "now", "then", "last", "week", "month", "year", "since", "even", "just",
+    "never", "already", "long", "often", "always", "still", "further", "again", "once", "only",
+    "both", "all", "ever", "previously", "went", "go", "goes", "going", "on", "continued",
+    "continues", "continue", "continuing", "began", "begin", "begins", "started", "start",
+    "starts",
+))  # fmt: skip
 # A relative-pronoun Source ("who", "which") stands for the noun phrase just before it.
 _RELATIVE = frozenset(["who", "which", "that", "whom"])
 _RELATIVE_WINDOW_CHARS = 60
@@ -275,7 +195,19 @@ def is_speech_cue(cue: str, source: str | None) -> bool:
     if low.startswith("according to"):
         return not (_words(source or "") & _DOCUMENT_WORDS)
     words = [w for w in _WORD.findall(low) if w not in _SKIP_CUE_WORDS]
-    return bool(words) and _lemma(words[0]) in _SPEECH
+    return bool(words) and _lemma(_head_word(words)) in _SPEECH
+
+
+def _head_word(words: list[str]) -> str:
+    """The cue's verb: its first word past adverbs and aspect verbs ("has long said", "further
+    asserted", "went on to say", "continued to call for" are cues of "say", "assert", "call").
+    Negation stays ("did not say" is no speech), and so does any other verb ("declined to
+    comment" is a refusal)."""
+    for w in words:
+        if w in _CUE_ADVERBS or (w.endswith("ly") and _lemma(w) not in _SPEECH):
+            continue
+        return w
+    return words[0]
 
 
 def _words(s: str) -> set[str]:
@@ -389,6 +321,14 @@ def to_preds(quotes: Sequence[Quote], text: str) -> list[Pred]:
     return preds
 
 
+def as_quotes(attributions: Sequence[Attribution]) -> tuple[Quote, ...]:
+    """Attributions as Quote objects (source as speaker), to be scored like quotes."""
+    return tuple(
+        Quote(a.text, a.source, a.speaker_text, a.cue, a.direct, a.start, a.end)
+        for a in attributions
+    )
+
+
 def _tokens(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
     return frozenset(m.start() for a, b in spans for m in _WORD.finditer(text, a, b))
 
@@ -469,9 +409,19 @@ def _articles(data_dir: Path) -> list[tuple[str, str, list[list[Gold]]]]:
 
 
 def score(
-    articles: list[tuple[str, str, list[list[Gold]]]], preds: list[list[Pred]]
+    articles: list[tuple[str, str, list[list[Gold]]]],
+    preds: list[list[Pred]],
+    view: str | None = None,
 ) -> dict[str, Any]:
-    """Precision, recall, F1 and speaker accuracy at each threshold, overall and by category."""
+    """Precision, recall, F1 and speaker accuracy at each threshold, overall and by category.
+
+    `view` "speech" scores against the speech relations only (the Cue's lemma in the frozen
+    speech list, `is_speech_cue`), "non_speech" against the others; None against all.
+    """
+    if view is not None:
+        keep = view == "speech"
+        articles = [(s, t, [[g for g in gs if g.speech == keep] for gs in by_ann])
+                    for s, t, by_ann in articles]  # fmt: skip
     out: dict[str, Any] = {}
     for threshold in THRESHOLDS:
         for symmetric in (False, True):
@@ -641,18 +591,26 @@ def run_polnear(
     _full_numpy()("Warm up the full pipeline with numpy products.")
     speed_row = time_stage(texts) if speed else {}
     readings = list(read_articles(_article(stem, text) for stem, text, _ in articles))
-    ours_q = [r.quotes for r in readings]
+    ours = [(r.quotes, r.attributions) for r in readings]
     full_docs = list(nlp.full().pipe(texts, batch_size=32))
-    full_q = [find_quotes(t, d) for t, d in zip(texts, full_docs, strict=True)]
+    full = [read_quotes(t, d) for t, d in zip(texts, full_docs, strict=True)]
     base_q = [baseline_quotes(t, d) for t, d in zip(texts, full_docs, strict=True)]
-    rows = {
-        name: score(articles, [to_preds(q, t) for q, t in zip(qs, texts, strict=True)])
-        for name, qs in (
-            ("newsweave", ours_q),
-            ("newsweave_full_parse", full_q),
-            ("baseline", base_q),
+
+    def scored(qs: Sequence[Sequence[Quote]], view: str | None = None) -> dict[str, Any]:
+        preds = [to_preds(q, t) for q, t in zip(qs, texts, strict=True)]
+        return score(articles, preds, view)
+
+    rows = {}
+    for name, pairs in (("newsweave", ours), ("newsweave_full_parse", full)):
+        rows[f"{name} quotes[] vs speech"] = scored([q for q, _ in pairs], "speech")
+        rows[f"{name} attributions[] vs non-speech"] = scored(
+            [as_quotes(a) for _, a in pairs], "non_speech"
         )
-    }
+        rows[f"{name} quotes[] + attributions[] vs all"] = scored(
+            [(*q, *as_quotes(a)) for q, a in pairs]
+        )
+    rows["baseline vs speech"] = scored(base_q, "speech")
+    rows["baseline vs all"] = scored(base_q)
     return {
         "dataset": str(root),
         "articles": len(texts),

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import Article, Claim, Number, Quote, Reading
+from ..model import Article, Attribution, Claim, Number, Quote, Reading
 from .terms import content_stems, entity_key
 
 # A residue of a sentence (its words outside quote spans) is an asserted claim only with at
@@ -46,6 +47,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM + ".\n\t":
         end -= 1
     return start, end
+
+
+def _as_quote(a: Attribution) -> Quote:
+    """An attribution as a reported claim's quote (its source as the speaker)."""
+    return Quote(a.text, a.source, a.speaker_text, a.cue, a.direct, a.start, a.end)
 
 
 def _kept_quotes(quotes: Sequence[Quote]) -> list[Quote]:
@@ -121,7 +127,10 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
          ('asserted', None, 'Traffic was diverted to the old ring road')]
     """
     text = article.text
-    quotes = _kept_quotes(reading.quotes)
+    # claims keep both kinds of attribution: what was said and what is believed, found, ...
+    believed = [(_as_quote(a), a.kind) for a in reading.attributions]
+    said_kind = {id(q): kind for q, kind in believed}
+    quotes = _kept_quotes((*reading.quotes, *(q for q, _ in believed)))
     claims: list[Claim] = []
     for n, (s_start, s_end) in enumerate(reading.sentences):
         here = [q for q in quotes if s_start <= q.start < s_end]
@@ -139,7 +148,10 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
             if len(content_stems(text[r_start:r_end])) >= least:
                 pieces.append((r_start, r_end, None))
         for start, end, quote in sorted(pieces, key=lambda p: p[0]):
-            claims.append(_claim(article.id, len(claims), text, start, end, quote, reading, n))
+            claim = _claim(article.id, len(claims), text, start, end, quote, reading, n)
+            if quote is not None and id(quote) in said_kind:
+                claim = replace(claim, said=said_kind[id(quote)])
+            claims.append(claim)
     return tuple(claims)
 
 
@@ -166,6 +178,7 @@ def _claim(
         start=start,
         end=end,
         kind="reported" if quote is not None else "asserted",
+        said="speech" if quote is not None else None,
         who=quote.speaker if quote is not None else None,
         cue=quote.cue if quote is not None else None,
         direct=bool(quote is not None and quote.direct),

@@ -102,7 +102,7 @@ def compare_quotes(
     comparison per speaker, and a conflict where the same words go to different speakers."""
     out = []
     for group in groups:
-        said = [claims[i] for i in group if claims[i].kind == "reported" and claims[i].who]
+        said = [claims[i] for i in group if claims[i].said == "speech" and claims[i].who]
         by_speaker: dict[str | None, list[Claim]] = {}
         for c in said:
             by_speaker.setdefault(speaker_key(c.who), []).append(c)

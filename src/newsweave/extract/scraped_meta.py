@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import unquote, urlsplit
 
 from .metadata import clean_authors, parse_date
+from .metadata_vocab import MONTHS as _MONTH_PAIRS
 from .scraped_features import line_key
 from .scraped_vocab import (
     BYLINE_PREFIXES,
@@ -30,6 +32,8 @@ _HEADLINE_END = re.compile(r"[.,;:]$")
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"at", "am", "pm", "gmt", "utc", "on"}
 _CHROME_WORDS = frozenset(w for w in CALL_TO_ACTION + NAVIGATION if " " not in w)
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NUMBERS = dict(_MONTH_PAIRS)
+_WEEKDAY_NAMES = WEEKDAYS[:7]  # monday..sunday, in date.weekday() order
 # A date inside a longer header line: "By Dom Kessel - 10 March 2026", "Posted 21 March 2026 at
 # 17:20 | Updated 21 March 2026 at 19:05". Day-month-year, month-day-year or ISO.
 _DATE_IN_LINE = re.compile(
@@ -325,6 +329,48 @@ def _is_dateline(line: str) -> bool:
     return all(w in cues or w in _DATE_WORDS for w in words)
 
 
+# A page with no dated line may still say which day it reports as today: "collapsed this
+# afternoon" ... "on Thursday (19 February)" (the Lenne Valley Live decoy). The year comes from
+# the capture date: the latest day on or before it with that weekday, day and month. Only the
+# first article lines count, and only with a word that makes the day today's.
+_WEEKDAY_DATE = re.compile(
+    rf"\b({'|'.join(_WEEKDAY_NAMES)})\s*\(?\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})\b",
+    re.IGNORECASE,
+)
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_TODAY_LINES = 4
+_YEARS_BACK = 2
+
+
+def same_day_date(lines: Sequence[str], article: Sequence[bool], captured: str) -> str | None:
+    """The date a page reports as today, from a weekday and a day without a year.
+
+    Example:
+        >>> lines = ["Three hurt this afternoon.", "Called at 4pm on Thursday (19 February)."]
+        >>> same_day_date(lines, [True, True], "2026-03-21")
+        '2026-02-19'
+    """
+    text = " ".join(
+        [line for line, keep in zip(lines, article, strict=True) if keep][:_TODAY_LINES]
+    )
+    m = _WEEKDAY_DATE.search(text)
+    if m is None or not _TODAY.search(text):
+        return None
+    weekday = _WEEKDAY_NAMES.index(m.group(1).lower())
+    day, month = int(m.group(2)), _MONTH_NUMBERS.get(m.group(3).lower().rstrip("."))
+    if month is None:
+        return None
+    cap = date.fromisoformat(captured[:10])
+    for year in range(cap.year, cap.year - _YEARS_BACK - 1, -1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= cap and d.weekday() == weekday:
+            return d.isoformat()
+    return None
+
+
 def find_meta(lines: Sequence[str], article: Sequence[bool], url: str | None = None) -> TextMeta:
     """All metadata lines of one page.
 
@@ -342,6 +388,8 @@ def find_meta(lines: Sequence[str], article: Sequence[bool], url: str | None = N
     title = find_title(lines, first, url)
     authors, author_lines = find_authors(lines, title, article)
     captured, published, date_lines = find_dates(lines, title, author_lines)
+    if published is None and captured is not None:
+        published = same_day_date(lines, article, captured)
     outlet, outlet_line = find_outlet(lines)
     if outlet:
         # "By Lenne Valley Live reporter": the outlet posing as a person is not an author

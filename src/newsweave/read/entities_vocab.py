@@ -92,6 +92,28 @@ DEMONYMS = (
     ("kremlin", "russia"), ("white house", "united states"),
 )  # fmt: skip
 
+# Time zones the model takes for organisations ("at 7:40 a.m. (0640 GMT)"): never entities.
+TIME_ZONES = (
+    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "est", "edt",
+    "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst", "ist", "jst", "aest", "aedt",
+)  # fmt: skip
+# Endings of demonyms ("Tavessan", "Ostwynian", "Selmarese"): a one-word PERSON that ends so
+# and names a place of the article ("Tavessa") or stands as an adjective ("the Tavessan city")
+# is a nationality (NORP), not a person.
+DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "i")
+
+# Last words that make a name a street, building or landform, never a person ("Mill Lane"
+# came as PERSON; "Kell Ridge" too).
+FEATURE_WORDS = (
+    ("lane", "FAC"), ("road", "FAC"), ("street", "FAC"), ("square", "FAC"), ("avenue", "FAC"),
+    ("quay", "FAC"), ("bridge", "FAC"), ("estate", "FAC"), ("way", "FAC"), ("place", "FAC"),
+    ("ridge", "LOC"), ("valley", "LOC"), ("hill", "LOC"), ("hills", "LOC"), ("river", "LOC"),
+    ("lake", "LOC"), ("bay", "LOC"), ("mountain", "LOC"), ("forest", "LOC"),
+)  # fmt: skip
+# Words before a one-word name that make it a place, not a person ("residents of Lowater",
+# "towards Lowater", "the river Lenne"): PLACE_PREPOSITIONS and these nouns.
+PLACE_BEFORE_WORDS = ("river", "town", "city", "village", "province", "region", "to")
+
 # Short country names -> the canonical name ("US" and "U.S." are one place).
 COUNTRY_SHORT_FORMS = (
     ("us", "United States"), ("u.s.", "United States"), ("usa", "United States"),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..model import Number, Quote
+from ..model import Attribution, Number, Quote
 from . import nlp
 from .entities_vocab import (
     CLOCK_WORDS,
@@ -101,13 +101,16 @@ class _Hit:
     word: bool
 
 
-def find_numbers(text: str, doc: Doc, quotes: Sequence[Quote] = ()) -> tuple[Number, ...]:
+def find_numbers(
+    text: str, doc: Doc, quotes: Sequence[Quote | Attribution] = ()
+) -> tuple[Number, ...]:
     """Numeric claims in one article.
 
     Args:
         text: the article text.
         doc: the light spaCy pass over exactly that text (nlp.doc(text)).
-        quotes: the article's quotes; a number inside one is claimed by its speaker.
+        quotes: the article's quotes and attributions; a number inside one is claimed by its
+            speaker (a quote's) or source (an attribution's: "the poll shows 52%").
 
     Returns:
         Numbers in text order; text[n.start:n.end] == n.text, the span holding the qualifier,
@@ -326,9 +329,12 @@ def _noun_from(doc: Doc, k: int, of_ok: bool = False) -> str | None:
     return last.lower_
 
 
-def _claimant(hit: _Hit, quotes: Sequence[Quote]) -> str | None:
-    """The speaker of the narrowest quote holding the number."""
-    holding = [q for q in quotes if q.start <= hit.start and hit.end <= q.end and q.speaker]
-    if not holding:
-        return None
-    return min(holding, key=lambda q: q.end - q.start).speaker
+def _claimant(hit: _Hit, quotes: Sequence[Quote | Attribution]) -> str | None:
+    """The speaker (or source) of the narrowest quote or attribution holding the number."""
+    holding = [
+        (q.end - q.start, who)
+        for q in quotes
+        if q.start <= hit.start and hit.end <= q.end
+        and (who := q.speaker if isinstance(q, Quote) else q.source)
+    ]  # fmt: skip
+    return min(holding, key=lambda h: h[0])[1] if holding else None

@@ -16,28 +16,43 @@ from newsweave.read.forms import verb_forms
 from newsweave.read.quotes_vocab import (
     ADDRESSEE_VERBS,
     ASIDE_VERBS,
+    ASK_THING_PREPS,
+    CALL_NEEDS_COMPLEMENT,
+    CAPTION_WORDS,
     CLAUSE_DEPS,
     CONTENT_PREPS,
+    CUE_KINDS,
+    DENY_THING_OBJECTS,
     IRREGULAR_CUE_FORMS,
     NO_PREP_CONTENT_VERBS,
     OBJECT_COMPLEMENT_DEPS,
     OBJECT_COMPLEMENT_PREPS,
+    OBJECT_CUE_VERBS,
     OBJECT_DEPS,
-    OTHER_CUE_VERBS,
+    OBJECT_NOT_CONTENT_VERBS,
     PARENTHETICAL_DEPS,
     PHRASAL_CUES,
+    REFUSAL_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
-    STANCE_VERBS,
     SUBJECT_DEPS,
 )
 
 _SPEECH = frozenset(SPEECH_VERBS)
-_OTHER = frozenset(OTHER_CUE_VERBS)
+# lemma -> kind of every non-speech cue verb
+_KIND = {verb: kind for kind, verbs in CUE_KINDS.items() for verb in verbs}
+_OBJECT_CUES = frozenset(OBJECT_CUE_VERBS)
+_DENY_THINGS = frozenset(DENY_THING_OBJECTS)
+_ASK_THING_PREPS = frozenset(ASK_THING_PREPS)
+_CAPTIONS = frozenset(CAPTION_WORDS)
+_NOT_OBJECT = frozenset(OBJECT_NOT_CONTENT_VERBS)
+_TARGETED = frozenset(("accuse", "charge"))
+_REFUSALS = frozenset(REFUSAL_VERBS)
+# What makes "called X ..." a characterisation: "called the plan a disaster", "called it reckless"
+_CALL_COMPLEMENT_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
 _PHRASAL = frozenset(PHRASAL_CUES)
 _ADDRESSEE = frozenset(ADDRESSEE_VERBS)
 _ASIDE = frozenset(ASIDE_VERBS)
-_STANCE = frozenset(STANCE_VERBS)
 _RELATIVE = frozenset(RELATIVE_PRONOUNS)
 # A verb without its own subject takes the subject of the verb it hangs off ("... and added
 # that", "..., stating that", "began writing", "by questioning").
@@ -55,13 +70,13 @@ _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
 def cue_forms() -> dict[str, str]:
     """Lower-case surface form -> lemma, for every cue verb (and phrasal cue's verb)."""
     return verb_forms(
-        (*_SPEECH, *_OTHER, *_ASIDE, *_STANCE, *(v for v, _ in PHRASAL_CUES)),
+        (*_SPEECH, *_KIND, *_ASIDE, *(v for v, _ in PHRASAL_CUES)),
         IRREGULAR_CUE_FORMS,
     )
 
 
 @dataclass(frozen=True, slots=True)
-class Attribution:
+class CueMatch:
     """One cue found in a sentence.
 
     Args:
@@ -70,8 +85,9 @@ class Attribution:
         speaker: (start, end) of the speaker mention, or None (participles, passives).
         content: (start, end) of the reported content, or None when the cue only introduces
             speech that follows (a colon) or sits beside a quote ("...," he said).
-        speech: True for verbs of saying, colons and "according to"; False for belief and
-            evidence cues ("believes", "shows").
+        kind: "speech" for verbs of saying, colons and "according to"; else what a non-speech
+            cue attributes (quotes_vocab.CUE_KINDS: "belief" for "believes", "finding" for
+            "shows", "refusal" for "declined", ...).
         parenthetical: the cue interrupts or trails its content ("X," he said).
     """
 
@@ -79,11 +95,16 @@ class Attribution:
     cue_start: int
     speaker: tuple[int, int] | None
     content: tuple[int, int] | None
-    speech: bool
+    kind: str = "speech"
     parenthetical: bool = False
 
+    @property
+    def speech(self) -> bool:
+        """Whether the cue reports speech (a quote) rather than an attribution."""
+        return self.kind == "speech"
 
-def attributions(sent: Doc, offset: int) -> list[Attribution]:
+
+def attributions(sent: Doc, offset: int) -> list[CueMatch]:
     """Every attribution in one parsed sentence.
 
     Args:
@@ -94,7 +115,7 @@ def attributions(sent: Doc, offset: int) -> list[Attribution]:
     Returns:
         Attributions in order of their cues.
     """
-    out: list[Attribution] = []
+    out: list[CueMatch] = []
     forms = cue_forms()
     for tok in sent:
         low = tok.lower_
@@ -176,14 +197,24 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None:
+def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
     nxt = sent[verb.i + 1].lower_ if verb.i + 1 < len(sent) else ""
     phrasal = (lemma, nxt) in _PHRASAL
     aside = lemma in _ASIDE
     speech = lemma in _SPEECH or phrasal or aside
-    stance = lemma in _STANCE and not speech
-    if not speech and not stance and lemma not in _OTHER:
+    kind = "speech" if speech else _KIND.get(lemma)
+    if kind is None or (speech and not _speech_sense(verb, lemma, phrasal)):
         return None
+    if (
+        speech
+        and (lemma in _ADDRESSEE or lemma in _TARGETED)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return None  # "was asked to leave", "was accused of lying": the subject is no speaker
+    if speech and not aside and any(c.dep_ == "neg" for c in verb.children):
+        kind = "refusal"  # "did not say whether", "isn't saying if": nothing was said
+        speech = False
+    stance = not speech and lemma in _OBJECT_CUES
     subj = _subject(verb)
     speaker = _speaker(subj, offset) if subj is not None else None
     cue_end = verb.i + (2 if phrasal else 1)
@@ -193,24 +224,24 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
             c.i > verb.i and (c.dep_ in CLAUSE_DEPS or c.dep_ in OBJECT_DEPS) for c in verb.children
         ):
             return None  # "continued its tour", "continued to rise"
-        return Attribution(cue, offset + verb.idx, speaker, None, True, parenthetical=True)
+        return CueMatch(cue, offset + verb.idx, speaker, None, parenthetical=True)
     clause = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
     if clause and (clause[0].dep_ == "ccomp" or speech or stance):
         content = _span(clause[0].subtree, offset)
         if content is not None:
-            return Attribution(cue, offset + verb.idx, speaker, content, speech)
+            return CueMatch(cue, offset + verb.idx, speaker, content, kind)
     if stance:
         obj = _object_content(verb, lemma, phrasal, offset)
-        return Attribution(cue, offset + verb.idx, speaker, obj, False) if obj else None
+        return CueMatch(cue, offset + verb.idx, speaker, obj, kind) if obj else None
     if not speech:
         return None
-    obj = _object_content(verb, lemma, phrasal, offset)
+    obj = None if lemma in _NOT_OBJECT else _object_content(verb, lemma, phrasal, offset)
     if obj is not None:
-        return Attribution(cue, offset + verb.idx, speaker, obj, True)
+        return CueMatch(cue, offset + verb.idx, speaker, obj)
     if cue_end < len(sent) and sent[cue_end].text == ":":
         # "He emphasized: ..." content follows the colon (often a quote)
         rest = _span(sent[cue_end + 1 :], offset)
-        return Attribution(cue, offset + verb.idx, speaker, rest, True)
+        return CueMatch(cue, offset + verb.idx, speaker, rest)
     if (
         speaker is not None
         and verb.dep_ in PARENTHETICAL_DEPS
@@ -220,14 +251,40 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> Attribution | None
     ):
         # "The economy is strong, he said." parsed with "said" hanging off the main clause
         content = _parenthetical_content(sent, verb, offset)
-        return Attribution(cue, offset + verb.idx, speaker, content, True, parenthetical=True)
+        return CueMatch(cue, offset + verb.idx, speaker, content, parenthetical=True)
     if speaker is not None and verb.dep_ == "ROOT":
         ccomp_left = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
         if ccomp_left:
             content = _span(ccomp_left[0].subtree, offset)
-            return Attribution(cue, offset + verb.idx, speaker, content, True, parenthetical=True)
-        return Attribution(cue, offset + verb.idx, speaker, None, True, parenthetical=True)
+            return CueMatch(cue, offset + verb.idx, speaker, content, parenthetical=True)
+        return CueMatch(cue, offset + verb.idx, speaker, None, parenthetical=True)
     return None
+
+
+def _speech_sense(verb: Token, lemma: str, phrasal: bool) -> bool:
+    """Whether an ambiguous verb of saying is used in its speech sense here.
+
+    "denied him a goal" / "was denied bail" (a thing denied, not a statement), "asked for a
+    refund" (a request for a thing, no question), "called the police" (no complement) are not
+    speech; "denied the allegation", "asked whether ...", "called the plan a disaster" are.
+    """
+    head = verb.head
+    if verb.dep_ == "xcomp" and cue_forms().get(head.lower_) in _REFUSALS:
+        return False  # "declined to comment", "refused to say whether": nothing was said
+    kids = list(verb.children)
+    if lemma == "deny":
+        if any(c.dep_ == "dative" for c in kids):
+            return False
+        objs = [c for c in kids if c.dep_ in OBJECT_DEPS]
+        return not (objs and objs[0].lower_ in _DENY_THINGS)
+    if lemma == "ask":
+        clause = any(c.dep_ in CLAUSE_DEPS for c in kids)
+        return clause or not any(c.dep_ == "prep" and c.lower_ in _ASK_THING_PREPS for c in kids)
+    if lemma == "call" and CALL_NEEDS_COMPLEMENT and not phrasal:
+        objs = [c for c in kids if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+        complement = [c for c in kids if c.dep_ in _CALL_COMPLEMENT_DEPS and c.i > verb.i]
+        return not objs or len(objs) + len(complement) > 1
+    return True
 
 
 def _set_off(verb: Token) -> bool:
@@ -279,7 +336,7 @@ def _parenthetical_content(sent: Doc, verb: Token, offset: int) -> tuple[int, in
     return after
 
 
-def _according(sent: Doc, tok: Token, offset: int) -> Attribution | None:
+def _according(sent: Doc, tok: Token, offset: int) -> CueMatch | None:
     to = sent[tok.i + 1]
     if tok.head.i != tok.i and cue_forms().get(tok.head.lower_) in _SPEECH:
         return None  # '"...," he said, according to the network': a source of the report
@@ -295,10 +352,10 @@ def _according(sent: Doc, tok: Token, offset: int) -> Attribution | None:
         lo, hi = min(phrase), max(phrase)
         phrase = set(range(lo, hi + 1))
     content = _span((t for t in sent if t.i not in phrase), offset)
-    return Attribution("according to", offset + tok.idx, speaker, content, True)
+    return CueMatch("according to", offset + tok.idx, speaker, content)
 
 
-def _name_colon(sent: Doc, offset: int) -> Attribution | None:
+def _name_colon(sent: Doc, offset: int) -> CueMatch | None:
     """'Peskov: we are studying it' - a short name-only head before a colon."""
     for tok in sent[:7]:
         if tok.text == ":":
@@ -307,11 +364,12 @@ def _name_colon(sent: Doc, offset: int) -> Attribution | None:
                 head
                 and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") for t in head)
                 and any(t.pos_ == "PROPN" for t in head)
+                and not any(t.lower_ in _CAPTIONS for t in head)  # "WATCH:", "PHOTO:"
             ):
                 content = _span(sent[tok.i + 1 :], offset)
                 speaker = _span(head, offset)
                 if content and speaker:
-                    return Attribution(":", offset + tok.idx, speaker, content, True)
+                    return CueMatch(":", offset + tok.idx, speaker, content)
             return None
     return None
 

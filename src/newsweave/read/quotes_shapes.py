@@ -4,7 +4,7 @@ Most attributions in news take a few fixed shapes: "Y, X said.", '"Y," X said.',
 "X said (that) Y.", "According to X, Y." and "Y, according to X.". When a sentence holds one
 cue word and nothing else that could attribute (no second cue form, no colon), and its speaker
 is unambiguous (a pronoun, one entity with its title, or "the" + a noun), the parse would only
-confirm what the tokens say, so the parser is skipped for it. The result is the Attribution
+confirm what the tokens say, so the parser is skipped for it. The result is the CueMatch
 `quotes_parse.attributions` gives for the same sentence.
 
 Example:
@@ -21,8 +21,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from newsweave.read.quotes_parse import Attribution, trim_edges
+from newsweave.read.quotes_parse import CueMatch, cue_forms, trim_edges
 from newsweave.read.quotes_vocab import (
+    OBJECT_NOT_CONTENT_VERBS,
     SHAPE_ADDRESSEE_FORMS,
     SHAPE_AFTER_CUE_BLOCKERS,
     SHAPE_CUE_ADVERBS,
@@ -48,6 +49,10 @@ _BLOCKERS = frozenset(SHAPE_AFTER_CUE_BLOCKERS)
 _ADVERBS = frozenset(SHAPE_CUE_ADVERBS)
 _ADDRESSEE = frozenset(SHAPE_ADDRESSEE_FORMS)
 _DETERMINERS = frozenset(("the", "a", "an"))
+# Shape cue forms of verbs whose object is mostly not what was said ("added two goals")
+_OBJECT_FORMS = frozenset(
+    f for f in SHAPE_CUE_FORMS if cue_forms().get(f) in OBJECT_NOT_CONTENT_VERBS
+)
 _CLOSERS = frozenset(('"', "\u201d", "''", "\u2019", "'"))
 _FINAL = frozenset((".", "!", "?", "\u2026", "...", "?!", "!?"))
 # A closing mark ends the quoted content when one of these precedes it ('"Go," he said').
@@ -58,7 +63,7 @@ _MAX_ACCORDING_WORDS = 5
 
 def shape_attribution(
     sent: Span, text: str, quoted: Sequence[bool] | None = None
-) -> Attribution | None:
+) -> CueMatch | None:
     """The attribution of a one-cue sentence in a known shape, or None (then parse it).
 
     Args:
@@ -69,7 +74,7 @@ def shape_attribution(
             quoted speech, never the sentence's cue); None when nothing is quoted.
 
     Returns:
-        The Attribution (cue, speaker, content, speech, parenthetical) or None.
+        The CueMatch (cue, speaker, content, kind, parenthetical) or None.
     """
     words = [t for t in sent if not t.is_space]
     end = len(words)
@@ -145,7 +150,7 @@ def _before_adverbs(words: list[Token], c: int) -> int:
     return a
 
 
-def _trailing(words: list[Token], text: str, cues: list[int]) -> Attribution | None:
+def _trailing(words: list[Token], text: str, cues: list[int]) -> CueMatch | None:
     """ "Y, X said." / '"Y," X said (on Monday).' / "Y, said X." / "Y, X told reporters."."""
     c = cues[-1] if cues else -1
     if c < 2:
@@ -164,10 +169,10 @@ def _trailing(words: list[Token], text: str, cues: list[int]) -> Attribution | N
     content = _span(text, words[0].idx, words[k].idx)
     if content is None:
         return None
-    return Attribution(cue.text, cue.idx, _chars(spk), content, True, parenthetical=True)
+    return CueMatch(cue.text, cue.idx, _chars(spk), content, parenthetical=True)
 
 
-def _leading(words: list[Token], text: str, cues: list[int]) -> Attribution | None:
+def _leading(words: list[Token], text: str, cues: list[int]) -> CueMatch | None:
     """ "(On Monday,) X (also) said (that) Y." and "X told reporters (on Monday) that Y."
     (the content follows the cue)."""
     c = cues[0] if cues else -1
@@ -189,13 +194,15 @@ def _leading(words: list[Token], text: str, cues: list[int]) -> Attribution | No
         nxt = gap[k]
     elif not nxt.text[:1].isalpha():
         return None
+    elif words[c].lower_ in _OBJECT_FORMS and nxt.lower_ != "that":
+        return None  # "added two goals" or "added the plan would fail": the parser decides
     content = _span(text, nxt.idx, _chars(words)[1])
     if content is None:
         return None
-    return Attribution(words[c].text, words[c].idx, _chars(words[lo:a]), content, True)
+    return CueMatch(words[c].text, words[c].idx, _chars(words[lo:a]), content)
 
 
-def _according(words: list[Token], text: str) -> Attribution | None:
+def _according(words: list[Token], text: str) -> CueMatch | None:
     """ "According to X, Y." and "Y, according to X." with a short source X."""
     n = len(words)
     lows = [t.lower_ for t in words]
@@ -218,4 +225,4 @@ def _according(words: list[Token], text: str) -> Attribution | None:
     content = _span(text, *_chars(rest))
     if content is None:
         return None
-    return Attribution("according to", cue.idx, _chars(src), content, True)
+    return CueMatch("according to", cue.idx, _chars(src), content)

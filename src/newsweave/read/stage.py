@@ -12,7 +12,7 @@ from ..model import Article, Reading
 from . import nlp
 
 # Bump when the reader's output changes, so stored readings are redone.
-READER_VERSION = "read-8"
+READER_VERSION = "read-9"  # read-9: quotes[] speech only, attributions[] apart
 # An article longer than this is read in its first part only (a note says so); spaCy's own
 # limit is 1,000,000 characters and memory grows with length.
 MAX_READ_CHARS = 200_000
@@ -21,12 +21,12 @@ MAX_READ_CHARS = 200_000
 def _read_one(article: Article, text: str, doc, parsed) -> Reading:
     from .entities import find_entities
     from .numbers import find_numbers
-    from .quotes import find_quotes
+    from .quotes import read_quotes
     from .times import find_times
 
     entities = find_entities(text, doc)
-    quotes = find_quotes(text, doc, entities, parsed)
-    numbers = find_numbers(text, doc, quotes)
+    quotes, attributions = read_quotes(text, doc, entities, parsed)
+    numbers = find_numbers(text, doc, (*quotes, *attributions))
     times = find_times(text, doc, article.published)
     notes = ()
     if len(article.text) > len(text):
@@ -39,6 +39,7 @@ def _read_one(article: Article, text: str, doc, parsed) -> Reading:
         numbers=numbers,
         times=times,
         notes=notes,
+        attributions=attributions,
     )
 
 

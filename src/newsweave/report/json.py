@@ -20,7 +20,7 @@ def article_dict(article: Article, reading: Reading | None) -> dict[str, Any]:
     """One article of the report: the extracted fields plus what the read stage found."""
     d = article.to_dict()
     r = reading.to_dict() if reading is not None else {}
-    for key in ("entities", "quotes", "numbers", "times"):
+    for key in ("entities", "quotes", "attributions", "numbers", "times"):
         d[key] = r.get(key, [])
     d["notes"] = r.get("notes", [])
     return d

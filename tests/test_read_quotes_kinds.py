@@ -1,0 +1,166 @@
+"""Speech apart from other attributions, on a small annotated set written for newsweave.
+
+Every article below is invented (people, teams, towns) and written in the style of real news:
+captions and credits, sports reports, court reports, polls, "declined to comment" lines and
+questions. Each case names what `quotes[]` must hold (a fragment of the quote and its speaker),
+what `attributions[]` must hold (kind and a fragment), and fragments neither may hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsweave.read import nlp
+from newsweave.read.quotes import read_quotes
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    quotes: tuple[tuple[str, str], ...] = ()  # (fragment of the quote, speaker canonical)
+    attributions: tuple[tuple[str, str], ...] = ()  # (kind, fragment)
+    never: tuple[str, ...] = ()  # fragments that must not be quoted
+    no_speaker: tuple[str, ...] = ()  # words no quote may have as its speaker
+
+
+CASES = {
+    "caption_watch": Case(
+        "WATCH: Harbour master Tomas Berg says the pier will reopen in May\n\n"
+        "The pier at Calder Bay has been closed since the storm.",
+        quotes=(("the pier will reopen in May", "Tomas Berg"),),
+        no_speaker=("WATCH",),
+    ),
+    "caption_photo_credit": Case(
+        "PHOTO: Firefighters at the scene of the blaze on Ridge Road (Anna Kovac/Valley Times)\n\n"
+        "Three homes were destroyed, fire chief Lena Moss said.",
+        quotes=(("Three homes were destroyed", "Lena Moss"),),
+        never=("Firefighters at the scene",),
+        no_speaker=("PHOTO",),
+    ),
+    "heading_colon": Case(
+        "Key Dates: the hearing opens on 4 May and the verdict is due in June.\n\n"
+        "Judge Ivo Marek said the trial would last five weeks.",
+        quotes=(("the trial would last five weeks", "Ivo Marek"),),
+        never=("the hearing opens on 4 May",),
+    ),
+    "sports_denied_goal": Case(
+        "The Rovers were denied a goal in the 80th minute after a review for offside. "
+        "Coach Pia Lund said her side had deserved a draw.",
+        quotes=(("her side had deserved a draw", "Pia Lund"),),
+        never=("a goal in the 80th minute",),
+    ),
+    "court_denied_allegation": Case(
+        "Former treasurer Karl Vinter denied the allegation that he had moved club funds abroad.",
+        quotes=(("that he had moved club funds abroad", "Karl Vinter"),),
+    ),
+    "court_denied_bail": Case(
+        "Dario Fenn was denied bail at Selby Crown Court on Tuesday. "
+        "His lawyer, Ruth Imre, told the court that her client would appeal.",
+        quotes=(("her client would appeal", "Ruth Imre"),),
+        never=("bail at Selby",),
+    ),
+    "declined_to_comment": Case(
+        "A spokeswoman for Norland Rail declined to comment on the report.",
+        attributions=(("refusal", "to comment on the report"),),
+        never=("the report",),
+    ),
+    "refused_to_say": Case(
+        "Mayor Alma Steen refused to say whether the council would sell the depot.",
+        attributions=(("refusal", "whether the council would sell the depot"),),
+        never=("whether the council would sell the depot",),
+    ),
+    "did_not_say": Case(
+        "Coach Pia Lund did not say whether the striker would play on Sunday.",
+        attributions=(("refusal", "whether the striker would play on Sunday"),),
+        never=("whether the striker would play",),
+    ),
+    "passive_asked": Case(
+        "Driver Ana Ruiz left her car when she was asked to do so by the police.",
+        never=("to do so",),
+    ),
+    "passive_accused": Case(
+        "Former treasurer Karl Vinter was accused of moving club funds abroad.",
+        never=("moving club funds abroad",),
+    ),
+    "asked_question": Case(
+        "Councillor Omar Reyes asked whether the new bridge had been inspected.",
+        quotes=(("whether the new bridge had been inspected", "Omar Reyes"),),
+    ),
+    "asked_for_refund": Case(
+        "Passenger Greta Holm asked for a refund after her train was cancelled.",
+        never=("a refund",),
+    ),
+    "poll_shows": Case(
+        "A new Marlow Institute poll shows that 54 percent of voters back the tram plan.",
+        attributions=(("finding", "54 percent of voters back the tram plan"),),
+        never=("54 percent of voters back the tram plan",),
+        no_speaker=("poll",),
+    ),
+    "report_found": Case(
+        "The audit found that the hospital had overspent by 2 million marks.",
+        attributions=(("finding", "the hospital had overspent"),),
+        never=("the hospital had overspent",),
+    ),
+    "study_suggests": Case(
+        "A study by the Kessel Foundation suggests that cycling to school improves attendance.",
+        attributions=(("finding", "cycling to school improves attendance"),),
+        never=("cycling to school improves attendance",),
+    ),
+    "belief": Case(
+        "Union leader Hana Sorel believes the strike will last into the summer.",
+        attributions=(("belief", "the strike will last into the summer"),),
+        never=("the strike will last",),
+    ),
+    "perception": Case(
+        "Resident Lee Marsh heard the water coming before the bank gave way.",
+        attributions=(("perception", "the water coming"),),
+        never=("the water coming",),
+    ),
+    "intention": Case(
+        "The club wants a new stadium by 2030, chairman Ole Brandt said on Friday.",
+        quotes=(("The club wants a new stadium by 2030", "Ole Brandt"),),
+    ),
+    "stance": Case(
+        "Senator Mira Olsen opposed the bill, which passed by 52 votes to 48.",
+        attributions=(("stance", "the bill"),),
+        never=("the bill",),
+    ),
+    "called_police": Case(
+        "Shop owner Yusuf Amin called the police when the window broke.",
+        never=("the police",),
+    ),
+    "called_it_characterisation": Case(
+        "Opposition leader Nina Varga called the budget a betrayal of young families.",
+        quotes=(("the budget a betrayal of young families", "Nina Varga"),),
+    ),
+    "direct_quote_with_said": Case(
+        '"We will rebuild the school before winter," said Principal Maya Ortiz.',
+        quotes=(("We will rebuild the school before winter", "Maya Ortiz"),),
+    ),
+    "added_points": Case(
+        "Striker Jonas Elm added two more goals in the second half.",
+        never=("two more goals",),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_read_quotes_kinds_annotated_set(name: str) -> None:
+    case = CASES[name]
+    quotes, atts = read_quotes(case.text, nlp.doc(case.text))
+    for fragment, speaker in case.quotes:
+        hits = [q for q in quotes if fragment in q.text]
+        assert hits, f"{name}: no quote holds {fragment!r}: {[q.text for q in quotes]}"
+        assert any(q.speaker == speaker for q in hits), (name, [q.speaker for q in hits])
+    for kind, fragment in case.attributions:
+        assert any(a.kind == kind and fragment in a.text for a in atts), (
+            f"{name}: no {kind} holds {fragment!r}: {[(a.kind, a.text) for a in atts]}"
+        )
+    for fragment in case.never:
+        assert not [q for q in quotes if fragment in q.text], (name, [q.text for q in quotes])
+    for word in case.no_speaker:
+        assert not [q for q in quotes if word in (q.speaker_text or "")], name
+    for x in (*quotes, *atts):
+        assert case.text[x.start : x.end] == x.text
