@@ -31,3 +31,10 @@ def test_bench_check_pair_sweep_and_best_precision_at_recall():
 
 def test_bench_check_pair_auc_counts_ties_half():
     assert auc([0.1, 0.9, 0.5, 0.5], [False, True, True, False]) == pytest.approx(0.875)
+
+
+def test_bench_check_cli_refuses_an_unknown_part(capsys):
+    from benchmarks.check.__main__ import main
+
+    assert main(["--parts", "align,speed"]) == 2
+    assert "unknown part(s) speed" in capsys.readouterr().err

@@ -90,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    command = "python -m benchmarks.check " + " ".join(argv if argv is not None else sys.argv[1:])
+    command = ".venv/bin/python -m benchmarks.check " + " ".join(
+        argv if argv is not None else sys.argv[1:]
+    )
+    texts = []
     for p in parts:
         title, fn = _RUNNERS[p]
         try:
@@ -98,9 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         except FileNotFoundError as e:
             print(f"error: {p}: {e}", file=sys.stderr)
             return 1
-        text = section(title, body, command)
-        print(text)
-        if args.out is not None:
+        texts.append(section(title, body, command))
+        print(texts[-1])
+    if args.out is not None:
+        for text in reversed(texts):  # newest first, the parts in the order they ran
             prepend(args.out, text)
     return 0
 
