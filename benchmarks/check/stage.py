@@ -73,7 +73,7 @@ def check_stage():
 def make_story(story_id: str, articles: list[Article]):
     """The grouping Story for these articles, treated as one story (every article independent
     as an independent source)."""
-    from newsweave.group.stories import Story
+    from newsweave.model import Story
 
     outlets = tuple(dict.fromkeys(a.outlet for a in articles if a.outlet))
     return Story(
