@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= newsweave-demo.db
 
-.PHONY: demo serve test lint format bench clean
+.PHONY: demo serve test lint format bench bench-check clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,11 +26,11 @@ serve: $(STAMP)
 	$(BIN)/newsweave serve --db $(DB)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks/check
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks/check
 	$(BIN)/ruff format --check src tests
 
 format: $(STAMP)
@@ -39,6 +39,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/newsweave bench extract
+
+# the check stage's benchmarks (issue 13): ECB+ alignment, AllSides brief, planted conflicts;
+# readings are cached under /tmp/checkbench-cache (a first run reads ~1,700 articles).
+bench-check: $(STAMP)
+	$(BIN)/python -m benchmarks.check --out docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json .pytest_cache tests/artifacts

@@ -1,0 +1,130 @@
+"""The brief on the AllSides roundups: ROUGE-1/2/L F1 against the editors' neutral roundup,
+side by side with two lead baselines (the first sentence of each article; the first two
+sentences of one article), and whether every brief sentence carries a status and a citation.
+
+Data: ../shared/data/allsides-roundups (stories/NNN/NNN_K.txt = title, blank line, text;
+roundups.jsonl: story, reference, reference_title, articles). Each story's articles go through
+`extract` (kind "text") and are checked as one story.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsweave.model import Article
+
+from .rouge import rouge_all
+from .stage import SHARED, article_from_text, run_check
+
+DATA = SHARED / "data" / "allsides-roundups"
+# The anchors published in ../shared/README.md for this split (R1, R2, RL).
+ANCHORS = {
+    "first sentence of each article": (0.350, 0.162, 0.236),
+    "first two sentences of one article": (0.333, 0.135, 0.231),
+}
+# A sentence ends at . ! or ? (and a closing quote) before whitespace and a capital, digit or
+# opening quote; enough for leads, which is all the baselines read.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Roundup:
+    story: str
+    reference: str
+    articles: list[Article]
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a text by the regex above (paragraph breaks end one too).
+
+    >>> sentences("He came. She left! “Why?” Nobody knew.\\nNew para")
+    ['He came.', 'She left!', '“Why?”', 'Nobody knew.', 'New para']
+    """
+    out = []
+    for para in text.split("\n"):
+        out += [s.strip() for s in _SENTENCE_END.split(para) if s.strip()]
+    return out
+
+
+def load(data: Path = DATA) -> list[Roundup]:
+    """Every roundup with its articles through `extract`; refused articles are left out with
+    one line each on stderr.
+
+    Raises:
+        FileNotFoundError: when the data folder is absent.
+    """
+    path = data / "roundups.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(f"AllSides roundups not found at {data} (../shared is absent)")
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        arts = []
+        for name in row["articles"]:
+            f = data / "stories" / row["story"] / f"{name}.txt"
+            a = article_from_text(str(f), f.read_bytes(), {"outlet": name})
+            if a is not None:
+                arts.append(a)
+        out.append(Roundup(row["story"], row["reference"], arts))
+    return out
+
+
+def lead_each(r: Roundup) -> str:
+    """The first sentence of each article, in article order."""
+    return " ".join(sentences(a.text)[0] for a in r.articles if sentences(a.text))
+
+
+def lead_two_of_one(r: Roundup) -> str:
+    """The first two sentences of the story's first article."""
+    return " ".join(sentences(r.articles[0].text)[:2]) if r.articles else ""
+
+
+def brief_text(checked: dict) -> str:
+    """The concatenated `brief[].text` of a checked story."""
+    return " ".join(b.get("text", "") for b in checked.get("brief") or ())
+
+
+def brief_defects(checked: dict) -> int:
+    """Brief sentences without a status or without a cited article."""
+    return sum(
+        1 for b in checked.get("brief") or () if not b.get("status") or not b.get("article_ids")
+    )
+
+
+def _mean(scores: list[dict[str, float]]) -> dict[str, float]:
+    n = len(scores) or 1
+    return {k: sum(s[k] for s in scores) / n for k in ("R1", "R2", "RL")}
+
+
+def run(data: Path = DATA, with_stage: bool = True) -> tuple[list[dict], list[str]]:
+    """Mean ROUGE F1 rows (baselines, then the stage's brief when it is installed), and notes."""
+    roundups = [r for r in load(data) if r.articles]
+    systems = {
+        "first sentence of each article": lead_each,
+        "first two sentences of one article": lead_two_of_one,
+    }
+    rows = []
+    for name, make in systems.items():
+        m = _mean([rouge_all(make(r), r.reference) for r in roundups])
+        a = ANCHORS[name]
+        rows.append({"system": name, **m, "anchor": f"{a[0]:.3f} / {a[1]:.3f} / {a[2]:.3f}"})
+    notes = [f"{len(roundups)} stories, {sum(len(r.articles) for r in roundups)} articles."]
+    checked = [run_check(f"allsides-{r.story}", r.articles) for r in roundups] if with_stage else []
+    if checked and checked[0] is not None:
+        m = _mean(
+            [rouge_all(brief_text(c), r.reference) for c, r in zip(checked, roundups, strict=False)]
+        )
+        rows.append({"system": "check stage brief", **m, "anchor": ""})
+        sents = sum(len(c.get("brief") or ()) for c in checked)
+        empty = sum(1 for c in checked if not c.get("brief"))
+        bad = sum(brief_defects(c) for c in checked)
+        notes.append(
+            f"brief: {sents} sentences, {empty} stories without a brief, "
+            f"{bad} sentences lacking a status or a citation."
+        )
+    else:
+        notes.append("check stage not installed (newsweave.check): baselines only.")
+    return rows, notes

@@ -1,0 +1,289 @@
+"""Planted conflicts: two independent reports of one ECB+ event that state the same figure;
+in one report the figure is changed (a conflict the stage must flag) or rewritten in an
+equivalent form (a non-conflict it must not flag). Built at run time from ../shared; no text
+is ever written to the repo.
+
+Example:
+    >>> a = "Police said 3 people died and 54 percent of homes lost power."
+    >>> b = "Three people died, officials said; 54 percent of homes were dark."
+    >>> [(f.value, f.text) for f in figures(b)]
+    [(3.0, 'Three people'), (54.0, '54 percent')]
+    >>> for p in plants(a, b):
+    ...     print(p.kind, p.new)
+    conflict Eight people
+    equivalent 3 people
+    conflict 64 percent
+    equivalent 54%
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsweave.model import Article
+
+NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+# A figure: digits (with thousands commas and a decimal part) or a number word, an optional
+# "million"/"billion", then "percent"/"%" or the next word (what is counted).
+_FIGURE = re.compile(
+    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+    r"(?:\s+(?P<scale>million|billion))?"
+    r"(?P<unit>%|\s+percent\b|\s+per\s+cent\b|\s+[a-z]+\b)",
+    re.IGNORECASE,
+)
+_SCALE = {"million": 1e6, "billion": 1e9}
+# Figures that are dates or clock times in news text, not quantities: never planted.
+SKIP_UNITS = {
+    "p",
+    "a",
+    "pm",
+    "am",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "the",
+    "with",
+    "for",
+    "at",
+    "on",
+    "by",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "who",
+    "that",
+    "but",
+    "after",
+    "before",
+    "last",
+    "more",
+    "less",
+    "than",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+# "one" is a pronoun as often as a count ("one night", "one of them"); "09" in "2008-09" and
+# "3" in "3-1" are parts of a season or a score: a figure glued to these characters is skipped.
+SKIP_WORDS = {"one", "zero"}
+GLUED = "-/:.,'’$#"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float
+    unit: str  # "%" or the lower-cased counted word
+    text: str
+    start: int
+    end: int
+    form: str  # "digits", "word", "scaled"
+
+
+@dataclass(frozen=True, slots=True)
+class Plant:
+    """One change to report B: `kind` "conflict" or "equivalent", the span it replaces in B's
+    text and the new wording."""
+
+    kind: str
+    start: int
+    end: int
+    old: str
+    new: str
+
+
+def figures(text: str) -> list[Figure]:
+    """Quantities with what they count, in text order (years and clock times left out)."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        num, scale, unit = m.group("num"), m.group("scale"), m.group("unit").strip().lower()
+        unit = "%" if unit in ("%", "percent") or unit.startswith("per") else unit
+        glued = m.start() > 0 and text[m.start() - 1] in GLUED
+        if (
+            unit in SKIP_UNITS
+            or num.lower() in SKIP_WORDS
+            or glued
+            or num.startswith("0")
+            or (not scale and re.fullmatch(r"(1[89]|20)\d\d", num))
+        ):
+            continue
+        if num.lower() in NUMBER_WORDS:
+            value, form = float(NUMBER_WORDS.index(num.lower())), "word"
+        else:
+            value, form = float(num.replace(",", "")), "digits"
+        if scale:
+            value, form = value * _SCALE[scale.lower()], "scaled"
+        out.append(Figure(value, unit, m.group(0), m.start(), m.end(), form))
+    return out
+
+
+def _changed(f: Figure) -> str:
+    """The figure with a different value, in its own form: 3 -> 8, 54% -> 64%, 1.5 million ->
+    2.5 million, "three" -> "eight"."""
+    if f.form == "word":
+        new = NUMBER_WORDS[2 + (int(f.value) + 3) % 11]  # two..twelve, never the same
+        word = f.text.split()[0]
+        new = new.capitalize() if word[0].isupper() else new
+        return new + f.text[len(word) :]
+    m = _FIGURE.match(f.text)
+    num = m.group("num")
+    shown = float(num.replace(",", ""))
+    bumped = shown + (
+        1 if f.form == "scaled" else 10 if f.unit == "%" else 5 if shown < 100 else 1000
+    )
+    text = f"{bumped:,.0f}" if "," in num else (f"{bumped:g}" if "." in num else f"{int(bumped)}")
+    return text + f.text[m.end("num") :]
+
+
+def _equivalent(f: Figure) -> str | None:
+    """The same quantity in another form: "54 percent" <-> "54%", "three" <-> "3" (up to
+    twelve), "1.5 million" -> "1,500,000"; None when no such rewrite applies."""
+    m = _FIGURE.match(f.text)
+    rest = f.text[m.end("num") :]
+    if f.form == "scaled":
+        return f"{f.value:,.0f}" + f.text[m.end() - len(m.group("unit")) :]
+    if f.unit == "%":
+        return m.group("num") + ("%" if rest.strip() != "%" else " percent")
+    if f.form == "word":
+        return f"{int(f.value)}{rest}"
+    if f.value.is_integer() and 0 <= f.value < len(NUMBER_WORDS):
+        return NUMBER_WORDS[int(f.value)] + rest
+    return None
+
+
+def plants(a_text: str, b_text: str) -> list[Plant]:
+    """For each figure B states that A states too (same value, same unit), a conflict and,
+    where one exists, an equivalent rewrite of B's wording."""
+    shared = {(f.value, f.unit) for f in figures(a_text)}
+    out = []
+    for f in figures(b_text):
+        if (f.value, f.unit) not in shared:
+            continue
+        out.append(Plant("conflict", f.start, f.end, f.text, _changed(f)))
+        eq = _equivalent(f)
+        if eq is not None:
+            out.append(Plant("equivalent", f.start, f.end, f.text, eq))
+    return out
+
+
+def apply(article: Article, plant: Plant) -> tuple[Article, tuple[int, int]]:
+    """B with the plant applied (a new id), and the planted span in its new text."""
+    text = article.text[: plant.start] + plant.new + article.text[plant.end :]
+    planted = replace(article, id=f"{article.id}-p{plant.start}", text=text)
+    return planted, (plant.start, plant.start + len(plant.new))
+
+
+def flagged(checked: dict, article_id: str, span: tuple[int, int]) -> bool:
+    """Whether a conflicting number or claim of a checked story covers `span` of the article."""
+    a, b = span
+
+    def hit(items) -> bool:
+        return any(
+            x.get("article_id") == article_id and int(x["start"]) < b and a < int(x["end"])
+            for x in items
+            if x.get("start") is not None and x.get("end") is not None
+        )
+
+    numbers = any(
+        n.get("status") == "conflicting" and hit(n.get("values") or ())
+        for n in checked.get("numbers") or ()
+    )
+    claims = any(
+        c.get("status") == "conflicting" and hit(c.get("evidence") or ())
+        for c in checked.get("claims") or ()
+    )
+    return numbers or claims
+
+
+def pairs_of_events(limit_per_event: int = 1):
+    """(event, A, B) pairs of ECB+ articles of one event whose figures overlap."""
+    from .align import DATA, _labels
+    from .stage import article_from_text
+
+    by_event: dict[str, list] = {}
+    for row in _labels(DATA):
+        f = DATA / "text" / f"{row['doc']}.txt"
+        by_event.setdefault(row["event"], []).append(f)
+    for event, files in by_event.items():
+        arts = [a for f in files if (a := article_from_text(str(f), f.read_bytes())) is not None]
+        found = 0
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                if found < limit_per_event and a.text != b.text and plants(a.text, b.text):
+                    found += 1
+                    yield event, replace(a, outlet="planted-A"), replace(b, outlet="planted-B")
+
+
+def run() -> tuple[list[dict], list[str]]:
+    """Rows (kind, pairs, flagged) once the stage is installed; until then the counts of what
+    was planted."""
+    from .stage import check_stage, run_check
+
+    cases = [(e, a, b, p) for e, a, b in pairs_of_events() for p in plants(a.text, b.text)]
+    kinds = {k: sum(1 for c in cases if c[3].kind == k) for k in ("conflict", "equivalent")}
+    notes = [
+        f"{len({c[0] for c in cases})} events, {kinds['conflict']} planted conflicts, "
+        f"{kinds['equivalent']} planted equivalents (one article pair per event)."
+    ]
+    if check_stage() is None:
+        notes.append(
+            "check stage not installed (newsweave.check): generator only. Targets: "
+            "recall of planted conflicts >= 0.9; planted equivalents flagged: 0."
+        )
+        return [], notes
+    rows = {k: {"kind": k, "n": 0, "flagged": 0} for k in ("conflict", "equivalent", "untouched")}
+    seen = set()
+    for event, a, b, p in cases:
+        if (a.id, b.id) not in seen:  # the untouched pair, once: what the stage flags anyway
+            seen.add((a.id, b.id))
+            before = run_check(f"planted-{event}", [a, b])
+        b2, span = apply(b, p)
+        after = run_check(f"planted-{event}", [a, b2])
+        rows[p.kind]["n"] += 1
+        rows[p.kind]["flagged"] += flagged(after, b2.id, span) and not flagged(
+            before, b.id, (p.start, p.end)
+        )
+        rows["untouched"]["n"] += 1 if p.kind == "conflict" else 0
+        rows["untouched"]["flagged"] += (
+            flagged(before, b.id, (p.start, p.end)) if p.kind == "conflict" else 0
+        )
+    out = list(rows.values())
+    for r in out:
+        r["share"] = r["flagged"] / r["n"] if r["n"] else 0.0
+    notes.append(
+        "A plant counts as flagged when a conflicting number or claim covers its span "
+        "and did not already in the untouched pair (row 'untouched')."
+    )
+    return out, notes

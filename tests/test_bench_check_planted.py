@@ -1,0 +1,41 @@
+"""The planted-conflict generator and scorer on an invented pair of reports."""
+
+from benchmarks.check.planted import apply, figures, flagged, plants
+
+from newsweave.model import Article
+
+A = "Floods killed 12 people in Elmora on Monday, and 1.5 million homes lost power."
+B = (
+    "Twelve people died in the Elmora floods, officials said. About 1.5 million homes were "
+    "dark, 40 percent of the region, at 9:30 p.m."
+)
+
+
+def test_bench_check_planted_figures_skip_clock_times_and_read_words():
+    got = [(f.value, f.unit, f.form) for f in figures(B)]
+    assert got == [(12.0, "people", "word"), (1.5e6, "homes", "scaled"), (40.0, "%", "digits")]
+
+
+def test_bench_check_planted_only_figures_both_reports_state():
+    by_kind = {(p.kind, p.old): p.new for p in plants(A, B)}
+    assert by_kind == {
+        ("conflict", "Twelve people"): "Six people",
+        ("equivalent", "Twelve people"): "12 people",
+        ("conflict", "1.5 million homes"): "2.5 million homes",
+        ("equivalent", "1.5 million homes"): "1,500,000 homes",
+    }  # 40 percent is B's alone: changing it would not be a conflict
+
+
+def test_bench_check_planted_apply_and_flagged_follow_the_planted_span():
+    b = Article(id="b", source="b", text=B)
+    plant = next(p for p in plants(A, B) if p.kind == "conflict" and "million" in p.old)
+    b2, span = apply(b, plant)
+    assert b2.text[slice(*span)] == "2.5 million homes" and b2.id != "b"
+    number = {
+        "status": "conflicting",
+        "values": [{"article_id": b2.id, "start": span[0], "end": span[0] + 3}],
+    }
+    assert flagged({"numbers": [number]}, b2.id, span)
+    assert not flagged({"numbers": [{**number, "status": "consistent"}]}, b2.id, span)
+    claim = {"status": "conflicting", "evidence": [{"article_id": b2.id, "start": 0, "end": 10}]}
+    assert not flagged({"claims": [claim]}, b2.id, span)  # a conflict elsewhere in B
