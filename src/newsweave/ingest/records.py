@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import RawDocument
 from ..settings import Settings
 from .files import gunzip_capped, read_capped
+from .jsonl_schema import validate_record
 
 
 def capture_date(warc_date: str | None) -> str | None:
@@ -68,7 +69,10 @@ _JSONL_FIELDS = ("url", "title", "outlet", "authors", "published")
 
 
 def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
-    """One article per line: `html` or `text`, optional url/title/outlet/authors/published."""
+    """One article per line: `html` or `text`, optional url/title/outlet/authors/published.
+
+    Each record is validated by `JsonlRecord`; one with a bad field is skipped with one line.
+    """
     del settings  # the whole file was already read under the size cap
     for n, line in enumerate(data.splitlines()):
         src = f"{source}#{n}"
@@ -85,13 +89,21 @@ def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocu
         if not isinstance(obj, dict):
             yield InputError(src, f"line {n + 1} is not a JSON object")
             continue
-        hints = {k: obj[k] for k in _JSONL_FIELDS if obj.get(k)}
-        if isinstance(obj.get("html"), str) and obj["html"].strip():
-            yield RawDocument(src, obj["html"].encode("utf-8"), "html", hints)
-        elif isinstance(obj.get("text"), str) and obj["text"].strip():
-            yield RawDocument(src, obj["text"].encode("utf-8"), "text", hints)
-        else:
-            yield InputError(src, f"line {n + 1} has neither a non-empty 'html' nor 'text' field")
+        yield _record_document(obj, src, n)
+
+
+def _record_document(obj: dict, src: str, n: int) -> RawDocument | InputError:
+    record = validate_record(obj)
+    if isinstance(record, str):
+        return InputError(src, f"line {n + 1}: {record}")
+    hints = {k: getattr(record, k) for k in _JSONL_FIELDS if getattr(record, k)}
+    if isinstance(hints.get("authors"), list):
+        hints["authors"] = [a.strip() for a in hints["authors"] if a.strip()]
+    if record.html and record.html.strip():
+        return RawDocument(src, record.html.encode("utf-8", "replace"), "html", hints)
+    if record.text and record.text.strip():
+        return RawDocument(src, record.text.encode("utf-8", "replace"), "text", hints)
+    return InputError(src, f"line {n + 1} has neither a non-empty 'html' nor 'text' field")
 
 
 def is_gzip(data: bytes) -> bool:
