@@ -74,3 +74,16 @@ def test_ingest_jsonl_schema_long_bad_value_is_shortened_and_escaped(tmp_path):
     _, (_, errors, _) = _run_records(tmp_path, [bad])
     reason = errors[0].reason
     assert len(reason) < 200 and "\x1b" not in reason and "\\x1b" in reason
+
+
+def test_ingest_jsonl_text_is_kept_whole_and_its_id_hashes_all_of_it(tmp_path):
+    # two records that differ only in their last paragraph are two articles, each whole
+    head = ["The Tavessa council approved a new budget on Monday.",
+            "“This is a budget for families,” Mayor Ilse Varn told reporters."]  # fmt: skip
+    ends = ["Opposition members said the plan ignores roads.",
+            "Opposition members said the plan ignores the harbour."]  # fmt: skip
+    texts = ["\n\n".join([*head, end]) for end in ends]
+    _, (arts, errors, summary) = _run_records(tmp_path, [{"text": t} for t in texts])
+    assert errors == [] and summary.line() == "2 stored, 0 duplicates, 0 failed"
+    assert [a.text for a in arts] == [t.replace("\n\n", "\n") for t in texts]
+    assert arts[0].id != arts[1].id and arts[0].removed == ()

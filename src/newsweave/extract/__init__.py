@@ -12,7 +12,7 @@ from .html import extract_html
 from .identity import article_id
 from .language import detect_language
 from .metadata import parse_date
-from .scraped import ScrapedContext, clean_scraped
+from .scraped import ScrapedContext, clean_scraped, whole_text
 
 __all__ = ["ScrapedContext", "clean_scraped", "extract", "extract_html"]
 
@@ -60,6 +60,8 @@ def extract(
     url = raw.hints.get("url")
     if raw.kind == "html":
         ex = extract_html(content, url=url, source=raw.source)
+    elif raw.kind == "article-text":
+        ex = whole_text(content, url=url)
     else:
         ex = clean_scraped(content, url=url, context=context)
     ex = _apply_hints(ex, raw.hints)

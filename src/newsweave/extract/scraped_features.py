@@ -68,6 +68,28 @@ NEIGHBOUR_FEATURES: tuple[str, ...] = (
 STAGE2_FEATURES: tuple[str, ...] = STAGE1_FEATURES + NEIGHBOUR_FEATURES
 
 
+# A sentence-like line: at least this many words, ending in . ! ? or … (a closing quote may
+# follow); a short one must not hold a call to action ("Please enter your comment!").
+PROSE_MIN_WORDS = 4
+PROSE_CTA_FREE_BELOW_WORDS = 12
+
+
+def is_prose_line(line: str) -> bool:
+    """True for a line that reads as a sentence of article text.
+
+    Example:
+        >>> is_prose_line("Opposition members said the plan ignores roads.")
+        True
+        >>> is_prose_line("Please share this article!"), is_prose_line("Related Posts")
+        (False, False)
+    """
+    text = line.strip()
+    words = len(_WORD.findall(text))
+    if words < PROSE_MIN_WORDS or not (_END_PUNCT.search(text) or _ELLIPSIS.search(text)):
+        return False
+    return words >= PROSE_CTA_FREE_BELOW_WORDS or not _CTA.search(text)
+
+
 def line_key(line: str) -> str:
     """The line as compared across pages: lower-case words, digits kept."""
     return " ".join(_WORD.findall(line.lower()))

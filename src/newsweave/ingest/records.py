@@ -102,7 +102,8 @@ def _record_document(obj: dict, src: str, n: int) -> RawDocument | InputError:
     if record.html and record.html.strip():
         return RawDocument(src, record.html.encode("utf-8", "replace"), "html", hints)
     if record.text and record.text.strip():
-        return RawDocument(src, record.text.encode("utf-8", "replace"), "text", hints)
+        # an export's `text` is the article already: kept whole, not cleaned as scraped text
+        return RawDocument(src, record.text.encode("utf-8", "replace"), "article-text", hints)
     return InputError(src, f"line {n + 1} has neither a non-empty 'html' nor 'text' field")
 
 
