@@ -87,3 +87,9 @@ def test_ingest_jsonl_text_is_kept_whole_and_its_id_hashes_all_of_it(tmp_path):
     assert errors == [] and summary.line() == "2 stored, 0 duplicates, 0 failed"
     assert [a.text for a in arts] == [t.replace("\n\n", "\n") for t in texts]
     assert arts[0].id != arts[1].id and arts[0].removed == ()
+
+
+def test_ingest_jsonl_metadata_loses_its_control_characters(tmp_path):
+    rec = {"text": _TEXT, "title": "Budget\x1b[2J passed", "authors": ["Ana\x07 Holm"]}
+    _, (arts, _, _) = _run_records(tmp_path, [rec])
+    assert (arts[0].title, arts[0].authors) == ("Budget[2J passed", ("Ana Holm",))

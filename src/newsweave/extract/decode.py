@@ -19,15 +19,40 @@ _BOMS = (
 )
 
 
+# Bytes are binary when control bytes (NUL included) make up more than this share of the first
+# 4 KiB: a PNG header is a third controls, while a saved page with two stray NULs in it is text
+# (it was refused whole as binary).
+_BINARY_CONTROL_SHARE = 0.05
+# Control characters left in decoded text: stripped. One \x01 or ESC in a body made lxml refuse
+# the page ("no article text found"); vertical tab and form feed separate blocks: newlines.
+_STRIP_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_BREAK_CONTROLS = re.compile("[\x0b\x0c]")
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 4 KiB: not text (UTF-16 aside)."""
+    r"""Many control bytes (NUL included) in the first 4 KiB: not text (UTF-16 with a BOM aside).
+
+    Example:
+        >>> looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        True
+        >>> looks_binary(b"\x00" + b"<p>A saved page.</p>" * 9)
+        False
+    """
     head = data[:4096]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\x00" in head:
-        return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > len(head) * 0.05
+    return controls > len(head) * _BINARY_CONTROL_SHARE
+
+
+def strip_controls(text: str) -> str:
+    r"""Decoded text without control characters (tab, newline and carriage return kept).
+
+    Example:
+        >>> strip_controls("The council\x07 met\x0con Monday\ufffe.")
+        'The council met\non Monday.'
+    """
+    return _STRIP_CONTROLS.sub("", _BREAK_CONTROLS.sub("\n", text))
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -44,7 +69,7 @@ def declared_encoding(data: bytes) -> str | None:
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode bytes to str.
+    """Decode bytes to str, without control characters (`strip_controls`).
 
     Order: BOM, strict UTF-8 (the web's default, and a strict pass rarely succeeds by accident),
     the declared charset, then charset-normalizer's detection.
@@ -52,6 +77,10 @@ def decode(data: bytes, source: str) -> str:
     Raises:
         InputError: empty, binary, or no encoding decodes it cleanly.
     """
+    return strip_controls(_decode_bytes(data, source))
+
+
+def _decode_bytes(data: bytes, source: str) -> str:
     if not data.strip():
         raise InputError(source, "empty input: nothing to extract")
     for bom, enc in _BOMS:

@@ -11,6 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
+from ..extract.decode import strip_controls
 from ..model import RawDocument
 from ..settings import Settings
 from .files import gunzip_capped, read_capped
@@ -97,8 +98,12 @@ def _record_document(obj: dict, src: str, n: int) -> RawDocument | InputError:
     if isinstance(record, str):
         return InputError(src, f"line {n + 1}: {record}")
     hints = {k: getattr(record, k) for k in _JSONL_FIELDS if getattr(record, k)}
-    if isinstance(hints.get("authors"), list):
-        hints["authors"] = [a.strip() for a in hints["authors"] if a.strip()]
+    for k, value in hints.items():  # metadata is text like the body: no control characters
+        hints[k] = (
+            strip_controls(value)
+            if isinstance(value, str)
+            else [strip_controls(a).strip() for a in value if a.strip()]
+        )
     if record.html and record.html.strip():
         return RawDocument(src, record.html.encode("utf-8", "replace"), "html", hints)
     if record.text and record.text.strip():
