@@ -47,3 +47,30 @@ def test_decode_control_character_in_a_page_keeps_the_article(tmp_path, char):
     arts, errors, _ = run_inputs([p])
     assert errors == []
     assert all(par in arts[0].text for par in paragraphs(62))
+
+
+def test_decode_a_few_bad_bytes_in_utf8_are_replaced_not_the_page_redecoded(tmp_path):
+    from conftest import html_page, run_inputs
+
+    page = html_page(63).replace("<p>", "<p>“We have waited long enough,” she said. ", 1)
+    data = page.encode("utf-8").replace(
+        b"Lindholm, officials", b"Lindholm,\xff\xfe\xfd officials", 1
+    )
+    p = tmp_path / "bad-bytes.html"
+    p.write_bytes(data)
+    arts, errors, _ = run_inputs([p])
+    assert errors == []
+    assert "“We have waited long enough,” she said." in arts[0].text
+    assert "тА" not in arts[0].text and "â€" not in arts[0].text
+    assert arts[0].provenance["encoding"] == "utf-8; 3 bytes not valid UTF-8 read as windows-1252"
+
+
+def test_decode_text_mixing_utf8_and_latin1_reads_each_part_right():
+    from newsweave.extract.decode import decode_noted
+
+    data = "Le maire a déclaré: « c’est fini ».\n".encode() + "La façade était sûre.".encode(
+        "latin-1"
+    )
+    text, note = decode_noted(data, "mixed.txt")
+    assert text == "Le maire a déclaré: « c’est fini ».\nLa façade était sûre."
+    assert note == "utf-8; 3 bytes not valid UTF-8 read as windows-1252"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..errors import InputError
 from ..model import Article, Extraction, RawDocument
 from ..settings import DEFAULTS, Settings
-from .decode import decode
+from .decode import decode_noted
 from .html import extract_html
 from .identity import article_id
 from .language import detect_language
@@ -54,7 +54,7 @@ def extract(
     Raises:
         InputError: undecodable, binary or empty input, or no article text found.
     """
-    content = decode(raw.data, raw.source)
+    content, decode_note = decode_noted(raw.data, raw.source)
     if not content.strip():
         raise InputError(raw.source, "empty input: nothing to extract")
     url = raw.hints.get("url")
@@ -65,6 +65,8 @@ def extract(
     else:
         ex = clean_scraped(content, url=url, context=context)
     ex = _apply_hints(ex, raw.hints)
+    if decode_note:  # how the bytes became text, when some were not in the page's encoding
+        ex = replace(ex, provenance={**ex.provenance, "encoding": decode_note})
     text = ex.text.strip()
     if len(text) < settings.min_text_chars:
         raise InputError(
