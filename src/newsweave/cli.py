@@ -6,9 +6,9 @@ import itertools
 import json
 import sys
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 from rich.console import Console
@@ -26,6 +26,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import NewsweaveError
+from .outputs import atomic_writer, check_writable
 from .pipeline import Outcome, Summary, read_stored, run
 from .settings import DEFAULTS, Settings, load_settings
 from .store import open_store
@@ -58,6 +59,16 @@ def _input_options(f: Callable) -> Callable:
     for option in reversed(options):
         f = option(f)
     return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
+
+
+def _checked_out(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """An --out path is checked before any work starts (a missing folder lost a whole run)."""
+    try:
+        if value is not None:
+            check_writable(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return value
 
 
 def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
@@ -158,15 +169,14 @@ def main() -> None:
 @main.command()
 @_input_options
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              show_default=True, help="Write JSON Lines here (- for stdout).")  # fmt: skip
+              show_default=True, callback=_checked_out,
+              help="Write JSON Lines here (- for stdout).")  # fmt: skip
 def extract(inputs: tuple[str, ...], out: str, **opts: Any) -> None:
     """Ingest and extract only: one JSON object per article, or {"source", "error"} per failure.
 
     Nothing is stored. Example: newsweave extract pages/ --out articles.jsonl
     """
-    sink: TextIO
-    sink = sys.stdout if out == "-" else Path(out).open("w", encoding="utf-8")  # noqa: SIM115
-    try:
+    with nullcontext(sys.stdout) if out == "-" else atomic_writer(out) as sink:
 
         def write(o: Outcome) -> None:
             if o.article is not None:
@@ -176,9 +186,6 @@ def extract(inputs: tuple[str, ...], out: str, **opts: Any) -> None:
             sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
         summary = _run_with_ui(inputs, opts, on_article=write)
-    finally:
-        if sink is not sys.stdout:
-            sink.close()
     _finish(summary, "extracted")
 
 
@@ -245,6 +252,7 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
 @_input_options
 @_db_option
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              callback=_checked_out,
               help="Write the report JSON (newsweave.report/1) here; - for stdout.")  # fmt: skip
 @click.option(
     "--html",
@@ -294,7 +302,7 @@ def analyze(
         if out == "-":
             click.echo(text)
         else:
-            Path(out).write_text(text + "\n", "utf-8")
+            write_atomic(out, text + "\n")
     if html_out:
         from .report.html import render_html
 
