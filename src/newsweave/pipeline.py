@@ -7,7 +7,7 @@ can run in a pool or a Spark partition.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,14 +40,19 @@ class Summary:
     duplicates: int = 0
     failed: int = 0
     errors: list[InputError] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)  # files in folders, by ending
 
     @property
     def articles(self) -> int:
         return self.stored + self.duplicates
 
     def line(self, verb: str = "stored") -> str:
-        """The summary line, e.g. "12 stored, 3 duplicates, 1 failed"."""
-        return f"{self.stored} {verb}, {self.duplicates} duplicates, {self.failed} failed"
+        """The summary line, e.g. "12 stored, 3 duplicates, 1 failed, 2 skipped (.css, .jpg)"."""
+        line = f"{self.stored} {verb}, {self.duplicates} duplicates, {self.failed} failed"
+        if self.skipped:
+            endings = ", ".join(sorted(self.skipped))
+            line += f", {sum(self.skipped.values())} skipped ({endings})"
+        return line
 
     @property
     def all_failed(self) -> bool:
@@ -124,8 +129,8 @@ def run(
     Returns:
         Counts of stored, duplicate and failed documents, and the errors.
     """
-    units, missing = expand_inputs(inputs)
     summary = Summary()
+    units, missing = expand_inputs(inputs, summary.skipped)
 
     def report(outcome: Outcome) -> None:
         if outcome.error is not None:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -38,32 +39,48 @@ def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocume
     """HTML response records of a .warc/.warc.gz; record N is the N-th record of the file."""
     try:
         with path.open("rb") as f:
-            for n, rec in enumerate(ArchiveIterator(f)):
-                if rec.rec_type != "response":
-                    continue
-                src = f"{source}#{n}"
-                ctype = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
-                if ctype and "html" not in ctype.lower():
-                    continue
-                try:
-                    body = read_capped(rec.content_stream(), src, settings.max_file_bytes)
-                except InputError as e:
-                    yield e
-                    continue
-                if getattr(rec.raw_stream, "limit", 0) > 0:
-                    # the archive ended inside this record: its page is incomplete
-                    yield InputError(src, "WARC archive truncated inside this record")
-                    return
-                hints = {
-                    "url": rec.rec_headers.get_header("WARC-Target-URI"),
-                    "captured": capture_date(rec.rec_headers.get_header("WARC-Date")),
-                }
-                yield RawDocument(src, body, "html", hints)
+            yield from read_warc_stream(f, source, settings)
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
+
+
+def read_warc_stream(
+    stream: BinaryIO, source: str, settings: Settings
+) -> Iterator[RawDocument | InputError]:
+    """`read_warc` over an open binary stream (a file, or stdin's bytes)."""
+    records = html_records = 0
+    try:
+        for n, rec in enumerate(ArchiveIterator(stream)):
+            records += 1
+            if rec.rec_type != "response":
+                continue
+            src = f"{source}#{n}"
+            ctype = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
+            if ctype and "html" not in ctype.lower():
+                continue
+            html_records += 1
+            try:
+                body = read_capped(rec.content_stream(), src, settings.max_file_bytes)
+            except InputError as e:
+                yield e
+                continue
+            if getattr(rec.raw_stream, "limit", 0) > 0:
+                # the archive ended inside this record: its page is incomplete
+                yield InputError(src, "WARC archive truncated inside this record")
+                return
+            hints = {
+                "url": rec.rec_headers.get_header("WARC-Target-URI"),
+                "captured": capture_date(rec.rec_headers.get_header("WARC-Date")),
+            }
+            yield RawDocument(src, body, "html", hints)
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
         reason = "truncated" if isinstance(e, EOFError) else str(e).splitlines()[0][:200]
         yield InputError(source, f"WARC archive unreadable from here on: {reason}")
+        return
+    if not html_records:  # an archive of only requests, metadata or images holds no article
+        yield InputError(
+            source, f"no HTML response records in this WARC archive ({records} records read)"
+        )
 
 
 _JSONL_FIELDS = ("url", "title", "outlet", "authors", "published")
@@ -120,4 +137,4 @@ def maybe_gunzip(data: bytes, source: str, settings: Settings) -> bytes:
     return gunzip_capped(data, source, settings.max_file_bytes) if is_gzip(data) else data
 
 
-__all__ = ["read_warc", "read_jsonl", "maybe_gunzip"]
+__all__ = ["read_warc", "read_warc_stream", "read_jsonl", "maybe_gunzip"]
