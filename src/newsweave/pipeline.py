@@ -19,7 +19,7 @@ from .extract.decode import decode
 from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
 from .ingest.files import read_file
-from .model import Article, Reading, Story, StoryCheck
+from .model import Article, RawDocument, Reading, Story, StoryCheck
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
 
@@ -88,6 +88,17 @@ def scraped_contexts(units: list[Unit], settings: Settings) -> dict[Path, Scrape
     }
 
 
+def _read_safely(
+    unit: Unit, settings: Settings, fetcher: Fetcher | None
+) -> Iterator[RawDocument | InputError]:
+    """`read_unit`, with any unforeseen failure of a reader as one last InputError for the unit:
+    hostile input must not stop the batch (a JSON line nested 100k deep once did)."""
+    try:
+        yield from read_unit(unit, settings, fetcher)
+    except Exception as e:  # noqa: BLE001
+        yield InputError(unit.source, f"unreadable from here on ({type(e).__name__}: {e})"[:300])
+
+
 def extract_unit(
     unit: Unit,
     settings: Settings,
@@ -95,7 +106,7 @@ def extract_unit(
     context: ScrapedContext | None = None,
 ) -> Iterator[Article | InputError]:
     """Ingest and extract one unit; bad parts become InputErrors, never exceptions."""
-    for item in read_unit(unit, settings, fetcher):
+    for item in _read_safely(unit, settings, fetcher):
         if isinstance(item, InputError):
             yield item
             continue

@@ -20,6 +20,9 @@ _HINT_FIELDS = ("url", "title", "outlet", "published", "captured")
 # Values guessed from the URL alone (an outlet read off the domain) yield to what the container
 # says: a feed's own title names the outlet better than its host name does.
 _WEAK_PROVENANCE = ("url", "heuristic")
+# Of min_text_chars, at least this share must be letters or digits: 400 characters of "&" and
+# no-break spaces, or of zero-width marks, were stored as an article.
+_MIN_ALNUM_SHARE = 0.5
 
 
 def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
@@ -68,11 +71,12 @@ def extract(
     if decode_note:  # how the bytes became text, when some were not in the page's encoding
         ex = replace(ex, provenance={**ex.provenance, "encoding": decode_note})
     text = ex.text.strip()
-    if len(text) < settings.min_text_chars:
+    letters = sum(c.isalnum() for c in text)
+    if len(text) < settings.min_text_chars or letters < settings.min_text_chars * _MIN_ALNUM_SHARE:
         raise InputError(
             raw.source,
-            f"no article text found ({len(text)} characters after removing page chrome; "
-            f"minimum {settings.min_text_chars})",
+            f"no article text found ({len(text)} characters, {letters} of them letters or "
+            f"digits, after removing page chrome; minimum {settings.min_text_chars})",
         )
     return Article(
         id=article_id(text, ex.url),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -44,10 +45,25 @@ def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocume
         raise InputError(source, "no such file") from None
 
 
+def _starts_like_warc(stream: BinaryIO) -> bool:
+    """The stream opens with a WARC version line (inside gzip for .warc.gz); it is rewound."""
+    head = stream.read(512)
+    stream.seek(0)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
 def read_warc_stream(
     stream: BinaryIO, source: str, settings: Settings
 ) -> Iterator[RawDocument | InputError]:
-    """`read_warc` over an open binary stream (a file, or stdin's bytes)."""
+    """`read_warc` over an open, seekable binary stream (a file, or stdin's bytes)."""
+    if not _starts_like_warc(stream):  # a text file named .warc gave one error per line
+        yield InputError(source, "not a WARC archive (it does not start with a WARC/ line)")
+        return
     records = html_records = 0
     try:
         for n, rec in enumerate(ArchiveIterator(stream)):
@@ -103,6 +119,9 @@ def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocu
             continue
         except UnicodeDecodeError:
             yield InputError(src, f"line {n + 1} is not UTF-8 text")
+            continue
+        except RecursionError:  # `[[[[...` 100k deep overflowed the parser and stopped the batch
+            yield InputError(src, f"line {n + 1} nests JSON too deep to read")
             continue
         if not isinstance(obj, dict):
             yield InputError(src, f"line {n + 1} is not a JSON object")
