@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,11 +25,18 @@ from rich.progress import (
 from rich.table import Table
 
 from . import __version__
-from .errors import NewsweaveError
+from .errors import NewsweaveError, printable
 from .outputs import atomic_writer, check_writable
 from .pipeline import Outcome, Summary, read_stored, run
 from .settings import DEFAULTS, Settings, load_settings
 from .store import open_store
+
+
+def escape(text: str) -> str:
+    """Text from inputs as the terminal shows it: markup escaped, control characters too (an
+    ESC in a byline reached the terminal raw)."""
+    return escape_markup(printable(text))
+
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
