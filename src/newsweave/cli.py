@@ -53,8 +53,11 @@ def _input_options(f: Callable) -> Callable:
                      help="Refuse inputs larger than this many bytes "
                      f"[default: {DEFAULTS.max_file_bytes:,}]."),
         click.option("--timeout", "http_timeout_seconds", type=click.FloatRange(min=0.1),
-                     default=None, help="Seconds before a URL fetch gives up "
+                     default=None, help="Seconds a URL fetch waits for each read "
                      f"[default: {DEFAULTS.http_timeout_seconds:g}]."),
+        click.option("--deadline", "http_deadline_seconds", type=click.FloatRange(min=0.1),
+                     default=None, help="Seconds one URL fetch may take in all "
+                     f"[default: {DEFAULTS.http_deadline_seconds:g}]."),
         click.option("--ignore-robots", is_flag=True,
                      help="Fetch URLs even where robots.txt disallows it (your responsibility)."),
         click.option("--offline", is_flag=True,
@@ -88,6 +91,7 @@ def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
     return base.with_(
         max_file_bytes=opts.get("max_file_bytes"),
         http_timeout_seconds=opts.get("http_timeout_seconds"),
+        http_deadline_seconds=opts.get("http_deadline_seconds"),
         respect_robots=False if opts.get("ignore_robots") else None,
         **extra,
     )
