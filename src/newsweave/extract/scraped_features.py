@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .scraped_vocab import CALL_TO_ACTION, MONTHS, NAVIGATION, SEPARATORS, STOP_WORDS, WEEKDAYS
+from .words import word_count
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(STOP_WORDS)
@@ -71,6 +72,8 @@ STAGE2_FEATURES: tuple[str, ...] = STAGE1_FEATURES + NEIGHBOUR_FEATURES
 # A sentence-like line: at least this many words, ending in . ! ? or … (a closing quote may
 # follow); a short one must not hold a call to action ("Please enter your comment!").
 PROSE_MIN_WORDS = 4
+# Chinese and Japanese sentences end in full-width marks (a Chinese .txt lost every other line).
+_CJK_END_PUNCT = re.compile(r"[。！？][」』”’）)]*$")
 PROSE_CTA_FREE_BELOW_WORDS = 12
 
 
@@ -84,8 +87,9 @@ def is_prose_line(line: str) -> bool:
         (False, False)
     """
     text = line.strip()
-    words = len(_WORD.findall(text))
-    if words < PROSE_MIN_WORDS or not (_END_PUNCT.search(text) or _ELLIPSIS.search(text)):
+    words = word_count(text)
+    ends = _END_PUNCT.search(text) or _ELLIPSIS.search(text) or _CJK_END_PUNCT.search(text)
+    if words < PROSE_MIN_WORDS or not ends:
         return False
     return words >= PROSE_CTA_FREE_BELOW_WORDS or not _CTA.search(text)
 
