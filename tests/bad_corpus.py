@@ -134,6 +134,14 @@ def _fail_kinds(rng: random.Random) -> list[Kind]:
     return [Kind(name, data, "fail", says=says) for name, data, says in fails]
 
 
+# Invented Chinese paragraphs (a council votes to rebuild a bridge).
+_ZH = (
+    "林德霍尔姆市议会周一投票决定重建河上的旧石桥，该桥于三月因检查人员发现两个拱门出现裂缝而关闭。",
+    "市长表示，工程将于春季开始，大约需要十八个月，在此期间将有一座临时人行桥供行人通行。",
+    "当地店主说，桥梁关闭使东岸的顾客数量减少了近三分之一，其中几位要求议会加快修复。",
+)
+
+
 def _keep_kinds() -> list[Kind]:
     def page_with(seed: int, edit: Callable[[str], str]) -> tuple[bytes, bytes]:
         clean = _page(seed)
@@ -193,6 +201,14 @@ def _keep_kinds() -> list[Kind]:
             "<link>https://ledger.example/f</link><content:encoded><![CDATA[" + feed_text
             + "]]></content:encoded></item></channel></rss>")  # fmt: skip
     keeps.append(("full.rss", feed.encode(), feed.replace("\x07", "").encode()))
+    deep = _page(429).replace("<article>", "<article>" + "<div>" * 50_000)
+    keeps.append(("deep-divs.html", deep.encode(), deep.encode()))
+    ld = '<script type="application/ld+json">' + "[" * 50_000 + "]" * 50_000 + "</script>"
+    keeps.append(("deep-jsonld.html", _page(430).replace("</head>", ld + "</head>").encode(),
+                  _page(430).encode()))  # fmt: skip
+    zh = ("<html><head><meta charset='utf-8'><title>议会投票重建石桥</title></head><body><article>"
+          + "".join(f"<p>{p}</p>" for p in _ZH) + "</article></body></html>")  # fmt: skip
+    keeps.append(("chinese.html", zh.encode(), zh.encode()))
     warc = _warc([("https://w.example/a", _page(428).encode(), "text/html; charset=utf-8")])
     keeps.append(("one.warc", warc, warc))
     return [Kind(name, data, "keep", clean=clean) for name, data, clean in keeps]
