@@ -58,6 +58,10 @@ def _input_options(f: Callable) -> Callable:
         click.option("--deadline", "http_deadline_seconds", type=click.FloatRange(min=0.1),
                      default=None, help="Seconds one URL fetch may take in all "
                      f"[default: {DEFAULTS.http_deadline_seconds:g}]."),
+        click.option("--time-budget", "extract_time_budget_seconds",
+                     type=click.FloatRange(min=0.1), default=None,
+                     help="Seconds one document's extraction may take before it fails "
+                     f"[default: {DEFAULTS.extract_time_budget_seconds:g}]."),
         click.option("--ignore-robots", is_flag=True,
                      help="Fetch URLs even where robots.txt disallows it (your responsibility)."),
         click.option("--offline", is_flag=True,
@@ -92,6 +96,7 @@ def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
         max_file_bytes=opts.get("max_file_bytes"),
         http_timeout_seconds=opts.get("http_timeout_seconds"),
         http_deadline_seconds=opts.get("http_deadline_seconds"),
+        extract_time_budget_seconds=opts.get("extract_time_budget_seconds"),
         respect_robots=False if opts.get("ignore_robots") else None,
         **extra,
     )

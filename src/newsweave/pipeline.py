@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .budget import time_budget
 from .errors import InputError
 from .extract import ScrapedContext, extract
 from .extract.decode import decode
@@ -111,7 +112,9 @@ def extract_unit(
             yield item
             continue
         try:
-            yield extract(item, settings, context)
+            with time_budget(settings.extract_time_budget_seconds, item.source):
+                article = extract(item, settings, context)
+            yield article
         except InputError as e:
             yield e
         except Exception as e:  # noqa: BLE001 - hostile input must not stop the batch

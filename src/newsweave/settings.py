@@ -87,6 +87,8 @@ class Settings:
         respect_robots: check robots.txt before fetching a URL.
         max_feed_entries: at most this many entries are fetched from one feed.
         min_text_chars: an extraction shorter than this is an error ("no article text").
+        extract_time_budget_seconds: one document's extraction may take this long; past it the
+            input fails with one line and the batch goes on.
         db_path: the SQLite store.
         check: the check stage's options (`CheckSettings`).
     """
@@ -98,6 +100,7 @@ class Settings:
     respect_robots: bool = True
     max_feed_entries: int = 200
     min_text_chars: int = 80
+    extract_time_budget_seconds: float = 60.0
     db_path: str = "newsweave.db"
     user_agent: str = USER_AGENT
     check: CheckSettings = field(default_factory=CheckSettings)
@@ -109,6 +112,8 @@ class Settings:
             raise ValueError("http_timeout_seconds must be > 0")
         if self.http_deadline_seconds <= 0:
             raise ValueError("http_deadline_seconds must be > 0")
+        if self.extract_time_budget_seconds <= 0:
+            raise ValueError("extract_time_budget_seconds must be > 0")
         if self.min_text_chars < 0:
             raise ValueError("min_text_chars must be >= 0")
 
