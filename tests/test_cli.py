@@ -127,3 +127,14 @@ def test_cli_control_characters_are_escaped_in_everything_printed(runner, tmp_pa
     for out in (shown.output, listed.output, failed.stderr):
         assert not any(c in out for c in "\x1b\x07\x9b"), repr(out)
     assert "Ana\\x1b[31m Holm" in shown.output and "bad\\x1b[31mname.html" in failed.stderr
+
+
+@pytest.mark.parametrize(
+    "cmd, says",
+    [(["ingest"], "created when missing"), (["analyze"], "created when missing"),
+     (["articles"], "it must exist"), (["stories"], "it must exist"),
+     (["story", "x"], "it must exist"), (["article", "x"], "it must exist")],
+)  # fmt: skip
+def test_cli_db_help_says_what_the_command_does_with_a_missing_store(runner, cmd, says):
+    result = runner.invoke(main, [*cmd, "--help"])
+    assert says in " ".join(result.output.split())

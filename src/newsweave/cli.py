@@ -209,6 +209,11 @@ _db_option = click.option(
     "--db", type=click.Path(dir_okay=False), default=DEFAULTS.db_path, show_default=True,
     help="The SQLite store (created when missing).",
 )  # fmt: skip
+# Commands that only read the store refuse a missing one (a typo must not make an empty store).
+_existing_db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.db_path, show_default=True,
+    help="The SQLite store; it must exist (made by `ingest` or `analyze`).",
+)  # fmt: skip
 
 
 @main.command()
@@ -225,7 +230,7 @@ def ingest(inputs: tuple[str, ...], db: str, **opts: Any) -> None:
 
 
 @main.command()
-@_db_option
+@_existing_db_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article instead.")
 def articles(db: str, limit: int | None, as_json: bool) -> None:
@@ -447,7 +452,7 @@ def _need_store(db: str, then: str = "analyze") -> None:
 
 
 @main.command("stories")
-@_db_option
+@_existing_db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story instead.")
 def stories_cmd(db: str, as_json: bool) -> None:
     """List stories: id, title, articles, independent sources, outlets, time span.
@@ -466,7 +471,7 @@ def stories_cmd(db: str, as_json: bool) -> None:
 
 @main.command("story")
 @click.argument("story_id")
-@_db_option
+@_existing_db_option
 @click.option("--json", "as_json", is_flag=True, help="The story object of the report instead.")
 def story_cmd(story_id: str, db: str, as_json: bool) -> None:
     """Show one story: its brief, claims with their status, quotes and numbers across outlets,
@@ -527,7 +532,7 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
 
 @main.command("article")
 @click.argument("article_id")
-@_db_option
+@_existing_db_option
 def article_cmd(article_id: str, db: str) -> None:
     """Show one stored article: metadata, entities, quotes, numbers and times."""
     _need_store(db, "ingest")
