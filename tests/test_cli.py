@@ -106,3 +106,35 @@ def test_cli_analyze_refuses_a_missing_output_folder_before_work(runner, tmp_pat
     assert result.exit_code == 2
     assert "nope does not exist" in result.stderr and flag in result.stderr
     assert not db.exists()  # nothing was done
+
+
+def test_cli_control_characters_are_escaped_in_everything_printed(runner, tmp_path):
+    from newsweave.model import Article
+    from newsweave.store import open_store
+
+    db = str(tmp_path / "s.db")
+    evil = Article(id="00000000000000e5", source="in\x1b]0;pwned\x07.html",
+                   text="The council met on Monday to talk about the harbour wall. " * 3,
+                   title="Harbour\x1b[2J wall", outlet="Ledger\x9b", authors=("Ana\x1b[31m Holm",),
+                   language="xx")  # fmt: skip
+    with open_store(db) as store:
+        store.add(evil)
+    shown = runner.invoke(main, ["article", evil.id, "--db", db])
+    listed = runner.invoke(main, ["articles", "--db", db])
+    bad = tmp_path / "bad\x1b[31mname.html"
+    bad.write_bytes(b"")
+    failed = runner.invoke(main, ["ingest", str(bad), "--db", db])
+    for out in (shown.output, listed.output, failed.stderr):
+        assert not any(c in out for c in "\x1b\x07\x9b"), repr(out)
+    assert "Ana\\x1b[31m Holm" in shown.output and "bad\\x1b[31mname.html" in failed.stderr
+
+
+@pytest.mark.parametrize(
+    "cmd, says",
+    [(["ingest"], "created when missing"), (["analyze"], "created when missing"),
+     (["articles"], "it must exist"), (["stories"], "it must exist"),
+     (["story", "x"], "it must exist"), (["article", "x"], "it must exist")],
+)  # fmt: skip
+def test_cli_db_help_says_what_the_command_does_with_a_missing_store(runner, cmd, says):
+    result = runner.invoke(main, [*cmd, "--help"])
+    assert says in " ".join(result.output.split())

@@ -277,3 +277,32 @@ def test_extract_scraped_same_day_date_needs_today_and_weekday(lines, want) -> N
     from newsweave.extract.scraped_meta import same_day_date
 
     assert same_day_date(lines, [True] * len(lines), "2026-03-21") == want
+
+
+# A short clean article: every line is a sentence. The classifier alone kept two of four
+# (the quote and the last line scored 0.41-0.42 against a threshold of 0.5).
+SHORT_CLEAN = (
+    "The Tavessa council approved a new budget on Monday.",
+    "Spending on schools will rise by 4 percent next year.",
+    "“This is a budget for families,” Mayor Ilse Varn told reporters.",
+    "Opposition members said the plan ignores roads.",
+)
+
+
+def test_scraped_short_clean_text_is_kept_whole() -> None:
+    ex = clean_scraped("\n\n".join(SHORT_CLEAN))
+    assert ex.text.split("\n") == list(SHORT_CLEAN)
+    assert ex.removed == ()
+
+
+def test_scraped_short_clean_text_under_a_headline_and_byline_is_kept_whole() -> None:
+    page = "\n".join(("Tavessa council approves budget", "By Pia Marr", "", *SHORT_CLEAN))
+    ex = clean_scraped(page)
+    assert ex.text.split("\n") == list(SHORT_CLEAN)
+    assert ex.title == "Tavessa council approves budget" and ex.authors == ("Pia Marr",)
+
+
+def test_scraped_a_chrome_line_after_the_body_still_goes_to_the_classifier() -> None:
+    ex = clean_scraped("\n".join((*PARAGRAPHS, "Share this article", "Related Posts")))
+    assert ex.text.split("\n") == list(PARAGRAPHS)
+    assert ex.removed == ("Share this article", "Related Posts")

@@ -106,3 +106,15 @@ def test_bad_input_truncated_warc_keeps_what_came_before(tmp_path):
     arts, errors, _ = run_inputs([p])
     assert [a.url for a in arts] == ["https://l.example/a"]
     assert len(errors) == 1 and "WARC" in errors[0].reason
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("entities.html", b"<html><body><p>" + b"&amp;&nbsp;" * 200 + b"</p></body></html>"),
+        ("zero-width.txt", "\u200b\u200c\u200d\ufeff".encode() * 50),
+        ("punctuation.txt", b"- * - | . , ; -- !! ?? ...\n" * 20),
+    ],
+)
+def test_bad_input_text_without_words_is_no_article(tmp_path, name, data):
+    assert "no article text" in _bad_then_good(tmp_path, name, data)

@@ -21,6 +21,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.seen_agents.append(self.headers.get("User-Agent", ""))
         if self.path == "/slow":
             time.sleep(2)
+        if self.path == "/trickle":  # one byte every 0.2 s: each read is quick, the whole is not
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                for byte in html_page(65).encode()[:40]:  # at most 8 s, then it stops
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            return
         status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"not found"))
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -110,3 +120,11 @@ def test_url_unreachable_host():
         port = s.getsockname()[1]
     arts, errors = _run([f"http://127.0.0.1:{port}/x"])
     assert arts == [] and "unreachable" in errors[0].reason
+
+
+def test_url_trickling_server_hits_the_total_deadline(server):
+    started = time.monotonic()
+    arts, errors = _run([f"{server}/trickle", f"{server}/page"], http_deadline_seconds=1.0)
+    assert len(arts) == 1 and errors[0].source == f"{server}/trickle"
+    assert "no complete response within 1 s" in errors[0].reason
+    assert time.monotonic() - started < 6  # the trickle alone would take 8 s

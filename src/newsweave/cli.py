@@ -6,13 +6,13 @@ import itertools
 import json
 import sys
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,10 +25,18 @@ from rich.progress import (
 from rich.table import Table
 
 from . import __version__
-from .errors import NewsweaveError
+from .errors import NewsweaveError, printable
+from .outputs import atomic_writer, check_writable
 from .pipeline import Outcome, Summary, read_stored, run
 from .settings import DEFAULTS, Settings, load_settings
 from .store import open_store
+
+
+def escape(text: str) -> str:
+    """Text from inputs as the terminal shows it: markup escaped, control characters too (an
+    ESC in a byline reached the terminal raw)."""
+    return escape_markup(printable(text))
+
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
@@ -45,8 +53,15 @@ def _input_options(f: Callable) -> Callable:
                      help="Refuse inputs larger than this many bytes "
                      f"[default: {DEFAULTS.max_file_bytes:,}]."),
         click.option("--timeout", "http_timeout_seconds", type=click.FloatRange(min=0.1),
-                     default=None, help="Seconds before a URL fetch gives up "
+                     default=None, help="Seconds a URL fetch waits for each read "
                      f"[default: {DEFAULTS.http_timeout_seconds:g}]."),
+        click.option("--deadline", "http_deadline_seconds", type=click.FloatRange(min=0.1),
+                     default=None, help="Seconds one URL fetch may take in all "
+                     f"[default: {DEFAULTS.http_deadline_seconds:g}]."),
+        click.option("--time-budget", "extract_time_budget_seconds",
+                     type=click.FloatRange(min=0.1), default=None,
+                     help="Seconds one document's extraction may take before it fails "
+                     f"[default: {DEFAULTS.extract_time_budget_seconds:g}]."),
         click.option("--ignore-robots", is_flag=True,
                      help="Fetch URLs even where robots.txt disallows it (your responsibility)."),
         click.option("--offline", is_flag=True,
@@ -60,6 +75,16 @@ def _input_options(f: Callable) -> Callable:
     return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
 
 
+def _checked_out(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """An --out path is checked before any work starts (a missing folder lost a whole run)."""
+    try:
+        if value is not None:
+            check_writable(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return value
+
+
 def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
     base = DEFAULTS
     if opts.get("config"):
@@ -70,6 +95,8 @@ def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
     return base.with_(
         max_file_bytes=opts.get("max_file_bytes"),
         http_timeout_seconds=opts.get("http_timeout_seconds"),
+        http_deadline_seconds=opts.get("http_deadline_seconds"),
+        extract_time_budget_seconds=opts.get("extract_time_budget_seconds"),
         respect_robots=False if opts.get("ignore_robots") else None,
         **extra,
     )
@@ -158,15 +185,14 @@ def main() -> None:
 @main.command()
 @_input_options
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              show_default=True, help="Write JSON Lines here (- for stdout).")  # fmt: skip
+              show_default=True, callback=_checked_out,
+              help="Write JSON Lines here (- for stdout).")  # fmt: skip
 def extract(inputs: tuple[str, ...], out: str, **opts: Any) -> None:
     """Ingest and extract only: one JSON object per article, or {"source", "error"} per failure.
 
     Nothing is stored. Example: newsweave extract pages/ --out articles.jsonl
     """
-    sink: TextIO
-    sink = sys.stdout if out == "-" else Path(out).open("w", encoding="utf-8")  # noqa: SIM115
-    try:
+    with nullcontext(sys.stdout) if out == "-" else atomic_writer(out) as sink:
 
         def write(o: Outcome) -> None:
             if o.article is not None:
@@ -176,15 +202,17 @@ def extract(inputs: tuple[str, ...], out: str, **opts: Any) -> None:
             sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
         summary = _run_with_ui(inputs, opts, on_article=write)
-    finally:
-        if sink is not sys.stdout:
-            sink.close()
     _finish(summary, "extracted")
 
 
 _db_option = click.option(
     "--db", type=click.Path(dir_okay=False), default=DEFAULTS.db_path, show_default=True,
     help="The SQLite store (created when missing).",
+)  # fmt: skip
+# Commands that only read the store refuse a missing one (a typo must not make an empty store).
+_existing_db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.db_path, show_default=True,
+    help="The SQLite store; it must exist (made by `ingest` or `analyze`).",
 )  # fmt: skip
 
 
@@ -202,7 +230,7 @@ def ingest(inputs: tuple[str, ...], db: str, **opts: Any) -> None:
 
 
 @main.command()
-@_db_option
+@_existing_db_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article instead.")
 def articles(db: str, limit: int | None, as_json: bool) -> None:
@@ -245,6 +273,7 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
 @_input_options
 @_db_option
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              callback=_checked_out,
               help="Write the report JSON (newsweave.report/1) here; - for stdout.")  # fmt: skip
 @click.option(
     "--html",
@@ -294,7 +323,7 @@ def analyze(
         if out == "-":
             click.echo(text)
         else:
-            Path(out).write_text(text + "\n", "utf-8")
+            write_atomic(out, text + "\n")
     if html_out:
         from .report.html import render_html
 
@@ -423,7 +452,7 @@ def _need_store(db: str, then: str = "analyze") -> None:
 
 
 @main.command("stories")
-@_db_option
+@_existing_db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story instead.")
 def stories_cmd(db: str, as_json: bool) -> None:
     """List stories: id, title, articles, independent sources, outlets, time span.
@@ -442,7 +471,7 @@ def stories_cmd(db: str, as_json: bool) -> None:
 
 @main.command("story")
 @click.argument("story_id")
-@_db_option
+@_existing_db_option
 @click.option("--json", "as_json", is_flag=True, help="The story object of the report instead.")
 def story_cmd(story_id: str, db: str, as_json: bool) -> None:
     """Show one story: its brief, claims with their status, quotes and numbers across outlets,
@@ -503,7 +532,7 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
 
 @main.command("article")
 @click.argument("article_id")
-@_db_option
+@_existing_db_option
 def article_cmd(article_id: str, db: str) -> None:
     """Show one stored article: metadata, entities, quotes, numbers and times."""
     _need_store(db, "ingest")

@@ -6,6 +6,28 @@ line (`<source>: <message>`) and goes on with the batch.
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls (tab aside), DEL, and the noncharacters U+FFFE/U+FFFF: a byline holding ESC
+# reached the terminal raw and could rewrite what the user saw; a newline would split an error
+# line in two.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _escape_one(m: re.Match[str]) -> str:
+    code = ord(m[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    r"""The text with control characters shown as escapes: safe to print, and one line.
+
+    Example:
+        >>> print(printable("By Ana\x1b[31m Holm\n"))
+        By Ana\x1b[31m Holm\x0a
+    """
+    return _CONTROL.sub(_escape_one, text)
+
 
 class NewsweaveError(Exception):
     """Base class of every error newsweave raises on purpose."""

@@ -16,7 +16,8 @@ class RawDocument:
     Args:
         source: the input as given (path, URL, `path#N` for a record of a WARC/JSONL/feed).
         data: the raw bytes (HTML or text); decoding happens in extraction.
-        kind: "html" or "text".
+        kind: "html", "text" (scraped text, page chrome possibly in) or "article-text" (the
+            article itself, as a JSON Lines `text` field: kept whole).
         hints: metadata the container already carries (url, title, outlet, authors, published).
     """
 

@@ -7,19 +7,20 @@ can run in a pool or a Spark partition.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .budget import time_budget
 from .errors import InputError
 from .extract import ScrapedContext, extract
 from .extract.decode import decode
 from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
 from .ingest.files import read_file
-from .model import Article, Reading, Story, StoryCheck
+from .model import Article, RawDocument, Reading, Story, StoryCheck
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
 
@@ -40,14 +41,19 @@ class Summary:
     duplicates: int = 0
     failed: int = 0
     errors: list[InputError] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)  # files in folders, by ending
 
     @property
     def articles(self) -> int:
         return self.stored + self.duplicates
 
     def line(self, verb: str = "stored") -> str:
-        """The summary line, e.g. "12 stored, 3 duplicates, 1 failed"."""
-        return f"{self.stored} {verb}, {self.duplicates} duplicates, {self.failed} failed"
+        """The summary line, e.g. "12 stored, 3 duplicates, 1 failed, 2 skipped (.css, .jpg)"."""
+        line = f"{self.stored} {verb}, {self.duplicates} duplicates, {self.failed} failed"
+        if self.skipped:
+            endings = ", ".join(sorted(self.skipped))
+            line += f", {sum(self.skipped.values())} skipped ({endings})"
+        return line
 
     @property
     def all_failed(self) -> bool:
@@ -83,6 +89,17 @@ def scraped_contexts(units: list[Unit], settings: Settings) -> dict[Path, Scrape
     }
 
 
+def _read_safely(
+    unit: Unit, settings: Settings, fetcher: Fetcher | None
+) -> Iterator[RawDocument | InputError]:
+    """`read_unit`, with any unforeseen failure of a reader as one last InputError for the unit:
+    hostile input must not stop the batch (a JSON line nested 100k deep once did)."""
+    try:
+        yield from read_unit(unit, settings, fetcher)
+    except Exception as e:  # noqa: BLE001
+        yield InputError(unit.source, f"unreadable from here on ({type(e).__name__}: {e})"[:300])
+
+
 def extract_unit(
     unit: Unit,
     settings: Settings,
@@ -90,12 +107,14 @@ def extract_unit(
     context: ScrapedContext | None = None,
 ) -> Iterator[Article | InputError]:
     """Ingest and extract one unit; bad parts become InputErrors, never exceptions."""
-    for item in read_unit(unit, settings, fetcher):
+    for item in _read_safely(unit, settings, fetcher):
         if isinstance(item, InputError):
             yield item
             continue
         try:
-            yield extract(item, settings, context)
+            with time_budget(settings.extract_time_budget_seconds, item.source):
+                article = extract(item, settings, context)
+            yield article
         except InputError as e:
             yield e
         except Exception as e:  # noqa: BLE001 - hostile input must not stop the batch
@@ -124,8 +143,8 @@ def run(
     Returns:
         Counts of stored, duplicate and failed documents, and the errors.
     """
-    units, missing = expand_inputs(inputs)
     summary = Summary()
+    units, missing = expand_inputs(inputs, summary.skipped)
 
     def report(outcome: Outcome) -> None:
         if outcome.error is not None:

@@ -80,21 +80,27 @@ class Settings:
 
     Args:
         max_file_bytes: inputs larger than this (after decompression) are refused.
-        http_timeout_seconds: connect/read timeout for URL and feed fetching.
+        http_timeout_seconds: connect/read timeout for URL and feed fetching (per read).
+        http_deadline_seconds: the whole of one fetch must be done within this (a server that
+            trickles one byte a second never trips the per-read timeout).
         max_http_bytes: a response body larger than this is refused.
         respect_robots: check robots.txt before fetching a URL.
         max_feed_entries: at most this many entries are fetched from one feed.
         min_text_chars: an extraction shorter than this is an error ("no article text").
+        extract_time_budget_seconds: one document's extraction may take this long; past it the
+            input fails with one line and the batch goes on.
         db_path: the SQLite store.
         check: the check stage's options (`CheckSettings`).
     """
 
     max_file_bytes: int = 20 * 1024 * 1024
     http_timeout_seconds: float = 10.0
+    http_deadline_seconds: float = 60.0
     max_http_bytes: int = 20 * 1024 * 1024
     respect_robots: bool = True
     max_feed_entries: int = 200
     min_text_chars: int = 80
+    extract_time_budget_seconds: float = 60.0
     db_path: str = "newsweave.db"
     user_agent: str = USER_AGENT
     check: CheckSettings = field(default_factory=CheckSettings)
@@ -104,6 +110,10 @@ class Settings:
             raise ValueError("max_file_bytes must be > 0")
         if self.http_timeout_seconds <= 0:
             raise ValueError("http_timeout_seconds must be > 0")
+        if self.http_deadline_seconds <= 0:
+            raise ValueError("http_deadline_seconds must be > 0")
+        if self.extract_time_budget_seconds <= 0:
+            raise ValueError("extract_time_budget_seconds must be > 0")
         if self.min_text_chars < 0:
             raise ValueError("min_text_chars must be >= 0")
 

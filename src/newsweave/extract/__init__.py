@@ -7,12 +7,12 @@ from dataclasses import replace
 from ..errors import InputError
 from ..model import Article, Extraction, RawDocument
 from ..settings import DEFAULTS, Settings
-from .decode import decode
+from .decode import decode_noted
 from .html import extract_html
 from .identity import article_id
 from .language import detect_language
 from .metadata import parse_date
-from .scraped import ScrapedContext, clean_scraped
+from .scraped import ScrapedContext, clean_scraped, whole_text
 
 __all__ = ["ScrapedContext", "clean_scraped", "extract", "extract_html"]
 
@@ -20,6 +20,9 @@ _HINT_FIELDS = ("url", "title", "outlet", "published", "captured")
 # Values guessed from the URL alone (an outlet read off the domain) yield to what the container
 # says: a feed's own title names the outlet better than its host name does.
 _WEAK_PROVENANCE = ("url", "heuristic")
+# Of min_text_chars, at least this share must be letters or digits: 400 characters of "&" and
+# no-break spaces, or of zero-width marks, were stored as an article.
+_MIN_ALNUM_SHARE = 0.5
 
 
 def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
@@ -54,21 +57,26 @@ def extract(
     Raises:
         InputError: undecodable, binary or empty input, or no article text found.
     """
-    content = decode(raw.data, raw.source)
+    content, decode_note = decode_noted(raw.data, raw.source)
     if not content.strip():
         raise InputError(raw.source, "empty input: nothing to extract")
     url = raw.hints.get("url")
     if raw.kind == "html":
         ex = extract_html(content, url=url, source=raw.source)
+    elif raw.kind == "article-text":
+        ex = whole_text(content, url=url)
     else:
         ex = clean_scraped(content, url=url, context=context)
     ex = _apply_hints(ex, raw.hints)
+    if decode_note:  # how the bytes became text, when some were not in the page's encoding
+        ex = replace(ex, provenance={**ex.provenance, "encoding": decode_note})
     text = ex.text.strip()
-    if len(text) < settings.min_text_chars:
+    letters = sum(c.isalnum() for c in text)
+    if len(text) < settings.min_text_chars or letters < settings.min_text_chars * _MIN_ALNUM_SHARE:
         raise InputError(
             raw.source,
-            f"no article text found ({len(text)} characters after removing page chrome; "
-            f"minimum {settings.min_text_chars})",
+            f"no article text found ({len(text)} characters, {letters} of them letters or "
+            f"digits, after removing page chrome; minimum {settings.min_text_chars})",
         )
     return Article(
         id=article_id(text, ex.url),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -9,14 +11,39 @@ from ..model import Extraction
 from .maintext import main_text
 from .metadata import extract_metadata
 
+# libxml2 stops building the tree past 256 levels ("Excessive depth in document"): 100k nested
+# <div>s lost the article with a misleading "no article text found". Such a page is parsed again
+# with its wrapper tags (which carry no text of their own) removed: flattened, not dropped.
+_WRAPPER_TAGS = re.compile(
+    r"</?(?:div|span|section|font|center|b|i|em|strong|u|small|big|a|blockquote|q|s|tt|"
+    r"label|abbr|mark|ins|del|sub|sup)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_TOO_DEEP = "Excessive depth"
+
+
+def _parse(html: str) -> tuple[lxml.html.HtmlElement, bool]:
+    parser = lxml.html.HTMLParser()
+    tree = lxml.html.document_fromstring(html, parser=parser)
+    return tree, any(_TOO_DEEP in e.message for e in parser.error_log)
+
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
-    """An lxml tree of the page, or None when there is nothing to parse."""
+    """An lxml tree of the page, or None when there is nothing to parse.
+
+    Example:
+        >>> page = "<html><body>" + "<div>" * 10_000 + "<p>Deep text.</p></body></html>"
+        >>> parse_html(page).text_content().strip()
+        'Deep text.'
+    """
     # lxml refuses str input that declares an encoding; the text is already decoded.
     if html.lstrip().startswith("<?xml"):
         html = html.split("?>", 1)[-1]
     try:
-        return lxml.html.document_fromstring(html)
+        tree, too_deep = _parse(html)
+        if too_deep:
+            tree, _ = _parse(_WRAPPER_TAGS.sub(" ", html))
+        return tree
     except (etree.ParserError, ValueError):
         return None
 

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from .maintext_filters import filter_lines, page_titles, removed_blocks
 from .maintext_recover import RECOVER_PAGE_SHARE, recover_blocks
 from .maintext_runs import page_text_length, repair_mojibake, run_trafilatura
+from .words import word_count
 
 # The recall run covers less than this share of the page's visible text: also run balanced.
 # (a listicle page where recall kept one intro paragraph out of a 40,000-character article)
@@ -85,7 +86,7 @@ def main_text(
     if kept and sum(len(line) + 1 for line in kept) < RECOVER_PAGE_SHARE * page_chars:
         body = tree.find(".//body")
         kept = recover_blocks(body if body is not None else tree, kept)
-    if not any(len(line.split()) >= MIN_LINE_WORDS for line in kept):
+    if not any(word_count(line) >= MIN_LINE_WORDS for line in kept):
         kept, dropped = [], dropped + kept
     text = "\n".join(kept)
     if not text:

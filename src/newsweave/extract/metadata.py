@@ -110,11 +110,13 @@ def _jsonld_objects(tree: Any) -> list[dict]:
             continue
         try:
             data = json.loads(raw)
+        except RecursionError:  # nested 100k deep: the block is skipped, not the article
+            continue
         except ValueError:
             # unescaped control characters are the commonest breakage (CMS-inserted newlines)
             try:
                 data = json.loads(raw, strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         stack = [data]
         while stack:

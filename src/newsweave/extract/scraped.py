@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..model import Extraction
-from .scraped_features import line_key
-from .scraped_meta import find_meta
+from .scraped_features import is_prose_line, line_key
+from .scraped_meta import find_meta, is_credit
 from .scraped_model import LineModel, default_model
 
 
@@ -106,6 +106,43 @@ class ScrapedContext:
         return counts, others
 
 
+# A clean text may open with a headline, a byline and a date line before its first sentence.
+_CLEAN_HEAD_MAX_LINES = 3
+
+
+def clean_prose(lines: list[str]) -> list[bool] | None:
+    """Per line, whether it is prose, when the text is already clean; else None.
+
+    Clean: every line is a sentence-like line (`is_prose_line`) or a picture credit, except at
+    most `_CLEAN_HEAD_MAX_LINES` lines before the first sentence (headline, byline, date).
+    Motivating case: a four-paragraph article saved as .txt kept one paragraph; the classifier
+    scored its quote and its last line 0.41-0.42, under the 0.5 threshold, as if they were chrome.
+
+    Example:
+        >>> clean_prose(["Budget approved", "The council approved it on Monday.", "Share this"])
+        >>> clean_prose(["Budget approved", "The council approved it on Monday."])
+        [False, True]
+    """
+    prose = [is_prose_line(line) for line in lines]
+    if not any(prose):
+        return None
+    first = prose.index(True)
+    other = [i for i, p in enumerate(prose) if not p and not is_credit(lines[i])]
+    if len(other) > _CLEAN_HEAD_MAX_LINES or any(i > first for i in other):
+        return None
+    return prose
+
+
+def whole_text(text: str, url: str | None = None) -> Extraction:
+    r"""Text the container says is the article (a JSON Lines `text` field): every line kept.
+
+    Example:
+        >>> whole_text("Short.\n\n  Two lines.  ").text
+        'Short.\nTwo lines.'
+    """
+    return Extraction(text="\n".join(_page_lines(text)), url=url)
+
+
 def clean_with_weights(
     text: str,
     model: LineModel,
@@ -126,20 +163,12 @@ def clean_with_weights(
     lines = _page_lines(text)
     if not lines:
         return Extraction(text="", url=url)
-    repeats, others = (None, 0)
-    if context is not None and context.pages:
-        repeats, others = context.repeats(text, lines)
-        if others <= 0:
-            repeats = None
-    scores = model.scores(lines, repeats, others)
-    keep = [s >= model.threshold for s in scores]
-    if not any(keep):
-        # A page of one short note still has text: keep its most article-like lines.
-        top = max(scores)
-        keep = [s >= top * 0.8 for s in scores]
+    prose = clean_prose(lines)
+    keep = list(prose) if prose is not None else _classify(text, lines, model, context)
     meta = find_meta(lines, keep, url)
     for i in meta.used | meta.credits:
-        keep[i] = False
+        if prose is None or not prose[i] or i in meta.credits:  # clean prose is never dropped
+            keep[i] = False
     kept = [line for line, k in zip(lines, keep, strict=True) if k]
     removed = tuple(line for line, k in zip(lines, keep, strict=True) if not k)
     provenance = {
@@ -164,6 +193,24 @@ def clean_with_weights(
         removed=removed,
         provenance=provenance,
     )
+
+
+def _classify(
+    text: str, lines: list[str], model: LineModel, context: ScrapedContext | None
+) -> list[bool]:
+    """Per line, whether the classifier keeps it as article text."""
+    repeats, others = (None, 0)
+    if context is not None and context.pages:
+        repeats, others = context.repeats(text, lines)
+        if others <= 0:
+            repeats = None
+    scores = model.scores(lines, repeats, others)
+    keep = [s >= model.threshold for s in scores]
+    if not any(keep):
+        # A page of one short note still has text: keep its most article-like lines.
+        top = max(scores)
+        keep = [s >= top * 0.8 for s in scores]
+    return keep
 
 
 def clean_scraped(

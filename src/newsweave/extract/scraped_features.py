@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .scraped_vocab import CALL_TO_ACTION, MONTHS, NAVIGATION, SEPARATORS, STOP_WORDS, WEEKDAYS
+from .words import word_count
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(STOP_WORDS)
@@ -66,6 +67,31 @@ NEIGHBOUR_FEATURES: tuple[str, ...] = (
     "s_after", "in_segment", "segment_gap",
 )  # fmt: skip
 STAGE2_FEATURES: tuple[str, ...] = STAGE1_FEATURES + NEIGHBOUR_FEATURES
+
+
+# A sentence-like line: at least this many words, ending in . ! ? or … (a closing quote may
+# follow); a short one must not hold a call to action ("Please enter your comment!").
+PROSE_MIN_WORDS = 4
+# Chinese and Japanese sentences end in full-width marks (a Chinese .txt lost every other line).
+_CJK_END_PUNCT = re.compile(r"[。！？][」』”’）)]*$")
+PROSE_CTA_FREE_BELOW_WORDS = 12
+
+
+def is_prose_line(line: str) -> bool:
+    """True for a line that reads as a sentence of article text.
+
+    Example:
+        >>> is_prose_line("Opposition members said the plan ignores roads.")
+        True
+        >>> is_prose_line("Please share this article!"), is_prose_line("Related Posts")
+        (False, False)
+    """
+    text = line.strip()
+    words = word_count(text)
+    ends = _END_PUNCT.search(text) or _ELLIPSIS.search(text) or _CJK_END_PUNCT.search(text)
+    if words < PROSE_MIN_WORDS or not ends:
+        return False
+    return words >= PROSE_CTA_FREE_BELOW_WORDS or not _CTA.search(text)
 
 
 def line_key(line: str) -> str:

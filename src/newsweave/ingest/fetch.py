@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -75,6 +76,7 @@ class Fetcher:
             robots = self._robots_for(url)
             if robots is not None and not robots.can_fetch(self.settings.user_agent, url):
                 raise FetchError(source, "robots.txt disallows fetching this URL")
+        deadline = time.monotonic() + self.settings.http_deadline_seconds
         try:
             with self._client.stream("GET", url) as r:
                 if r.status_code >= 400:
@@ -87,6 +89,12 @@ class Fetcher:
                     size += len(chunk)
                     if size > cap:
                         raise FetchError(source, f"too large: over {cap:,} bytes")
+                    if time.monotonic() > deadline:
+                        raise FetchError(
+                            source,
+                            f"no complete response within {self.settings.http_deadline_seconds:g}"
+                            f" s (raise --deadline to wait longer)",
+                        )
                     chunks.append(chunk)
                 return b"".join(chunks), r.headers.get("content-type", ""), str(r.url)
         except httpx.TimeoutException:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
+from ..extract.decode import strip_controls
 from ..model import RawDocument
 from ..settings import Settings
 from .files import gunzip_capped, read_capped
+from .jsonl_schema import validate_record
 
 
 def capture_date(warc_date: str | None) -> str | None:
@@ -36,39 +40,73 @@ def read_warc(path: Path, source: str, settings: Settings) -> Iterator[RawDocume
     """HTML response records of a .warc/.warc.gz; record N is the N-th record of the file."""
     try:
         with path.open("rb") as f:
-            for n, rec in enumerate(ArchiveIterator(f)):
-                if rec.rec_type != "response":
-                    continue
-                src = f"{source}#{n}"
-                ctype = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
-                if ctype and "html" not in ctype.lower():
-                    continue
-                try:
-                    body = read_capped(rec.content_stream(), src, settings.max_file_bytes)
-                except InputError as e:
-                    yield e
-                    continue
-                if getattr(rec.raw_stream, "limit", 0) > 0:
-                    # the archive ended inside this record: its page is incomplete
-                    yield InputError(src, "WARC archive truncated inside this record")
-                    return
-                hints = {
-                    "url": rec.rec_headers.get_header("WARC-Target-URI"),
-                    "captured": capture_date(rec.rec_headers.get_header("WARC-Date")),
-                }
-                yield RawDocument(src, body, "html", hints)
+            yield from read_warc_stream(f, source, settings)
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
+
+
+def _starts_like_warc(stream: BinaryIO) -> bool:
+    """The stream opens with a WARC version line (inside gzip for .warc.gz); it is rewound."""
+    head = stream.read(512)
+    stream.seek(0)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def read_warc_stream(
+    stream: BinaryIO, source: str, settings: Settings
+) -> Iterator[RawDocument | InputError]:
+    """`read_warc` over an open, seekable binary stream (a file, or stdin's bytes)."""
+    if not _starts_like_warc(stream):  # a text file named .warc gave one error per line
+        yield InputError(source, "not a WARC archive (it does not start with a WARC/ line)")
+        return
+    records = html_records = 0
+    try:
+        for n, rec in enumerate(ArchiveIterator(stream)):
+            records += 1
+            if rec.rec_type != "response":
+                continue
+            src = f"{source}#{n}"
+            ctype = rec.http_headers.get_header("Content-Type", "") if rec.http_headers else ""
+            if ctype and "html" not in ctype.lower():
+                continue
+            html_records += 1
+            try:
+                body = read_capped(rec.content_stream(), src, settings.max_file_bytes)
+            except InputError as e:
+                yield e
+                continue
+            if getattr(rec.raw_stream, "limit", 0) > 0:
+                # the archive ended inside this record: its page is incomplete
+                yield InputError(src, "WARC archive truncated inside this record")
+                return
+            hints = {
+                "url": rec.rec_headers.get_header("WARC-Target-URI"),
+                "captured": capture_date(rec.rec_headers.get_header("WARC-Date")),
+            }
+            yield RawDocument(src, body, "html", hints)
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
         reason = "truncated" if isinstance(e, EOFError) else str(e).splitlines()[0][:200]
         yield InputError(source, f"WARC archive unreadable from here on: {reason}")
+        return
+    if not html_records:  # an archive of only requests, metadata or images holds no article
+        yield InputError(
+            source, f"no HTML response records in this WARC archive ({records} records read)"
+        )
 
 
 _JSONL_FIELDS = ("url", "title", "outlet", "authors", "published")
 
 
 def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
-    """One article per line: `html` or `text`, optional url/title/outlet/authors/published."""
+    """One article per line: `html` or `text`, optional url/title/outlet/authors/published.
+
+    Each record is validated by `JsonlRecord`; one with a bad field is skipped with one line.
+    """
     del settings  # the whole file was already read under the size cap
     for n, line in enumerate(data.splitlines()):
         src = f"{source}#{n}"
@@ -82,16 +120,32 @@ def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocu
         except UnicodeDecodeError:
             yield InputError(src, f"line {n + 1} is not UTF-8 text")
             continue
+        except RecursionError:  # `[[[[...` 100k deep overflowed the parser and stopped the batch
+            yield InputError(src, f"line {n + 1} nests JSON too deep to read")
+            continue
         if not isinstance(obj, dict):
             yield InputError(src, f"line {n + 1} is not a JSON object")
             continue
-        hints = {k: obj[k] for k in _JSONL_FIELDS if obj.get(k)}
-        if isinstance(obj.get("html"), str) and obj["html"].strip():
-            yield RawDocument(src, obj["html"].encode("utf-8"), "html", hints)
-        elif isinstance(obj.get("text"), str) and obj["text"].strip():
-            yield RawDocument(src, obj["text"].encode("utf-8"), "text", hints)
-        else:
-            yield InputError(src, f"line {n + 1} has neither a non-empty 'html' nor 'text' field")
+        yield _record_document(obj, src, n)
+
+
+def _record_document(obj: dict, src: str, n: int) -> RawDocument | InputError:
+    record = validate_record(obj)
+    if isinstance(record, str):
+        return InputError(src, f"line {n + 1}: {record}")
+    hints = {k: getattr(record, k) for k in _JSONL_FIELDS if getattr(record, k)}
+    for k, value in hints.items():  # metadata is text like the body: no control characters
+        hints[k] = (
+            strip_controls(value)
+            if isinstance(value, str)
+            else [strip_controls(a).strip() for a in value if a.strip()]
+        )
+    if record.html and record.html.strip():
+        return RawDocument(src, record.html.encode("utf-8", "replace"), "html", hints)
+    if record.text and record.text.strip():
+        # an export's `text` is the article already: kept whole, not cleaned as scraped text
+        return RawDocument(src, record.text.encode("utf-8", "replace"), "article-text", hints)
+    return InputError(src, f"line {n + 1} has neither a non-empty 'html' nor 'text' field")
 
 
 def is_gzip(data: bytes) -> bool:
@@ -102,4 +156,4 @@ def maybe_gunzip(data: bytes, source: str, settings: Settings) -> bytes:
     return gunzip_capped(data, source, settings.max_file_bytes) if is_gzip(data) else data
 
 
-__all__ = ["read_warc", "read_jsonl", "maybe_gunzip"]
+__all__ = ["read_warc", "read_warc_stream", "read_jsonl", "maybe_gunzip"]

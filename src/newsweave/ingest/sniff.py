@@ -6,11 +6,24 @@ import re
 
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML = re.compile(rb"<(!doctype html|html|head|body|article|p|div)[\s>]", re.I)
+# A JSON Lines export opens with an object whose first key is a string; a WARC with its
+# version line. Piped into `-`, both once became one article of raw JSON or WARC headers.
+_JSON_OBJECT = re.compile(rb'^\{\s*"')
+_WARC = b"WARC/"
 
 
 def sniff(data: bytes) -> str:
-    """ "feed", "html" or "text", from the first 2 KiB."""
+    r""" "warc", "jsonl", "feed", "html" or "text", from the first 2 KiB.
+
+    Example:
+        >>> sniff(b'{"text": "Body."}'), sniff(b"WARC/1.0\r\n"), sniff(b"<html><p>Hi</p>")
+        ('jsonl', 'warc', 'html')
+    """
     head = data[:2048].lstrip()
+    if head.startswith(_WARC):
+        return "warc"
+    if _JSON_OBJECT.match(head):
+        return "jsonl"
     if _FEED.search(head) and not _HTML.search(head[:200]):
         return "feed"
     if _HTML.search(head):

@@ -7,7 +7,9 @@ the batch goes on.
 
 from __future__ import annotations
 
+import io
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ from ..settings import Settings
 from .feeds import read_feed
 from .fetch import Fetcher, is_url
 from .files import read_capped, read_file
-from .records import maybe_gunzip, read_jsonl, read_warc
+from .records import maybe_gunzip, read_jsonl, read_warc, read_warc_stream
 from .sniff import fetched_kind, sniff
 
 # File name endings -> format. Checked longest first; ".gz" variants are decompressed on read.
@@ -39,6 +41,29 @@ _FORMATS: tuple[tuple[str, str], ...] = (
     (".atom", "feed"),
     (".xml", "feed"),
 )
+
+
+# Endings that never hold an article: skipped inside folders and counted in the summary line.
+# Every other unknown ending (story.php, article.aspx, index.html?id=3, none) is sniffed: such
+# saved pages were once skipped without a word.
+NOT_ARTICLE_ENDINGS: tuple[str, ...] = (
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".avif",
+    ".css", ".js", ".mjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".avi", ".mov", ".pdf", ".zip", ".tar",
+    ".tgz", ".7z", ".rar", ".exe", ".dll", ".so", ".pyc", ".db", ".sqlite", ".db-wal",
+    ".db-shm", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".csv", ".parquet",
+)  # fmt: skip
+
+
+def skipped_ending(name: str) -> str | None:
+    """The ending that makes a file in a folder not worth reading, or None.
+
+    Example:
+        >>> skipped_ending("logo.PNG"), skipped_ending("story.php")
+        ('.png', None)
+    """
+    lower = name.lower()
+    return next((e for e in NOT_ARTICLE_ENDINGS if lower.endswith(e)), None)
 
 
 def format_of(name: str) -> str | None:
@@ -62,8 +87,11 @@ class Unit:
         return is_url(self.source)
 
 
-def expand_inputs(inputs: list[str]) -> tuple[list[Unit], list[InputError]]:
-    """Folders are walked recursively (sorted, hidden files skipped, unknown endings skipped).
+def expand_inputs(
+    inputs: list[str], skipped: Counter[str] | None = None
+) -> tuple[list[Unit], list[InputError]]:
+    """Folders are walked recursively (sorted, hidden files skipped, files whose ending never
+    holds an article skipped and counted in `skipped` by ending, other unknown endings sniffed).
 
     Returns:
         (units in a deterministic order, errors for inputs that do not exist).
@@ -87,8 +115,11 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Unit], list[InputError]]:
                 rel = child.relative_to(p).parts
                 if child.is_file() and not any(part.startswith(".") for part in rel):
                     fmt = format_of(child.name)
-                    if fmt:
+                    ending = None if fmt else skipped_ending(child.name)
+                    if ending is None:
                         add(Unit(str(child), child, fmt))
+                    elif skipped is not None:
+                        skipped[ending] += 1
         elif p.is_file():
             add(Unit(given, p, format_of(p.name)))
         else:
@@ -100,7 +131,9 @@ def _documents_from_bytes(
     data: bytes, source: str, fmt: str | None, settings: Settings, fetcher: Fetcher | None
 ) -> Iterator[RawDocument | InputError]:
     fmt = fmt or sniff(data)
-    if fmt == "jsonl":
+    if fmt == "warc":
+        yield from read_warc_stream(io.BytesIO(data), source, settings)
+    elif fmt == "jsonl":
         yield from read_jsonl(data, source, settings)
     elif fmt == "feed":
         yield from read_feed(data, source, settings, fetcher)
