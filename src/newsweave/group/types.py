@@ -116,8 +116,8 @@ class GroupSettings:
             extra dimension of length `name_floor`, so a name match counts fully only when the
             shared names weigh several rare names. The old 1.0 and 2.5 let a name found in 40%
             of articles (Trump in the AllSides roundups) make two unrelated reports score like
-            one event: AllSides, all 307 stories, 0.633 -> 0.786 with 0.0 and 10.0 (ECB+ 0.936
-            either way; docs/architecture.md).
+            one event: AllSides, all 307 stories, split + consensus 0.633 -> 0.778 with 0.0
+            and 10.0 (ECB+ dev, file order, 0.936 -> 0.940; docs/benchmarks.md).
         name_idf_articles: below this many articles the store is young: the name weighting
             goes linearly from (1.0, 2.5) to (`name_idf_offset`, `name_floor`); in a store
             of two reports of one event every shared name is in all of them (0: no ramp).
