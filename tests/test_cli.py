@@ -30,7 +30,7 @@ def test_cli_bench_group_refuses_unknown_parts(runner, tmp_path):
     out = tmp_path / "b.md"
     result = runner.invoke(main, ["bench", "group", "--parts", "ecbplus,nope", "--out", str(out)])
     assert result.exit_code == 2
-    assert "choose from ecbplus, copies, stream" in result.stderr
+    assert "choose from ecbplus, allsides, copies, stream" in result.stderr
     assert not out.exists()
 
 

@@ -191,3 +191,24 @@ def test_grouper_reports_a_moved_article_and_follows_it():
     assert y.moved == (("x", y.story_id),)
     assert g.story_of("x") == y.story_id
     assert sorted(s.article_ids for s in g.stories()) == [("a",), ("y", "x")]
+
+
+_EVERYWHERE = (
+    "Senators debated the farm subsidy bill for corn growers late into the night.",
+    "A wildfire forced ranchers in the valley to move their cattle south on Sunday.",
+    "The central bank raised interest rates by half a point to cool prices.",
+    "Astronomers photographed a comet passing close to the outer planets.",
+    "The ferry operator cancelled crossings after a strike by harbour pilots.",
+    "Teachers marched through the capital demanding smaller classes and pay.",
+)
+
+
+@pytest.mark.parametrize(("offset", "floor", "stories"), [(1.0, 2.5, 1), (0.0, 10.0, 6)])
+def test_group_cluster_a_name_in_every_article_does_not_make_one_story(offset, floor, stories):
+    # a president named three times in every report of unrelated events: with the old
+    # name weighting (smoothed IDF, low floor) that one name joins them all
+    s = replace(GroupSettings(), name_idf_offset=offset, name_floor=floor, name_idf_articles=0)
+    g = Grouper(s)
+    for k, text in enumerate(_EVERYWHERE):
+        g.add(GroupInput(f"a{k}", text, entities=("Trump",) * 3))
+    assert len(g.stories()) == stories

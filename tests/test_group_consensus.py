@@ -159,3 +159,20 @@ def test_group_rebuild_ids_and_redirects() -> None:
     # an id that no longer names a story leads to its first member's new story
     ids = idx.rebuild([[(a, feats[a]) for a in ("fire0", "fire1", "flood0", "flood1")]])
     assert ids == ["s-fire0"] and idx.resolve("s-flood0") == "s-fire0"
+
+
+def test_group_settle_gives_stories_their_cohesion_and_notes_weak_ones() -> None:
+    g, items = _grouped(GroupSettings())
+    assert all(st.cohesion is None for st in g.stories())  # not measured before settling
+    g.settle(items)
+    stories = {frozenset(st.article_ids): st for st in g.stories()}
+    fire = stories[frozenset(f"fire{k}" for k in range(4))]
+    assert fire.cohesion is not None and fire.cohesion >= GroupSettings().doubtful_cohesion
+    assert fire.note is None
+    assert fire.to_dict()["cohesion"] == round(fire.cohesion, 3)
+    # the same story is doubtful when its weakest link is below the doubt threshold
+    strict = replace(GroupSettings(), doubtful_cohesion=fire.cohesion + 0.01)
+    g, items = _grouped(strict)
+    g.settle(items)
+    notes = {frozenset(st.article_ids): st.note for st in g.stories()}
+    assert "weakly linked" in notes[frozenset(fire.article_ids)]

@@ -116,3 +116,14 @@ def test_group_split_needs_every_member_again() -> None:
     for it in items:
         g.add(it)
     assert g.split_stories(items[:-1]) == []
+
+
+def test_group_split_cohesion_is_the_weakest_link_of_the_spanning_tree() -> None:
+    from newsweave.group.split import cohesion
+
+    chain = numpy.array([[0, 0.9, 0.0, 0.0], [0.9, 0, 0.4, 0.0], [0.0, 0.4, 0, 0.7],
+                         [0.0, 0.0, 0.7, 0]])  # fmt: skip
+    assert cohesion(chain) == pytest.approx(0.4)
+    chain[0, 3] = chain[3, 0] = 0.5  # a stronger way round the weak link
+    assert cohesion(chain) == pytest.approx(0.5)
+    assert cohesion(numpy.zeros((1, 1))) is None

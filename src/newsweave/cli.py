@@ -433,15 +433,17 @@ def _print_report(report: dict[str, Any]) -> None:
 
 def _print_stories(stories: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(stories)} stories", title_justify="left")
-    for col in ("id", "articles", "independent", "span", "outlets", "title"):
+    for col in ("id", "articles", "independent", "span", "cohesion", "outlets", "title"):
         table.add_column(col, overflow="fold", no_wrap=col in ("id", "span"))
     for s in stories:
         span = " – ".join(
             dict.fromkeys(d for d in (s["first_published"], s["last_published"]) if d)
         )
+        cohesion = "-" if s.get("cohesion") is None else f"{s['cohesion']:.2f}"
+        doubt = f" [yellow]({escape(s['note'])})[/yellow]" if s.get("note") else ""
         table.add_row(
             s["id"], str(len(s["article_ids"])), str(s["independent_sources"]), span or "-",
-            escape(", ".join(s["outlets"])), escape(s["title"] or "(no title)"),
+            cohesion, escape(", ".join(s["outlets"])), escape(s["title"] or "(no title)") + doubt,
         )  # fmt: skip
     out_console.print(table)
 
@@ -680,7 +682,7 @@ bench_read = _data_bench(
 )
 @click.option(
     "--parts",
-    default="ecbplus,copies,stream",
+    default="ecbplus,allsides,copies,stream",
     show_default=True,
     help="Which benchmarks to run, comma-separated.",
 )

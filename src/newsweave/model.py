@@ -240,6 +240,10 @@ class Story:
     first_published: str | None
     last_published: str | None
     check: StoryCheck | None = None  # what the check stage found (None until it ran)
+    # the weakest member-to-member link grouping needed (None: not measured), and why the
+    # story is doubtful (group/split.py cohesion, Grouper.settle)
+    cohesion: float | None = None
+    note: str | None = None
 
     @property
     def article_count(self) -> int:
@@ -301,6 +305,8 @@ class Story:
             "first_published": self.first_published,
             "last_published": self.last_published,
             "article_count": self.article_count,
+            "cohesion": None if self.cohesion is None else round(self.cohesion, 3),
+            "note": self.note,
         }
         if self.check is not None:
             d.update(self.check.to_dict())

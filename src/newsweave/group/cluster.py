@@ -35,9 +35,11 @@ _Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
 # text, entities, places, title, when: as an article or a story is scored
 _Vecs = tuple[_Vec, _Vec, _Vec, _Vec, _Vec]
 _Main = tuple[str, float]  # the most named entity and its share of all mentions
-# About the IDF weight of a name in every other article: one shared common name
-# weighs little, one shared rare name (IDF ~6) much more.
-_NAME_FLOOR = 2.5
+# The floor of a date vector: about the IDF weight of a date in every other article (one
+# shared weekday weighs little, one shared rare date much more). Names have their own floor
+# (`GroupSettings.name_floor`).
+_WHEN_FLOOR = 2.5
+_YOUNG_NAME_FLOOR = 2.5  # names in a young store: as dates (see StoryIndex._name_ramp)
 
 
 def _vec(d: dict[str, float], floor: float = 0.0) -> _Vec:
@@ -337,10 +339,10 @@ class StoryIndex:
         """The article's weighted vectors and norms, as scoring compares them."""
         return (
             _vec(f.vector),
-            _vec(self._idf(f.entities, "e:"), _NAME_FLOOR),
-            _vec(self._idf(f.places, "p:"), _NAME_FLOOR),
+            _vec(self._name_idf(f.entities, "e:"), self._name_floor()),
+            _vec(self._name_idf(f.places, "p:"), self._name_floor()),
             _vec(dict(f.title_terms)),
-            _vec(self._idf(f.when, "w:"), _NAME_FLOOR),
+            _vec(self._idf(f.when, "w:"), _WHEN_FLOOR),
         )
 
     def _remove_from(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
@@ -413,10 +415,10 @@ class StoryIndex:
         if st.cache is None:
             vecs = (
                 _vec(st.centroid),
-                _vec(self._idf(st.entities, "e:"), _NAME_FLOOR),
-                _vec(self._idf(st.places, "p:"), _NAME_FLOOR),
+                _vec(self._name_idf(st.entities, "e:"), self._name_floor()),
+                _vec(self._name_idf(st.places, "p:"), self._name_floor()),
                 _vec(dict(st.title_terms)),
-                _vec(self._idf(st.when, "w:"), _NAME_FLOOR),
+                _vec(self._idf(st.when, "w:"), _WHEN_FLOOR),
             )
             main = _main(st.entities) if st.entities else None
             year = max(st.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if st.years else None
@@ -466,6 +468,31 @@ class StoryIndex:
             k: (1.0 + math.log(c)) * (1.0 + math.log((n + 1) / (self._df[prefix + k] + 1)))
             for k, c in counts.items()
         }
+
+    def _name_ramp(self) -> float:
+        """How far the store is from young (0) to grown (1) for weighing names: with two or
+        three articles every shared name is in most of them, and document frequency cannot
+        tell a name found everywhere from the one two reports share."""
+        grown = self.settings.name_idf_articles
+        return min(1.0, self._n / grown) if grown else 1.0
+
+    def _name_floor(self) -> float:
+        """`name_floor`, reached from the young store's 2.5 as the store grows."""
+        grown = self.settings.name_floor
+        return _YOUNG_NAME_FLOOR + (grown - _YOUNG_NAME_FLOOR) * self._name_ramp()
+
+    def _name_idf(self, counts: Counter[str], prefix: str) -> dict[str, float]:
+        """Name counts weighted by `name_idf_offset` + log((n + 1) / (df + 1)): with offset 0
+        a name found in every article (a president, a chamber) weighs nothing, not 1 (in a
+        young store the offset goes from 1 down to `name_idf_offset`: `_name_ramp`)."""
+        n, t = self._n, self._name_ramp()
+        offset = 1.0 + (self.settings.name_idf_offset - 1.0) * t
+        out = {}
+        for k, c in counts.items():
+            w = offset + math.log((n + 1) / (self._df[prefix + k] + 1))
+            if w > 0:
+                out[k] = (1.0 + math.log(c)) * w
+        return out
 
     def _count_in(self, st: StoryState, f: ArticleFeatures) -> None:
         """Add an article's vector, counts, year and day to a story's summary."""

@@ -13,7 +13,7 @@ import numpy
 from .cluster import ArticleFeatures, StoryIndex, StoryState
 from .consensus import consensus_groups
 from .copies import CopyIndex, copy_link
-from .split import bisect
+from .split import bisect, cohesion
 from .stories import Story, story_facts
 from .types import Assignment, CopyLink, GroupInput, GroupSettings
 
@@ -59,6 +59,7 @@ class Grouper:
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._seen: list[_Seen] = []
+        self._cohesion: dict[str, float | None] = {}  # story id -> cohesion (see settle)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -189,6 +190,8 @@ class Grouper:
 
         Returns:
             True when the consensus replaced the stories, False when only the split ran.
+            Then each story of 2 to `split_max_articles` members also gets its `cohesion`
+            (and a note below `doubtful_cohesion`).
 
         Raises:
             ValueError: when `items` are not the added articles in the order they were added.
@@ -211,6 +214,9 @@ class Grouper:
         for sid, g in zip(ids, groups, strict=True):
             for k in g:
                 self._seen[k].story = sid
+            if 2 <= len(g) <= s.split_max_articles:
+                w = self._stories.pair_scores([feats[self._ids[k]] for k in g])
+                self._cohesion[sid] = cohesion(numpy.array(w))
         return True
 
     def _labels(self, ids: list[str] | None = None) -> list[int]:
@@ -247,6 +253,8 @@ class Grouper:
             [s.outlet for s in seen],
             [s.published for s in seen],
             [self._copies.group(i) for i in idx],
+            self._cohesion.get(st.id),
+            self.settings.doubtful_cohesion,
         )
 
 

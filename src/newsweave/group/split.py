@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy
 
-__all__ = ["bisect"]
+__all__ = ["bisect", "cohesion"]
 
 
 def bisect(w: numpy.ndarray) -> tuple[float, list[int]]:
@@ -66,3 +66,30 @@ def bisect(w: numpy.ndarray) -> tuple[float, list[int]]:
     if 0 not in side:
         side = sorted(set(range(k)) - set(side))
     return best, side
+
+
+def cohesion(w: numpy.ndarray) -> float | None:
+    """The weakest link a story needs: the lowest edge of the maximum spanning tree of its
+    member-to-member similarities (every member reaches every other through links at least
+    this strong). None for fewer than two members.
+
+    Example:
+        >>> import numpy
+        >>> w = numpy.array([[0, .5, .1], [.5, 0, .3], [.1, .3, 0]])
+        >>> round(cohesion(w), 2)
+        0.3
+    """
+    k = len(w)
+    if k < 2:
+        return None
+    w = numpy.asarray(w, dtype=float)
+    best = w[0].copy()  # strongest link of each member to the tree so far (Prim)
+    inside = numpy.zeros(k, dtype=bool)
+    inside[0] = True
+    weakest = float("inf")
+    for _ in range(k - 1):
+        j = int(numpy.argmax(numpy.where(inside, -numpy.inf, best)))
+        weakest = min(weakest, float(best[j]))
+        inside[j] = True
+        best = numpy.maximum(best, w[j])
+    return weakest

@@ -78,9 +78,18 @@ def story_facts(
     outlets: list[str | None],
     published: list[str | None],
     copy_groups: list[int],
+    cohesion: float | None = None,
+    doubtful_below: float = 0.0,
 ) -> Story:
-    """Build a Story from its articles' fields (parallel lists, in the order added)."""
+    """Build a Story from its articles' fields (parallel lists, in the order added); a story
+    whose `cohesion` is below `doubtful_below` gets a note."""
     dates = sorted(p for p in published if p)
+    note = None
+    if cohesion is not None and cohesion < doubtful_below:
+        note = (
+            f"weakly linked: a member's best link to the others scores {cohesion:.2f}, below "
+            f"{doubtful_below:.2f}; it may hold more than one event"
+        )
     return Story(
         id=story_id,
         title=representative_title(titles),
@@ -89,4 +98,6 @@ def story_facts(
         outlets=tuple(dict.fromkeys(o for o in outlets if o)),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
+        cohesion=cohesion,
+        note=note,
     )

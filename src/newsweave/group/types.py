@@ -111,6 +111,16 @@ class GroupSettings:
         centroid_terms: terms kept in a story's centroid.
         weight_text, weight_entities, weight_places, weight_title, weight_when: score
             weights (a signal only counts when both article and story have it).
+        name_idf_offset, name_floor: entity and place counts weigh (1 + log count) times
+            (`name_idf_offset` + log((n + 1) / (df + 1))), and their cosine has a private
+            extra dimension of length `name_floor`, so a name match counts fully only when the
+            shared names weigh several rare names. The old 1.0 and 2.5 let a name found in 40%
+            of articles (Trump in the AllSides roundups) make two unrelated reports score like
+            one event: AllSides, all 307 stories, split + consensus 0.633 -> 0.778 with 0.0
+            and 10.0 (ECB+ dev, file order, 0.936 -> 0.940; docs/benchmarks.md).
+        name_idf_articles: below this many articles the store is young: the name weighting
+            goes linearly from (1.0, 2.5) to (`name_idf_offset`, `name_floor`); in a store
+            of two reports of one event every shared name is in all of them (0: no ramp).
         join_score: a story whose score reaches this takes the article.
         bridge_score: a second story also reaching this is merged into the first.
         year_conflict_penalty: subtracted when article and story report different years.
@@ -144,6 +154,11 @@ class GroupSettings:
             costs a whole grouping: 9 runs over 5,000 stream articles took 64 s on 2 cores).
         consensus_workers: processes the runs after the first share (0: one per CPU core;
             1: all in the calling process). The stories do not depend on it.
+        doubtful_cohesion: a settled story whose weakest member-to-member link (its
+            `cohesion`) scores below this carries a note that it may hold two events: the
+            join score, the least a member needs to join. A weak signal: settled stories
+            holding two or more gold events are flagged 22 of 52 times on AllSides (1 of 8 on
+            ECB+ dev), one-event stories 15 of 141 (10 of 56).
         consensus_max_component: articles linked by any run through each other are compared
             pairwise; more than this many keep the first run's stories.
     """
@@ -170,6 +185,9 @@ class GroupSettings:
     weight_places: float = 0.1
     weight_title: float = 0.1
     weight_when: float = 0.4
+    name_idf_offset: float = 0.0
+    name_floor: float = 10.0
+    name_idf_articles: int = 100
     join_score: float = 0.2
     bridge_score: float = 0.45
     year_conflict_penalty: float = 0.0
@@ -187,6 +205,7 @@ class GroupSettings:
     consensus_max_articles: int = 20_000
     consensus_max_component: int = 2_000
     consensus_workers: int = 0
+    doubtful_cohesion: float = 0.2
 
     def __post_init__(self) -> None:
         for name in ("copy_lsh_threshold", "near_copy_jaccard", "partial_copy_containment"):
