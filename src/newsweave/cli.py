@@ -306,7 +306,7 @@ def analyze(
     Example: newsweave analyze pages/ --out report.json
     """
     from .pipeline import analyze as run_analyze
-    from .report.files import check_out_path, write_atomic
+    from .report.files import check_out_path
 
     for flag, path in (("--html", html_out), ("--md", md_out)):
         try:  # before the work, not after it
@@ -323,15 +323,18 @@ def analyze(
         if out == "-":
             click.echo(text)
         else:
-            write_atomic(out, text + "\n")
+            with atomic_writer(out) as f:
+                f.write(text + "\n")
     if html_out:
         from .report.html import render_html
 
-        write_atomic(html_out, render_html(data))
+        with atomic_writer(html_out) as f:
+            f.write(render_html(data))
     if md_out:
         from .report.markdown import render_markdown
 
-        write_atomic(md_out, render_markdown(data))
+        with atomic_writer(md_out) as f:
+            f.write(render_markdown(data))
     if out != "-":
         _print_report(data)
         _print_briefs(data)
