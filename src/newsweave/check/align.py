@@ -99,7 +99,7 @@ def align(
 
     Returns:
         The groups (indices into `claims`, in text order of their first claim), and the
-        score of every linked pair.
+        score of every candidate pair.
     """
     feats = _features(claims)
     # a term in most claims links nothing in particular; in a huge story, bound the pairs
@@ -108,6 +108,19 @@ def align(
         (i, j): pair_score(feats[i], feats[j], settings)
         for i, j in _candidates(claims, feats, max_df)
     }
+    if settings.linkage == "average" and len(claims) <= MAX_LINKAGE_CLAIMS:
+        return _average_linkage(claims, scores, settings), scores
+    return _components(len(claims), _best_match_links(claims, feats, scores, settings)), scores
+
+
+def _best_match_links(
+    claims: Sequence[Claim],
+    feats: Sequence[_Features],
+    scores: dict[tuple[int, int], float],
+    settings: CheckSettings,
+) -> dict[tuple[int, int], float]:
+    """Pairs that are each other's best match in the other's article at `link_score` (or
+    `said_link_score` for one speaker's claims), or score `sure_score` alone."""
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), s in scores.items():
         if claims[i].article_id == claims[j].article_id:
@@ -128,9 +141,7 @@ def align(
         least = settings.said_link_score if both_said else settings.link_score
         if s >= settings.sure_score or (mutual and s >= least):
             links[(i, j)] = s
-    if settings.linkage == "average" and len(claims) <= MAX_LINKAGE_CLAIMS:
-        return _average_linkage(claims, scores, settings), links
-    return _components(len(claims), links), links
+    return links
 
 
 # Above this many claims the average linkage (a full distance matrix) gives way to components.

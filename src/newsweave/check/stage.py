@@ -53,13 +53,15 @@ def _sources(articles: Sequence[Article]) -> dict[str, int]:
 
 
 def _best(
-    group: Sequence[int], claims: Sequence[Claim], links: dict[tuple[int, int], float]
+    group: Sequence[int], claims: Sequence[Claim], scores: dict[tuple[int, int], float]
 ) -> Claim:
-    """The claim most strongly linked to the others (ties: the earliest in the story)."""
+    """The claim most strongly linked to the others of its proposition (ties: the earliest)."""
+    members = set(group)
     weight: dict[int, float] = defaultdict(float)
-    for (i, j), s in links.items():
-        weight[i] += s
-        weight[j] += s
+    for (i, j), s in scores.items():
+        if i in members and j in members:
+            weight[i] += s
+            weight[j] += s
     return claims[max(group, key=lambda i: (weight[i], -i))]
 
 
@@ -105,13 +107,13 @@ def check_story(
         text={a.id: a.text for a, _ in docs},
         day={a.id: (a.published or "")[:10] or None for a, _ in docs},
     )
-    groups, links = align(claims, settings)
+    groups, scores = align(claims, settings)
     propositions: list[Proposition] = []
     best_claims, claims_of = {}, {}
     for n, group in enumerate(groups, 1):
         pid = f"p{n}"
         members = [claims[i] for i in group]
-        best = _best(group, claims, links)
+        best = _best(group, claims, scores)
         propositions.append(proposition(pid, members, best, ctx))
         best_claims[pid], claims_of[pid] = best, members
     if len({sources[a.id] for a in articles}) < 2:
