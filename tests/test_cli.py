@@ -104,7 +104,7 @@ def test_cli_analyze_refuses_a_missing_output_folder_before_work(runner, tmp_pat
     result = runner.invoke(main, ["analyze", str(tmp_path / "a.html"), "--db", str(db),
                                   flag, str(tmp_path / "nope" / "r.out")])  # fmt: skip
     assert result.exit_code == 2
-    assert "nope does not exist" in result.stderr and flag in result.stderr
+    assert "nope: no such folder" in result.stderr and flag in result.stderr
     assert not db.exists()  # nothing was done
 
 

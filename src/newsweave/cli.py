@@ -280,6 +280,7 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
     "html_out",
     type=click.Path(dir_okay=False),
     default=None,
+    callback=_checked_out,
     help="Write a self-contained HTML report (no script, no network) here.",
 )
 @click.option(
@@ -287,6 +288,7 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
     "md_out",
     type=click.Path(dir_okay=False),
     default=None,
+    callback=_checked_out,
     help="Write the briefs and claim/quote/number tables as Markdown here.",
 )
 def analyze(
@@ -306,14 +308,7 @@ def analyze(
     Example: newsweave analyze pages/ --out report.json
     """
     from .pipeline import analyze as run_analyze
-    from .report.files import check_out_path
 
-    for flag, path in (("--html", html_out), ("--md", md_out)):
-        try:  # before the work, not after it
-            if path:
-                check_out_path(path)
-        except NewsweaveError as e:
-            raise click.BadParameter(str(e), param_hint=flag) from None
     settings = _settings(opts)
     with open_store(db) as store, _pipeline_progress(opts["quiet"]) as progress:
         report = run_analyze(list(inputs), store, settings, progress, fetch=not opts["offline"])
