@@ -11,6 +11,7 @@ and revised figures (check/numbers.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -165,7 +166,39 @@ def _figure_lines(
     return out
 
 
+# A timeline entry says what happened: a proposition of at least this many content words that
+# starts as a sentence does ("Thursday (19 February" and "to comment on the report on Tuesday"
+# are pieces), and no note about the article itself ("This article was amended on 18 March").
+MIN_TIMELINE_TERMS = 4
+_ABOUT_THE_ARTICLE = re.compile(
+    r"^this (?:article|story|report|page) (?:was|has been|is) (?:amended|updated|corrected)", re.I
+)
+
+
+def _happened(p: Proposition) -> bool:
+    return (
+        p.text[:1].isupper()
+        and len(content_stems(p.text)) >= MIN_TIMELINE_TERMS
+        and not _ABOUT_THE_ARTICLE.match(p.text)
+    )
+
+
 def build_timeline(propositions: Sequence[Proposition]) -> tuple[TimelineEntry, ...]:
-    """The propositions that carry a resolved date, in event order."""
-    dated = sorted((p for p in propositions if p.when), key=lambda p: (p.when, p.id))
+    """The propositions that carry a resolved date and say what happened, in event order.
+
+    Example:
+        >>> from newsweave.model import Proposition
+        >>> def prop(pid, text, when):
+        ...     return Proposition(pid, text, "single_source", {}, None, ("a",), 1, (), "", when)
+        >>> entries = build_timeline([
+        ...     prop("p1", "Crews reopened the northern ring road to traffic", "2026-03-12"),
+        ...     prop("p2", "This article was amended on 11 March 2026", "2026-03-11"),
+        ...     prop("p3", "The river burst its banks at Lindholm weir", "2026-03-10"),
+        ... ])
+        >>> [(e.when, e.claim_ids) for e in entries]
+        [('2026-03-10', ('p3',)), ('2026-03-12', ('p1',))]
+    """
+    dated = sorted(
+        (p for p in propositions if p.when and _happened(p)), key=lambda p: (p.when, p.id)
+    )
     return tuple(TimelineEntry(p.when, p.text, (p.id,), p.article_ids) for p in dated)
