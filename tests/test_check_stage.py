@@ -240,7 +240,15 @@ def test_check_seed_pair_corroborates(seed_story, words):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("words", [("Witkoff",), ("Vance",), ("North Korea",), ("259",)])
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("Witkoff",), ("Vance",), ("buffer zone",), ("carefully studying",),
+        ("completely failed",),  # 000 only
+        ("North Korea",), ("1,100",), ("259",), ("Rubio",), ("Zakharova",),
+        ("Zelensky", "sanctions"), ("devastating",),  # 003 only
+    ],
+)  # fmt: skip
 def test_check_seed_pair_single_source(seed_story, words):
     hits = [
         p for p in seed_story.claims
