@@ -184,6 +184,17 @@ def _anchored(kind: str, aid: str, span: Mapping[str, Any], title: str) -> dict:
     }
 
 
+def _evidence_span(ev: Mapping[str, Any], title: str) -> dict:
+    """A cited span of an article, anchored so the brief and the claim tables can link to it."""
+    return {
+        "kind": "evidence",
+        "start": ev["start"],
+        "end": ev["end"],
+        "anchor": evidence_anchor(ev["article_id"], ev["start"], ev["end"]),
+        "title": title,
+    }
+
+
 def article_spans(article: Mapping[str, Any], stories: Iterable[Mapping[str, Any]]) -> list[dict]:
     """Every highlight of one article: cited sentences, quotes, contested terms, numbers,
     times and entities, with anchors for the cited sentences and the quotes."""
@@ -193,28 +204,12 @@ def article_spans(article: Mapping[str, Any], stories: Iterable[Mapping[str, Any
         for item in story.get("brief") or ():  # a brief line may cite its own spans
             for ev in item.get("evidence") or ():
                 if ev.get("article_id") == aid and _valid(ev, len(article["text"])):
-                    spans.append(
-                        {
-                            "kind": "evidence",
-                            "start": ev["start"],
-                            "end": ev["end"],
-                            "anchor": evidence_anchor(aid, ev["start"], ev["end"]),
-                            "title": f"brief: {status_label(item.get('status'))}",
-                        }
-                    )
+                    spans.append(_evidence_span(ev, f"brief: {status_label(item.get('status'))}"))
         for claim in story.get("claims") or ():
             for ev in claim.get("evidence") or ():
                 if ev.get("article_id") == aid and _valid(ev, len(article["text"])):
-                    spans.append(
-                        {
-                            "kind": "evidence",
-                            "start": ev["start"],
-                            "end": ev["end"],
-                            "anchor": evidence_anchor(aid, ev["start"], ev["end"]),
-                            "title": f"{status_label(claim.get('status'))}: "
-                            f"claim {claim.get('id')}",
-                        }
-                    )
+                    title = f"{status_label(claim.get('status'))}: claim {claim.get('id')}"
+                    spans.append(_evidence_span(ev, title))
         # the story's quote variants and number values are link targets too (same anchors
         # as the reading's own quotes and numbers, so the two merge when they coincide)
         for q in story.get("quotes") or ():
