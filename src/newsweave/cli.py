@@ -339,10 +339,10 @@ def analyze(
 @contextmanager
 def _pipeline_progress(quiet: bool):
     """Progress of a whole analyze on stderr: inputs, reading, grouping, checking."""
-    from .pipeline import Progress as Callbacks
+    from .pipeline import ProgressCallbacks
 
     with _progress(quiet) as (start, done, seen):
-        callbacks = Callbacks(on_unit_start=start, on_unit_done=done)
+        callbacks = ProgressCallbacks(on_unit_start=start, on_unit_done=done)
         bars = Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(), console=err_console, disable=quiet, transient=True,

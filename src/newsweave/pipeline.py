@@ -302,7 +302,7 @@ class Report:
 
 
 @dataclass(slots=True)
-class Progress:
+class ProgressCallbacks:
     """Callbacks an interface draws progress with; every one is optional."""
 
     on_unit_start: Callable[[int], None] | None = None
@@ -318,7 +318,7 @@ def analyze(
     inputs: list[str],
     store: SQLiteStore,
     settings: Settings = DEFAULTS,
-    progress: Progress | None = None,
+    progress: ProgressCallbacks | None = None,
     fetch: bool = True,
 ) -> Report:
     """The whole pipeline: ingest, extract, store, read, group, check; the one orchestration
@@ -331,7 +331,7 @@ def analyze(
     Returns:
         The Report (`Report.to_dict()` is the report JSON).
     """
-    progress = progress or Progress()
+    progress = progress or ProgressCallbacks()
     ids: dict[str, None] = {}  # an ordered set
 
     def keep(o: Outcome) -> None:

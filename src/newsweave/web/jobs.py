@@ -127,7 +127,7 @@ class JobRunner:
         def one_read() -> None:
             job.read += 1
 
-        progress = pipeline.Progress(
+        progress = pipeline.ProgressCallbacks(
             on_unit_start=lambda n: setattr(job, "units", n),
             on_outcome=outcome,
             on_read_start=started,
