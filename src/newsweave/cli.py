@@ -142,6 +142,12 @@ def _progress(quiet: bool):
         yield start, done, seen
 
 
+def _print_error(o: Outcome, quiet: bool) -> None:
+    """A failed input's one error line on stderr (none with --quiet)."""
+    if o.error is not None and not quiet:
+        err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
+
+
 def _run_with_ui(inputs: tuple[str, ...], opts: dict[str, Any], store=None, on_article=None):
     settings = _settings(opts)
     quiet = opts["quiet"]
@@ -150,8 +156,7 @@ def _run_with_ui(inputs: tuple[str, ...], opts: dict[str, Any], store=None, on_a
 
         def on_outcome(o: Outcome) -> None:
             seen(o)
-            if o.error is not None and not quiet:
-                err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
+            _print_error(o, quiet)
             if on_article is not None:
                 on_article(o)
 
@@ -350,8 +355,7 @@ def _pipeline_progress(quiet: bool):
 
         def outcome(o: Outcome) -> None:
             seen(o)
-            if o.error is not None and not quiet:
-                err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
+            _print_error(o, quiet)
 
         def read_start(n: int) -> None:
             bars.start()
@@ -455,7 +459,7 @@ def _need_store(db: str, then: str = "analyze") -> None:
 @_existing_db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story instead.")
 def stories_cmd(db: str, as_json: bool) -> None:
-    """List stories: id, title, articles, independent sources, outlets, time span.
+    """List stories: id, articles, independent sources, time span, cohesion, outlets, title.
 
     Stories are made by `newsweave analyze`, which regroups the whole store.
     """
