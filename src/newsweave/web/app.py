@@ -85,7 +85,6 @@ class _State:
     """What the app keeps between requests: the listing of the current grouping, the jobs."""
 
     def __init__(self, db: str, settings: Settings) -> None:
-        self.db = db
         self.jobs = JobRunner(db, settings, on_done=self.stale)
         self._listing: tuple[Any, Listing] | None = None
         self._checked = float("-inf")
