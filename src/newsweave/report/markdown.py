@@ -33,7 +33,7 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return lines + [""]
 
 
-def _sources(story: dict[str, Any], articles: dict[str, dict]) -> dict[str, int]:
+def _citation_numbers(story: dict[str, Any]) -> dict[str, int]:
     """Citation numbers: the story's articles in story order."""
     return {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
 
@@ -100,7 +100,7 @@ def _numbers(story: dict, numbers: dict[str, int]) -> list[str]:
 
 
 def _story(story: dict[str, Any], articles: dict[str, dict]) -> list[str]:
-    numbers = _sources(story, articles)
+    numbers = _citation_numbers(story)
     span = " – ".join(dict.fromkeys(d for d in (story.get("first_published"),
                                                 story.get("last_published")) if d))  # fmt: skip
     lines = [
