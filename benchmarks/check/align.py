@@ -44,7 +44,8 @@ class EcbCorpus:
     notes: list[str]
 
 
-def _labels(data: Path) -> list[dict[str, str]]:
+def read_labels(data: Path) -> list[dict[str, str]]:
+    """The rows of ECB+'s labels.csv under `data`; FileNotFoundError names the folder."""
     if not (data / "labels.csv").is_file():
         raise FileNotFoundError(f"ECB+ not found at {data} (../shared/data/ecbplus is absent)")
     with open(data / "labels.csv", newline="", encoding="utf-8") as f:
@@ -64,7 +65,7 @@ def load_corpus(data: Path = DATA, topics: set[str] | None = None) -> EcbCorpus:
     """Every ECB+ article through `extract`, and its annotated sentences placed in the raw
     file (for their text) and in Article.text (for the stage's offsets)."""
     articles, out, lost, refused = {}, [], 0, 0
-    for row in _labels(data):
+    for row in read_labels(data):
         if topics and row["topic"] not in topics:
             continue
         doc = row["doc"]

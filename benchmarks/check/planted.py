@@ -229,11 +229,11 @@ def flagged(checked: dict, article_id: str, span: tuple[int, int]) -> bool:
 
 def pairs_of_events(limit_per_event: int = 1):
     """(event, A, B) pairs of ECB+ articles of one event whose figures overlap."""
-    from .align import DATA, _labels
+    from .align import DATA, read_labels
     from .stage import article_from_text
 
     by_event: dict[str, list] = {}
-    for row in _labels(DATA):
+    for row in read_labels(DATA):
         f = DATA / "text" / f"{row['doc']}.txt"
         by_event.setdefault(row["event"], []).append(f)
     for event, files in by_event.items():
