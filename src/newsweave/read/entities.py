@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..model import Entity
 from . import nlp
-from .entities_names import _stem, canonical_id, normalise_role, resolve_mention
+from .entities_names import canonical_id, normalise_role, resolve_mention, surname_stem
 from .entities_places import Place, fold, lookup
 from .entities_vocab import (
     CITY_POP_FROM_OTHER,
@@ -172,7 +172,11 @@ def _place_cue(doc: Doc, i: int, j: int) -> bool:
 
 def _surnames(doc: Doc, spans: list[_Span]) -> set[str]:
     """Surname stems of people named with at least two words."""
-    return {_stem(fold(doc[s.j - 1].text)) for s in spans if s.label == "PERSON" and s.j - s.i > 1}
+    return {
+        surname_stem(fold(doc[s.j - 1].text))
+        for s in spans
+        if s.label == "PERSON" and s.j - s.i > 1
+    }
 
 
 def _looks_like_person(doc: Doc, s: _Span) -> bool:
@@ -204,7 +208,7 @@ def _repair(doc: Doc, spans: list[_Span]) -> None:
         elif s.label == "PERSON" and s.j - s.i == 1:
             # "Kyiv" came as PERSON; "Jackson" stays a person (a big city's name only).
             if _is_gazetteer_place(place, CITY_POP_FROM_PERSON) and (
-                _stem(fold(name)) not in surnames
+                surname_stem(fold(name)) not in surnames
             ):
                 s.label = "GPE"
         elif s.label in REPAIRABLE_LABELS and s.label != "PERSON":
@@ -220,7 +224,7 @@ def _repair(doc: Doc, spans: list[_Span]) -> None:
         one = s.label != "PERSON" and s.j - s.i == 1
         if (
             one
-            and _stem(fold(doc[s.i].text)) in surnames
+            and surname_stem(fold(doc[s.i].text)) in surnames
             and (lookup(doc[s.i].text) is None or s.label not in ("GPE", "LOC"))
         ):
             s.label = "PERSON"
@@ -269,7 +273,7 @@ def _not_a_person(
     last = fold(doc[s.j - 1].text)
     if last in _FEATURES and s.j - s.i > 1:
         return _FEATURES[last]
-    if s.j - s.i > 1 or _stem(name) in people:
+    if s.j - s.i > 1 or surname_stem(name) in people:
         return "PERSON"
     if name.endswith(DEMONYM_ENDINGS) and (
         any(_demonym_of(name, w) for w in places | words) or _adjective_slot(doc, s.i)
@@ -332,7 +336,7 @@ def _missing_places(doc: Doc, spans: list[_Span]) -> list[_Span]:
             if j > n or any(x in covered or not _proper(doc[x]) for x in range(k, j)):
                 continue
             name = doc[k:j].text
-            if _stem(fold(name)) in surnames:
+            if surname_stem(fold(name)) in surnames:
                 continue
             place = lookup(name)
             # "Jordan Peterson", "Defense News Hub": a city or country name next to another
@@ -383,10 +387,10 @@ def _name_people(doc: Doc, spans: list[_Span], labels: dict[int, str]) -> None:
     full: dict[str, list[_Span]] = {}
     for s in people:
         if s.j - s.i > 1:
-            full.setdefault(_stem(fold(doc[s.j - 1].text)), []).append(s)
+            full.setdefault(surname_stem(fold(doc[s.j - 1].text)), []).append(s)
     for s in people:
         own = doc[s.i : s.j].text
-        cands = full.get(_stem(fold(doc[s.j - 1].text)), [])
+        cands = full.get(surname_stem(fold(doc[s.j - 1].text)), [])
         if s.j - s.i > 1:
             first = fold(doc[s.i].text)
             same = [c for c in cands if fold(doc[c.i].text) == first]

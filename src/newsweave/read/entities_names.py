@@ -37,7 +37,7 @@ def normalise_role(role: str) -> str:
     return out
 
 
-def _stem(word: str) -> str:
+def surname_stem(word: str) -> str:
     """A surname stem that transliterations share ("zelenskyy" -> "zelensky")."""
     w = re.sub(r"[^a-z]", "", word)
     w = _ENDING.sub("y", w)
@@ -69,7 +69,7 @@ def canonical_id(name: str, label: str = "PERSON") -> str:
     if label != "PERSON":
         prefix = {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label.lower())
         return f"{prefix}:{' '.join(words)}"
-    stem = _stem(words[-1]) or words[-1]
+    stem = surname_stem(words[-1]) or words[-1]
     if len(words) == 1:
         return f"person:{stem}"
     return f"person:{stem}:{words[0][0]}"
