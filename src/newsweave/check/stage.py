@@ -52,17 +52,22 @@ def _sources(articles: Sequence[Article]) -> dict[str, int]:
     return {a.id: label for a, label in zip(articles, labels, strict=True)}
 
 
-def _best(
-    group: Sequence[int], claims: Sequence[Claim], scores: dict[tuple[int, int], float]
-) -> Claim:
-    """The claim most strongly linked to the others of its proposition (ties: the earliest)."""
-    members = set(group)
+def _weights(
+    groups: Sequence[Sequence[int]], claims: Sequence[Claim], scores: dict[tuple[int, int], float]
+) -> dict[int, float]:
+    """Per claim, the sum of its scores with the other claims of its proposition."""
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
     weight: dict[int, float] = defaultdict(float)
     for (i, j), s in scores.items():
-        if i in members and j in members:
+        if group_of[i] == group_of[j]:
             weight[i] += s
             weight[j] += s
-    return claims[max(group, key=lambda i: (weight[i], -i))]
+    return weight
+
+
+def _best(group: Sequence[int], claims: Sequence[Claim], weight: dict[int, float]) -> Claim:
+    """The claim most strongly linked to the others of its proposition (ties: the earliest)."""
+    return claims[max(group, key=lambda i: (weight.get(i, 0.0), -i))]
 
 
 def check_story(
@@ -110,10 +115,11 @@ def check_story(
     groups, scores = align(claims, settings)
     propositions: list[Proposition] = []
     best_claims, claims_of = {}, {}
+    weight = _weights(groups, claims, scores)
     for n, group in enumerate(groups, 1):
         pid = f"p{n}"
         members = [claims[i] for i in group]
-        best = _best(group, claims, scores)
+        best = _best(group, claims, weight)
         propositions.append(proposition(pid, members, best, ctx))
         best_claims[pid], claims_of[pid] = best, members
     if len({sources[a.id] for a in articles}) < 2:
