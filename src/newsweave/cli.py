@@ -1,4 +1,8 @@
-"""The `newsweave` command. Every flag maps to one field of settings.Settings."""
+"""The `newsweave` command: it parses, draws progress and prints; the work is pipeline.py's.
+
+Every option that tunes the work (--max-file-bytes, --timeout, --deadline, --time-budget,
+--ignore-robots) maps to one field of settings.Settings; --config reads them from a file.
+"""
 
 from __future__ import annotations
 
