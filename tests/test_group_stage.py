@@ -72,3 +72,15 @@ def test_group_seed_pair_is_one_story_with_two_independent_sources(seeds, tmp_pa
     report = _analyze([seeds], tmp_path / "s.db")
     (story,) = report["stories"]
     assert len(story["article_ids"]) == 2 and story["independent_sources"] == 2
+
+
+def test_group_stage_person_keyed_by_surname():
+    # another article may only ever say "Dahl": people are keyed by surname across articles
+    from newsweave.group.stage import group_input
+    from newsweave.model import Article, Entity, Reading
+
+    text = "Mayor Elin Dahl opened the bridge."
+    article = Article(id="0123456789abcdef", source="a.txt", text=text)
+    person = Entity("Elin Dahl", "PERSON", "Elin Dahl", 6, 15)
+    reading = Reading(article.id, entities=(person,))
+    assert group_input(article, reading).entities == ("Dahl",)

@@ -209,3 +209,10 @@ def test_read_entities_200k_text_tokens_only():
 def test_read_entities_article_context_repairs_labels(text: str, name: str, label) -> None:
     got = [e.label for e in find_entities(text, nlp.doc(text)) if e.text == name]
     assert got == ([label] * len(got) if label else []) and (got or label is None), got
+
+
+def test_read_entities_place_canonical_from_gazetteer():
+    # the gazetteer spells the place as its name is kept, whatever the article wrote
+    text = "The delegation arrived in Sao Paulo on Tuesday."
+    places = [(e.text, e.canonical) for e in find_entities(text, nlp.doc(text)) if e.label == "GPE"]
+    assert places == [("Sao Paulo", "São Paulo")]
