@@ -142,6 +142,7 @@ def _seed(path) -> tuple[str, tuple[Entity, ...]]:
     return text, _ents(text)
 
 
+@pytest.mark.shared
 def test_read_entities_seed_000(seed_000):
     text, ents = _seed(seed_000)
     people = {e.canonical: e for e in ents if e.label == "PERSON"}
@@ -157,6 +158,7 @@ def test_read_entities_seed_000(seed_000):
     assert any(e.text == "Kyiv" and e.kind == "government" for e in ents)
 
 
+@pytest.mark.shared
 def test_read_entities_seed_003(seed_003):
     text, ents = _seed(seed_003)
     people = {e.canonical: e for e in ents if e.label == "PERSON"}
@@ -174,6 +176,7 @@ def test_read_entities_seed_003(seed_003):
     )
 
 
+@pytest.mark.shared
 def test_read_entities_seed_pair_same_ids(seed_000, seed_003):
     ids = [{canonical_id(e.canonical) for e in _seed(p)[1] if e.label == "PERSON"}
            for p in (seed_000, seed_003)]  # fmt: skip

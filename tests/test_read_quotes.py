@@ -165,6 +165,7 @@ def test_read_quotes_unclosed_quote_stops_at_paragraph() -> None:
 _TRUMP = ("Donald Trump", "Trump")
 
 
+@pytest.mark.shared
 def test_read_quotes_seed_000(seed_000) -> None:
     text = seed_000.read_text(encoding="utf-8")
     found = _quotes(text)
@@ -175,6 +176,7 @@ def test_read_quotes_seed_000(seed_000) -> None:
     assert terrorists.partial and terrorists.speaker in ("Vladimir Putin", "Putin")
 
 
+@pytest.mark.shared
 def test_read_quotes_seed_003(seed_003) -> None:
     text = seed_003.read_text(encoding="utf-8")
     found = _quotes(text)

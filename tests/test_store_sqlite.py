@@ -73,6 +73,7 @@ def test_store_same_input_twice_stores_nothing_new(tmp_path):
         assert store.count() == 3
 
 
+@pytest.mark.slow
 def test_store_sigkill_mid_batch_then_rerun_stores_each_article_once(tmp_path):
     n = 60
     inputs = tmp_path / "in"
