@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsweave
 from conftest import html_page
 
@@ -24,6 +26,7 @@ def test_api_all_names_exist():
         assert hasattr(newsweave, name), name
 
 
+@pytest.mark.slow
 def test_api_analyze_reads_and_groups(tmp_path):
     from conftest import EXAMPLES
 

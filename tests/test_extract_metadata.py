@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import lxml.html
 import pytest
@@ -233,3 +234,11 @@ def test_empty_page_gives_empty_metadata():
 def test_rejects_non_tree():
     with pytest.raises(ValueError, match="lxml.html tree"):
         extract_metadata("<html></html>")  # type: ignore[arg-type]
+
+
+def test_extract_metadata_future_date_refused():
+    # a date weeks ahead is a template's event date or a typo, never a publication date
+    today = datetime.now(UTC).date()
+    ahead, behind = today + timedelta(days=30), today - timedelta(days=30)
+    assert parse_date(ahead.isoformat()) is None
+    assert parse_date(behind.isoformat()) == behind.isoformat()

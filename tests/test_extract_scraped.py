@@ -167,6 +167,7 @@ def test_flatten_page_keeps_chrome_blocks_and_drops_code() -> None:
 # --- the seed pair (real scraped pages in ../shared; skipped when absent) -------------------
 
 
+@pytest.mark.shared
 def test_seed_000_article_text_and_no_chrome(seed_000: Path) -> None:
     raw = seed_000.read_text("utf-8")
     ex = clean_scraped(raw)
@@ -190,6 +191,7 @@ def test_seed_000_article_text_and_no_chrome(seed_000: Path) -> None:
         assert piece not in ex.text, piece
 
 
+@pytest.mark.shared
 def test_seed_000_removed_lines_are_everything_else_in_order(seed_000: Path) -> None:
     raw = seed_000.read_text("utf-8")
     ex = clean_scraped(raw)
@@ -198,6 +200,7 @@ def test_seed_000_removed_lines_are_everything_else_in_order(seed_000: Path) -> 
     assert list(ex.removed) == [ln for ln in lines if ln not in kept]
 
 
+@pytest.mark.shared
 def test_seed_000_metadata(seed_000: Path) -> None:
     ex = clean_scraped(seed_000.read_text("utf-8"))
     assert ex.title == (
@@ -216,6 +219,7 @@ def test_seed_000_metadata(seed_000: Path) -> None:
     }
 
 
+@pytest.mark.shared
 def test_seed_003_keeps_paragraphs_drops_credit_invents_no_title(seed_003: Path) -> None:
     raw = seed_003.read_text("utf-8")
     ex = clean_scraped(raw)

@@ -100,6 +100,7 @@ def test_settings_are_validated():
         GroupSettings(join_score=0.5, bridge_score=0.4)
 
 
+@pytest.mark.shared
 def test_seed_pair_is_one_story_with_two_independent_sources(seed_000, seed_003):
     from newsweave.extract.scraped import clean_scraped
 

@@ -29,6 +29,7 @@ def example_report(tmp_path_factory):
     return _analyze([EXAMPLES], tmp_path_factory.mktemp("group") / "s.db")
 
 
+@pytest.mark.slow
 def test_group_examples_form_the_expected_stories(example_report):
     names = _by_source(example_report)
     got = sorted(sorted(names[a] for a in s["article_ids"]) for s in example_report["stories"])
@@ -36,6 +37,7 @@ def test_group_examples_form_the_expected_stories(example_report):
     assert got == want
 
 
+@pytest.mark.slow
 def test_group_examples_independent_sources(example_report):
     names = _by_source(example_report)
     want = {frozenset(s["articles"]): len(s["independent_sources"]) for s in EXPECTED["stories"]}
@@ -44,6 +46,7 @@ def test_group_examples_independent_sources(example_report):
         assert s["independent_sources"] == want[key], s["title"]
 
 
+@pytest.mark.slow
 def test_group_examples_copy_links(example_report):
     names = _by_source(example_report)
     ids = {v: k for k, v in names.items()}
@@ -54,6 +57,7 @@ def test_group_examples_copy_links(example_report):
             assert a["duplicate_of"] == (None if a["id"] == fullest else fullest), src
 
 
+@pytest.mark.slow
 def test_group_second_run_adds_to_existing_stories(tmp_path):
     db = tmp_path / "s.db"
     first = _analyze([EXAMPLES / "bridge" / "ostwyn-courier_tessel-bridge-collapse.html"], db)
@@ -68,7 +72,21 @@ def test_group_second_run_adds_to_existing_stories(tmp_path):
     assert shown.exit_code == 0 and "2 articles" in shown.stdout
 
 
+@pytest.mark.slow
+@pytest.mark.shared
 def test_group_seed_pair_is_one_story_with_two_independent_sources(seeds, tmp_path):
     report = _analyze([seeds], tmp_path / "s.db")
     (story,) = report["stories"]
     assert len(story["article_ids"]) == 2 and story["independent_sources"] == 2
+
+
+def test_group_stage_person_keyed_by_surname():
+    # another article may only ever say "Dahl": people are keyed by surname across articles
+    from newsweave.group.stage import group_input
+    from newsweave.model import Article, Entity, Reading
+
+    text = "Mayor Elin Dahl opened the bridge."
+    article = Article(id="0123456789abcdef", source="a.txt", text=text)
+    person = Entity("Elin Dahl", "PERSON", "Elin Dahl", 6, 15)
+    reading = Reading(article.id, entities=(person,))
+    assert group_input(article, reading).entities == ("Dahl",)

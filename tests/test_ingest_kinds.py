@@ -113,6 +113,40 @@ def test_ingest_feed_with_full_content_works_offline(tmp_path):
     assert a.outlet == "Lindholm Ledger" and a.url == "https://ledger.example/feed-story"
 
 
+# One timezone rule for every input kind: the local date of the timestamp as written. This
+# evening in UTC-5 is already the next day in UTC (feedparser's parsed struct said 2026-03-12).
+_LATE_EVENING = "2026-03-11T23:30:00-05:00"
+
+
+@pytest.mark.parametrize("written", [_LATE_EVENING, "Wed, 11 Mar 2026 23:30:00 -0500"])
+def test_ingest_feed_published_is_local_date_as_written(tmp_path, written):
+    body = "".join(f"<p>{p}</p>" for p in paragraphs(11))
+    item = f"""<item><title>Late story</title><link>https://ledger.example/late</link>
+<pubDate>{written}</pubDate><content:encoded><![CDATA[{body}]]></content:encoded></item>"""
+    p = tmp_path / "late.rss"
+    p.write_text(_rss(item), "utf-8")
+    arts, errors, _ = run_inputs([p])
+    assert errors == []
+    assert [a.published for a in arts] == ["2026-03-11"]
+
+
+def test_ingest_html_published_is_local_date_as_written(tmp_path):
+    meta = f'<meta property="article:published_time" content="{_LATE_EVENING}">'
+    (tmp_path / "late.html").write_text(html_page(12, extra_head=meta), "utf-8")
+    arts, errors, _ = run_inputs([tmp_path / "late.html"])
+    assert errors == []
+    assert [a.published for a in arts] == ["2026-03-11"]
+
+
+def test_ingest_jsonl_published_is_local_date_as_written(tmp_path):
+    line = {"text": "\n\n".join(paragraphs(13)), "title": "Late", "published": _LATE_EVENING}
+    p = tmp_path / "late.jsonl"
+    p.write_text(json.dumps(line) + "\n", "utf-8")
+    arts, errors, _ = run_inputs([p])
+    assert errors == []
+    assert [a.published for a in arts] == ["2026-03-11"]
+
+
 def test_ingest_feed_teaser_needs_fetch_and_says_so_offline(tmp_path):
     item = (
         "<item><title>Teaser</title><link>https://ledger.example/t</link><description>Short."

@@ -12,6 +12,9 @@ from newsweave.cli import main
 from newsweave.pipeline import run
 from newsweave.settings import DEFAULTS
 
+# every test here runs the whole pipeline over a corpus
+pytestmark = pytest.mark.slow
+
 EXPECTED = json.loads((REPO / "examples" / "expected.json").read_text("utf-8"))
 
 
@@ -62,6 +65,7 @@ def test_examples_scraped_pages_lose_their_chrome(example_articles):
         assert chrome not in a.text and chrome in a.removed
 
 
+@pytest.mark.shared
 def test_seed_pair_through_the_cli(seeds, tmp_path):
     out = tmp_path / "seeds.jsonl"
     result = CliRunner().invoke(main, ["extract", str(seeds), "--out", str(out), "-q"])

@@ -142,6 +142,7 @@ def _seed(path) -> tuple[str, tuple[Entity, ...]]:
     return text, _ents(text)
 
 
+@pytest.mark.shared
 def test_read_entities_seed_000(seed_000):
     text, ents = _seed(seed_000)
     people = {e.canonical: e for e in ents if e.label == "PERSON"}
@@ -157,6 +158,7 @@ def test_read_entities_seed_000(seed_000):
     assert any(e.text == "Kyiv" and e.kind == "government" for e in ents)
 
 
+@pytest.mark.shared
 def test_read_entities_seed_003(seed_003):
     text, ents = _seed(seed_003)
     people = {e.canonical: e for e in ents if e.label == "PERSON"}
@@ -174,6 +176,7 @@ def test_read_entities_seed_003(seed_003):
     )
 
 
+@pytest.mark.shared
 def test_read_entities_seed_pair_same_ids(seed_000, seed_003):
     ids = [{canonical_id(e.canonical) for e in _seed(p)[1] if e.label == "PERSON"}
            for p in (seed_000, seed_003)]  # fmt: skip
@@ -209,3 +212,10 @@ def test_read_entities_200k_text_tokens_only():
 def test_read_entities_article_context_repairs_labels(text: str, name: str, label) -> None:
     got = [e.label for e in find_entities(text, nlp.doc(text)) if e.text == name]
     assert got == ([label] * len(got) if label else []) and (got or label is None), got
+
+
+def test_read_entities_place_canonical_from_gazetteer():
+    # the gazetteer spells the place as its name is kept, whatever the article wrote
+    text = "The delegation arrived in Sao Paulo on Tuesday."
+    places = [(e.text, e.canonical) for e in find_entities(text, nlp.doc(text)) if e.label == "GPE"]
+    assert places == [("Sao Paulo", "São Paulo")]

@@ -90,6 +90,7 @@ def _find(nums, value, unit=None):
     return [n for n in nums if n.value == value and (unit is None or n.unit == unit)]
 
 
+@pytest.mark.shared
 def test_read_numbers_seed_003(seed_003):
     text = seed_003.read_text(encoding="utf-8")
     nums = _nums(text)
@@ -103,6 +104,7 @@ def test_read_numbers_seed_003(seed_003):
     assert all(n.counts == "ceasefire" for n in _find(nums, 30, "days"))
 
 
+@pytest.mark.shared
 def test_read_numbers_seed_000(seed_000):
     text = seed_000.read_text(encoding="utf-8")
     nums = _nums(text)

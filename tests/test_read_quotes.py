@@ -165,6 +165,7 @@ def test_read_quotes_unclosed_quote_stops_at_paragraph() -> None:
 _TRUMP = ("Donald Trump", "Trump")
 
 
+@pytest.mark.shared
 def test_read_quotes_seed_000(seed_000) -> None:
     text = seed_000.read_text(encoding="utf-8")
     found = _quotes(text)
@@ -175,6 +176,7 @@ def test_read_quotes_seed_000(seed_000) -> None:
     assert terrorists.partial and terrorists.speaker in ("Vladimir Putin", "Putin")
 
 
+@pytest.mark.shared
 def test_read_quotes_seed_003(seed_003) -> None:
     text = seed_003.read_text(encoding="utf-8")
     found = _quotes(text)
@@ -323,3 +325,19 @@ def test_read_quotes_stance_cue_with_object_is_an_attribution_not_a_quote(
     [a] = [a for a in atts if fragment in a.text]
     assert (a.kind, a.cue, a.source) == (kind, cue, "Elin Dahl")
     assert text[a.start : a.end] == a.text
+
+
+def test_read_quotes_surname_speaker_resolves_to_full_name() -> None:
+    # no entities given: the speaker resolver's own fallback names "Dahl" in full
+    text = 'Mayor Elin Dahl opened the bridge on Monday. "It will reopen in May," Dahl said.'
+    q = _find(_quotes(text), "reopen in May")
+    assert (q.speaker, q.speaker_text) == ("Elin Dahl", "Dahl")
+
+
+def test_read_quotes_follow_on_quote_inherits_cue() -> None:
+    text = (
+        'Mayor Elin Dahl opened the bridge on Monday. "The bridge will reopen in May," Dahl said. '
+        '"It will cost less than planned."'
+    )
+    q = _find(_quotes(text), "cost less")
+    assert (q.speaker, q.cue) == ("Elin Dahl", "said")

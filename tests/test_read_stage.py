@@ -26,12 +26,14 @@ def example_report(tmp_path_factory):
     return json.loads(out.read_text("utf-8"))
 
 
+@pytest.mark.slow
 def test_read_report_is_valid_against_its_schema(example_report):
     jsonschema.validate(example_report, SCHEMA)
     assert example_report["schema"] == "newsweave.report/1"
     assert len(example_report["articles"]) == 19
 
 
+@pytest.mark.slow
 def test_check_evidence_offsets_point_into_the_article_text(example_report):
     texts = {a["id"]: a["text"] for a in example_report["articles"]}
     spans = [e for s in example_report["stories"] for c in s["claims"] for e in c["evidence"]]
@@ -40,6 +42,7 @@ def test_check_evidence_offsets_point_into_the_article_text(example_report):
         assert texts[e["article_id"]][e["start"] : e["end"]] == e["text"], e
 
 
+@pytest.mark.slow
 def test_read_offsets_point_into_the_article_text(example_report):
     checked = 0
     for a in example_report["articles"]:
@@ -50,6 +53,7 @@ def test_read_offsets_point_into_the_article_text(example_report):
     assert checked > 200
 
 
+@pytest.mark.slow
 def test_read_finds_quotes_people_and_numbers_in_every_example(example_report):
     for a in example_report["articles"]:
         assert any(e["label"] == "PERSON" for e in a["entities"]), a["source"]
@@ -57,6 +61,7 @@ def test_read_finds_quotes_people_and_numbers_in_every_example(example_report):
     assert sum(len(a["quotes"]) for a in example_report["articles"]) >= 19
 
 
+@pytest.mark.slow
 def test_read_second_analyze_reads_nothing_again(tmp_path):
     db = str(tmp_path / "s.db")
     src = str(EXAMPLES / "rates")
@@ -77,6 +82,7 @@ def test_read_non_english_is_noted_not_read():
     assert r.entities == () and "language de" in r.notes[0]
 
 
+@pytest.mark.slow
 def test_read_empty_and_very_long_articles_do_not_crash():
     sentence = "The old bridge over the river Lenne reopened to traffic on Tuesday. "
     long_text = (sentence * 5000)[: MAX_READ_CHARS + 500]
@@ -86,6 +92,7 @@ def test_read_empty_and_very_long_articles_do_not_crash():
     assert any("only the first part" in n for n in long.notes)
 
 
+@pytest.mark.slow
 def test_read_report_keeps_speech_and_attributions_apart(example_report):
     kinds = {x["kind"] for a in example_report["articles"] for x in a["attributions"]}
     assert kinds and kinds <= {"belief", "stance", "finding", "perception", "intention", "refusal"}

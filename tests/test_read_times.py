@@ -79,6 +79,7 @@ def test_read_times_odd_input_does_not_crash(text):
 # --- the seed pair -------------------------------------------------------------------------------
 
 
+@pytest.mark.shared
 def test_read_times_seed_003(seed_003):
     text = seed_003.read_text(encoding="utf-8")
     times = {t.text: t.resolved for t in _times(text)}
@@ -88,6 +89,7 @@ def test_read_times_seed_003(seed_003):
     assert times["Wednesday"] == "2025-03-12"
 
 
+@pytest.mark.shared
 def test_read_times_seed_000(seed_000):
     text = seed_000.read_text(encoding="utf-8")
     times = _times(text, published="2025-03-13")

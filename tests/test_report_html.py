@@ -124,6 +124,7 @@ def test_report_views_highlight_nests_clips_and_drops(spans, shape):
     assert tree(highlight("abcdefghij", spans)) == shape
 
 
+@pytest.mark.slow
 def test_report_html_examples_corpus_under_two_megabytes(examples_report):
     page = render_html(examples_report)
     assert len(page.encode("utf-8")) < 2 * 1024 * 1024

@@ -73,6 +73,7 @@ def test_store_same_input_twice_stores_nothing_new(tmp_path):
         assert store.count() == 3
 
 
+@pytest.mark.slow
 def test_store_sigkill_mid_batch_then_rerun_stores_each_article_once(tmp_path):
     n = 60
     inputs = tmp_path / "in"
@@ -140,3 +141,41 @@ def test_store_migrates_a_version_1_store(tmp_path):
     with SQLiteStore(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.reading("nope") is None
+
+
+def _tables(path) -> list[tuple[str, str]]:
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT type, name FROM sqlite_master ORDER BY type, name").fetchall()
+    db.close()
+    return rows
+
+
+def test_store_migrates_a_populated_version_1_store(tmp_path):
+    from newsweave.model import Reading
+    from newsweave.store.sqlite import _MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(_MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    db.execute(
+        "INSERT INTO articles (id, source, url, outlet, authors, title, published, text, "
+        "removed, provenance, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ("00000000000000a1", "old.html", "https://ledger.example/old", "Ledger",
+         '["Mara Quist"]', "Old story", "2025-01-02", "Text kept from version 1.",
+         '["Share this"]', '{"title": "meta"}', "2025-01-02T10:00:00+00:00"),
+    )  # fmt: skip
+    db.commit()
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.count() == 1
+        a = store.get("00000000000000a1")
+        assert a is not None
+        assert (a.title, a.authors, a.published) == ("Old story", ("Mara Quist",), "2025-01-02")
+        assert a.text == "Text kept from version 1." and a.provenance == {"title": "meta"}
+        # the later migrations' tables take rows for the old article
+        store.add_reading(Reading(a.id, notes=("kept",)), reader="r1")
+        assert store.reading(a.id) == Reading(a.id, notes=("kept",))
+    with SQLiteStore(tmp_path / "new.db"):
+        pass
+    assert _tables(path) == _tables(tmp_path / "new.db")

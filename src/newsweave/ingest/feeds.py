@@ -10,6 +10,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from ..errors import InputError
+from ..extract.metadata_dates import parse_date
 from ..model import RawDocument
 from ..settings import Settings
 from .fetch import Fetcher, is_url
@@ -34,6 +35,15 @@ def _iso(struct: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%d", struct) if struct else None
 
 
+def _entry_date(entry: dict) -> str | None:
+    """The local date of the entry's timestamp as written, as for HTML and JSON Lines.
+
+    feedparser's `published_parsed` is converted to UTC ("2026-03-11T23:30:00-05:00" would
+    become 2026-03-12), so the raw string is parsed first; the struct only when it cannot be.
+    """
+    return parse_date(entry.get("published")) or _iso(entry.get("published_parsed"))
+
+
 def read_feed(
     data: bytes, source: str, settings: Settings, fetcher: Fetcher | None
 ) -> Iterator[RawDocument | InputError]:
@@ -53,7 +63,7 @@ def read_feed(
             "title": entry.get("title"),
             "outlet": outlet,
             "authors": [a.get("name") for a in entry.get("authors", []) if a.get("name")],
-            "published": _iso(entry.get("published_parsed")),
+            "published": _entry_date(entry),
         }
         content = entry.get("content", [{}])[0].get("value") or ""
         if len(content) >= _FULL_CONTENT_CHARS:
