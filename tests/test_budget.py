@@ -33,8 +33,7 @@ def test_budget_slow_extraction_fails_and_the_batch_goes_on(tmp_path, monkeypatc
     assert [a.source for a in arts] == [str(tmp_path / "b-good.html")], errors
     assert errors[0].source == str(tmp_path / "a-slow.html")
     assert errors[0].reason == (
-        "extraction took over 1 s, the per-document time budget "
-        "(raise --time-budget to allow more)"
+        "extraction took over 1 s, the per-document time budget (raise --time-budget to allow more)"
     )
 
 

@@ -337,7 +337,7 @@ def test_check_examples_injuries_conflict_and_the_fire_figures_are_revised(examp
 @pytest.mark.shared
 def test_check_seed_pair_brief_reads_as_sentences(seed_story):
     texts = [line.text for line in seed_story.brief]
-    assert 3 <= len(texts) <= 9 and all(t[0].isupper() or t[0] in "“\"" for t in texts)
+    assert 3 <= len(texts) <= 9 and all(t[0].isupper() or t[0] in '“"' for t in texts)
     trump = next(t for t in texts if "up to Russia" in t)
     assert trump.startswith("According to Donald Trump: “") and "wait and see" in trump
 
