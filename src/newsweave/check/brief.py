@@ -27,6 +27,9 @@ from ..model import (
 )
 from .terms import content_stems
 
+# An asserted brief line or a timeline entry says something: at least this many content words
+# ("One, who did not want to be named" says nothing; nor does "Thursday (19 February").
+MIN_STATEMENT_TERMS = 4
 # A candidate repeats a chosen brief sentence when this share of its stems is already there.
 REDUNDANT_SHARE = 0.5
 # A whole sentence renders a proposition when it is at most this many words long.
@@ -93,6 +96,8 @@ def build_brief(
     for p in ranked:
         if len(lines) >= max_sentences or (len(lines) >= 3 and p.status == "single_source"):
             break
+        if p.attribution["kind"] == "asserted" and len(content_stems(p.text)) < MIN_STATEMENT_TERMS:
+            continue  # a person's short words are news ("It's up to Russia now"), a fragment not
         text = _render(p, best_claims[p.id], claims, docs)
         if text[0].islower():
             continue  # a clause torn from its sentence ("as US representatives are ...") reads
@@ -166,10 +171,8 @@ def _figure_lines(
     return out
 
 
-# A timeline entry says what happened: a proposition of at least this many content words that
-# starts as a sentence does ("Thursday (19 February" and "to comment on the report on Tuesday"
-# are pieces), and no note about the article itself ("This article was amended on 18 March").
-MIN_TIMELINE_TERMS = 4
+# A timeline entry also starts as a sentence does ("to comment on the report on Tuesday" is a
+# piece) and is no note about the article itself ("This article was amended on 18 March").
 _ABOUT_THE_ARTICLE = re.compile(
     r"^this (?:article|story|report|page) (?:was|has been|is) (?:amended|updated|corrected)", re.I
 )
@@ -178,7 +181,7 @@ _ABOUT_THE_ARTICLE = re.compile(
 def _happened(p: Proposition) -> bool:
     return (
         p.text[:1].isupper()
-        and len(content_stems(p.text)) >= MIN_TIMELINE_TERMS
+        and len(content_stems(p.text)) >= MIN_STATEMENT_TERMS
         and not _ABOUT_THE_ARTICLE.match(p.text)
     )
 

@@ -25,7 +25,7 @@ from .quotes import compare_quotes
 from .status import Sources, proposition
 
 # Bump when the checker's output changes, so stored checks are redone.
-CHECKER_VERSION = "check-1"
+CHECKER_VERSION = "check-2"
 
 
 def check_key(
