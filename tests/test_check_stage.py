@@ -355,3 +355,34 @@ def test_check_claims_from_attributions_are_reported_not_asserted() -> None:
     assert [(c.kind, c.who, c.text) for c in claims] == [
         ("reported", "A new Marlow poll", "most voters back the tram plan")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, figure, want",
+    [
+        ("The death toll rose to nine on Wednesday.", "nine", "people killed"),
+        ("The nine pro-death jurors asked the others.", "nine", None),
+        ("A 6.7 magnitude earthquake killed ten people.", "ten", "people killed"),
+    ],
+)
+def test_check_numbers_named_quantity_reads_the_words_next_to_a_figure(text, figure, want):
+    from newsweave.check.numbers import named_quantity
+
+    start = text.index(figure)
+    number = Number(9.0, "people", None, figure, start, start + len(figure))
+    assert named_quantity(text, number) == want
+
+
+def test_check_numbers_a_magnitude_counts_no_one():
+    from newsweave.check.numbers import story_quantities
+
+    text = "A 6.7 magnitude earthquake killed ten people in the valley."
+    quake = Number(6.7, None, None, "6.7", 2, 5)
+    ten = Number(10.0, "people", "people", "ten", 34, 37)
+    docs = [
+        (Article(aid, aid, text, outlet=aid), Reading(aid, ((0, len(text)),), numbers=(quake, ten)))
+        for aid in ("a", "b")
+    ]
+    (killed,) = story_quantities(docs, {"a": 0, "b": 1})
+    assert killed.quantity == "people killed" and killed.status == "consistent"
+    assert [v.value for v in killed.values] == [10.0, 10.0]

@@ -120,7 +120,8 @@ def _status(
 # ("the death toll rose to nine"). Hospital admissions count the injured (the example corpus:
 # the hospital's 12 against the fire service's 14).
 QUANTITY_STEMS: dict[str, tuple[str, ...]] = {
-    "people killed": ("kill", "die", "dead", "death", "fatal", "bodi"),
+    # "toll", not "death": "death penalty", "pro-death jurors" count no dead
+    "people killed": ("kill", "die", "dead", "toll", "fatal", "bodi"),
     "people injured": ("injur", "hurt", "wound", "hospit", "admit", "treat"),
     "people missing": ("miss", "unaccount"),
     "people evacuated": ("evacu", "displac", "flee", "fled", "leav"),
@@ -128,6 +129,8 @@ QUANTITY_STEMS: dict[str, tuple[str, ...]] = {
     "area burned": ("burn", "scorch"),
     "firefighters": ("firefight",),
 }
+# Quantities counted in whole numbers.
+WHOLE_COUNTS = frozenset(q for q in QUANTITY_STEMS if q.startswith("people") or q == "firefighters")
 _STEM_QUANTITY = {stem: q for q, stems in QUANTITY_STEMS.items() for stem in stems}
 # How far to look: words after the figure, then before it; a clause ends the look.
 WORDS_AFTER, WORDS_BEFORE = 7, 5
@@ -172,6 +175,8 @@ def story_quantities(
     for article, reading in docs:
         for n in reading.numbers:
             name = named_quantity(article.text, n)
+            if name in WHOLE_COUNTS and not n.value.is_integer():
+                continue  # "a 6.7 magnitude earthquake killed ten": 6.7 counts no one
             if name and not _CHANGE.search(article.text[max(0, n.start - 20) : n.start]):
                 unit = n.unit if n.unit != "people" else None
                 found.setdefault((name, unit), []).append((article, n))
