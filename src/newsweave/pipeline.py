@@ -21,6 +21,7 @@ from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
 from .ingest.files import read_file
 from .model import Article, RawDocument, Reading, Story, StoryCheck
+from .outlets import normalise_outlet, outlet_table
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
 
@@ -220,6 +221,7 @@ def read_stored(
 def _check_stories(
     store: SQLiteStore, stories: Sequence[Story], duplicate_of: dict[str, str | None],
     settings: Settings, on_check: Callable[[int, int], None] | None = None,
+    outlets: dict[str, str] | None = None,
 ) -> tuple[list[Story], int]:  # fmt: skip
     """Each story with its check: from the store when its membership is unchanged, else run.
 
@@ -229,6 +231,8 @@ def _check_stories(
     from .check import CHECKER_VERSION, check_key, check_story
     from .read.stage import READER_VERSION
 
+    if outlets is None:
+        outlets = outlet_table(store.articles())
     out, fresh = [], 0
     for n, story in enumerate(stories):
         docs = []
@@ -236,6 +240,7 @@ def _check_stories(
             article = store.get(aid)
             if article is not None:
                 article = replace(article, duplicate_of=duplicate_of.get(aid))
+                article = normalise_outlet(article, outlets)
                 docs.append((article, store.reading(aid)))
         key = check_key(docs, settings.check, READER_VERSION)
         cached = store.check(key)
@@ -257,16 +262,20 @@ def regroup(
     on_check: Callable[[int, int], None] | None = None,
 ) -> list[Story]:
     """Group every stored article (in stored order) into stories and copy links, cross-check
-    each story whose membership changed, and store them all.
+    each story whose membership changed, and store them all. Outlets are normalised first
+    (`outlets.normalise_outlet`): one site counts as one outlet however its pages name it.
 
     Returns:
         The stories, biggest first.
     """
     from .group.stage import group_articles
 
-    grouping = group_articles(store.articles_with_readings(), replay=store.articles_with_readings)
+    pairs = list(store.articles_with_readings())
+    outlets = outlet_table(a for a, _ in pairs)
+    pairs = [(normalise_outlet(a, outlets), r) for a, r in pairs]
+    grouping = group_articles(pairs, replay=lambda: pairs)
     stories, _fresh = _check_stories(
-        store, grouping.stories, grouping.duplicate_of, settings, on_check
+        store, grouping.stories, grouping.duplicate_of, settings, on_check, outlets
     )
     store.replace_stories([s.to_dict() for s in stories], grouping.duplicate_of)
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
@@ -354,6 +363,7 @@ def analyze(
     # the report is self-contained: every article of a story it shows is in it
     for s in stories:
         ids.update(dict.fromkeys(s.article_ids))
+    outlets = outlet_table(store.articles())
     pairs = [(store.get(i), store.reading(i)) for i in ids]
-    articles = tuple((a, r) for a, r in pairs if a is not None)
+    articles = tuple((normalise_outlet(a, outlets), r) for a, r in pairs if a is not None)
     return Report(summary, tuple(stories), articles)
