@@ -229,7 +229,8 @@ _existing_db_option = click.option(
 @_input_options
 @_db_option
 def ingest(inputs: tuple[str, ...], db: str, **opts: Any) -> None:
-    """Ingest, extract and store articles. Safe to rerun: what is stored is not stored again.
+    """Ingest, extract and store articles. Safe to rerun: what is stored is not stored again,
+    and an input whose bytes are unchanged since it was stored is not extracted again.
 
     Example: newsweave ingest pages/ feed.xml https://example.org/story --db news.db
     """
@@ -312,8 +313,10 @@ def analyze(
     stories, cross-check each story; prints the stories with their briefs.
 
     Every brief sentence carries its status (corroborated by independent sources, single
-    source, conflicting) and cites its articles. Articles already in the store are not read
-    again, and a story whose articles did not change is not checked again.
+    source, conflicting) and cites its articles. Inputs whose bytes are unchanged since they
+    were stored are not extracted again (their articles count as duplicates), articles already
+    in the store are not read again, and a story whose articles did not change is not checked
+    again.
     Example: newsweave analyze pages/ --out report.json
     """
     from .pipeline import analyze as run_analyze

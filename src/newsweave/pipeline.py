@@ -7,6 +7,8 @@ can run in a pool or a Spark partition.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -101,16 +103,45 @@ def _read_safely(
         yield InputError(unit.source, f"unreadable from here on ({type(e).__name__}: {e})"[:300])
 
 
+def input_digest(raw: RawDocument, settings: Settings, context: ScrapedContext | None) -> str:
+    """SHA-256 of everything extraction depends on: the bytes, their kind and container hints,
+    the scraped-folder context, the extraction settings and newsweave's version.
+
+    Example:
+        >>> a = RawDocument("a.html", b"<p>x</p>", "html")
+        >>> input_digest(a, DEFAULTS, None) == input_digest(replace(a, data=b"<p>y</p>"),
+        ...                                                 DEFAULTS, None)
+        False
+    """
+    from . import __version__
+
+    h = hashlib.sha256()
+    ctx = sorted(context.page_digests) if context is not None else None
+    head = [__version__, raw.kind, raw.hints, ctx, settings.min_text_chars]
+    h.update(json.dumps(head, sort_keys=True, default=str).encode())
+    h.update(b"\0")
+    h.update(raw.data)
+    return h.hexdigest()
+
+
 def extract_unit(
     unit: Unit,
     settings: Settings,
     fetcher: Fetcher | None,
     context: ScrapedContext | None = None,
+    stored: Callable[[RawDocument], Article | None] | None = None,
 ) -> Iterator[Article | InputError]:
-    """Ingest and extract one unit; bad parts become InputErrors, never exceptions."""
+    """Ingest and extract one unit; bad parts become InputErrors, never exceptions.
+
+    Args:
+        stored: gives the article an unchanged input gave before; it is then not extracted.
+    """
     for item in _read_safely(unit, settings, fetcher):
         if isinstance(item, InputError):
             yield item
+            continue
+        if stored is not None and (known := stored(item)) is not None:
+            yield known
             continue
         try:
             with time_budget(settings.extract_time_budget_seconds, item.source):
@@ -135,7 +166,9 @@ def run(
 
     Args:
         inputs: paths, folders, URLs or "-" for stdin.
-        store: when given, each article is stored in its own transaction.
+        store: when given, each article is stored in its own transaction, and an input whose
+            digest (`input_digest`) is unchanged since it was stored is not extracted again:
+            its stored article counts as a duplicate.
         on_unit_start: called once with the number of units (for a progress bar).
         on_outcome: called for every article or error, in order.
         on_unit_done: called after each unit.
@@ -166,15 +199,32 @@ def run(
     fetcher = Fetcher(settings) if needs_fetch else None
     seen: set[str] = set()
     contexts = scraped_contexts(units, settings)
+    digests: dict[str, str] = {}  # source -> digest of inputs extracted now
+    reused: set[str] = set()  # sources whose stored article stands
+
+    def stored(raw: RawDocument, context: ScrapedContext | None) -> Article | None:
+        digest = input_digest(raw, settings, context)
+        article = store.stored_input(raw.source, digest) if store is not None else None
+        if article is None:
+            digests[raw.source] = digest
+        else:
+            reused.add(raw.source)
+        return article
+
     try:
         for unit in units:
             context = contexts.get(unit.path.parent) if unit.path is not None else None
-            for item in extract_unit(unit, settings, fetcher, context):
+            lookup = (lambda raw, c=context: stored(raw, c)) if store is not None else None
+            for item in extract_unit(unit, settings, fetcher, context, lookup):
                 if isinstance(item, InputError):
                     report(Outcome(item.source, error=item))
                     continue
-                if store is not None:
+                if item.source in reused:  # unchanged since it was stored: not extracted
+                    reused.discard(item.source)
+                    new = False
+                elif store is not None:
                     new = store.add(item)
+                    store.remember_input(item.source, digests.pop(item.source), item.id)
                 else:  # no store: duplicates within this run still count as duplicates
                     new = item.id not in seen
                     seen.add(item.id)

@@ -73,6 +73,16 @@ _MIGRATIONS: tuple[str, ...] = (
         data        TEXT NOT NULL
     );
     """,
+    # 5: per input source (a file, URL, or `path#N` record of a WARC/JSONL/feed), the digest of
+    # what was extracted (its bytes, hints, extractor) and the article it gave, so a rerun over
+    # unchanged inputs reuses the article instead of extracting it again.
+    """
+    CREATE TABLE inputs (
+        source      TEXT PRIMARY KEY,
+        digest      TEXT NOT NULL,
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -155,6 +165,22 @@ class SQLiteStore:
                 (*values, now),
             )
         return cur.rowcount == 1
+
+    def stored_input(self, source: str, digest: str) -> Article | None:
+        """The article an input gave when its digest was this one (None when it changed or
+        was never stored)."""
+        row = self._db.execute(
+            "SELECT article_id FROM inputs WHERE source = ? AND digest = ?", (source, digest)
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
+    def remember_input(self, source: str, digest: str, article_id: str) -> None:
+        """Record which article an input (by its digest) gave, in its own transaction."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO inputs (source, digest, article_id) VALUES (?, ?, ?)",
+                (source, digest, article_id),
+            )
 
     def get(self, article_id: str) -> Article | None:
         cur = self._db.execute(

@@ -1,0 +1,84 @@
+"""A rerun over unchanged inputs reuses the stored articles instead of extracting them again
+(issue 14, item 15); a changed input is extracted again."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+import newsweave.pipeline as pipeline
+from conftest import html_page, paragraphs
+from newsweave.pipeline import run
+from newsweave.store import SQLiteStore
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(html_page(1), "utf-8")
+    (folder / "b.html").write_text(html_page(2), "utf-8")
+    lines = [
+        json.dumps({"url": f"https://x.example/{n}", "text": "\n\n".join(paragraphs(10 + n))})
+        for n in range(2)
+    ]
+    (folder / "c.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
+    return folder
+
+
+def _stored(store):
+    return sorted((a.source, a.id) for a in store.articles())
+
+
+def _no_extract(*_args, **_kwargs):
+    raise AssertionError("extract called on an unchanged input")
+
+
+def test_pipeline_rerun_does_not_extract_unchanged_inputs(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+    with SQLiteStore(tmp_path / "x.db") as store:
+        first = run([str(folder)], store=store, fetch=False)
+        before = _stored(store)
+        monkeypatch.setattr(pipeline, "extract", _no_extract)
+        second = run([str(folder)], store=store, fetch=False)
+        assert _stored(store) == before
+    assert (first.stored, first.duplicates, first.failed) == (4, 0, 0)
+    assert (second.stored, second.duplicates, second.failed) == (0, 4, 0)
+
+
+def test_pipeline_rerun_extracts_a_changed_input_again(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+    calls = []
+    real = pipeline.extract
+
+    def counted(raw, *args):
+        calls.append(raw.source)
+        return real(raw, *args)
+
+    monkeypatch.setattr(pipeline, "extract", counted)
+    with SQLiteStore(tmp_path / "x.db") as store:
+        run([str(folder)], store=store, fetch=False)
+        calls.clear()
+        (folder / "b.html").write_text(html_page(3), "utf-8")
+        second = run([str(folder)], store=store, fetch=False)
+        assert any(a.source.endswith("b.html") and a.text.startswith(paragraphs(3)[0][:40])
+                   for a in store.articles())  # fmt: skip
+    assert [c.rsplit("/", 1)[1] for c in calls] == ["b.html"]
+    assert (second.stored, second.duplicates) == (1, 3)
+
+
+@pytest.mark.parametrize("cmd", ["ingest", "analyze"])
+def test_pipeline_rerun_of_the_cli_does_not_extract(tmp_path, monkeypatch, cmd):
+    from click.testing import CliRunner
+
+    from newsweave.cli import main
+
+    folder = _folder(tmp_path)
+    db = str(tmp_path / "x.db")
+    args = [cmd, str(folder), "--db", db, "--offline"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    monkeypatch.setattr(pipeline, "extract", _no_extract)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "0 stored, 4 duplicates, 0 failed" in result.output
