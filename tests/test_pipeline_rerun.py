@@ -82,3 +82,23 @@ def test_pipeline_rerun_of_the_cli_does_not_extract(tmp_path, monkeypatch, cmd):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "0 stored, 4 duplicates, 0 failed" in result.output
+
+
+def _no_grouping(*_args, **_kwargs):
+    raise AssertionError("an unchanged store was regrouped")
+
+
+def test_pipeline_rerun_does_not_regroup_an_unchanged_store(tmp_path, monkeypatch):
+    import newsweave.group.stage as stage
+    from conftest import EXAMPLES
+    from newsweave.pipeline import analyze
+
+    with SQLiteStore(tmp_path / "x.db") as store:
+        first = analyze([str(EXAMPLES / "decoy")], store, fetch=False).to_dict()
+        real = stage.group_articles
+        monkeypatch.setattr(stage, "group_articles", _no_grouping)
+        second = analyze([str(EXAMPLES / "decoy")], store, fetch=False).to_dict()
+        assert second == first
+        monkeypatch.setattr(stage, "group_articles", real)
+        grown = analyze([str(EXAMPLES / "rates")], store, fetch=False)  # a new article: regrouped
+        assert grown.summary.stored > 0 and grown.stories

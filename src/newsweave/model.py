@@ -323,6 +323,8 @@ class Story:
             first_published=d.get("first_published"),
             last_published=d.get("last_published"),
             check=StoryCheck.from_dict(d) if "checked" in d else None,
+            cohesion=d.get("cohesion"),
+            note=d.get("note"),
         )
 
 

@@ -306,6 +306,19 @@ def _check_stories(
     return out, fresh
 
 
+def grouping_key(store: SQLiteStore, settings: Settings) -> str:
+    """Digest of what regrouping depends on: every article id in stored order, which of them
+    have no reading, the reader and checker versions, the settings and newsweave's version."""
+    from . import __version__
+    from .check import CHECKER_VERSION
+    from .read.stage import READER_VERSION
+
+    ids = store.ids_in_stored_order()
+    head = [__version__, READER_VERSION, CHECKER_VERSION, repr(settings)]
+    parts = [*head, ids, store.unread(ids, READER_VERSION)]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
 def regroup(
     store: SQLiteStore,
     settings: Settings = DEFAULTS,
@@ -315,9 +328,14 @@ def regroup(
     each story whose membership changed, and store them all. Outlets are normalised first
     (`outlets.normalise_outlet`): one site counts as one outlet however its pages name it.
 
+    An unchanged store (`grouping_key`) is not regrouped: its stored stories stand.
+
     Returns:
         The stories, biggest first.
     """
+    key = grouping_key(store, settings)
+    if store.state("grouping") == key:
+        return [Story.from_dict(d) for d in store.stories()]
     from .group.stage import group_articles
 
     pairs = list(store.articles_with_readings())
@@ -328,6 +346,7 @@ def regroup(
         store, grouping.stories, grouping.duplicate_of, settings, on_check, outlets
     )
     store.replace_stories([s.to_dict() for s in stories], grouping.duplicate_of)
+    store.set_state("grouping", key)
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
 
 

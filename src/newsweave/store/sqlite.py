@@ -83,6 +83,14 @@ _MIGRATIONS: tuple[str, ...] = (
         article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
     );
     """,
+    # 6: named values about the store as a whole, e.g. `grouping`: the digest of what the
+    # stored stories were grouped from, so an unchanged store is not regrouped.
+    """
+    CREATE TABLE state (
+        name    TEXT PRIMARY KEY,
+        value   TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -180,6 +188,17 @@ class SQLiteStore:
             self._db.execute(
                 "INSERT OR REPLACE INTO inputs (source, digest, article_id) VALUES (?, ?, ?)",
                 (source, digest, article_id),
+            )
+
+    def state(self, name: str) -> str | None:
+        """A named value about the whole store (see migration 6), or None."""
+        row = self._db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_state(self, name: str, value: str) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)", (name, value)
             )
 
     def get(self, article_id: str) -> Article | None:
