@@ -260,6 +260,8 @@ def read_stored(
     todo = store.unread(article_ids, READER_VERSION)
     if on_start:
         on_start(len(todo))
+    if not todo:  # nothing to read: the language model is not even loaded
+        return 0
     articles = (store.get(i) for i in todo)
     for reading in read_articles(a for a in articles if a is not None):
         store.add_reading(reading, READER_VERSION)
