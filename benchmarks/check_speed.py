@@ -35,7 +35,7 @@ def _since(start) -> tuple[float, float]:
 def main() -> None:
     from newsweave.check import check_story
     from newsweave.group.stage import group_articles
-    from newsweave.pipeline import _check_stories, read_stored, run
+    from newsweave.pipeline import check_stories, read_stored, run, stored_docs
     from newsweave.settings import DEFAULTS
     from newsweave.store import SQLiteStore
 
@@ -74,13 +74,15 @@ def main() -> None:
             slowest = max(slowest, (time.process_time() - s0, len(docs)))
         times["check (every story, fresh)"] = _since(t)
         # incremental: checks stored, then one more article
-        _check_stories(store, grouping.stories, grouping.duplicate_of, DEFAULTS)
+        check_stories(store, grouping.stories, stored_docs(store), grouping.duplicate_of, DEFAULTS)
         run([held_out], store=store, fetch=False)
         read_stored(store)
         grouping = group_articles(
             store.articles_with_readings(), replay=store.articles_with_readings
         )
-        _, fresh = _check_stories(store, grouping.stories, grouping.duplicate_of, DEFAULTS)
+        _, fresh = check_stories(
+            store, grouping.stories, stored_docs(store), grouping.duplicate_of, DEFAULTS
+        )
         n_articles, n_stories = store.count(), len(grouping.stories)
     total = sum(w for w, _ in times.values())
     check_wall = times["check (every story, fresh)"][0]

@@ -188,7 +188,7 @@ def test_check_examples_rates_figures_without_a_counted_thing_do_not_conflict(ex
 def test_check_regroup_rechecks_only_changed_stories(tmp_path):
     from conftest import EXAMPLES
     from newsweave.group.stage import group_articles
-    from newsweave.pipeline import _check_stories, regroup
+    from newsweave.pipeline import check_stories, regroup, stored_docs
     from newsweave.store import SQLiteStore
 
     with SQLiteStore(tmp_path / "s.db") as store:
@@ -198,12 +198,16 @@ def test_check_regroup_rechecks_only_changed_stories(tmp_path):
         read_stored(store)
         regroup(store)
         grouping = group_articles(store.articles_with_readings())
-        _, fresh = _check_stories(store, grouping.stories, grouping.duplicate_of, _settings())
+        _, fresh = check_stories(
+            store, grouping.stories, stored_docs(store), grouping.duplicate_of, _settings()
+        )
         assert fresh == 0  # nothing changed: every check comes from the store
         run([str(EXAMPLES / "wildfire")], store=store, fetch=False)
         read_stored(store)
         grouping = group_articles(store.articles_with_readings())
-        _, fresh = _check_stories(store, grouping.stories, grouping.duplicate_of, _settings())
+        _, fresh = check_stories(
+            store, grouping.stories, stored_docs(store), grouping.duplicate_of, _settings()
+        )
         assert fresh == 1  # only the new wildfire story
 
 

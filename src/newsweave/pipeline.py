@@ -270,12 +270,27 @@ def read_stored(
     return len(todo)
 
 
-def _check_stories(
-    store: SQLiteStore, stories: Sequence[Story], duplicate_of: dict[str, str | None],
-    settings: Settings, on_check: Callable[[int, int], None] | None = None,
-    outlets: dict[str, str] | None = None,
-) -> tuple[list[Story], int]:  # fmt: skip
+def stored_docs(store: SQLiteStore) -> dict[str, tuple[Article, Reading | None]]:
+    """Every stored article with its reading, in stored order, in one query; outlets normalised
+    (`outlets.normalise_outlet`: one site counts as one outlet however its pages name it)."""
+    pairs = list(store.articles_with_readings())
+    outlets = outlet_table(a for a, _ in pairs)
+    return {a.id: (normalise_outlet(a, outlets), r) for a, r in pairs}
+
+
+def check_stories(
+    store: SQLiteStore,
+    stories: Sequence[Story],
+    docs: dict[str, tuple[Article, Reading | None]],
+    duplicate_of: dict[str, str | None],
+    settings: Settings,
+    on_check: Callable[[int, int], None] | None = None,
+) -> tuple[list[Story], int]:
     """Each story with its check: from the store when its membership is unchanged, else run.
+
+    Args:
+        docs: the stored articles with their readings (`stored_docs`).
+        duplicate_of: the grouping's copy links (article id -> origin id or None).
 
     Returns:
         The stories with `check` filled, and how many were checked anew.
@@ -283,23 +298,19 @@ def _check_stories(
     from .check import CHECKER_VERSION, check_key, check_story
     from .read.stage import READER_VERSION
 
-    if outlets is None:
-        outlets = outlet_table(store.articles())
     out, fresh = [], 0
     for n, story in enumerate(stories):
-        docs = []
-        for aid in story.article_ids:
-            article = store.get(aid)
-            if article is not None:
-                article = replace(article, duplicate_of=duplicate_of.get(aid))
-                article = normalise_outlet(article, outlets)
-                docs.append((article, store.reading(aid)))
-        key = check_key(docs, settings.check, READER_VERSION)
+        members = [
+            (replace(docs[aid][0], duplicate_of=duplicate_of.get(aid)), docs[aid][1])
+            for aid in story.article_ids
+            if aid in docs
+        ]
+        key = check_key(members, settings.check, READER_VERSION)
         cached = store.check(key)
         if cached is not None:
             check = StoryCheck.from_dict(cached)
         else:
-            check = check_story(story, docs, settings.check)
+            check = check_story(story, members, settings.check)
             store.add_check(key, CHECKER_VERSION, check.to_dict())
             fresh += 1
         out.append(replace(story, check=check))
@@ -340,12 +351,11 @@ def regroup(
         return [Story.from_dict(d) for d in store.stories()]
     from .group.stage import group_articles
 
-    pairs = list(store.articles_with_readings())
-    outlets = outlet_table(a for a, _ in pairs)
-    pairs = [(normalise_outlet(a, outlets), r) for a, r in pairs]
+    docs = stored_docs(store)
+    pairs = list(docs.values())
     grouping = group_articles(pairs, replay=lambda: pairs)
-    stories, _fresh = _check_stories(
-        store, grouping.stories, grouping.duplicate_of, settings, on_check, outlets
+    stories, _fresh = check_stories(
+        store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
     )
     store.replace_stories([s.to_dict() for s in stories], grouping.duplicate_of)
     store.set_state("grouping", key)

@@ -12,6 +12,7 @@ and revised figures (check/numbers.py).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -55,13 +56,13 @@ def _words_from_speaker(text: str, s: int, best: Claim) -> str | None:
 def _render(
     p: Proposition,
     best: Claim,
-    claims: Sequence[Claim],
+    by_sentence: Mapping[tuple[str, int], Sequence[Claim]],
     docs: Mapping[str, tuple[Article, Reading]],
 ) -> str:
     article, reading = docs[best.article_id]
     s, e = reading.sentences[best.sentence]
     sentence = article.text[s:e].strip()
-    others = [c for c in claims if c.article_id == best.article_id and c.sentence == best.sentence]
+    others = by_sentence[(best.article_id, best.sentence)]
     alone = all(c is best or c.kind == "reported" and c.who == best.who for c in others)
     # a quote running on past its first sentence ("We'll have to wait and see. It's up to
     # Russia now," Trump said) is rendered from the claim, not cut at the first full stop
@@ -91,6 +92,9 @@ def build_brief(
     lines, then one line on figures the sources disagree on and one on revised figures."""
     ranked = sorted((p for p in propositions if p.status != "conflicting"),
                     key=lambda p: _rank(p, claims_of))  # fmt: skip
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.article_id, c.sentence)].append(c)
     lines: list[BriefLine] = []
     seen: set[str] = set()
     for p in ranked:
@@ -98,7 +102,7 @@ def build_brief(
             break
         if p.attribution["kind"] == "asserted" and len(content_stems(p.text)) < MIN_STATEMENT_TERMS:
             continue  # a person's short words are news ("It's up to Russia now"), a fragment not
-        text = _render(p, best_claims[p.id], claims, docs)
+        text = _render(p, best_claims[p.id], by_sentence, docs)
         if text[0].islower():
             continue  # a clause torn from its sentence ("as US representatives are ...") reads
             # as a fragment: the brief keeps sentences a reader can take alone
@@ -124,7 +128,7 @@ def build_brief(
             docs[p.article_ids[0]][0],
         )
         name = article.outlet or Path(article.source).name
-        text = f"Only {name} reports: {_render(p, best_claims[p.id], claims, docs)}"
+        text = f"Only {name} reports: {_render(p, best_claims[p.id], by_sentence, docs)}"
         lines.append(BriefLine(text, "single_source", (p.id,), p.article_ids, p.evidence[:1]))
     lines.extend(_figure_lines(numbers, docs))
     return tuple(lines)

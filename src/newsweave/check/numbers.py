@@ -22,12 +22,17 @@ _ABOUT = ("about", "around", "some", "roughly", "approximately", "almost", "near
 _CHANGE = re.compile(r"\bby\s+(?:another\s+|a further\s+)?$", re.I)
 
 
+def is_change(text: str, n: Number) -> bool:
+    """A change ("grown by 2,300 hectares") rather than a total ("3,800 hectares")."""
+    return bool(_CHANGE.search(text[max(0, n.start - 20) : n.start]))
+
+
 def figure_key(text: str, n: Number) -> tuple[str | None, str | None, bool] | None:
     """What a figure counts: (counts, unit, is_change). A change ("grown by 2,300 hectares")
     is another quantity than a total ("3,800 hectares"). None for a bare number."""
     if not (n.counts or n.unit):
         return None
-    return (n.counts, n.unit, bool(_CHANGE.search(text[max(0, n.start - 20) : n.start])))
+    return (n.counts, n.unit, is_change(text, n))
 
 
 def figures(
@@ -177,7 +182,7 @@ def story_quantities(
             name = named_quantity(article.text, n)
             if name in WHOLE_COUNTS and not n.value.is_integer():
                 continue  # "a 6.7 magnitude earthquake killed ten": 6.7 counts no one
-            if name and not _CHANGE.search(article.text[max(0, n.start - 20) : n.start]):
+            if name and not is_change(article.text, n):
                 unit = n.unit if n.unit != "people" else None
                 found.setdefault((name, unit), []).append((article, n))
     out = []

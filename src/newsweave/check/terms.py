@@ -20,7 +20,7 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def _snowball(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
@@ -35,7 +35,7 @@ def content_stems(text: str) -> list[str]:
     for w in _WORD.findall(text.lower()):
         if w in STOP_WORDS or (len(w) < 2 and not w.isdigit()):
             continue
-        out.append(_stem(w))
+        out.append(_snowball(w))
     return out
 
 

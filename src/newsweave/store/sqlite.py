@@ -286,12 +286,6 @@ class SQLiteStore:
                 (key, checker, json.dumps(data, ensure_ascii=False)),
             )
 
-    def drop_stale_checks(self, keep: set[str]) -> None:
-        """Forget check results of memberships no story has any more."""
-        with self._db:
-            stale = [r[0] for r in self._db.execute("SELECT key FROM checks") if r[0] not in keep]
-            self._db.executemany("DELETE FROM checks WHERE key = ?", [(k,) for k in stale])
-
     def stories(self) -> list[dict]:
         """Every story object, biggest first (then by id)."""
         rows = self._db.execute("SELECT data FROM stories").fetchall()
