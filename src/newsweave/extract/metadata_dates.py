@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..vocab import MONTH_NUMBERS
 from . import metadata_vocab as V
 
 __all__ = [
@@ -32,7 +33,7 @@ __all__ = [
 ]
 
 _WS = re.compile(r"\s+")
-_MONTH_WORDS = {name: num for name, num in V.MONTHS}
+_MONTH_WORDS = dict(MONTH_NUMBERS)
 # month names and abbreviations as one regex alternation, longest first ("sept" before "sep")
 MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_WORDS), key=len, reverse=True))
 # "May 4" or "4 May": a date written in words, which no person's name contains

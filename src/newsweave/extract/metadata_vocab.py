@@ -377,89 +377,12 @@ CREDENTIALS: tuple[str, ...] = (
     "iv",
 )
 
-# Honorifics dropped before a name ("Dr. Jane Doe" -> "Jane Doe" only when scoring; the
-# extractor keeps them as written).
-HONORIFICS: tuple[str, ...] = ("dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms.")
-
 # Date <time>/element class fragments that mean "updated", never "published".
 MODIFIED_HINTS: tuple[str, ...] = ("updated", "modified", "update", "edited", "last-mod")
 
 # Locales that write numeric dates month-first (everything else is read day-first).
 MONTH_FIRST_LOCALES: tuple[str, ...] = ("en-us", "en_us", "en-ph", "en-ca", "fil")
 MONTH_FIRST_TLDS: tuple[str, ...] = (".com", ".org", ".net", ".us", ".edu", ".gov", ".io", ".co")
-
-MONTHS: tuple[tuple[str, int], ...] = (
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("sept", 9),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    # a few non-English month names (German, French, Spanish, Italian, Dutch)
-    ("januar", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("augustus", 8),
-)
 
 # Separators between a headline and the site name in <title>/og:title.
 TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " ~ ")

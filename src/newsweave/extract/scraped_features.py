@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .scraped_vocab import CALL_TO_ACTION, MONTHS, NAVIGATION, SEPARATORS, STOP_WORDS, WEEKDAYS
+from ..vocab import ENGLISH_MONTH_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .scraped_vocab import CALL_TO_ACTION, NAVIGATION, SEPARATORS, STOP_WORDS
 from .words import word_count
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -42,8 +43,8 @@ def _phrase_pattern(vocabulary: Sequence[str]) -> re.Pattern[str]:
 
 _CTA = _phrase_pattern(CALL_TO_ACTION)
 _NAV = _phrase_pattern(NAVIGATION)
-_MONTH = _phrase_pattern(MONTHS)
-_WEEKDAY = _phrase_pattern(WEEKDAYS)
+_MONTH = _phrase_pattern(ENGLISH_MONTH_WORDS)
+_WEEKDAY = _phrase_pattern((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS))
 _SEPARATOR = re.compile("|".join(re.escape(s) for s in SEPARATORS))
 
 # Length buckets (upper bounds in words): chrome is short, prose long, the middle is mixed.

@@ -12,28 +12,30 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
+from ..vocab import ENGLISH_MONTH_WORDS as MONTHS
+from ..vocab import MONTH_NUMBERS as _MONTH_PAIRS
+from ..vocab import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .metadata import clean_authors, parse_date
-from .metadata_vocab import MONTHS as _MONTH_PAIRS
 from .scraped_features import line_key
 from .scraped_vocab import (
     BYLINE_PREFIXES,
     CALL_TO_ACTION,
     CREDIT_PREFIXES,
-    MONTHS,
     NAVIGATION,
     OUTLET_PREFIXES,
-    WEEKDAYS,
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)?\d{2,4})?")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^(?:de|van|von|der|da|di|la|le|bin|al|el)$")
 _HEADLINE_END = re.compile(r"[.,;:]$")
-_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"at", "am", "pm", "gmt", "utc", "on"}
+_DATE_WORDS = frozenset((*MONTHS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS)) | {
+    "at", "am", "pm", "gmt", "utc", "on",
+}  # fmt: skip
 _CHROME_WORDS = frozenset(w for w in CALL_TO_ACTION + NAVIGATION if " " not in w)
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_NUMBERS = dict(_MONTH_PAIRS)
-_WEEKDAY_NAMES = WEEKDAYS[:7]  # monday..sunday, in date.weekday() order
+_WEEKDAY_NAMES = WEEKDAYS  # monday..sunday, in date.weekday() order
 # A date inside a longer header line: "By Dom Kessel - 10 March 2026", "Posted 21 March 2026 at
 # 17:20 | Updated 21 March 2026 at 19:05". Day-month-year, month-day-year or ISO.
 _DATE_IN_LINE = re.compile(

@@ -43,17 +43,6 @@ NAVIGATION: tuple[str, ...] = (
     "credit", "source", "via", "courtesy", "caption",
 )  # fmt: skip
 
-MONTHS: tuple[str, ...] = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-)  # fmt: skip
-
-WEEKDAYS: tuple[str, ...] = (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
-)  # fmt: skip
-
 # Line openings that introduce a credit, not prose: "Photo: Kremlin Press Service".
 CREDIT_PREFIXES: tuple[str, ...] = (
     "photo", "photos", "image", "images", "picture", "illustration", "video", "graphic",

@@ -240,15 +240,6 @@ CLOCK_WORDS = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc"
 
 # --- times (read/times.py) --------------------------------------------------------------------
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = (
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-)  # fmt: skip
 # Days relative to the anchor ("yesterday" = anchor - 1).
 DAY_WORDS = (("today", 0), ("tonight", 0), ("yesterday", -1), ("tomorrow", 1))
 DAY_PARTS = ("morning", "afternoon", "evening", "night")

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Attribution, Number, Quote
+from ..vocab import MONTH_ABBREVIATIONS, MONTH_NAMES
 from . import nlp
 from .entities_vocab import (
     CLOCK_WORDS,
     COUNT_MODIFIERS,
     CURRENCIES,
     FUNCTION_WORDS,
-    MONTH_ABBREVIATIONS,
-    MONTH_NAMES,
     NOT_COUNTED_WORDS,
     NUMBER_WORDS,
     PEOPLE_NOUNS,

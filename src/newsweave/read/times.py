@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import TimeExpr
+from ..vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from . import nlp
 from .entities_vocab import (
     BACKWARD_VAGUE,
@@ -34,11 +35,8 @@ from .entities_vocab import (
     DAY_WORDS,
     FORWARD_VAGUE,
     FUTURE_MARKERS,
-    MONTH_ABBREVIATIONS,
-    MONTH_NAMES,
     NUMBER_WORDS,
     TIME_WORDS,
-    WEEKDAYS,
 )
 
 __all__ = ["find_times"]
