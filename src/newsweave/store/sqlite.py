@@ -10,11 +10,33 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Article, Reading
+
+REVISION = "revision"  # the state row migration 7 counts up
+
+
+def _revision_migration() -> str:
+    """Migration 7: the revision counter and its triggers (one per table and kind of write)."""
+    watched = {
+        "stories": ("INSERT", "UPDATE", "DELETE"),
+        "story_articles": ("INSERT", "UPDATE", "DELETE"),
+        "readings": ("INSERT", "UPDATE", "DELETE"),
+        "articles": ("UPDATE", "DELETE"),
+    }
+    bump = f"UPDATE state SET value = CAST(value AS INTEGER) + 1 WHERE name = '{REVISION}';"
+    triggers = [
+        f"CREATE TRIGGER revision_{table}_{kind.lower()} AFTER {kind} ON {table} BEGIN {bump} END;"
+        for table, kinds in watched.items()
+        for kind in kinds
+    ]
+    return "\n".join([f"INSERT OR IGNORE INTO state (name, value) VALUES ('{REVISION}', '0');",
+                      *triggers])  # fmt: skip
+
 
 # Migration N brings the schema from version N-1 to N. Append only; never edit a released one.
 _MIGRATIONS: tuple[str, ...] = (
@@ -91,6 +113,11 @@ _MIGRATIONS: tuple[str, ...] = (
         value   TEXT NOT NULL
     );
     """,
+    # 7: `revision` in the state table, counted up by triggers on every write that can change
+    # what a reader is shown (stories and their members, readings, an article's fields), so a
+    # cache of rendered pages can tell in one indexed read whether it is still current. Adding
+    # an article does not count: no page shows it until a regroup puts it in a story.
+    _revision_migration(),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -297,6 +324,25 @@ class SQLiteStore:
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    @contextmanager
+    def snapshot(self) -> Iterator[SQLiteStore]:
+        """Reads inside see one state of the store, whatever commits meanwhile (one WAL read
+        transaction; a writer is not blocked). Nested snapshots are the outer one."""
+        if self._db.in_transaction:
+            yield self
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self._db.execute("COMMIT")
+
+    def revision(self) -> int:
+        """A number that changes whenever what the store shows a reader changes (stories,
+        their members' fields and readings; see migration 7): the key of page caches."""
+        row = self._db.execute("SELECT value FROM state WHERE name = ?", (REVISION,)).fetchone()
+        return int(row[0]) if row else 0
 
     def stories_fingerprint(self) -> tuple:
         """Changes when the stories change (cheap: no JSON is parsed); for caches of them."""

@@ -4,17 +4,21 @@ Security (article text, titles, outlets and URLs are hostile): templates autoesc
 mark article data safe; a Content-Security-Policy allows no script at all (the pages need
 none: the progress page refreshes itself with a meta tag); uploads are capped in count and
 size and saved under names we choose; only a known Host is served, a cross-site form post is
-refused, and with a token every request must carry it. Each request opens its own store
-connection (sqlite3 connections do not cross threads).
+refused, and with a token every request must carry it.
+
+Speed: each worker thread keeps one read connection (sqlite3 connections do not cross
+threads); pages and API answers are cached by request until the store's revision moves (see
+cache.py), and carry an ETag so a browser's repeat request gets a 304.
 """
 
 from __future__ import annotations
 
 import hmac
+import json
 import re
 import threading
-import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,7 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from starlette.datastructures import UploadFile
+from starlette.datastructures import MutableHeaders, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -34,6 +38,7 @@ from ..report.json import article_dict
 from ..report.views import CLAIM_STATUSES, WebLinks, article_view, attention, story_view
 from ..settings import DEFAULTS, Settings
 from ..store import SQLiteStore
+from .cache import Cached, CachedPages, PageCache, not_modified, request_key
 from .jobs import JobRunner
 from .listing import SORTS, STATUSES, Listing, Query, page_of
 
@@ -52,9 +57,8 @@ TOKEN_COOKIE = "newsweave_token"
 # name a browser sends is the user's (or an attacker's) string, never a path we follow.
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# The stories' fingerprint reads every story row (17 ms for 1,163 stories with check data on
-# the load benchmark's store): look at it at most this often, not on every request.
-LISTING_CHECK_SECONDS = 2.0
+# Cached answers are revalidated on every use (a page must change as soon as the store does).
+CACHE_CONTROL = "private, no-cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,8 @@ class WebSettings:
         max_request_bytes: bytes of one whole upload request.
         max_urls: URLs accepted in one paste.
         page_size: stories per page of the list.
+        page_cache_bytes: rendered pages and API answers kept in memory, in bytes (0: none).
+            A story page of the load benchmark is ~9 KB, so the default holds thousands.
     """
 
     max_upload_files: int = 50
@@ -74,37 +80,70 @@ class WebSettings:
     max_request_bytes: int = 100 * 1024 * 1024
     max_urls: int = 200
     page_size: int = 25
+    page_cache_bytes: int = 64 * 1024 * 1024
 
     def __post_init__(self) -> None:
         for name in ("max_upload_files", "max_upload_bytes", "max_request_bytes", "page_size"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be > 0")
+        if self.page_cache_bytes < 0:
+            raise ValueError("page_cache_bytes must be >= 0 (0 turns the page cache off)")
 
 
 class _State:
-    """What the app keeps between requests: the listing of the current grouping, the jobs."""
+    """What the app keeps between requests: one read connection per thread, the listing of
+    the store's current revision, the page cache, the jobs."""
 
-    def __init__(self, db: str, settings: Settings) -> None:
-        self.jobs = JobRunner(db, settings, on_done=self.stale)
-        self._listing: tuple[Any, Listing] | None = None
-        self._checked = float("-inf")
+    def __init__(self, db: str, settings: Settings, web: WebSettings) -> None:
+        self.db = db
+        self.jobs = JobRunner(db, settings)
+        self.pages = PageCache(web.page_cache_bytes)
+        self._listing: tuple[int, Listing] | None = None
         self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def store(self) -> SQLiteStore:
+        """This thread's read connection (opening one per request cost ~0.5 ms of pragmas and
+        the schema check)."""
+        s = getattr(self._local, "store", None)
+        if s is None:
+            s = self._local.store = SQLiteStore(self.db)
+        return s
 
     def listing(self, store: SQLiteStore) -> Listing:
+        """The listing of the store as it is now (rebuilt when the revision has moved)."""
+        revision = store.revision()
         with self._lock:
-            now = time.monotonic()
-            if self._listing is not None and now - self._checked < LISTING_CHECK_SECONDS:
-                return self._listing[1]
-            key = store.stories_fingerprint()
-            if self._listing is None or self._listing[0] != key:
-                built = Listing.build(store.stories(), store.articles_with_readings())
-                self._listing = (key, built)
-            self._checked = time.monotonic()
+            if self._listing is None or self._listing[0] != revision:
+                with store.snapshot():
+                    revision = store.revision()
+                    built = Listing.build(store.stories(), store.articles_with_readings())
+                self._listing = (revision, built)
             return self._listing[1]
 
-    def stale(self) -> None:
-        """Check the stories again at the next request (a job has just regrouped)."""
-        self._checked = float("-inf")
+    def answer(self, request: Request, media_type: str, make: Callable[[SQLiteStore], bytes]):
+        """The cached answer to this request, made by `make` when the store has moved since."""
+        s = self.store()
+        key = request_key(request.scope)
+        hit = self.pages.get(key, s.revision())
+        if hit is None:
+            with s.snapshot():  # the revision and what is read with it are one state
+                revision = s.revision()
+                body = make(s)
+            hit = self.pages.put(key, revision, body, media_type)
+        return _conditional(request, hit)
+
+
+def _conditional(request: Request, hit: Cached) -> Response:
+    """The cached body, or 304 Not Modified when the browser already holds these bytes."""
+    headers = {"ETag": hit.etag, "Cache-Control": CACHE_CONTROL}
+    if not_modified(request.headers.get("if-none-match", ""), hit):
+        return Response(status_code=304, headers=headers)
+    return Response(hit.body, media_type=hit.media_type, headers=headers)
+
+
+def _json(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def create_app(
@@ -123,18 +162,23 @@ def create_app(
     SQLiteStore(db).close()  # create or migrate it now, not in the first request
     app = FastAPI(title="newsweave", version=SCHEMA, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")  # fmt: skip
-    state = _State(db, settings)
+    state = _State(db, settings, web)
     env = environment(Path(__file__).parent / "templates")
     env.globals["link"] = WebLinks()
     uploads = Path(db).resolve().parent / f"{Path(db).name}.uploads"
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+        return HTMLResponse(render(name, **context), status_code=status)
 
-    def store() -> SQLiteStore:
-        return SQLiteStore(db)
+    def render(name: str, **context: Any) -> str:
+        return env.get_template(name).render(**context)
 
-    _guard(app, token)
+    def html(request: Request, make: Callable[[SQLiteStore], str]) -> Response:
+        return state.answer(request, "text/html; charset=utf-8", lambda s: make(s).encode())
+
+    app.add_middleware(CachedPages, pages=state.pages, revision=lambda: state.store().revision(),
+                       cache_control=CACHE_CONTROL)  # fmt: skip
+    app.add_middleware(_Guard, token=token)  # outside the cache: its answers need the token too
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
@@ -165,58 +209,61 @@ def create_app(
                      status=p.get("status") if p.get("status") in STATUSES else "any",
                      sort=p.get("sort") if p.get("sort") in SORTS else "size", page=n)  # fmt: skip
 
-    def listed(request: Request) -> tuple[Query, list, int, int, Listing]:
+    def listed(request: Request, s: SQLiteStore) -> tuple[Query, list, int, int]:
         query = query_of(request)
-        with store() as s:
-            listing = state.listing(s)
-        found = listing.search(query)
+        found = state.listing(s).search(query)
         items, pages = page_of(found, query.page, web.page_size)
-        return query, items, pages, len(found), listing
+        return query, items, pages, len(found)
 
     @app.get("/", response_class=HTMLResponse, summary="Stories (HTML)")
-    def stories_page(request: Request) -> HTMLResponse:
-        query, items, pages, total, _ = listed(request)
-        chart = attention([e.story for e in items], {e.story["id"]: e.days for e in items})
-        params = {k: v for k, v in request.query_params.items() if k != "page"}
+    def stories_page(request: Request) -> Response:
+        def make(s: SQLiteStore) -> str:
+            query, items, pages, total = listed(request, s)
+            chart = attention([e.story for e in items], {e.story["id"]: e.days for e in items})
+            params = {k: v for k, v in request.query_params.items() if k != "page"}
 
-        def page_url(n: int) -> str:
-            return "/?" + urlencode({**params, "page": n})
+            def page_url(n: int) -> str:
+                return "/?" + urlencode({**params, "page": n})
 
-        return page("stories.html", query=query, entries=items, pages=pages, total=total,
-                    page_n=min(max(query.page, 1), pages), page_url=page_url, chart=chart,
-                    sorts=SORTS, statuses=STATUSES)  # fmt: skip
+            return render("stories.html", query=query, entries=items, pages=pages, total=total,
+                          page_n=min(max(query.page, 1), pages), page_url=page_url,
+                          chart=chart, sorts=SORTS, statuses=STATUSES)  # fmt: skip
 
-    def story_data(story_id: str) -> tuple[dict, dict[str, dict]]:
-        with store() as s:
-            story = s.story(story_id)
-            if story is None:
-                raise HTTPException(404, f"no story {story_id!r} in this store")
-            articles = {}
-            for aid in story.get("article_ids") or ():
-                a = s.get(aid)
-                if a is not None:
-                    articles[aid] = article_dict(a, s.reading(aid))
+        return html(request, make)
+
+    def story_data(s: SQLiteStore, story_id: str) -> tuple[dict, dict[str, dict]]:
+        story = s.story(story_id)
+        if story is None:
+            raise HTTPException(404, f"no story {story_id!r} in this store")
+        articles = {}
+        for aid in story.get("article_ids") or ():
+            a = s.get(aid)
+            if a is not None:
+                articles[aid] = article_dict(a, s.reading(aid))
         return story, articles
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, summary="One story (HTML)")
-    def story_page(story_id: str, claims: str | None = None) -> HTMLResponse:
-        story, articles = story_data(story_id)
+    def story_page(request: Request, story_id: str, claims: str | None = None) -> Response:
         only = claims if claims in CLAIM_STATUSES else None
-        return page("story.html", v=story_view(story, articles, only))
 
-    def article_data(article_id: str) -> tuple[dict, list[dict]]:
-        with store() as s:
-            a = s.get(article_id)
-            if a is None:
-                raise HTTPException(404, f"no article {article_id!r} in this store")
-            listing = state.listing(s)
-            stories = [s.story(sid) for sid in listing.stories_of.get(article_id, ())]
-            return article_dict(a, s.reading(article_id)), [x for x in stories if x]
+        def make(s: SQLiteStore) -> str:
+            return render("story.html", v=story_view(*story_data(s, story_id), only))
+
+        return html(request, make)
+
+    def article_data(s: SQLiteStore, article_id: str) -> tuple[dict, list[dict]]:
+        a = s.get(article_id)
+        if a is None:
+            raise HTTPException(404, f"no article {article_id!r} in this store")
+        stories = [s.story(sid) for sid in state.listing(s).stories_of.get(article_id, ())]
+        return article_dict(a, s.reading(article_id)), [x for x in stories if x]
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, summary="One article (HTML)")
-    def article_page(article_id: str) -> HTMLResponse:
-        article, stories = article_data(article_id)
-        return page("article.html", v=article_view(article, stories))
+    def article_page(request: Request, article_id: str) -> Response:
+        def make(s: SQLiteStore) -> str:
+            return render("article.html", v=article_view(*article_data(s, article_id)))
+
+        return html(request, make)
 
     @app.get("/add", response_class=HTMLResponse, summary="Add articles (HTML form)")
     def add_page() -> HTMLResponse:
@@ -264,7 +311,7 @@ def create_app(
             raise HTTPException(404, f"no job {job_id!r} (jobs are kept while the app runs)")
         return page("job.html", job=job)
 
-    _api(app, state, store, listed, story_data, article_data)
+    _api(app, state, listed, story_data, article_data)
 
     @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -274,23 +321,35 @@ def create_app(
     return app
 
 
-def _api(app: FastAPI, state: _State, store, listed, story_data, article_data) -> None:
+def _api(app: FastAPI, state: _State, listed, story_data, article_data) -> None:
     """The JSON API: the report's shapes (newsweave.report/1)."""
 
-    @app.get("/api/stories", summary="Stories, with the list's search, filters, sort and pages")
-    def api_stories(request: Request) -> dict[str, Any]:
-        query, items, pages, total, _ = listed(request)
-        return {"schema": SCHEMA, "total": total, "page": query.page, "pages": pages,
-                "stories": [e.story for e in items]}  # fmt: skip
+    def answer(request: Request, make: Callable[[SQLiteStore], Any]) -> Response:
+        return state.answer(request, "application/json", lambda s: _json(make(s)))
 
-    @app.get("/api/stories/{story_id}", summary="One story and its articles, as a report")
-    def api_story(story_id: str) -> dict[str, Any]:
-        story, articles = story_data(story_id)
-        return {"schema": SCHEMA, "articles": list(articles.values()), "stories": [story]}
+    @app.get("/api/stories", response_class=JSONResponse,
+             summary="Stories, with the list's search, filters, sort and pages")  # fmt: skip
+    def api_stories(request: Request) -> Response:
+        def make(s: SQLiteStore) -> dict[str, Any]:
+            query, items, pages, total = listed(request, s)
+            return {"schema": SCHEMA, "total": total, "page": query.page, "pages": pages,
+                    "stories": [e.story for e in items]}  # fmt: skip
 
-    @app.get("/api/articles/{article_id}", summary="One article as in the report's articles[]")
-    def api_article(article_id: str) -> dict[str, Any]:
-        return article_data(article_id)[0]
+        return answer(request, make)
+
+    @app.get("/api/stories/{story_id}", response_class=JSONResponse,
+             summary="One story and its articles, as a report")  # fmt: skip
+    def api_story(request: Request, story_id: str) -> Response:
+        def make(s: SQLiteStore) -> dict[str, Any]:
+            story, articles = story_data(s, story_id)
+            return {"schema": SCHEMA, "articles": list(articles.values()), "stories": [story]}
+
+        return answer(request, make)
+
+    @app.get("/api/articles/{article_id}", response_class=JSONResponse,
+             summary="One article as in the report's articles[]")  # fmt: skip
+    def api_article(request: Request, article_id: str) -> Response:
+        return answer(request, lambda s: article_data(s, article_id)[0])
 
     @app.get("/api/jobs/{job_id}", summary="A job's progress and failures")
     def api_job(job_id: str) -> dict[str, Any]:
@@ -330,26 +389,51 @@ def _same_origin(request: Request) -> None:
         raise HTTPException(403, "cross-site form posts are refused")
 
 
-def _guard(app: FastAPI, token: str | None) -> None:
-    """Security headers on every response; with a token, no request without it."""
+class _Guard:
+    """Security headers on every response; with a token, no request without it.
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next):
-        if token is not None:
-            given = request.headers.get("authorization", "").removeprefix("Bearer ")
-            given = given or request.cookies.get(TOKEN_COOKIE, "")
-            if not hmac.compare_digest(given.encode(), token.encode()):
-                in_url = request.query_params.get("token", "")
-                if in_url and hmac.compare_digest(in_url.encode(), token.encode()):
-                    rest = urlencode([(k, v) for k, v in request.query_params.multi_items()
-                                      if k != "token"])  # fmt: skip
-                    resp = RedirectResponse(request.url.path + (f"?{rest}" if rest else ""), 303)
-                    resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-                    return _secure(resp)
-                return _secure(Response("missing or wrong token: open the address newsweave "
-                                        "serve printed (with ?token=...)\n", 401,
-                                        media_type="text/plain"))  # fmt: skip
-        return _secure(await call_next(request))
+    A plain ASGI middleware: Starlette's @app.middleware("http") wraps every response in a
+    stream and a task, a tenth of a cached page's time under load.
+    """
+
+    def __init__(self, app: Any, token: str | None) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refused = self._refused(Request(scope)) if self.token is not None else None
+        if refused is not None:
+            await _secure(refused)(scope, receive, send)
+            return
+
+        async def secured(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in SECURITY_HEADERS.items():
+                    headers[k] = v
+            await send(message)
+
+        await self.app(scope, receive, secured)
+
+    def _refused(self, request: Request) -> Response | None:
+        """The answer to a request without the token (None: it carries it)."""
+        token = self.token or ""
+        given = request.headers.get("authorization", "").removeprefix("Bearer ")
+        given = given or request.cookies.get(TOKEN_COOKIE, "")
+        if hmac.compare_digest(given.encode(), token.encode()):
+            return None
+        in_url = request.query_params.get("token", "")
+        if in_url and hmac.compare_digest(in_url.encode(), token.encode()):
+            rest = urlencode([(k, v) for k, v in request.query_params.multi_items()
+                              if k != "token"])  # fmt: skip
+            resp = RedirectResponse(request.url.path + (f"?{rest}" if rest else ""), 303)
+            resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+            return resp
+        return Response("missing or wrong token: open the address newsweave serve printed "
+                        "(with ?token=...)\n", 401, media_type="text/plain")  # fmt: skip
 
 
 def _secure(response: Response) -> Response:
