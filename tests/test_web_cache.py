@@ -139,3 +139,19 @@ def test_store_snapshot_does_not_see_a_later_commit(db):
             writer.add_reading(Reading("a1"), "r")
             assert reader.revision() == before
         assert reader.revision() > before
+
+
+def test_store_article_records_are_the_report_articles(db):
+    import json
+
+    from newsweave.report.json import article_dict, report_article
+
+    with SQLiteStore(db) as s:
+        ids = [a.id for a in s.articles()]
+        records = s.article_records([*ids, "missing"])
+        assert sorted(records) == sorted(ids)
+        for aid in ids:
+            want = article_dict(s.get(aid), s.reading(aid))
+            got = report_article(*records[aid])
+            assert json.dumps(got) == json.dumps(want)  # same keys, order and values
+            assert got["entities"] or got["quotes"], aid  # the readings came along

@@ -18,6 +18,26 @@ from . import views
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja2's environment with a faster `x.name` on plain dicts (the views are dicts).
+
+    Jinja2 tries getattr first, and a dict has no attribute "title": every lookup raised and
+    caught an AttributeError, a third of a story page's render. For a plain dict and a name
+    that is not a dict attribute the answer is the same either way: the key, or undefined.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 def environment(*extra_folders: Path) -> Environment:
     """The Jinja2 environment of every view: autoescape on, the view helpers as globals.
 
@@ -27,7 +47,7 @@ def environment(*extra_folders: Path) -> Environment:
     Args:
         extra_folders: more template folders searched first (the web app's pages).
     """
-    env = Environment(
+    env = _Environment(
         loader=FileSystemLoader([*map(str, extra_folders), str(TEMPLATES)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,

@@ -18,8 +18,14 @@ SCHEMA = "newsweave.report/1"
 
 def article_dict(article: Article, reading: Reading | None) -> dict[str, Any]:
     """One article of the report: the extracted fields plus what the read stage found."""
-    d = article.to_dict()
-    r = reading.to_dict() if reading is not None else {}
+    return report_article(article.to_dict(), reading.to_dict() if reading is not None else None)
+
+
+def report_article(article: dict[str, Any], reading: dict[str, Any] | None) -> dict[str, Any]:
+    """`article_dict` from the two as dicts (`Article.to_dict()`, `Reading.to_dict()`), e.g.
+    as the store keeps them (`SQLiteStore.article_records`)."""
+    d = dict(article)
+    r = reading or {}
     for key in ("entities", "quotes", "attributions", "numbers", "times"):
         d[key] = r.get(key, [])
     d["notes"] = r.get("notes", [])

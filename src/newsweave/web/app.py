@@ -34,7 +34,7 @@ from ..ingest.fetch import is_url
 from ..ingest.sources import format_of
 from ..report import SCHEMA
 from ..report.html import environment, stylesheet
-from ..report.json import article_dict
+from ..report.json import report_article
 from ..report.views import CLAIM_STATUSES, WebLinks, article_view, attention, story_view
 from ..settings import DEFAULTS, Settings
 from ..store import SQLiteStore
@@ -117,7 +117,7 @@ class _State:
             if self._listing is None or self._listing[0] != revision:
                 with store.snapshot():
                     revision = store.revision()
-                    built = Listing.build(store.stories(), store.articles_with_readings())
+                    built = Listing.build(store.stories(), store.member_facts())
                 self._listing = (revision, built)
             return self._listing[1]
 
@@ -235,12 +235,9 @@ def create_app(
         story = s.story(story_id)
         if story is None:
             raise HTTPException(404, f"no story {story_id!r} in this store")
-        articles = {}
-        for aid in story.get("article_ids") or ():
-            a = s.get(aid)
-            if a is not None:
-                articles[aid] = article_dict(a, s.reading(aid))
-        return story, articles
+        ids = list(story.get("article_ids") or ())
+        records = s.article_records(ids)
+        return story, {aid: report_article(*records[aid]) for aid in ids if aid in records}
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, summary="One story (HTML)")
     def story_page(request: Request, story_id: str, claims: str | None = None) -> Response:
@@ -252,11 +249,11 @@ def create_app(
         return html(request, make)
 
     def article_data(s: SQLiteStore, article_id: str) -> tuple[dict, list[dict]]:
-        a = s.get(article_id)
-        if a is None:
+        record = s.article_records([article_id]).get(article_id)
+        if record is None:
             raise HTTPException(404, f"no article {article_id!r} in this store")
         stories = [s.story(sid) for sid in state.listing(s).stories_of.get(article_id, ())]
-        return article_dict(a, s.reading(article_id)), [x for x in stories if x]
+        return report_article(*record), [x for x in stories if x]
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, summary="One article (HTML)")
     def article_page(request: Request, article_id: str) -> Response:

@@ -1,7 +1,7 @@
 """The stories list: search, filters, sorting and pages over what the store holds.
 
 Searching by entity and outlet needs every member's reading, so the list is built once per
-grouping of the store (`Listing.build`) and reused until the stories change.
+revision of the store (`Listing.build`) and reused until the revision moves.
 """
 
 from __future__ import annotations
@@ -54,17 +54,12 @@ class Listing:
         self.stories_of = stories_of  # article id -> ids of the stories it is in
 
     @classmethod
-    def build(cls, stories: list[dict[str, Any]], pairs: Iterable[tuple[Any, Any]]) -> Listing:
-        """From the story objects and every (Article, Reading | None) of the store."""
+    def build(cls, stories: list[dict[str, Any]], members: Iterable[tuple]) -> Listing:
+        """From the story objects and their members' (id, title, outlet, published, entity
+        canonical names), as `SQLiteStore.member_facts` gives them."""
         facts: dict[str, tuple[str, str, str | None, set[str]]] = {}
-        for article, reading in pairs:
-            names = {e.canonical.lower() for e in reading.entities} if reading else set()
-            facts[article.id] = (
-                article.title or "",
-                article.outlet or "",
-                article.published,
-                names,
-            )
+        for aid, title, outlet, published, names in members:
+            facts[aid] = (title or "", outlet or "", published, {n.lower() for n in names})
         entries, stories_of = [], {}
         for s in stories:
             members = [facts[a] for a in s.get("article_ids") or () if a in facts]
