@@ -155,3 +155,11 @@ def test_store_article_records_are_the_report_articles(db):
             got = report_article(*records[aid])
             assert json.dumps(got) == json.dumps(want)  # same keys, order and values
             assert got["entities"] or got["quotes"], aid  # the readings came along
+
+
+@pytest.mark.parametrize("name", ["worker_threads", "page_cache_bytes"])
+def test_web_settings_refuse_bad_limits(name):
+    with pytest.raises(ValueError, match=name):
+        WebSettings(**{name: -1})
+    if name == "page_cache_bytes":
+        WebSettings(page_cache_bytes=0)  # off is allowed

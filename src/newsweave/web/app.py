@@ -120,14 +120,14 @@ class _State:
 
     def listing(self, store: SQLiteStore) -> Listing:
         """The listing of the store as it is now (rebuilt when the revision has moved)."""
-        revision = store.revision()
-        with self._lock:
-            if self._listing is None or self._listing[0] != revision:
-                with store.snapshot():
-                    revision = store.revision()
-                    built = Listing.build(store.stories(), store.member_facts())
-                self._listing = (revision, built)
-            return self._listing[1]
+        with self._lock, store.snapshot():
+            revision = store.revision()
+            if self._listing is not None and self._listing[0] == revision:
+                return self._listing[1]
+            built = Listing.build(store.stories(), store.member_facts())
+            if self._listing is None or revision > self._listing[0]:
+                self._listing = (revision, built)  # never back to an older one
+            return built
 
     def answer(self, request: Request, media_type: str, make: Callable[[SQLiteStore], bytes]):
         """The cached answer to this request, made by `make` when the store has moved since."""
