@@ -6,7 +6,7 @@ revision of the store (`Listing.build`) and reused until the revision moves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,10 @@ class Entry:
     outlets: set[str]
     days: list[str]  # the members' publication dates (for the attention chart)
     statuses: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def first(self) -> str:
+        return self.story.get("first_published") or ""
 
     @property
     def last(self) -> str:
@@ -52,6 +56,16 @@ class Listing:
     def __init__(self, entries: list[Entry], stories_of: dict[str, list[str]]) -> None:
         self.entries = entries
         self.stories_of = stories_of  # article id -> ids of the stories it is in
+        # each sort once per listing, not per request ("size": the store's order)
+        recent = sorted(entries, key=lambda e: e.story["id"])
+        recent.sort(key=lambda e: e.last, reverse=True)
+        self._orders = {
+            "size": entries,
+            "sources": sorted(
+                entries, key=lambda e: (-(e.story.get("independent_sources") or 0), e.story["id"])
+            ),
+            "recent": recent,
+        }
 
     @classmethod
     def build(cls, stories: list[dict[str, Any]], members: Iterable[tuple]) -> Listing:
@@ -86,13 +100,8 @@ class Listing:
 
     def search(self, query: Query) -> list[Entry]:
         """The entries matching `query`, sorted as asked."""
-        found = [e for e in self.entries if _matches(e, query)]
-        if query.sort == "sources":
-            found.sort(key=lambda e: (-(e.story.get("independent_sources") or 0), e.story["id"]))
-        elif query.sort == "recent":
-            found.sort(key=lambda e: e.story["id"])
-            found.sort(key=lambda e: e.last, reverse=True)
-        return found  # "size": the store's order, biggest first
+        tests = _tests(query)
+        return [e for e in self._orders.get(query.sort, self.entries) if all(t(e) for t in tests)]
 
 
 def _status_ok(e: Entry, status: str) -> bool:
@@ -107,19 +116,24 @@ def _status_ok(e: Entry, status: str) -> bool:
     return True
 
 
-def _matches(e: Entry, q: Query) -> bool:
-    if q.q and not all(w in e.words for w in q.q.lower().split()):
-        return False
-    if q.entity and not any(q.entity.lower() in name for name in e.entities):
-        return False
-    if q.outlet and not any(q.outlet.lower() in o for o in e.outlets):
-        return False
-    first = e.story.get("first_published") or ""
-    if q.since and (not e.last or e.last[:10] < q.since):
-        return False
-    if q.until and (not first or first[:10] > q.until):
-        return False
-    return _status_ok(e, q.status)
+def _tests(q: Query) -> list[Callable[[Entry], bool]]:
+    """What an entry must pass for `q`: only the parts it asks for (an empty query passes
+    every story without looking at it)."""
+    tests: list[Callable[[Entry], bool]] = []
+    words, entity, outlet = q.q.lower().split(), q.entity.lower(), q.outlet.lower()
+    if words:
+        tests.append(lambda e: all(w in e.words for w in words))
+    if entity:
+        tests.append(lambda e: any(entity in name for name in e.entities))
+    if outlet:
+        tests.append(lambda e: any(outlet in o for o in e.outlets))
+    if q.since:
+        tests.append(lambda e: bool(e.last) and e.last[:10] >= q.since)
+    if q.until:
+        tests.append(lambda e: bool(e.first) and e.first[:10] <= q.until)
+    if q.status != "any":
+        tests.append(lambda e: _status_ok(e, q.status))
+    return tests
 
 
 def page_of(items: list, page: int, size: int) -> tuple[list, int]:
