@@ -130,6 +130,11 @@ def test_store_revision_counts_what_a_reader_can_see(db):
         assert r1 > r0
         s.replace_stories(s.stories(), {"new1": "a1"})  # a regroup and a copy link
         assert s.revision() > r1
+        stories, r2 = s.stories(), s.revision()
+        s.replace_stories(stories, {"new1": "a1"})  # the same again: each story out and in
+        assert s.revision() - r2 == 2 * len(stories)
+        s.replace_stories(stories, {"new1": None})  # and one copy link changed
+        assert s.revision() - r2 == 4 * len(stories) + 1
 
 
 def test_store_snapshot_does_not_see_a_later_commit(db):

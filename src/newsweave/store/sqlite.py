@@ -17,22 +17,37 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Article, Reading
 
+_JSON_FIELDS = ("authors", "removed", "provenance")
+_COLUMNS = (
+    "id", "source", "url", "outlet", "authors", "title", "published", "modified", "captured",
+    "language", "text", "removed", "provenance", "duplicate_of",
+)  # fmt: skip
 REVISION = "revision"  # the state row migration 7 counts up
 
 
 def _revision_migration() -> str:
-    """Migration 7: the revision counter and its triggers (one per table and kind of write)."""
+    """Migration 7: the revision counter and its triggers (one per table and kind of write).
+
+    SQLite triggers run per row, so a regroup counts once per story deleted and inserted:
+    story_articles is written only with its story (whose triggers count), and an article's
+    update counts only when a value changed (a regroup rewrites every copy link).
+    """
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _COLUMNS)
     watched = {
-        "stories": ("INSERT", "UPDATE", "DELETE"),
-        "story_articles": ("INSERT", "UPDATE", "DELETE"),
-        "readings": ("INSERT", "UPDATE", "DELETE"),
-        "articles": ("UPDATE", "DELETE"),
+        ("stories", "INSERT"): "",
+        ("stories", "UPDATE"): "",
+        ("stories", "DELETE"): "",
+        ("readings", "INSERT"): "",
+        ("readings", "UPDATE"): "",
+        ("readings", "DELETE"): "",
+        ("articles", "UPDATE"): f"WHEN {changed}",
+        ("articles", "DELETE"): "",
     }
     bump = f"UPDATE state SET value = CAST(value AS INTEGER) + 1 WHERE name = '{REVISION}';"
     triggers = [
-        f"CREATE TRIGGER revision_{table}_{kind.lower()} AFTER {kind} ON {table} BEGIN {bump} END;"
-        for table, kinds in watched.items()
-        for kind in kinds
+        f"CREATE TRIGGER revision_{table}_{kind.lower()} AFTER {kind} ON {table} {when} "
+        f"BEGIN {bump} END;"
+        for (table, kind), when in watched.items()
     ]
     return "\n".join([f"INSERT OR IGNORE INTO state (name, value) VALUES ('{REVISION}', '0');",
                       *triggers])  # fmt: skip
@@ -120,12 +135,6 @@ _MIGRATIONS: tuple[str, ...] = (
     _revision_migration(),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
-
-_JSON_FIELDS = ("authors", "removed", "provenance")
-_COLUMNS = (
-    "id", "source", "url", "outlet", "authors", "title", "published", "modified", "captured",
-    "language", "text", "removed", "provenance", "duplicate_of",
-)  # fmt: skip
 
 
 _ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)  # Article.to_dict()'s order
