@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= newsweave-demo.db
 
-.PHONY: demo serve test lint format bench bench-check clean
+.PHONY: demo serve test lint format bench bench-check bench-web clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ bench: $(STAMP)
 # readings are cached under /tmp/checkbench-cache (a first run reads ~1,700 articles).
 bench-check: $(STAMP)
 	$(BIN)/python -m benchmarks.check --out docs/benchmarks.md
+
+# the web app under load (issue 17): wrk from Debian, about 3.5 minutes unattended; prints its
+# table and prepends it to docs/benchmarks.md
+bench-web: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+	$(BIN)/python benchmarks/web_load.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm newsweave-demo-report.json .pytest_cache tests/artifacts

@@ -8,6 +8,7 @@ The store is synthetic (invented text, readings and stories, with check-stage da
 story so the story page renders claims, brief, coverage and timeline): no third-party text.
 
     .venv/bin/python benchmarks/web_load.py [--articles 5000] [--ingest 300] [--seconds 15]
+    make bench-web   # the same with the defaults, installing wrk first when missing
 
 Runs unattended (about 3 minutes) and prints its table. Needs wrk (Debian: apt-get install
 wrk). Results are prepended to docs/benchmarks.md, with `uptime` before and after.
