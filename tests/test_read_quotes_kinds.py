@@ -143,6 +143,49 @@ CASES = {
         "Striker Jonas Elm added two more goals in the second half.",
         never=("two more goals",),
     ),
+    # a cue inside a clause is no aside: the words before it are not what was said
+    "cue_inside_clause": Case(
+        "The hope in the council has been that residents would respond to the survey by March.",
+        never=("The hope in the council",),
+    ),
+    "cue_shares_subject": Case(
+        "Coach Ben Ald needs to rest his captain and tell fewer stories.",
+        never=("needs to rest his captain",),
+    ),
+    # the subject of a passive cue is the thing said, not a speaker
+    "passive_announced": Case(
+        "While a curfew was announced from midnight to 6 a.m., police did not enforce it on "
+        "Friday.",
+        never=("police did not enforce it",),
+        no_speaker=("curfew",),
+    ),
+    "story_updated": Case(
+        "This story was updated to include comments from the harbour authority.",
+        no_speaker=("story",),
+    ),
+    "editors_note": Case(
+        "Editor's note: Councillor Ada Krum has chaired the planning board since 2019.",
+        never=("Councillor Ada Krum has chaired",),
+    ),
+    # readers' voices and pull quotes credited after a dash at the end of the line
+    "dash_credit": Case(
+        "Readers told us what the flood meant to them.\n\n"
+        "\u201cThe river has never come up this fast in forty years.\u201d \u2015 Lotte Brink\n"
+        "\u201cNobody warned the people who live on the low road.\u201d\u2015 Sami Okafor.\n",
+        quotes=(
+            ("The river has never come up", "Lotte Brink"),
+            ("Nobody warned the people", "Sami Okafor"),
+        ),  # fmt: skip
+    ),
+    "dash_credit_picture": Case(
+        "\u201cFlooded streets in the old town of Calder on Sunday morning.\u201d \u2014 Getty "
+        "Images\n\nThe water rose by two metres overnight.",
+        no_speaker=("Getty",),
+    ),
+    "closing_mark_opens_paragraph": Case(
+        "\u201dFear. I am afraid the levee will fail again this winter.\u201d \u2015 Rui Costa\n",
+        quotes=(("I am afraid the levee will fail", "Rui Costa"),),
+    ),
 }
 
 

@@ -35,6 +35,9 @@ from newsweave.read.quotes_shapes import shape_attribution
 from newsweave.read.quotes_speakers import SpeakerResolver
 from newsweave.read.quotes_vocab import (
     ACCORDING_TO,
+    CAPTION_WORDS,
+    CREDIT_WORDS,
+    DASH_CREDIT_PATTERN,
     DATELINE_PATTERN,
     MAX_TITLE_WORDS,
     MIN_FLOATING_QUOTE_WORDS,
@@ -45,6 +48,8 @@ from newsweave.read.quotes_vocab import (
 
 _WORD = re.compile(r"\w+")
 _DATELINE = re.compile(DATELINE_PATTERN)
+_DASH_CREDIT = re.compile(DASH_CREDIT_PATTERN)
+_NOT_SPEAKERS = frozenset((*CAPTION_WORDS, *CREDIT_WORDS))
 # Reported content with fewer unquoted words than this is the quote itself, not paraphrase.
 _MIN_INDIRECT_WORDS = 3
 # Unquoted content shorter than this reports nothing ("said so"); "announced his resignation"
@@ -396,6 +401,8 @@ def _direct_items(
         ei = sentence_of(sents, m.end - 1)
         partial = _is_partial(text, m)
         att = _quote_attribution(text, sents, m, si, ei, atts, partial)
+        if att is None and not partial:
+            att = _dash_credit(text, m)
         nwords = _words(text, m.start, m.end)
         # '"We will," he said. "Soon."': a short quote right after a quote in its paragraph
         goes_on = (
@@ -419,6 +426,24 @@ def _direct_items(
         if not partial:
             last = item
     return items
+
+
+def _dash_credit(text: str, m: Marked) -> CueMatch | None:
+    """The speaker named after a dash that ends the quote's line ('"We were never asked."
+    ― Ana Ruiz'), unless the line credits a picture ("― Getty Images")."""
+    if m.close_at < 0:
+        return None
+    found = _DASH_CREDIT.match(text, m.close_at + 1)
+    if found is None:
+        return None
+    words = {w.lower() for w in _WORD.findall(found.group(1))}
+    if words & _NOT_SPEAKERS:
+        return None
+    start, end = found.span(1)
+    if text[end - 1] == "." and end - start > 2 and text[end - 3] != " ":
+        end -= 1  # "― Sami Okafor." ends a sentence; "― Oscar P." keeps its initial
+    dash = found.group(0).lstrip()[0]
+    return CueMatch(dash, m.close_at + 1, (start, end), None, parenthetical=True)
 
 
 def _holds(att: CueMatch | None, m: Marked) -> bool:

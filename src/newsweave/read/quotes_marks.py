@@ -69,6 +69,9 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Marked]:
                 continue
             if ch in _OPEN_CLOSE and (ch != '"' or _opens_straight(text, i)):
                 open_at, closer, width = i, _OPEN_CLOSE[ch], 1
+            elif ch == "\u201d" and i == start:
+                # a paragraph opening with a closing mark ('\u201dFear. I am afraid.\u201d') quotes
+                open_at, closer, width = i, "\u201d", 1
         elif (closer == _DOUBLED and doubled) or (
             closer != _DOUBLED
             and (ch == closer or (ch in _CLOSERS and closer == '"' and ch == "\u201d"))

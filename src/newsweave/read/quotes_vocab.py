@@ -283,6 +283,20 @@ DATELINE_PATTERN = (
     r" ?(?:--|[\u2013\u2014-]) ?"
 )
 
+# A quote credited after a dash at the end of its line (pull quotes, readers' voices):
+# '"We were never asked." ― Ana Ruiz'. The name is one to five capitalised words (or
+# particles), and may be followed by a comma and a short role ("― Ana Ruiz, a nurse").
+DASH_CREDIT_PATTERN = (
+    r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*"
+    r"([A-Z][\w'\u2019.\-]*(?:[^\S\n]+(?:[A-Z][\w'\u2019.\-]*|de|la|del|van|von|da|di)){0,4})"
+    r"[^\S\n]*(?:,[^\n]{0,60})?[^\S\n]*\.?[^\S\n]*(?=\n|$)"
+)
+# Credit lines that name a picture's source, not a speaker ("― Getty Images").
+CREDIT_WORDS: tuple[str, ...] = (
+    "getty", "images", "reuters", "ap", "afp", "epa", "instagram", "twitter", "facebook",
+    "youtube", "shutterstock", "staff", "wire", "press", "associated",
+)  # fmt: skip
+
 # Shortest quoted span (in words) taken as a quote when no cue governs it; shorter marked
 # spans without a cue are scare quotes or titles ("what his critics call "the bunker"").
 MIN_FLOATING_QUOTE_WORDS = 6
