@@ -1,0 +1,33 @@
+"""The PolNeAR scorer's items: what counts as one prediction (no PolNeAR data needed)."""
+
+from __future__ import annotations
+
+from newsweave.bench.polnear import is_speech_cue, to_preds
+from newsweave.model import Quote
+
+TEXT = "Ann Lee said the mayor had told her that the pier would open in May."
+
+
+def _quote(fragment: str, speaker: str, cue: str) -> Quote:
+    start = TEXT.index(fragment)
+    return Quote(fragment, speaker, speaker, cue, False, start, start + len(fragment))
+
+
+def test_bench_polnear_nested_indirect_quote_is_not_scored_apart() -> None:
+    outer = _quote("the mayor had told her that the pier would open in May", "Ann Lee", "said")
+    inner = _quote("that the pier would open in May", "the mayor", "told")
+    preds = to_preds([outer, inner], TEXT)
+    assert [p.spans for p in preds] == [((outer.start, outer.end),)]
+    assert len(to_preds([outer, inner], TEXT, nested=True)) == 2
+
+
+def test_bench_polnear_same_span_twice_is_kept() -> None:
+    a = _quote("the pier would open in May", "Ann Lee", "said")
+    b = _quote("the pier would open in May", "the mayor", "told")
+    assert len(to_preds([a, b], TEXT)) == 2
+
+
+def test_bench_polnear_speech_cue_past_adverbs() -> None:
+    assert is_speech_cue("has long said", "Ann Lee")
+    assert not is_speech_cue("believes", "Ann Lee")
+    assert is_speech_cue("\u2015", None)
