@@ -31,3 +31,22 @@ def test_bench_polnear_speech_cue_past_adverbs() -> None:
     assert is_speech_cue("has long said", "Ann Lee")
     assert not is_speech_cue("believes", "Ann Lee")
     assert is_speech_cue("\u2015", None)
+    assert is_speech_cue("--", None)
+
+
+def test_bench_polnear_speech_cue_past_modals_and_contractions() -> None:
+    assert is_speech_cue("should say", "I")
+    assert is_speech_cue("\u2019s claiming", "He")
+    assert not is_speech_cue("\u2019s denouncing", "He")
+
+
+def test_bench_polnear_quoted_words_of_a_reported_clause_are_one_item() -> None:
+    text = 'Ann Lee said that, "of course the pier will open" before the storms come.'
+    start = text.index("that")
+    clause = Quote(text[start:-1], "Ann Lee", "Ann Lee", "said", False, start, len(text) - 1)
+    words = "of course the pier will open"
+    w = text.index(words)
+    direct = Quote(words, "Ann Lee", "Ann Lee", "said", True, w, w + len(words))
+    other = Quote(words, "Bo Ray", "Bo Ray", "told", True, w, w + len(words))
+    assert len(to_preds([clause, direct], text)) == 1
+    assert len(to_preds([clause, other], text)) == 2

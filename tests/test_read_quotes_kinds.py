@@ -127,6 +127,11 @@ CASES = {
         attributions=(("stance", "the bill"),),
         never=("the bill",),
     ),
+    "stance_attacked": Case(
+        "Councillor Pia Dahl attacked the parking levy at Tuesday's meeting.",
+        attributions=(("stance", "the parking levy"),),
+        never=("the parking levy",),
+    ),
     "called_police": Case(
         "Shop owner Yusuf Amin called the police when the window broke.",
         never=("the police",),

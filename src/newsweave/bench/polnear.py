@@ -128,6 +128,19 @@ _SKIP_CUE_WORDS = frozenset(
         "could",
         "to",
         "not",
+        # modals and contracted auxiliaries ("should say", "he's claiming"; 2026-12-02: their
+        # cues counted as non-speech)
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "s",
+        "ll",
+        "re",
+        "ve",
+        "d",
     ]
 )
 # Words before a cue's verb that are not its verb (2026-12-02: the speech category took the
@@ -190,7 +203,7 @@ def _lemma(word: str) -> str:
 def is_speech_cue(cue: str, source: str | None) -> bool:
     """Whether a cue is a verb of saying (or a colon, dash, or "according to" a person)."""
     low = cue.lower().strip()
-    if low in (":", "\u2015", "\u2014", "-") or low.endswith(":"):
+    if low in (":", "\u2015", "\u2014", "-", "--") or low.endswith(":"):
         return True
     if low.startswith("according to"):
         return not (_words(source or "") & _DOCUMENT_WORDS)
@@ -292,6 +305,7 @@ def to_preds(quotes: Sequence[Quote], text: str, nested: bool = False) -> list[P
         for q in quotes
         if not (q.partial and any(s <= q.start and q.end <= e for s, e in indirect))
         and (nested or q.direct or not _inside_other(q, indirect))
+        and not (q.direct and _overlaps_own(q, quotes))
     ]
     groups: list[list[Quote]] = []
     for q in sorted(kept, key=lambda q: q.start):
@@ -323,6 +337,16 @@ def to_preds(quotes: Sequence[Quote], text: str, nested: bool = False) -> list[P
             )
         )
     return preds
+
+
+def _overlaps_own(q: Quote, quotes: Sequence[Quote]) -> bool:
+    """Whether a direct quote overlaps an indirect quote of the same cue and speaker: the quoted
+    words of that reported clause ('said that, "Of course ..." against ...')."""
+    return any(
+        not o.direct and (o.cue, o.speaker_text) == (q.cue, q.speaker_text)
+        and o.start < q.end and q.start < o.end
+        for o in quotes
+    )  # fmt: skip
 
 
 def _inside_other(q: Quote, spans: Sequence[tuple[int, int]]) -> bool:

@@ -124,7 +124,7 @@ PERCEPTION_VERBS: tuple[str, ...] = ("see", "hear", "read", "learn", "recognize"
 INTENTION_VERBS: tuple[str, ...] = ("want", "hope", "seek", "decide")
 STANCE_VERBS: tuple[str, ...] = (
     "support", "endorse", "criticize", "oppose", "defend", "blame", "praise", "reject",
-    "condemn", "denounce", "agree",
+    "condemn", "denounce", "agree", "attack", "blast", "slam", "mock",
 )  # fmt: skip
 # "Declined to comment": the source said nothing; never a quote.
 REFUSAL_VERBS: tuple[str, ...] = ("refuse", "decline")
@@ -233,6 +233,8 @@ NON_TRIGGER_FORMS: tuple[str, ...] = (
     # are mostly nouns, "expected" and "saw" mostly not attribution)
     "expected", "see", "seen", "saw", "find", "considered", "decided", "continue",
     "continuing", "know", "knows", "feel", "hope", "hopes", "claim", "notes",
+    # nouns far more often than stance verbs ("terror attacks", "a blast", "a grand slam")
+    "attack", "attacks", "blast", "blasts", "slam", "slams", "mock",
 )  # fmt: skip
 
 # Cues that need no verb: "according to X, ...".
