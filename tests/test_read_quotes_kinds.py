@@ -39,6 +39,11 @@ CASES = {
         never=("Firefighters at the scene",),
         no_speaker=("PHOTO",),
     ),
+    "caption_warning": Case(
+        "Officers fired twice, the inquiry heard. (WARNING: Video contains graphic images.)",
+        never=("Video contains graphic images",),
+        no_speaker=("WARNING",),
+    ),
     "heading_colon": Case(
         "Key Dates: the hearing opens on 4 May and the verdict is due in June.\n\n"
         "Judge Ivo Marek said the trial would last five weeks.",

@@ -175,6 +175,7 @@ CAPTION_WORDS: tuple[str, ...] = (
     "source", "sources", "editor", "note", "update", "updated", "correction", "related", "read",
     "more", "see", "also", "breaking", "live", "exclusive", "opinion", "headline", "screenshot",
     "file", "pictured", "top", "main", "click", "subscribe", "share", "follow", "sign",
+    "warning",
 )  # fmt: skip
 # Page elements are not voices either ("the caption said", "a video shows"): a source whose
 # head is one of these reports nothing.
