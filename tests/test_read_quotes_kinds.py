@@ -39,6 +39,21 @@ CASES = {
         never=("Firefighters at the scene",),
         no_speaker=("PHOTO",),
     ),
+    # a quoted transcript: the name in capitals before the colon speaks, the rest is quoted
+    "transcript_in_quote_marks": Case(
+        '"HOST: Let us start with the news about the bridge over the river tonight.\n'
+        '"MARA QUIST: Well, the council has been clear about the bridge for weeks now.',
+        quotes=(
+            ("Let us start with the news", "HOST"),
+            ("the council has been clear", "MARA QUIST"),
+        ),  # fmt: skip
+        never=("HOST:", "MARA QUIST:"),
+    ),
+    "continued_colon": Case(
+        "Coach Ida Marr continued: \u201cWe will not change the team for the game on "
+        "Saturday.\u201d",
+        quotes=(("We will not change the team", "Ida Marr"),),
+    ),
     "caption_warning": Case(
         "Officers fired twice, the inquiry heard. (WARNING: Video contains graphic images.)",
         never=("Video contains graphic images",),

@@ -44,11 +44,13 @@ from newsweave.read.quotes_vocab import (
     NON_TRIGGER_FORMS,
     SHAPE_IGNORED_FORMS,
     TITLE_SMALL_WORDS,
+    TRANSCRIPT_SPEAKER_PATTERN,
 )
 
 _WORD = re.compile(r"\w+")
 _DATELINE = re.compile(DATELINE_PATTERN)
 _DASH_CREDIT = re.compile(DASH_CREDIT_PATTERN)
+_TRANSCRIPT = re.compile(TRANSCRIPT_SPEAKER_PATTERN)
 _NOT_SPEAKERS = frozenset((*CAPTION_WORDS, *CREDIT_WORDS))
 # Reported content with fewer unquoted words than this is the quote itself, not paraphrase.
 _MIN_INDIRECT_WORDS = 3
@@ -401,8 +403,12 @@ def _direct_items(
         ei = sentence_of(sents, m.end - 1)
         partial = _is_partial(text, m)
         att = _quote_attribution(text, sents, m, si, ei, atts, partial)
+        start = m.start
         if att is None and not partial:
-            att = _dash_credit(text, m)
+            att = _dash_credit(text, m) or _transcript_speaker(text, m)
+            if att is not None and att.cue == ":":
+                start = text.index(":", m.start) + 1
+                start += len(text[start : m.end]) - len(text[start : m.end].lstrip())
         nwords = _words(text, m.start, m.end)
         # '"We will," he said. "Soon."': a short quote right after a quote in its paragraph
         goes_on = (
@@ -419,7 +425,7 @@ def _direct_items(
             continue  # 'she thinks it is "a disaster"': the belief holds it, no speech
         if partial and nwords <= _MAX_LABEL_WORDS and not _holds(att, m):
             continue  # 'the congressman's alleged "paramours"': a label, not reported words
-        item = _Item(m.start, m.end, att, direct=True, partial=partial)
+        item = _Item(start, m.end, att, direct=True, partial=partial)
         if att is None and last is not None and _near(text, last.end, m.start):
             item.follows = last  # a quote paragraph continuing the previous speaker
         items.append(item)
@@ -444,6 +450,15 @@ def _dash_credit(text: str, m: Marked) -> CueMatch | None:
         end -= 1  # "― Sami Okafor." ends a sentence; "― Oscar P." keeps its initial
     dash = found.group(0).lstrip()[0]
     return CueMatch(dash, m.close_at + 1, (start, end), None, parenthetical=True)
+
+
+def _transcript_speaker(text: str, m: Marked) -> CueMatch | None:
+    """The speaker of a quoted transcript line ('"PENCE: Well, look, ...'): a name in capitals
+    and a colon opening the quoted words, unless it is a caption word ("WATCH:")."""
+    found = _TRANSCRIPT.match(text, m.start, m.end)
+    if found is None or {w.lower() for w in _WORD.findall(found.group(1))} & _NOT_SPEAKERS:
+        return None
+    return CueMatch(":", found.end(1), found.span(1), None, parenthetical=True)
 
 
 def _holds(att: CueMatch | None, m: Marked) -> bool:

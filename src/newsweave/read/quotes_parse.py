@@ -222,6 +222,9 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
     cue_end = verb.i + (2 if phrasal else 1)
     cue = sent[verb.i : cue_end].text
     if aside:
+        if speaker is not None and cue_end < len(sent) and sent[cue_end].text == ":":
+            # "Limbaugh continued: ..." introduces what follows the colon
+            return CueMatch(cue, offset + verb.idx, speaker, _span(sent[cue_end + 1 :], offset))
         if speaker is None or any(
             c.i > verb.i and (c.dep_ in CLAUSE_DEPS or c.dep_ in OBJECT_DEPS) for c in verb.children
         ):

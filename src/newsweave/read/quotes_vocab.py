@@ -294,6 +294,9 @@ DASH_CREDIT_PATTERN = (
     r"([A-Z][\w'\u2019.\-]*(?:[^\S\n]+(?:[A-Z][\w'\u2019.\-]*|de|la|del|van|von|da|di)){0,4})"
     r"[^\S\n]*(?:,[^\n]{0,60})?[^\S\n]*\.?[^\S\n]*(?=\n|$)"
 )
+# A transcript line inside quote marks: '"PENCE: Well, look, ...' (a speaker's name in
+# capitals and a colon open the quoted words).
+TRANSCRIPT_SPEAKER_PATTERN = r"([A-Z][A-Z.'\u2019\-]+(?: [A-Z][A-Z.'\u2019\-]+){0,2}):[^\S\n]+"
 # Credit lines that name a picture's source, not a speaker ("― Getty Images").
 CREDIT_WORDS: tuple[str, ...] = (
     "getty", "images", "reuters", "ap", "afp", "epa", "instagram", "twitter", "facebook",
