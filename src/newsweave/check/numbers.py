@@ -78,9 +78,12 @@ def values_agree(a: Number, b: Number) -> bool:
         >>> twelve, fourteen = (Number(v, None, "people", str(v), 0, 2) for v in (12.0, 14.0))
         >>> values_agree(twelve, fourteen)
         False
+        >>> one = Number(1.0, "people", "man", "one", 0, 3)
+        >>> values_agree(one, Number(1.0, None, "co-worker", "one", 0, 3))  # a person either way
+        True
     """
-    if a.unit != b.unit:
-        return False
+    if a.unit != b.unit and {a.unit, b.unit} != {None, "people"}:
+        return False  # "killed one man" (people) and "killed one co-worker" (None) agree
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
     return lo_a <= hi_b and lo_b <= hi_a
@@ -90,7 +93,7 @@ def _day(v: NumberValue) -> str | None:
     return v.published[:10] if v.published else None
 
 
-def _status(
+def figure_status(
     values: Sequence[NumberValue], numbers: Sequence[Number], sources: Mapping[str, int]
 ) -> tuple[str, str]:
     independent = len({sources[v.article_id] for v in values})
@@ -226,7 +229,7 @@ def _named_comparison(
         NumberValue(a.id, n.value, n.unit, n.text, a.published, n.start, n.end, n.qualifier)
         for a, n in items
     )
-    status, note = _status(values, [n for _, n in items], sources)
+    status, note = figure_status(values, [n for _, n in items], sources)
     claimed = {n.claimed_by for _, n in items}
     claimed_by = next(iter(claimed)) if len(claimed) == 1 else None
     return NumberComparison(name, unit, claimed_by, status, values, note)
@@ -283,7 +286,7 @@ def _comparison(
         )
         for c, n in items
     )  # fmt: skip
-    status, note = _status(values, [n for _, n in items], sources)
+    status, note = figure_status(values, [n for _, n in items], sources)
     claimed = {speaker_key(n.claimed_by) for _, n in items}
     claimed_by = items[0][1].claimed_by if len(claimed) == 1 else None
     parts = ("change in" if change else None, counts, unit if unit != counts else None)

@@ -129,7 +129,7 @@ def find_numbers(
         counts, unit = _counted(text, doc, starts, hit)
         if hit.word and counts is None and unit is None:
             continue  # "one of them", "ten" alone: a number word needs something it counts
-        if hit.word and not _numeric_entity(doc, starts, hit):
+        if hit.word and not (_numeric_entity(doc, starts, hit) or _word_duration(hit)):
             continue  # "no one knows": the recogniser did not take the word for a number
         out.append(
             Number(
@@ -209,6 +209,12 @@ def _hits(text: str) -> list[_Hit]:
             continue
         kept.append(h)
     return kept
+
+
+def _word_duration(hit: _Hit) -> bool:
+    """ "ten years", "seven hours": a number word before a unit of time is a number, though the
+    recogniser tags the words DATE or TIME, not CARDINAL ("one day" is a phrase, not a count)."""
+    return hit.unit in _DURATIONS and hit.value != 1
 
 
 def _numeric_entity(doc: Doc, starts: list[int], hit: _Hit) -> bool:

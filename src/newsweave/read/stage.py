@@ -12,7 +12,9 @@ from ..model import Article, Reading
 from . import nlp
 
 # Bump when the reader's output changes, so stored readings are redone.
-READER_VERSION = "read-9"  # read-9: quotes[] speech only, attributions[] apart
+READER_VERSION = (
+    "read-10"  # read-10: word-number durations ("ten years"); read-9: quotes[] speech only
+)
 # An article longer than this is read in its first part only (a note says so); spaCy's own
 # limit is 1,000,000 characters and memory grows with length.
 MAX_READ_CHARS = 200_000
