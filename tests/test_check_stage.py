@@ -342,8 +342,12 @@ def test_check_examples_injuries_conflict_and_the_fire_figures_are_revised(examp
 def test_check_seed_pair_brief_reads_as_sentences(seed_story):
     texts = [line.text for line in seed_story.brief]
     assert 3 <= len(texts) <= 9 and all(t[0].isupper() or t[0] in '“"' for t in texts)
-    trump = next(t for t in texts if "up to Russia" in t)
-    assert trump.startswith("According to Donald Trump: “") and "wait and see" in trump
+    # the summary leads with what both outlets carry, each proposition once
+    summary = [line for line in seed_story.brief if not line.text.startswith(("Only", "Disp"))]
+    assert summary and all(line.status == "corroborated" for line in summary)
+    mains = [line.claim_ids[0] for line in summary]
+    assert len(mains) == len(set(mains))
+    assert any("Kursk" in line.text for line in summary)
 
 
 def test_check_claims_from_attributions_are_reported_not_asserted() -> None:

@@ -156,6 +156,7 @@ def check_story(
             doc_map,
             settings.brief_max_sentences,
             numbers,
+            sources,
         ),  # fmt: skip
         timeline=build_timeline(propositions),
     )
