@@ -47,7 +47,9 @@ def test_check_brief_every_line_is_an_articles_words_with_status_and_citation():
     assert 3 <= len(check.brief) <= 9
     for line in check.brief:
         assert line.status and line.article_ids and line.claim_ids
-        words = line.text.removeprefix("Only Ledger reports: ").removeprefix(
-            "Only Courier reports: "
-        ).removeprefix("Only Herald reports: ")
+        words = (
+            line.text.removeprefix("Only Ledger reports: ")
+            .removeprefix("Only Courier reports: ")
+            .removeprefix("Only Herald reports: ")
+        )
         assert any(words.rstrip(".") in t for t in REPORTS), line.text

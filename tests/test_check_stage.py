@@ -176,7 +176,7 @@ def test_check_examples_the_burned_area_is_consistent_not_disputed(example_repor
     fire = _story_of(example_report, "Kell Ridge")
     area = [n for n in fire.numbers if n.unit == "ha" and len(n.values) > 1]
     assert any(n.status == "consistent" for n in area)
-    assert all(n.status in ("consistent", "single_source") for n in area)
+    assert all(n.status in ("consistent", "single_source", "updated") for n in area)  # 6,100
     assert not any("3,800" in p.note and p.status == "conflicting" for p in fire.claims)
 
 
@@ -394,3 +394,14 @@ def test_check_numbers_a_magnitude_counts_no_one():
     (killed,) = story_quantities(docs, {"a": 0, "b": 1})
     assert killed.quantity == "people killed" and killed.status == "consistent"
     assert [v.value for v in killed.values] == [10.0, 10.0]
+
+
+def test_check_examples_the_toll_and_the_burned_area_are_revised(example_report):
+    # "the death toll ... rose to nine" (a number word named by the toll before it) and "the
+    # wildfire burning in Sarn Province grew to 6,100 hectares" (the area named far back)
+    bridge = _story_of(example_report, "Tessel")
+    killed = next(n for n in bridge.numbers if n.quantity == "people killed" and len(n.values) > 3)
+    assert killed.status == "updated" and {v.value for v in killed.values} == {7.0, 9.0}
+    fire = _story_of(example_report, "Kell Ridge")
+    burned = next(n for n in fire.numbers if n.quantity == "area burned")
+    assert burned.status == "updated" and {v.value for v in burned.values} == {3800.0, 6100.0}

@@ -34,6 +34,8 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         # a number word before a unit of time, though the recogniser tags it DATE / TIME
         ("The MPs' term of office is ten years.", 10, "years", None, None),
         ("After seven hours the gunman gave himself up.", 7, "hours", None, None),
+        # a toll named before a number word that counts nothing after it
+        ("The death toll from the collapse rose to nine on Wednesday.", 9, None, None, None),
     ],
 )
 def test_read_numbers_values(text, value, unit, counts, qualifier):

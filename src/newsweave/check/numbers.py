@@ -156,6 +156,13 @@ def _named(words: list[str]) -> str | None:
     return None
 
 
+# An area is named anywhere in the clause before it: "The wildfire burning in Sarn Province grew
+# to 6,100 hectares" (the example corpus: the Sunday figure after Saturday's 3,800 burned).
+AREA_UNITS = frozenset(("ha", "km²", "mi²", "m²"))
+# A toll named at the head of the clause, farther back than WORDS_BEFORE.
+_TOLL = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
+
+
 def named_quantity(text: str, n: Number) -> str | None:
     """The quantity a figure counts, from the words next to it (see QUANTITY_STEMS).
 
@@ -165,13 +172,20 @@ def named_quantity(text: str, n: Number) -> str | None:
         'people injured'
         >>> named_quantity(text, Number(7.0, "people", "people", "seven", 9, 14))
         'people killed'
+        >>> toll = "The death toll from the collapse of the old bridge rose to nine."
+        >>> named_quantity(toll, Number(9.0, None, None, "nine", 58, 62))
+        'people killed'
     """
     after = _CLAUSE_END.split(text[n.end : n.end + 80], maxsplit=1)[0].split()[:WORDS_AFTER]
     found = _named(after)
     if found:
         return found
-    before = _CLAUSE_END.split(text[max(0, n.start - 60) : n.start])[-1].split()[-WORDS_BEFORE:]
-    return _named(list(reversed(before)))
+    clause = _CLAUSE_END.split(text[max(0, n.start - 80) : n.start])[-1]
+    reach = None if n.unit in AREA_UNITS else WORDS_BEFORE
+    found = _named(list(reversed(clause.split()[-reach if reach else 0 :])))
+    if found is None and _TOLL.search(clause):
+        return "people killed"  # "the death toll from the collapse of the bridge rose to nine"
+    return found
 
 
 def story_quantities(
