@@ -405,3 +405,32 @@ def test_check_examples_the_toll_and_the_burned_area_are_revised(example_report)
     fire = _story_of(example_report, "Kell Ridge")
     burned = next(n for n in fire.numbers if n.quantity == "area burned")
     assert burned.status == "updated" and {v.value for v in burned.values} == {3800.0, 6100.0}
+
+
+@pytest.mark.parametrize(
+    ("cue", "status"), [("rejected", "conflicting"), ("stressed", "corroborated")]
+)
+def test_check_a_denial_aligned_with_a_report_conflicts(cue, status):
+    from newsweave.check.align import DENIAL_PENALTY, _features, pair_score
+    from newsweave.model import Claim
+    from newsweave.settings import CheckSettings
+
+    said = "the possibility of further withdrawals from the Ostwyn valley"
+    denied = "the possibility of further withdrawals from the whole Ostwyn valley"
+    claims = [
+        Claim("a:0", "a", said, 0, len(said), "reported", who="Ana Chief", cue="suggested"),
+        Claim("b:0", "b", denied, 0, len(denied), "reported", who="Ana Chief", cue=cue),
+    ]
+    a, b = _features(claims)
+    report = pair_score(a, b, CheckSettings())
+    claims[1] = Claim("b:0", "b", denied, 0, len(denied), "reported", who="Ana Chief", cue="said")
+    a, b = _features(claims)
+    assert round(pair_score(a, b, CheckSettings()) - report, 6) == (
+        DENIAL_PENALTY if cue == "rejected" else 0.0
+    )
+    from newsweave.check.status import Sources, proposition
+
+    claims[1] = Claim("b:0", "b", denied, 0, len(denied), "reported", who="Ana Chief", cue=cue)
+    ctx = Sources({"a": 0, "b": 1}, {"a": "Ledger", "b": "Courier"}, {"a": said, "b": denied},
+                  {"a": None, "b": None})  # fmt: skip
+    assert proposition("p1", claims, claims[0], ctx).status == status
