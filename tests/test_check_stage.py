@@ -48,6 +48,9 @@ def test_check_claims_split_a_sentence_at_its_reported_clauses():
         ((4000.0, None, "about"), (4200.0, None, None), True),
         ((12.0, None, None), (14.0, None, None), False),
         ((54.0, "%", None), (54.0, "km", None), False),
+        ((300.0, None, "more than"), (320.0, None, "more than"), True),  # roundings of one
+        ((3.0, None, "more than"), (8.0, None, "more than"), False),  # two claims
+        ((1000.0, None, "up to"), (2000.0, None, "up to"), False),
     ],
 )
 def test_check_numbers_agree_by_the_values_they_admit(a, b, agree):

@@ -67,6 +67,17 @@ def _bounds(n: Number) -> tuple[float, float]:
     return v, v
 
 
+# Two bounds on one side ("more than 300" / "more than 320") agree as roundings of one count;
+# this far apart they are two claims ("for more than three decades" / "more than eight
+# decades", "up to 1,000 people" / "up to 2,000": ECB+ planted pairs).
+BOUND_RATIO = 1.5
+
+
+def _side(n: Number) -> str | None:
+    q = (n.qualifier or "").lower()
+    return "above" if q in _ABOVE and q != "nearly" else "below" if q in _BELOW else None
+
+
 def values_agree(a: Number, b: Number) -> bool:
     """Two figures of one quantity agree when the values they admit overlap.
 
@@ -84,6 +95,9 @@ def values_agree(a: Number, b: Number) -> bool:
     """
     if a.unit != b.unit and {a.unit, b.unit} != {None, "people"}:
         return False  # "killed one man" (people) and "killed one co-worker" (None) agree
+    side = _side(a)
+    if side is not None and side == _side(b) and min(a.value, b.value) > 0:
+        return max(a.value, b.value) / min(a.value, b.value) <= BOUND_RATIO
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
     return lo_a <= hi_b and lo_b <= hi_a
