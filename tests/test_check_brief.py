@@ -53,3 +53,19 @@ def test_check_brief_every_line_is_an_articles_words_with_status_and_citation():
             .removeprefix("Only Herald reports: ")
         )
         assert any(words.rstrip(".") in t for t in REPORTS), line.text
+
+
+def test_check_brief_a_huge_story_compares_its_leads_first():
+    from newsweave.check.brief import MAX_CANDIDATES, _candidates
+    from newsweave.model import Claim, Reading
+
+    sentence = "Crews cleared the northern ring road in Lindholm on Monday morning. "
+    text = sentence * 5
+    spans = tuple((i * len(sentence), (i + 1) * len(sentence) - 1) for i in range(5))
+    docs = {f"a{n}": (Article(f"a{n}", "x", text), Reading(f"a{n}", spans)) for n in range(100)}
+    by_sentence = {
+        (aid, k): [Claim(f"{aid}:{k}", aid, sentence, *spans[k])] for aid in docs for k in range(5)
+    }
+    cands = _candidates(docs, by_sentence)
+    assert len(cands) == MAX_CANDIDATES
+    assert {aid for aid, k, _ in cands if k == 0} == set(docs)  # every article's lead kept
