@@ -69,3 +69,10 @@ def test_check_brief_a_huge_story_compares_its_leads_first():
     cands = _candidates(docs, by_sentence)
     assert len(cands) == MAX_CANDIDATES
     assert {aid for aid, k, _ in cands if k == 0} == set(docs)  # every article's lead kept
+
+
+def test_check_brief_a_clause_cut_before_its_end_is_no_single_source_line():
+    from newsweave.check.brief import _dangles
+
+    assert _dangles("Meanwhile, Trump threatens severe economic consequences if.")
+    assert not _dangles("Business groups in Lindholm reacted with dismay.")

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from ..group.features import STOP_WORDS
 from ..model import (
     Article,
     BriefLine,
@@ -281,6 +282,19 @@ def build_brief(
     return tuple(lines + extra)
 
 
+def _whole(best: Claim, docs: Mapping[str, tuple[Article, Reading]]) -> bool:
+    """Whether a claim is its whole sentence (past trimmed punctuation)."""
+    article, reading = docs[best.article_id]
+    s, e = reading.sentences[best.sentence]
+    return len(content_stems(article.text[s:e])) == len(content_stems(best.text))
+
+
+def _dangles(text: str) -> bool:
+    """A clause cut before its end ("Trump threatens severe economic consequences if.")."""
+    words = text.rstrip(".!?\"'”’ ").split()
+    return bool(words) and words[-1].lower().strip(",;:") in STOP_WORDS
+
+
 def _extra_lines(
     propositions: Sequence[Proposition],
     best_claims: Mapping[str, Claim],
@@ -300,9 +314,14 @@ def _extra_lines(
         text = f"Disputed{more}: {p.text} — {p.note}."
         out.append(BriefLine(text, "conflicting", ids, p.article_ids, p.evidence))
     shown = {i for line in (*lines, *out) for i in line.claim_ids}
-    single = [p for p in propositions if p.status == "single_source" and p.id not in shown]
+    single = [
+        p for p in propositions
+        if p.status == "single_source" and p.id not in shown
+        and not _dangles(_render(p, best_claims[p.id], by_sentence, docs))
+    ]  # fmt: skip
     if single and len({p.article_ids[0] for p in propositions}) > 1:
-        p = min(single, key=lambda p: _rank(p, claims_of))
+        # a whole sentence first: "Dressed in military attire during a broadcast" is a piece
+        p = min(single, key=lambda p: (not _whole(best_claims[p.id], docs), _rank(p, claims_of)))
         # name the origin, not a copy of it
         article = next(
             (docs[a][0] for a in p.article_ids if not docs[a][0].duplicate_of),
