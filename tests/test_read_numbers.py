@@ -31,6 +31,11 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         ("The siege lasted more than half a year.", 0.5, "years", None, "more than"),
         ("At least 12 ferries were cancelled.", 12, None, "ferries", "at least"),
         ("Fighting went on for 14 days.", 14, "days", None, None),
+        # a number word before a unit of time, though the recogniser tags it DATE / TIME
+        ("The MPs' term of office is ten years.", 10, "years", None, None),
+        ("After seven hours the gunman gave himself up.", 7, "hours", None, None),
+        # a toll named before a number word that counts nothing after it
+        ("The death toll from the collapse rose to nine on Wednesday.", 9, None, None, None),
     ],
 )
 def test_read_numbers_values(text, value, unit, counts, qualifier):
@@ -51,6 +56,7 @@ def test_read_numbers_values(text, value, unit, counts, qualifier):
         "1. Bring a coat\n2. Bring boots",
         "The F-16 and the Su-34 flew past.",
         "No one knows; one of them left.",
+        "One day later the ferry returned to Lindholm.",
     ],
 )
 def test_read_numbers_skipped(text):

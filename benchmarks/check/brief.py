@@ -87,6 +87,20 @@ def brief_text(checked: dict) -> str:
     return " ".join(b.get("text", "") for b in checked.get("brief") or ())
 
 
+# The lines after the summary sentences (check/brief.py) open with these words.
+EXTRA_PREFIXES = ("Disputed", "Only ", "Revised: ")
+
+
+def summary_text(checked: dict) -> str:
+    """The brief's summary sentences only (the disputed, single-source and figure lines left
+    out)."""
+    return " ".join(
+        b.get("text", "")
+        for b in checked.get("brief") or ()
+        if not b.get("text", "").startswith(EXTRA_PREFIXES)
+    )
+
+
 def brief_defects(checked: dict) -> int:
     """Brief sentences without a status or without a cited article."""
     return sum(
@@ -114,10 +128,22 @@ def run(data: Path = DATA, with_stage: bool = True) -> tuple[list[dict], list[st
     notes = [f"{len(roundups)} stories, {sum(len(r.articles) for r in roundups)} articles."]
     checked = [run_check(f"allsides-{r.story}", r.articles) for r in roundups] if with_stage else []
     if checked and checked[0] is not None:
-        m = _mean(
-            [rouge_all(brief_text(c), r.reference) for c, r in zip(checked, roundups, strict=False)]
-        )
-        rows.append({"system": "check stage brief", **m, "anchor": ""})
+        pairs = list(zip(checked, roundups, strict=True))
+        texts = {"check stage brief": brief_text, "check stage brief, summary only": summary_text}
+        for name, text in texts.items():
+            m = _mean([rouge_all(text(c), r.reference) for c, r in pairs])
+            rows.append({"system": name, **m, "anchor": ""})
+        # the brief's weights were tuned on the even-numbered stories: both halves, side by side
+        for half, even in (("tuning half (even)", True), ("held-out half (odd)", False)):
+            part = [(c, r) for c, r in pairs if (int(r.story) % 2 == 0) == even]
+            systems_of_half = {
+                "first sentence of each article": lambda c, r: lead_each(r),
+                "check stage brief": lambda c, r: brief_text(c),
+                "check stage brief, summary only": lambda c, r: summary_text(c),
+            }
+            for name, text in systems_of_half.items():
+                m = _mean([rouge_all(text(c, r), r.reference) for c, r in part])
+                rows.append({"system": f"{half}, {len(part)} stories: {name}", **m, "anchor": ""})
         sents = sum(len(c.get("brief") or ()) for c in checked)
         empty = sum(1 for c in checked if not c.get("brief"))
         bad = sum(brief_defects(c) for c in checked)

@@ -264,11 +264,12 @@ def run() -> tuple[list[dict], list[str]]:
         )
         return [], notes
     rows = {k: {"kind": k, "n": 0, "flagged": 0} for k in ("conflict", "equivalent", "untouched")}
-    seen = set()
+    seen, untouched = set(), []
     for event, a, b, p in cases:
         if (a.id, b.id) not in seen:  # the untouched pair, once: what the stage flags anyway
             seen.add((a.id, b.id))
             before = run_check(f"planted-{event}", [a, b])
+            untouched += [f"{event}: {d}" for d in disputes(before)]
         b2, span = apply(b, p)
         after = run_check(f"planted-{event}", [a, b2])
         rows[p.kind]["n"] += 1
@@ -284,6 +285,26 @@ def run() -> tuple[list[dict], list[str]]:
         r["share"] = r["flagged"] / r["n"] if r["n"] else 0.0
     notes.append(
         "A plant counts as flagged when a conflicting number or claim covers its span "
-        "and did not already in the untouched pair (row 'untouched')."
+        "and did not already in the untouched pair (row 'untouched': at the planted span)."
+    )
+    notes.append(
+        f"Everything flagged conflicting in the {len(seen)} untouched pairs "
+        f"({len(untouched)}): " + ("; ".join(untouched) or "none") + "."
     )
     return out, notes
+
+
+def disputes(checked: dict) -> list[str]:
+    """What a checked story flags conflicting: each figure comparison as "quantity: values",
+    each conflicting proposition by its note (figures only: no article text is shown)."""
+    out = [
+        f"{n['quantity']}: " + " vs ".join(v["text"] for v in n["values"])
+        for n in checked.get("numbers") or ()
+        if n.get("status") == "conflicting"
+    ]
+    out += [
+        "proposition " + (c.get("note") or "").removeprefix("the sources disagree: ")
+        for c in checked.get("claims") or ()
+        if c.get("status") == "conflicting"
+    ]
+    return out

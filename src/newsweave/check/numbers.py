@@ -67,6 +67,17 @@ def _bounds(n: Number) -> tuple[float, float]:
     return v, v
 
 
+# Two bounds on one side ("more than 300" / "more than 320") agree as roundings of one count;
+# this far apart they are two claims ("for more than three decades" / "more than eight
+# decades", "up to 1,000 people" / "up to 2,000": ECB+ planted pairs).
+BOUND_RATIO = 1.5
+
+
+def _side(n: Number) -> str | None:
+    q = (n.qualifier or "").lower()
+    return "above" if q in _ABOVE and q != "nearly" else "below" if q in _BELOW else None
+
+
 def values_agree(a: Number, b: Number) -> bool:
     """Two figures of one quantity agree when the values they admit overlap.
 
@@ -78,9 +89,15 @@ def values_agree(a: Number, b: Number) -> bool:
         >>> twelve, fourteen = (Number(v, None, "people", str(v), 0, 2) for v in (12.0, 14.0))
         >>> values_agree(twelve, fourteen)
         False
+        >>> one = Number(1.0, "people", "man", "one", 0, 3)
+        >>> values_agree(one, Number(1.0, None, "co-worker", "one", 0, 3))  # a person either way
+        True
     """
-    if a.unit != b.unit:
-        return False
+    if a.unit != b.unit and {a.unit, b.unit} != {None, "people"}:
+        return False  # "killed one man" (people) and "killed one co-worker" (None) agree
+    side = _side(a)
+    if side is not None and side == _side(b) and min(a.value, b.value) > 0:
+        return max(a.value, b.value) / min(a.value, b.value) <= BOUND_RATIO
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
     return lo_a <= hi_b and lo_b <= hi_a
@@ -90,7 +107,7 @@ def _day(v: NumberValue) -> str | None:
     return v.published[:10] if v.published else None
 
 
-def _status(
+def figure_status(
     values: Sequence[NumberValue], numbers: Sequence[Number], sources: Mapping[str, int]
 ) -> tuple[str, str]:
     independent = len({sources[v.article_id] for v in values})
@@ -153,6 +170,13 @@ def _named(words: list[str]) -> str | None:
     return None
 
 
+# An area is named anywhere in the clause before it: "The wildfire burning in Sarn Province grew
+# to 6,100 hectares" (the example corpus: the Sunday figure after Saturday's 3,800 burned).
+AREA_UNITS = frozenset(("ha", "km²", "mi²", "m²"))
+# A toll named at the head of the clause, farther back than WORDS_BEFORE.
+_TOLL = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
+
+
 def named_quantity(text: str, n: Number) -> str | None:
     """The quantity a figure counts, from the words next to it (see QUANTITY_STEMS).
 
@@ -162,13 +186,20 @@ def named_quantity(text: str, n: Number) -> str | None:
         'people injured'
         >>> named_quantity(text, Number(7.0, "people", "people", "seven", 9, 14))
         'people killed'
+        >>> toll = "The death toll from the collapse of the old bridge rose to nine."
+        >>> named_quantity(toll, Number(9.0, None, None, "nine", 58, 62))
+        'people killed'
     """
     after = _CLAUSE_END.split(text[n.end : n.end + 80], maxsplit=1)[0].split()[:WORDS_AFTER]
     found = _named(after)
     if found:
         return found
-    before = _CLAUSE_END.split(text[max(0, n.start - 60) : n.start])[-1].split()[-WORDS_BEFORE:]
-    return _named(list(reversed(before)))
+    clause = _CLAUSE_END.split(text[max(0, n.start - 80) : n.start])[-1]
+    reach = None if n.unit in AREA_UNITS else WORDS_BEFORE
+    found = _named(list(reversed(clause.split()[-reach if reach else 0 :])))
+    if found is None and _TOLL.search(clause):
+        return "people killed"  # "the death toll from the collapse of the bridge rose to nine"
+    return found
 
 
 def story_quantities(
@@ -226,7 +257,7 @@ def _named_comparison(
         NumberValue(a.id, n.value, n.unit, n.text, a.published, n.start, n.end, n.qualifier)
         for a, n in items
     )
-    status, note = _status(values, [n for _, n in items], sources)
+    status, note = figure_status(values, [n for _, n in items], sources)
     claimed = {n.claimed_by for _, n in items}
     claimed_by = next(iter(claimed)) if len(claimed) == 1 else None
     return NumberComparison(name, unit, claimed_by, status, values, note)
@@ -283,7 +314,7 @@ def _comparison(
         )
         for c, n in items
     )  # fmt: skip
-    status, note = _status(values, [n for _, n in items], sources)
+    status, note = figure_status(values, [n for _, n in items], sources)
     claimed = {speaker_key(n.claimed_by) for _, n in items}
     claimed_by = items[0][1].claimed_by if len(claimed) == 1 else None
     parts = ("change in" if change else None, counts, unit if unit != counts else None)

@@ -14,18 +14,19 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..group.stories import source_labels
-from ..model import Article, Claim, Proposition, Reading, Story, StoryCheck
+from ..model import Article, Claim, NumberComparison, Proposition, Reading, Story, StoryCheck
 from ..settings import CheckSettings
 from .align import align
 from .brief import build_brief, build_timeline
 from .claims import article_claims
+from .figure_context import context_comparisons
 from .framing import coverage, framing
 from .numbers import compare_numbers, story_quantities
 from .quotes import compare_quotes
 from .status import Sources, proposition
 
 # Bump when the checker's output changes, so stored checks are redone.
-CHECKER_VERSION = "check-2"
+CHECKER_VERSION = "check-3"
 
 
 def check_key(
@@ -68,6 +69,17 @@ def _weights(
 def _best(group: Sequence[int], claims: Sequence[Claim], weight: dict[int, float]) -> Claim:
     """The claim most strongly linked to the others of its proposition (ties: the earliest)."""
     return claims[max(group, key=lambda i: (weight.get(i, 0.0), -i))]
+
+
+def _new_disputes(
+    numbers: Sequence[NumberComparison], found: Sequence[NumberComparison]
+) -> tuple[NumberComparison, ...]:
+    """The context comparisons whose two figures no comparison already holds together."""
+    held = [{(v.article_id, v.start) for v in n.values} for n in numbers if len(n.values) > 1]
+    return tuple(
+        c for c in found
+        if not any({(v.article_id, v.start) for v in c.values} <= h for h in held)
+    )  # fmt: skip
 
 
 def check_story(
@@ -125,9 +137,9 @@ def check_story(
     if len({sources[a.id] for a in articles}) < 2:
         notes.append("one independent source: its claims are listed, none can be corroborated")
     doc_map = {a.id: (a, r) for a, r in readable}
-    numbers = story_quantities(readable, sources) + compare_numbers(
-        claims, groups, {a.id: a for a in articles}, sources
-    )
+    by_id = {a.id: a for a in articles}
+    numbers = story_quantities(readable, sources) + compare_numbers(claims, groups, by_id, sources)
+    numbers += _new_disputes(numbers, context_comparisons(claims, groups, scores, by_id, sources))
     return StoryCheck(
         checked=True,
         note="; ".join(notes) or None,
@@ -144,6 +156,7 @@ def check_story(
             doc_map,
             settings.brief_max_sentences,
             numbers,
+            sources,
         ),  # fmt: skip
         timeline=build_timeline(propositions),
     )

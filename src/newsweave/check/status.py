@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Claim, Evidence, Proposition
+from .align import is_denial
 from .numbers import figures, values_agree
 from .terms import speaker_key
 
@@ -46,6 +47,18 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     return found
 
 
+def _denied(claims: Sequence[Claim], ctx: Sources) -> list[str]:
+    """A source's denial aligned with another source's report of the same words ("Peskov
+    denied that talks were held" / "Peskov said talks were held"): a negation apart."""
+    denials = [c for c in claims if is_denial(c)]
+    reports = [c for c in claims if not is_denial(c)]
+    for d in denials:
+        for r in reports:
+            if ctx.label[d.article_id] != ctx.label[r.article_id]:
+                return [f"{ctx.name[d.article_id]} has it {d.cue}, {ctx.name[r.article_id]} not"]
+    return []
+
+
 def _attribution(claims: Sequence[Claim]) -> dict[str, object]:
     """How the sources carry the proposition: reported by one speaker, or asserted."""
     speakers = {speaker_key(c.who) if c.kind == "reported" else None for c in claims}
@@ -76,7 +89,7 @@ def proposition(
     attribution = _attribution(claims)
     who = attribution["who"] if attribution["kind"] == "reported" else None
     names = ", ".join(dict.fromkeys(ctx.name[a] for a in article_ids))
-    disagree = _figures_disagree(claims, ctx)
+    disagree = _figures_disagree(claims, ctx) + _denied(claims, ctx)
     if disagree:
         status, note = "conflicting", f"the sources disagree: {'; '.join(disagree)}"
     elif independent >= 2:

@@ -127,9 +127,9 @@ def find_numbers(
         if _skipped(text, doc, starts, hit, skip_ents):
             continue
         counts, unit = _counted(text, doc, starts, hit)
-        if hit.word and counts is None and unit is None:
+        if hit.word and counts is None and unit is None and not _toll_before(text, hit):
             continue  # "one of them", "ten" alone: a number word needs something it counts
-        if hit.word and not _numeric_entity(doc, starts, hit):
+        if hit.word and not (_numeric_entity(doc, starts, hit) or _word_duration(hit)):
             continue  # "no one knows": the recogniser did not take the word for a number
         out.append(
             Number(
@@ -209,6 +209,23 @@ def _hits(text: str) -> list[_Hit]:
             continue
         kept.append(h)
     return kept
+
+
+# "the death toll from the collapse rose to nine": the count is named before the number.
+_TOLL_BEFORE = re.compile(
+    r"\btoll\b[^.;:!?]{0,60}?\b(?:to|at|reached|is|was|of|now)\s+$", re.IGNORECASE
+)
+
+
+def _toll_before(text: str, hit: _Hit) -> bool:
+    """Whether a toll is named just before the number ("the death toll rose to nine")."""
+    return bool(_TOLL_BEFORE.search(text, max(0, hit.start - 80), hit.start))
+
+
+def _word_duration(hit: _Hit) -> bool:
+    """ "ten years", "seven hours": a number word before a unit of time is a number, though the
+    recogniser tags the words DATE or TIME, not CARDINAL ("one day" is a phrase, not a count)."""
+    return hit.unit in _DURATIONS and hit.value != 1
 
 
 def _numeric_entity(doc: Doc, starts: list[int], hit: _Hit) -> bool:

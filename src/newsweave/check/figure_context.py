@@ -1,0 +1,204 @@
+"""Figures compared by their context: two independent reports that give one figure in the same
+words ("pulled a gun on two guards during a transfer" / "pulled a gun on seven guards during a
+prison transfer") state one quantity, whether or not the reader could name what it counts and
+whether or not the two sentences were aligned as one proposition (a changed figure loses the
+shared-number bonus that would have aligned them).
+
+A figure's context is what it counts (the counted noun, its unit, or the first word after it)
+and the content stems around it inside its claim. Two figures of claims from different sources
+are one quantity when the claims are candidates of one another (a pair score from the
+alignment at `MIN_PAIR_SCORE`, or one proposition), their heads and units are equal and their
+contexts share `MIN_SHARED_CONTEXT` stems besides the head. A figure is compared with the
+best-matching figure of the other article; one that matches a figure of equal value there is
+consistent, whatever else it matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Claim, Number, NumberComparison, NumberValue
+from .numbers import figure_status, is_change
+from .terms import content_stems
+
+# Content stems looked at on each side of a figure, within this many characters of its
+# sentence.
+CONTEXT_STEMS = 5
+CONTEXT_CHARS = 80
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Stems the two contexts share besides the head: 2 keeps "Richard Carter scored 19 points"
+# apart from "Doug McDermott finished with 23 points" (one shared stem, "point") and pairs
+# "injuring five people and damaging buildings" with "injuring ten people and damaging ...".
+MIN_SHARED_CONTEXT = 3
+# Claims scored at least this by the alignment are candidates of one another: a planted
+# change costs the pair its shared-number bonus, and the ECB+ pairs whose one figure was
+# changed score 0.15-0.40 (benchmarks/check/planted.py).
+MIN_PAIR_SCORE = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    claim: Claim
+    number: Number
+    head: str
+    stems: frozenset[str]
+    label: str  # what the figure counts, as the article words it
+
+
+def _context(text: str, claim: Claim, n: Number) -> _Context | None:
+    """The figure's head (what it counts) and the stems around it in its sentence (a claim can
+    be one clause of it: "it arrested 23 pirates who threatened a merchant vessel" leaves "in
+    the Gulf of Aden" to the next); None for a bare number."""
+    left = _SENTENCE_END.split(text[max(0, n.start - CONTEXT_CHARS) : n.start])[-1]
+    right = _SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
+    before = content_stems(left)[-CONTEXT_STEMS:]
+    after = content_stems(right)[:CONTEXT_STEMS]
+    if n.counts:
+        head, label = (content_stems(n.counts) or [n.counts])[0], n.counts
+    elif n.unit and n.unit != "people":
+        head = label = n.unit
+    elif after and not after[0][:1].isdigit():
+        head = after[0]
+        words = [w.strip(",;:()").lower() for w in right.split()]
+        label = next((w for w in words if content_stems(w) == [head]), head)
+    else:
+        return None
+    # other figures are no context: "14 AK-47 rifles, 31 magazines" and "Six AK 47 rifles, 12
+    # magazines" share a product name, not a count
+    stems = frozenset(s for s in before + after if not s[:1].isdigit()) - {head}
+    return _Context(claim, n, head, stems, label)
+
+
+_RANGE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_RANGE_AFTER = re.compile(r"\s?[-–]\s?[$€£]?\d")
+
+
+def _in_range(text: str, n: Number) -> bool:
+    """One end of a range ("$140-150 million"): the reader gives each end as a figure."""
+    return bool(
+        _RANGE_BEFORE.search(text[max(0, n.start - 4) : n.start]) or _RANGE_AFTER.match(text, n.end)
+    )
+
+
+def _match(a: _Context, b: _Context) -> int:
+    """How many context stems two figures share (0: not one quantity)."""
+    if a.head != b.head or a.number.unit != b.number.unit:
+        return 0
+    shared = len(a.stems & b.stems)
+    return shared if shared >= MIN_SHARED_CONTEXT else 0
+
+
+def _contexts(claims: Sequence[Claim], texts: Mapping[str, str]) -> dict[int, list[_Context]]:
+    out: dict[int, list[_Context]] = {}
+    for i, c in enumerate(claims):
+        text = texts[c.article_id]
+        found = [
+            _context(text, c, n) for n in c.numbers
+            if not is_change(text, n) and not _in_range(text, n)
+        ]  # fmt: skip
+        out[i] = [x for x in found if x is not None]
+    return out
+
+
+def _paired(
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    scores: Mapping[tuple[int, int], float],
+    sources: Mapping[str, int],
+) -> dict[int, set[int]]:
+    """Per claim, the claims of other sources it is a candidate of."""
+    partners: dict[int, set[int]] = {}
+
+    def add(i: int, j: int) -> None:
+        if sources[claims[i].article_id] != sources[claims[j].article_id]:
+            partners.setdefault(i, set()).add(j)
+            partners.setdefault(j, set()).add(i)
+
+    for (i, j), s in scores.items():
+        if s >= MIN_PAIR_SCORE:
+            add(i, j)
+    for group in groups:
+        for x, i in enumerate(group):
+            for j in group[x + 1 :]:
+                add(i, j)
+    return partners
+
+
+def context_comparisons(
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    scores: Mapping[tuple[int, int], float],
+    articles: Mapping[str, Article],
+    sources: Mapping[str, int],
+) -> tuple[NumberComparison, ...]:
+    """Figures of independent reports given in matching context whose values differ.
+
+    Args:
+        claims: the story's claims.
+        groups: the propositions (indices into `claims`).
+        scores: the alignment's candidate pair scores.
+        articles: the story's articles by id.
+        sources: each article's independent source label.
+
+    Returns:
+        One comparison per disagreeing pair (conflicting on one day, updated across days);
+        figures that agree are left to the other comparisons.
+
+    Example:
+        >>> from newsweave.model import Article, Claim, Number
+        >>> t1 = "He pulled a gun on two guards during a transfer."
+        >>> t2 = "He pulled a gun on seven guards during a prison transfer."
+        >>> def claim(aid, text, value, word):
+        ...     at = text.index(word)
+        ...     n = Number(value, None, "guards", word, at, at + len(word))
+        ...     return Claim(f"{aid}:0", aid, text, 0, len(text), "asserted", numbers=(n,))
+        >>> claims = [claim("a", t1, 2.0, "two"), claim("b", t2, 7.0, "seven")]
+        >>> arts = {"a": Article("a", "a", t1), "b": Article("b", "b", t2)}
+        >>> [(c.quantity, c.status) for c in context_comparisons(
+        ...     claims, [[0], [1]], {(0, 1): 0.3}, arts, {"a": 0, "b": 1})]
+        [('guards', 'conflicting')]
+    """
+    texts = {aid: a.text for aid, a in articles.items()}
+    ctx = _contexts(claims, texts)
+    partners = _paired(claims, groups, scores, sources)
+    out, seen = [], set()
+    for i, mine in ctx.items():
+        others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]
+        for a in mine:
+            by_article: dict[str, list[tuple[int, _Context]]] = {}
+            for b in others:
+                shared = _match(a, b)
+                if shared:
+                    by_article.setdefault(b.claim.article_id, []).append((shared, b))
+            for found in by_article.values():
+                if any(b.number.value == a.number.value for _, b in found):
+                    continue  # the other report gives this figure too: no dispute
+                _, b = max(found, key=lambda x: (x[0], -x[1].number.start))
+                key = frozenset(((a.claim.article_id, a.number.start),
+                                 (b.claim.article_id, b.number.start)))  # fmt: skip
+                if key not in seen:
+                    seen.add(key)
+                    out.append(_comparison(a, b, articles, sources))
+    return tuple(c for c in out if c.status in ("conflicting", "updated"))
+
+
+def _comparison(
+    a: _Context, b: _Context, articles: Mapping[str, Article], sources: Mapping[str, int]
+) -> NumberComparison:
+    first, second = sorted((a, b), key=lambda x: (x.claim.article_id, x.number.start))
+    values = tuple(
+        NumberValue(
+            x.claim.article_id, x.number.value, x.number.unit, x.number.text,
+            articles[x.claim.article_id].published, x.number.start, x.number.end,
+            x.number.qualifier,
+        )
+        for x in (first, second)
+    )  # fmt: skip
+    status, note = figure_status(values, [first.number, second.number], sources)
+    unit = first.number.unit
+    quantity = first.label if unit in (None, first.label) else f"{first.label} ({unit})"
+    claimed = {first.number.claimed_by, second.number.claimed_by}
+    claimed_by = first.number.claimed_by if len(claimed) == 1 else None
+    return NumberComparison(quantity, unit, claimed_by, status, values, note)

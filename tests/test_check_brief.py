@@ -1,0 +1,78 @@
+"""The brief's summary (check/brief.py): leading sentences central to the story and carried by
+other sources, each proposition once, every line with a status and citations; on invented
+reports read by the real reader."""
+
+from __future__ import annotations
+
+from newsweave.check import check_story
+from newsweave.model import Article, Story
+from newsweave.read.stage import read_articles
+
+REPORTS = (
+    # Ledger: leads with the flood, then a local aside
+    "Flood water cut off the northern ring road in Lindholm on Monday after the river burst "
+    "its banks at the weir. The bakery on Quay Street handed out free bread to stranded drivers. "
+    "Crews expect the road to reopen on Thursday.",
+    # Courier: the same flood worded otherwise, then the rescue
+    "The river burst its banks at the Lindholm weir on Monday and flood water cut off the "
+    "northern ring road. Rescue crews moved 40 workers from the flooded brick factory by boat. "
+    "Schools in the district stay closed.",
+    # Herald: leads with the rescue, then the flood
+    "Rescue crews moved 40 workers from the flooded brick factory in Lindholm by boat on Monday. "
+    "Flood water had cut off the northern ring road after the river burst its banks at the weir.",
+)
+
+
+def _check():
+    articles = [
+        Article(f"a{i}", f"a{i}.html", t, outlet=name)
+        for i, (t, name) in enumerate(zip(REPORTS, ("Ledger", "Courier", "Herald"), strict=True))
+    ]
+    story = Story("s", None, tuple(a.id for a in articles), 3, (), None, None)
+    return check_story(story, list(zip(articles, read_articles(articles), strict=True)))
+
+
+def test_check_brief_summary_states_what_the_outlets_share_once():
+    check = _check()
+    summary = [line for line in check.brief if not line.text.startswith(("Only", "Disputed"))]
+    texts = " ".join(line.text for line in summary)
+    assert "ring road" in texts and "brick factory" in texts
+    assert "bakery" not in texts  # one outlet's aside is no summary sentence
+    assert texts.count("ring road") == 1  # the flood, said three ways, is said once
+    assert all(line.status == "corroborated" and len(line.article_ids) >= 2 for line in summary)
+
+
+def test_check_brief_every_line_is_an_articles_words_with_status_and_citation():
+    check = _check()
+    assert 3 <= len(check.brief) <= 9
+    for line in check.brief:
+        assert line.status and line.article_ids and line.claim_ids
+        words = (
+            line.text.removeprefix("Only Ledger reports: ")
+            .removeprefix("Only Courier reports: ")
+            .removeprefix("Only Herald reports: ")
+        )
+        assert any(words.rstrip(".") in t for t in REPORTS), line.text
+
+
+def test_check_brief_a_huge_story_compares_its_leads_first():
+    from newsweave.check.brief import MAX_CANDIDATES, _candidates
+    from newsweave.model import Claim, Reading
+
+    sentence = "Crews cleared the northern ring road in Lindholm on Monday morning. "
+    text = sentence * 5
+    spans = tuple((i * len(sentence), (i + 1) * len(sentence) - 1) for i in range(5))
+    docs = {f"a{n}": (Article(f"a{n}", "x", text), Reading(f"a{n}", spans)) for n in range(100)}
+    by_sentence = {
+        (aid, k): [Claim(f"{aid}:{k}", aid, sentence, *spans[k])] for aid in docs for k in range(5)
+    }
+    cands = _candidates(docs, by_sentence)
+    assert len(cands) == MAX_CANDIDATES
+    assert {aid for aid, k, _ in cands if k == 0} == set(docs)  # every article's lead kept
+
+
+def test_check_brief_a_clause_cut_before_its_end_is_no_single_source_line():
+    from newsweave.check.brief import _dangles
+
+    assert _dangles("Meanwhile, Trump threatens severe economic consequences if.")
+    assert not _dangles("Business groups in Lindholm reacted with dismay.")
