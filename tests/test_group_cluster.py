@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from newsweave.group import Grouper, GroupInput, GroupSettings
+from newsweave.group.cluster import StoryIndex
 
 # Invented reports. Two outlets on one bridge collapse, one on an unrelated wildfire.
 BRIDGE_A = (
@@ -204,12 +205,68 @@ _EVERYWHERE = (
 )
 
 
-@pytest.mark.parametrize(("offset", "floor", "stories"), [(1.0, 2.5, 1), (0.0, 10.0, 6)])
-def test_group_cluster_a_name_in_every_article_does_not_make_one_story(offset, floor, stories):
+@pytest.mark.parametrize(
+    ("offset", "floor", "strength", "stories"),
+    [(1.0, 2.5, 0.0, 1), (0.0, 10.0, 0.0, 6), (0.0, 10.0, 1.0, 6)],
+)
+def test_group_cluster_a_name_in_every_article_does_not_make_one_story(
+    offset, floor, strength, stories
+):
     # a president named three times in every report of unrelated events: with the old
     # name weighting (smoothed IDF, low floor) that one name joins them all
-    s = replace(GroupSettings(), name_idf_offset=offset, name_floor=floor, name_idf_articles=0)
+    s = replace(
+        GroupSettings(),
+        name_idf_offset=offset,
+        name_floor=floor,
+        name_strength=strength,
+        name_idf_articles=0,
+    )
     g = Grouper(s)
     for k, text in enumerate(_EVERYWHERE):
         g.add(GroupInput(f"a{k}", text, entities=("Trump",) * 3))
     assert len(g.stories()) == stories
+
+
+_SUBSIDY_A = (
+    "Senators debated the farm subsidy bill for corn growers and voted it down late on Monday."
+)
+_SUBSIDY_B = (
+    "The farm subsidy bill for corn growers failed in the Senate after senators debated it."
+)
+
+
+def _subsidy_score(strength: float, names: tuple[str, ...]) -> float:
+    """The score of report B against the story of report A, after five unrelated reports;
+    every report names `names`."""
+    idx = StoryIndex(replace(GroupSettings(), name_strength=strength, name_idf_articles=0))
+    for k, text in enumerate(_EVERYWHERE[1:]):
+        idx.assign(f"o{k}", idx.features(GroupInput(f"o{k}", text, entities=names)))
+    idx.assign("a", idx.features(GroupInput("a", _SUBSIDY_A, entities=names)))
+    scored = idx.score_candidates(idx.features(GroupInput("b", _SUBSIDY_B, entities=names)))
+    return dict((sid, sc) for sc, sid in scored)["s-a"]
+
+
+def test_group_cluster_a_name_found_everywhere_leaves_the_score_to_the_words():
+    # AllSides: two excerpts of one story each name only Trump (in 41% of the corpus); the
+    # name view's cosine is ~0 and, at full weight, halved the score the words gave them
+    words_only = _subsidy_score(1.0, ())
+    assert _subsidy_score(1.0, ("Trump",)) == pytest.approx(words_only)
+    assert _subsidy_score(0.0, ("Trump",)) == pytest.approx(words_only / 2, rel=0.05)
+
+
+def test_group_cluster_average_link_draws_less_into_a_story_of_two_events():
+    # a story whose members disagree has a short centroid, and the cosine with it rewards
+    # that: a report of one member's event scores higher on the mixed story than it should
+    def scores(average_link: float) -> tuple[float, float]:
+        idx = StoryIndex(replace(GroupSettings(), average_link=average_link))
+        texts = (("a", _EVERYWHERE[0]), ("b", _EVERYWHERE[1]), ("a2", _EVERYWHERE[0] + " Again."))
+        f = {k: idx.features(GroupInput(k, t)) for k, t in texts}
+        new = idx.features(GroupInput("c", _SUBSIDY_A))
+        idx.rebuild([[("a", f["a"]), ("b", f["b"])]])
+        mixed = idx.score_candidates(new)[0][0]
+        idx.rebuild([[("a", f["a"]), ("a2", f["a2"])]])
+        return mixed, idx.score_candidates(new)[0][0]
+
+    (mixed0, same0), (mixed, same) = scores(0.0), scores(GroupSettings().average_link)
+    assert mixed < 0.9 * mixed0
+    assert same == pytest.approx(same0, rel=0.02)

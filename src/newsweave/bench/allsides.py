@@ -13,12 +13,14 @@ Run: .venv/bin/python -m newsweave.bench.allsides
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from ..group import GroupInput, GroupSettings
+from ..group.cluster import StoryIndex
 from . import ecbplus
 from .ecbplus import CACHE, SHARED, bcubed, cluster_settled, cluster_split, cluster_stories
 from .report import print_rows
@@ -150,18 +152,31 @@ def _dated(items: list[GroupInput], gold: dict[str, str]) -> list[GroupInput]:
     ]
 
 
-_OLD_NAMES = {"name_idf_offset": 1.0, "name_floor": 2.5}
+_OLD_NAMES = {"name_idf_offset": 1.0, "name_floor": 2.5, "name_strength": 0.0,
+              "average_link": 0.0}  # fmt: skip
+_BEFORE = {"name_strength": 0.0, "average_link": 0.0}  # the 02:25 UTC settings (dc8775a)
+_AS_ANALYZE = "grouper, split + consensus (as analyze)"
 # (label, settings changes, clustering): the suspects of issue 18, each measured on its own
 VARIANTS: tuple[tuple[str, dict, Callable], ...] = (
-    ("grouper, split + consensus (as analyze)", {}, cluster_settled),
+    (_AS_ANALYZE, {}, cluster_settled),
     ("grouper, online only", {}, cluster_stories),
     ("grouper, split, no consensus", {}, cluster_split),
-    ("grouper, split + consensus, no bridging merges", {"bridge_score": 10.0}, cluster_settled),
     ("grouper, split + consensus, consensus_share 0.5", {"consensus_share": 0.5}, cluster_settled),
-    ("grouper, split + consensus, names weighted as before (IDF offset 1, floor 2.5)",
+    ("grouper, split + consensus, names at full weight however thin (name_strength 0)",
+     {"name_strength": 0.0}, cluster_settled),
+    ("grouper, split + consensus, centroid cosine (average_link 0)", {"average_link": 0.0},
+     cluster_settled),
+    ("grouper, split + consensus, average_link 1 (mean cosine with the members)",
+     {"average_link": 1.0}, cluster_settled),
+    ("grouper, split + consensus, both turned back (02:25 UTC settings)", _BEFORE,
+     cluster_settled),
+    ("grouper, split + consensus, names weighted as at first (IDF offset 1, floor 2.5)",
      _OLD_NAMES, cluster_settled),
-    ("grouper, online only, names weighted as before", _OLD_NAMES, cluster_stories),
 )  # fmt: skip
+# the halves of AllSides (tuning half, held-out half) get these rows only
+_HALF_VARIANTS = (_AS_ANALYZE, "grouper, split + consensus, both turned back (02:25 UTC settings)")
+HALVES = ((0, 154, "AllSides, stories 0-153 (tuning half)"),
+          (154, 307, "AllSides, stories 154-306 (held out)"))  # fmt: skip
 
 
 def _row(corpus: str, method: str, score: tuple, **extra: object) -> dict[str, object]:
@@ -169,18 +184,33 @@ def _row(corpus: str, method: str, score: tuple, **extra: object) -> dict[str, o
     return {"corpus": corpus, "method": method, "P": p, "R": r, "F1": f, **extra}
 
 
+def _half(got: AllSidesItems, lo: int, hi: int, name: str) -> Corpus:
+    """The stories of folders lo..hi-1 (in sorted folder order) as a corpus of their own."""
+    folders = sorted(set(got.gold.values()))[lo:hi]
+    keep = set(folders)
+    items = [it for it in got.items if got.gold[it.article_id] in keep]
+    gold = {it.article_id: got.gold[it.article_id] for it in items}
+    return Corpus(name, items, gold, [got.texts[it.article_id] for it in items])
+
+
 def run_allsides() -> list[dict[str, object]]:
     """Rows: per corpus, the grouper (defaults, and each suspect of the merges turned back),
-    and the TF-IDF baseline at its own best threshold and at the other corpus's best."""
+    and the TF-IDF baseline at its own best threshold and at the other corpus's best; the two
+    halves of AllSides (tuning, held out) with the defaults and the settings before; then
+    the wrong merges and missed joins by cause (`merge_causes`)."""
     cs = corpora()
+    got = load_items(None)
+    halves = [_half(got, lo, hi, name) for lo, hi, name in HALVES]
     sweeps = {c.name: baseline_sweep([it.article_id for it in c.items], c.texts, c.gold)
-              for c in cs}  # fmt: skip
+              for c in cs + halves}  # fmt: skip
     best = {name: max(sw, key=lambda t: sw[t][2]) for name, sw in sweeps.items()}
-    rows = []
-    for c in cs:
+    rows, preds = [], {}
+    for c in cs + halves:
         for label, changes, cluster in VARIANTS:
+            if c in halves and label not in _HALF_VARIANTS:
+                continue
             s = replace(GroupSettings(), **changes)
-            pred = cluster(c.items, s)
+            pred = preds[c.name, label] = cluster(c.items, s)
             rows.append(_row(c.name, label, bcubed(pred, c.gold),
                              stories=len(set(pred.values()))))  # fmt: skip
         other = "AllSides, 307 stories" if c.name == "ECB+ dev" else "ECB+ dev"
@@ -198,7 +228,81 @@ def run_allsides() -> list[dict[str, object]]:
                 stories=len(set(pred.values())),
             )
         )
+    return rows + cause_rows(cs[:2], preds)
+
+
+# (settings label, the VARIANTS row whose stories they are)
+_CAUSE_LABELS = (
+    ("both turned back (02:25 UTC settings)", _HALF_VARIANTS[1]),
+    ("name_strength 1 only", "grouper, split + consensus, centroid cosine (average_link 0)"),
+    ("average_link 0.5 only",
+     "grouper, split + consensus, names at full weight however thin (name_strength 0)"),
+    ("both (defaults)", _AS_ANALYZE),
+)  # fmt: skip
+
+
+def cause_rows(cs: list[Corpus], preds: dict) -> list[dict[str, object]]:
+    """Wrong merges and missed joins by cause (`merge_causes`), per corpus, for the stories
+    of the settings before and after each change (`preds`: (corpus, VARIANTS label) ->
+    stories)."""
+    changes = {label: ch for label, ch, _ in VARIANTS}
+    rows = []
+    for c in cs:
+        for label, variant in _CAUSE_LABELS:
+            s = replace(GroupSettings(), **changes[variant])
+            merges, misses = merge_causes(c.items, c.gold, preds[c.name, variant], s)
+            row: dict[str, object] = {"corpus": c.name, "settings": label}
+            row.update({f"merge: {k}": merges.get(k, 0) for k in MERGE_CAUSES})
+            row.update({f"miss: {k}": misses.get(k, 0) for k in MISS_CAUSES})
+            rows.append(row)
     return rows
+
+
+MERGE_CAUSES = ("shared names lead", "shared words lead", "chained")
+MISS_CAUSES = ("no words shared", "names pull under join", "words under join", "above join")
+
+
+def merge_causes(
+    items: list[GroupInput], gold: dict[str, str], pred: dict[str, str], s: GroupSettings
+) -> tuple[Counter[str], Counter[str]]:
+    """Article pairs grouped wrongly, by cause, under the final IDF table.
+
+    Wrong merges (one story, two gold events): "chained" when the pair itself scores under
+    half of join_score (joined through other members or the centroid), else "shared names
+    lead" when the name view adds at least as much as the words, else "shared words lead".
+    Missed joins (one gold event, two stories): "no words shared" (text cosine < 0.1),
+    "above join" (the pair scores above join_score yet ends apart), "names pull under join"
+    (the name cosine is below the text's and the pair under join_score), "words under join".
+    """
+    idx = StoryIndex(s)
+    for it in items:
+        idx.features(it)
+    feats = [idx.features(it, count=False) for it in items]
+    ids = [it.article_id for it in items]
+    merges: Counter[str] = Counter()
+    misses: Counter[str] = Counter()
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            together, same = pred[ids[i]] == pred[ids[j]], gold[ids[i]] == gold[ids[j]]
+            if together == same:
+                continue
+            text, names, name_weight, score = idx.pair_parts(feats[i], feats[j])
+            if together:
+                if score < s.join_score / 2:
+                    merges["chained"] += 1
+                elif names is not None and name_weight * names >= s.weight_text * text:
+                    merges["shared names lead"] += 1
+                else:
+                    merges["shared words lead"] += 1
+            elif text < 0.1:
+                misses["no words shared"] += 1
+            elif score >= s.join_score:
+                misses["above join"] += 1
+            elif names is not None and names < text:
+                misses["names pull under join"] += 1
+            else:
+                misses["words under join"] += 1
+    return merges, misses
 
 
 def main() -> None:

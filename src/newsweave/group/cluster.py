@@ -5,8 +5,9 @@ entities and its places (each entry keeps only the most recent stories), never f
 all stories. Each candidate is scored on
 
 - text: cosine of the article's TF-IDF vector (IDF counted incrementally, so no refit) with
-  the story centroid;
-- entities and places: cosine of IDF-weighted canonical-name counts;
+  the story centroid, part way to the mean cosine with the members (`average_link`);
+- entities and places: cosine of IDF-weighted canonical-name counts (the entity view counts
+  less when either side names few or only common names: `name_strength`);
 - title: cosine of headline terms;
 - when: cosine of the dates the texts name (IDF-weighted, a weekday weighs little);
 
@@ -414,7 +415,7 @@ class StoryIndex:
         """What scoring compares of a story (cached until the story changes)."""
         if st.cache is None:
             vecs = (
-                _vec(st.centroid),
+                self._centroid_vec(st),
                 _vec(self._name_idf(st.entities, "e:"), self._name_floor()),
                 _vec(self._name_idf(st.places, "p:"), self._name_floor()),
                 _vec(dict(st.title_terms)),
@@ -425,6 +426,31 @@ class StoryIndex:
             st.cache = (vecs, main, year)
         return st.cache
 
+    def _name_weight(self, a: _Vec, b: _Vec) -> float:
+        """The share of `weight_entities` the name view gets for this pair: (r_a * r_b) **
+        `name_strength`, r being how much of a side's floored norm is real names. AllSides
+        excerpts name one or two people the whole corpus names: their name cosine is low (the
+        floor), and at full weight it pulled pairs the words join under join_score."""
+        p = self.settings.name_strength
+        if not p:
+            return 1.0
+        if not a[1] or not b[1]:
+            return 0.0
+        floor2 = self._name_floor() ** 2
+        # r^2 = 1 - floor^2 / norm^2 of the floored norms
+        ra2 = max(0.0, 1.0 - floor2 / (a[1] * a[1]))
+        rb2 = max(0.0, 1.0 - floor2 / (b[1] * b[1]))
+        return (ra2 * rb2) ** (p / 2)
+
+    def _centroid_vec(self, st: StoryState) -> _Vec:
+        """The story's centroid with the norm the text view divides by: |c| ** (1 - a) times
+        k ** a for k members (`average_link` a; k >= |c| as members have unit vectors)."""
+        d, norm = _vec(st.centroid)
+        a = self.settings.average_link
+        if a and st.article_ids:
+            norm = norm ** (1.0 - a) * max(norm, float(len(st.article_ids))) ** a
+        return d, norm
+
     def _score(self, f: ArticleFeatures, mine: _Vecs, st: StoryState) -> float | None:
         s = self.settings
         if f.day is not None and st.first_day is not None and st.last_day is not None:
@@ -434,7 +460,8 @@ class StoryIndex:
         (text, ents, plcs, title, when), story_main, story_year = self._story_summary(st)
         parts = [(s.weight_text, _cos(mine[0], text))]
         if f.entities and st.entities:
-            parts.append((s.weight_entities, _cos(mine[1], ents)))
+            w = s.weight_entities * self._name_weight(mine[1], ents)
+            parts.append((w, _cos(mine[1], ents)))
         if f.places and st.places:
             parts.append((s.weight_places, _cos(mine[2], plcs)))
         if f.title_terms and st.title_terms:
@@ -535,6 +562,21 @@ class StoryIndex:
                     sc = self._score(feats[i], mine[i], lone[j])
                     out[i][j] = max(0.0, sc or 0.0)
         return [[(out[i][j] + out[j][i]) / 2 for j in range(k)] for i in range(k)]
+
+    def pair_parts(
+        self, a: ArticleFeatures, b: ArticleFeatures
+    ) -> tuple[float, float | None, float, float]:
+        """What scoring sees of article `a` against `b` as a one-article story: the text
+        cosine, the name cosine (None when either names no one), the name view's weight, and
+        the score (at least 0; out of window: 0). For benchmarks that ask why two articles
+        were or were not joined."""
+        st = StoryState(id="", order=0)
+        self._count_in(st, b)
+        mine = self._mine(a)
+        (text, ents, *_), _, _ = self._story_summary(st)
+        names = _cos(mine[1], ents) if a.entities and b.entities else None
+        weight = self.settings.weight_entities * self._name_weight(mine[1], ents)
+        return _cos(mine[0], text), names, weight, max(0.0, self._score(a, mine, st) or 0.0)
 
     def split(
         self,
