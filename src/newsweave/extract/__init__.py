@@ -58,6 +58,7 @@ def extract(
         InputError: undecodable, binary or empty input, or no article text found.
     """
     content, decode_note = decode_noted(raw.data, raw.source)
+    decode_note = decode_note or raw.hints.get("encoding")  # a JSON line's bytes, before parsing
     if not content.strip():
         raise InputError(raw.source, "empty input: nothing to extract")
     url = raw.hints.get("url")
