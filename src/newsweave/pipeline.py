@@ -141,7 +141,8 @@ def extract_unit(
             yield item
             continue
         if stored is not None and (known := stored(item)) is not None:
-            yield known
+            # under this input's name: a second copy's stored article names the first input
+            yield replace(known, source=item.source)
             continue
         try:
             with time_budget(settings.extract_time_budget_seconds, item.source):
@@ -332,6 +333,12 @@ def grouping_key(store: SQLiteStore, settings: Settings) -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
+# Times regroup starts again when another run on the same store added articles while it grouped
+# (two analyze runs at once: the one that finished grouping last wrote stories without the
+# other's articles). Past it the stories are written as they are; the next run regroups.
+REGROUP_ATTEMPTS = 3
+
+
 def regroup(
     store: SQLiteStore,
     settings: Settings = DEFAULTS,
@@ -351,12 +358,16 @@ def regroup(
         return [Story.from_dict(d) for d in store.stories()]
     from .group.stage import group_articles
 
-    docs = stored_docs(store)
-    pairs = list(docs.values())
-    grouping = group_articles(pairs, replay=lambda: pairs)
-    stories, _fresh = check_stories(
-        store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
-    )
+    for _ in range(REGROUP_ATTEMPTS):
+        docs = stored_docs(store)
+        pairs = list(docs.values())
+        grouping = group_articles(pairs, replay=lambda pairs=pairs: pairs)
+        stories, _fresh = check_stories(
+            store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
+        )
+        if (now := grouping_key(store, settings)) == key:
+            break
+        key = now  # another run stored articles meanwhile: its stories would be lost
     store.replace_stories([s.to_dict() for s in stories], grouping.duplicate_of)
     store.set_state("grouping", key)
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
