@@ -149,3 +149,24 @@ def test_pipeline_regroup_sees_an_article_stored_while_it_grouped(tmp_path, monk
         members = {a for s in stories for a in s.article_ids}
         assert members == {a.id for a in store.articles()} and len(members) == 4
         assert {a for s in store.stories() for a in s["article_ids"]} == members
+
+
+@pytest.mark.slow
+def test_pipeline_rerun_of_a_stored_folder_imports_no_heavy_library(tmp_path):
+    # a rerun of examples/corpus spent half a first run importing spaCy and scikit-learn (for
+    # two version strings), trafilatura and httpx, none of which it used
+    import subprocess
+    import sys
+
+    folder = _folder(tmp_path)
+    args = ["analyze", str(folder), "--db", str(tmp_path / "x.db"), "--offline", "-q"]
+    probe = (
+        "import sys\nfrom newsweave.cli import entry\nsys.argv = ['newsweave', *sys.argv[1:]]\n"
+        "try:\n    entry()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('spacy', 'sklearn', 'trafilatura', 'httpx', 'feedparser', 'pandas')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                           text=True, timeout=300) for _ in range(2)]  # fmt: skip
+    assert "'spacy'" in runs[0].stderr.splitlines()[-1], runs[0].stderr
+    assert runs[1].stderr.splitlines()[-1] == "[]", runs[1].stderr

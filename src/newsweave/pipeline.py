@@ -254,7 +254,7 @@ def read_stored(
     Returns:
         How many articles were read.
     """
-    from .read.stage import READER_VERSION, read_articles
+    from .versions import READER_VERSION
 
     if article_ids is None:
         article_ids = store.ids_in_stored_order()
@@ -263,6 +263,8 @@ def read_stored(
         on_start(len(todo))
     if not todo:  # nothing to read: the language model is not even loaded
         return 0
+    from .read.stage import read_articles
+
     articles = (store.get(i) for i in todo)
     for reading in read_articles(a for a in articles if a is not None):
         store.add_reading(reading, READER_VERSION)
@@ -297,7 +299,7 @@ def check_stories(
         The stories with `check` filled, and how many were checked anew.
     """
     from .check import CHECKER_VERSION, check_key, check_story
-    from .read.stage import READER_VERSION
+    from .versions import READER_VERSION
 
     out, fresh = [], 0
     for n, story in enumerate(stories):
@@ -324,8 +326,7 @@ def grouping_key(store: SQLiteStore, settings: Settings) -> str:
     """Digest of what regrouping depends on: every article id in stored order, which of them
     have no reading, the reader and checker versions, the settings and newsweave's version."""
     from . import __version__
-    from .check import CHECKER_VERSION
-    from .read.stage import READER_VERSION
+    from .versions import CHECKER_VERSION, READER_VERSION
 
     ids = store.ids_in_stored_order()
     head = [__version__, READER_VERSION, CHECKER_VERSION, repr(settings)]

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
+# Elements whose text is never visible page text.
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
 # A whole line that is only one of these is page chrome, not article text.
 CHROME_LINES = (
     "advertisement",

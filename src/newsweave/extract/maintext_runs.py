@@ -10,8 +10,8 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
-# Elements whose text is never visible page text.
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
+from .maintext_filters import INVISIBLE_TAGS
+
 # A page with at least this many UTF-8 sequences decoded a second time as Latin-1 ("doesnâ\x80\x99t"
 # for "doesn't") was double-encoded by its site: its text nodes are repaired before extraction.
 # (a pet-insurance guide served every apostrophe and dash that way; fewer hits are stray

@@ -17,7 +17,6 @@ from ..extract.decode import fallback_note, strip_controls, utf8_with_fallback
 from ..model import RawDocument
 from ..settings import Settings
 from .files import gunzip_capped, read_capped
-from .jsonl_schema import validate_record
 
 
 def capture_date(warc_date: str | None) -> str | None:
@@ -141,6 +140,8 @@ def _decode_line(line: bytes) -> tuple[str, str | None]:
 
 
 def _record_document(obj: dict, src: str, n: int) -> RawDocument | InputError:
+    from .jsonl_schema import validate_record  # pydantic: only for JSON Lines (~0.3 s import)
+
     record = validate_record(obj)
     if isinstance(record, str):
         return InputError(src, f"line {n + 1}: {record}")
