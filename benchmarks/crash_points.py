@@ -3,7 +3,7 @@ reading, grouping, the checks, the story write, the report writes), then a rerun
 and the report equal to a clean run's? Two runs at once on one store, on the same inputs and on
 two halves, likewise. Prints one line per point; tests/test_crash.py runs a few of them.
 
-    .venv/bin/python -m benchmarks.crash_points [--keep DIR]
+    .venv/bin/python -m benchmarks.crash_points [--keep DIR] [--only TEXT]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import test_crash as t  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", help="work in this folder (kept) instead of a temporary one")
+    parser.add_argument("--only", help="run only the kill points whose name holds this text")
     args = parser.parse_args()
     base = Path(args.keep or tempfile.mkdtemp(prefix="newsweave-crash-"))
     corpus = t.write_corpus(base / "pages")
@@ -33,6 +34,8 @@ def main() -> None:
     clean = t.store_state(clean_dir / "s.db"), t.report(clean_dir)
     rows, failures = [], 0
     for n, (name, target, nth) in enumerate(crash_run.POINTS):
+        if args.only and args.only not in name:
+            continue
         work = base / f"point{n:02d}"
         argv = t.analyze_args(corpus, work / "s.db", work / "out")
         killed = t.finished(t.newsweave(argv, (target, nth))) == -9
@@ -60,7 +63,7 @@ def main() -> None:
             flush=True,
         )
     print(
-        f"{len(crash_run.POINTS)} kill points, {failures} failures, "
+        f"{len(rows)} kill points, {failures} failures, "
         f"{time.perf_counter() - t0:.0f} s; work in {base}"
     )
     sys.exit(1 if failures else 0)
