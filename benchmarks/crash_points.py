@@ -45,10 +45,8 @@ def main() -> None:
         rows.append(f"{name}: {'killed' if killed else 'NOT REACHED'}; rerun "
                     f"{'equals the clean run' if same else 'DIFFERS'}")  # fmt: skip
         print(rows[-1], flush=True)
-    for label, halves in (
-        ("same inputs", [corpus, corpus]),
-        ("two halves", [corpus / "a", corpus / "b"]),
-    ):
+    at_once = (("same inputs", [corpus, corpus]), ("two halves", [corpus / "a", corpus / "b"]))
+    for label, halves in at_once if not args.only else ():
         work = base / label.replace(" ", "-")
         runs = [t.newsweave(t.analyze_args(h, work / "s.db", work / f"o{k}"))
                 for k, h in enumerate(halves)]  # fmt: skip
