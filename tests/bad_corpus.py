@@ -120,8 +120,6 @@ def _fail_kinds(rng: random.Random) -> list[Kind]:
         ("url-data.jsonl", _jsonl({"text": t, "url": "data:text/html,hi"}), "`url`"),
         ("text-number.jsonl", _jsonl({"text": 12}), "`text`"),
         ("html-bool.jsonl", _jsonl({"html": True}), "`html`"),
-        ("not-utf8.jsonl", b'{"text": "caf\xe9 ' + t.replace("\n", " ").encode() + b'"}\n',
-         "UTF-8"),
         ("deep-array.jsonl", b"[" * 100_000 + b"]" * 100_000 + b"\n", ""),
         ("deep-object.jsonl", b'{"a":' * 50_000 + b"1" + b"}" * 50_000 + b"\n", ""),
         ("cut.warc", cut_warc[: len(cut_warc) - 200], "WARC"),
@@ -176,6 +174,9 @@ def _keep_kinds() -> list[Kind]:
     for name, seed in [("story.php", 415), ("article.aspx", 416), ("index.html?id=3", 417)]:
         keeps.append((name, _page(seed).encode(), _page(seed).encode()))
     keeps.append(("no-ending", _text(418).encode(), _text(418).encode()))
+    latin = json.dumps({"text": _text(431) + " Caf\u00e9 owners agreed."}, ensure_ascii=False)
+    keeps.append(("latin1-byte.jsonl", latin.encode().replace("\u00e9".encode(), b"\xe9") + b"\n",
+                  latin.encode() + b"\n"))  # fmt: skip
     keeps.append(("record.json", _jsonl({"text": _text(419)}), _jsonl({"text": _text(419)})))
     crlf = (json.dumps({"text": _text(420), "title": "CRLF"}) + "\r\n").encode()
     keeps.append(("crlf.ndjson", crlf, crlf))

@@ -74,3 +74,20 @@ def test_decode_text_mixing_utf8_and_latin1_reads_each_part_right():
     text, note = decode_noted(data, "mixed.txt")
     assert text == "Le maire a déclaré: « c’est fini ».\nLa façade était sûre."
     assert note == "utf-8; 3 bytes not valid UTF-8 read as windows-1252"
+
+
+def test_decode_jsonl_line_with_a_latin1_byte_keeps_the_record_with_a_note(tmp_path):
+    import json
+
+    from conftest import paragraphs, run_inputs
+
+    body = " ".join(paragraphs(64))
+    good = json.dumps(
+        {"text": body + " Caf\u00e9 owners agreed.", "title": "T"}, ensure_ascii=False
+    )
+    p = tmp_path / "export.jsonl"
+    p.write_bytes(good.encode("utf-8").replace("\u00e9".encode(), b"\xe9") + b"\n")
+    arts, errors, _ = run_inputs([p])
+    assert errors == []
+    assert arts[0].text.endswith("Café owners agreed.")
+    assert arts[0].provenance["encoding"] == "utf-8; 1 byte not valid UTF-8 read as windows-1252"

@@ -29,3 +29,22 @@ def test_extract_deep_markup_keeps_the_article(tmp_path, name, edit):
     assert errors == []
     assert all(par in arts[0].text for par in paragraphs(91))
     assert arts[0].title == "Lindholm council story number 91"
+
+
+@pytest.mark.parametrize(
+    "blocks, note",
+    [
+        (["[" * _DEPTH + "]" * _DEPTH], "1 JSON-LD block skipped (nested too deep)"),
+        (['{"@type": "NewsArticle", "headline": '], "1 JSON-LD block skipped (not valid JSON)"),
+        (['{"a":' * _DEPTH + "1" + "}" * _DEPTH, "{oops}", '{"@type": "Thing"}'],
+         "2 JSON-LD blocks skipped (1 nested too deep, 1 not valid JSON)"),
+        (['{"@type": "Thing"}'], None),
+    ],
+)  # fmt: skip
+def test_extract_deep_skipped_jsonld_block_is_noted(tmp_path, blocks, note):
+    scripts = "".join(f'<script type="application/ld+json">{b}</script>' for b in blocks)
+    p = tmp_path / "ld.html"
+    p.write_text(html_page(92).replace("</head>", scripts + "</head>"), "utf-8")
+    arts, errors, _ = run_inputs([p])
+    assert errors == []
+    assert arts[0].provenance.get("skipped") == note

@@ -188,3 +188,13 @@ def test_ingest_scraped_pages_in_one_folder_share_a_context(tmp_path):
     contexts = scraped_contexts(units, DEFAULTS)
     assert list(contexts) == [tmp_path / "site"]
     assert contexts[tmp_path / "site"].pages == 3
+
+
+def test_ingest_kinds_readme_names_every_ending_read():
+    from pathlib import Path
+
+    from newsweave.ingest.sources import FORMATS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    table = readme.split("| input | how it is read |", 1)[1].split("\n\n", 1)[0]
+    assert [e for e, _ in FORMATS if f"`{e}`" not in table] == []

@@ -56,3 +56,51 @@ def test_ingest_sniffing_warc_without_html_records_says_so(tmp_path):
     arts, errors, _ = run_inputs([p])
     assert arts == [] and len(errors) == 1
     assert errors[0].reason == "no HTML response records in this WARC archive (1 records read)"
+
+
+def _unreadable(monkeypatch, *folders):
+    """os.scandir refuses these folders (the tests run as root, which chmod cannot stop)."""
+    import os
+
+    real = os.scandir
+    refused = {str(f) for f in folders}
+
+    def scandir(path="."):
+        if str(path) in refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_ingest_sniffing_unreadable_folder_is_one_error_and_the_rest_goes_on(tmp_path, monkeypatch):
+    locked = tmp_path / "b-locked"
+    locked.mkdir()
+    (locked / "inside.html").write_text(html_page(69), "utf-8")
+    (tmp_path / "a.html").write_text(html_page(70), "utf-8")
+    (tmp_path / "c.html").write_text(html_page(71), "utf-8")
+    _unreadable(monkeypatch, locked)
+    arts, errors, summary = run_inputs([tmp_path])
+    assert [a.source.rsplit("/", 1)[1] for a in arts] == ["a.html", "c.html"]
+    assert [str(e) for e in errors] == [
+        f"{locked}: folder unreadable (permission denied): its files were not read"
+    ]
+    assert summary.line() == "2 stored, 0 duplicates, 1 failed"
+
+
+def test_ingest_sniffing_unreadable_top_folder_is_one_error(tmp_path, monkeypatch):
+    (tmp_path / "a.html").write_text(html_page(72), "utf-8")
+    _unreadable(monkeypatch, tmp_path)
+    arts, errors, _ = run_inputs([tmp_path])
+    assert arts == []
+    assert [str(e) for e in errors] == [
+        f"{tmp_path}: folder unreadable (permission denied): its files were not read"
+    ]
+
+
+def test_ingest_sniffing_symlink_loop_is_walked_once(tmp_path):
+    (tmp_path / "a.html").write_text(html_page(73), "utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    arts, errors, _ = run_inputs([tmp_path])
+    assert errors == []
+    assert [a.source.rsplit("/", 1)[1] for a in arts] == ["a.html"]

@@ -47,6 +47,22 @@ def test_pipeline_rerun_does_not_extract_unchanged_inputs(tmp_path, monkeypatch)
     assert (second.stored, second.duplicates, second.failed) == (0, 4, 0)
 
 
+def test_pipeline_rerun_with_two_inputs_of_one_article(tmp_path, monkeypatch):
+    # the second copy's stored article names the first input: the rerun crashed (KeyError)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.html", "copy-of-a.html"):
+        (folder / name).write_text(html_page(3), "utf-8")
+    with SQLiteStore(tmp_path / "x.db") as store:
+        first = run([str(folder)], store=store, fetch=False)
+        monkeypatch.setattr(pipeline, "extract", _no_extract)
+        outcomes = []
+        second = run([str(folder)], store=store, fetch=False, on_outcome=outcomes.append)
+    assert (first.stored, first.duplicates, first.failed) == (1, 1, 0)
+    assert (second.stored, second.duplicates, second.failed) == (0, 2, 0)
+    assert [o.source.rsplit("/", 1)[1] for o in outcomes] == ["a.html", "copy-of-a.html"]
+
+
 def test_pipeline_rerun_extracts_a_changed_input_again(tmp_path, monkeypatch):
     folder = _folder(tmp_path)
     calls = []
@@ -102,3 +118,55 @@ def test_pipeline_rerun_does_not_regroup_an_unchanged_store(tmp_path, monkeypatc
         monkeypatch.setattr(stage, "group_articles", real)
         grown = analyze([str(EXAMPLES / "rates")], store, fetch=False)  # a new article: regrouped
         assert grown.summary.stored > 0 and grown.stories
+
+
+def test_pipeline_regroup_sees_an_article_stored_while_it_grouped(tmp_path, monkeypatch):
+    # another analyze on the same store added an article while this one grouped: its stale
+    # stories were written last, and the new article was in none of them
+    import newsweave.group.stage as stage
+    from newsweave.pipeline import regroup
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.html").write_text(html_page(20 + i), "utf-8")
+    late = tmp_path / "late.html"
+    late.write_text(html_page(23), "utf-8")
+    db = tmp_path / "x.db"
+    real, calls = stage.group_articles, []
+
+    def group_while_another_run_adds(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            with SQLiteStore(db) as other:
+                run([str(late)], store=other, fetch=False)
+        return real(*args, **kwargs)
+
+    with SQLiteStore(db) as store:
+        run([str(folder)], store=store, fetch=False)
+        monkeypatch.setattr(stage, "group_articles", group_while_another_run_adds)
+        stories = regroup(store)
+        members = {a for s in stories for a in s.article_ids}
+        assert members == {a.id for a in store.articles()} and len(members) == 4
+        assert {a for s in store.stories() for a in s["article_ids"]} == members
+
+
+@pytest.mark.slow
+def test_pipeline_rerun_of_a_stored_folder_imports_no_heavy_library(tmp_path):
+    # a rerun of examples/corpus spent half a first run importing spaCy and scikit-learn (for
+    # two version strings), trafilatura and httpx, none of which it used
+    import subprocess
+    import sys
+
+    folder = _folder(tmp_path)
+    args = ["analyze", str(folder), "--db", str(tmp_path / "x.db"), "--offline", "-q"]
+    probe = (
+        "import sys\nfrom newsweave.cli import entry\nsys.argv = ['newsweave', *sys.argv[1:]]\n"
+        "try:\n    entry()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('spacy', 'sklearn', 'trafilatura', 'httpx', 'feedparser', 'pandas')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                           text=True, timeout=300) for _ in range(2)]  # fmt: skip
+    assert "'spacy'" in runs[0].stderr.splitlines()[-1], runs[0].stderr
+    assert runs[1].stderr.splitlines()[-1] == "[]", runs[1].stderr

@@ -17,7 +17,8 @@ GOOD = {
     "outlet": "Ledger", "authors": [], "title": "T", "published": "2026-03-02",
     "modified": "2026-03-03T10:00:00+01:00", "captured": None, "language": "en", "text": "Body.",
     "removed": [], "duplicate_of": None, "entities": [], "quotes": [], "numbers": [],
-    "provenance": {"title": "meta", "encoding": "utf-8; 3 bytes not valid UTF-8 read as cp1252"},
+    "provenance": {"title": "meta", "encoding": "utf-8; 3 bytes not valid UTF-8 read as cp1252",
+                   "skipped": "1 JSON-LD block skipped (nested too deep)"},
 }  # fmt: skip
 
 

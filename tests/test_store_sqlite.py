@@ -179,3 +179,19 @@ def test_store_migrates_a_populated_version_1_store(tmp_path):
     with SQLiteStore(tmp_path / "new.db"):
         pass
     assert _tables(path) == _tables(tmp_path / "new.db")
+
+
+def test_store_opened_by_two_processes_at_once_migrates_once(tmp_path, monkeypatch):
+    # two analyze runs on one new store: both read version 0, the second failed
+    # "cannot open the store (table articles already exists)"
+    path = tmp_path / "s.db"
+    SQLiteStore(path).close()  # the other process got there first
+    real, reads = SQLiteStore.schema_version.fget, []
+
+    def first_read_stale(self):
+        reads.append(1)
+        return 0 if len(reads) == 1 else real(self)
+
+    monkeypatch.setattr(SQLiteStore, "schema_version", property(first_read_stale))
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.count() == 0

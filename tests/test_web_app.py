@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import html_page
+from conftest import html_page, paragraphs
 from newsweave.errors import NewsweaveError
 from newsweave.web import WebSettings, create_app
 from newsweave.web.serve import check_host
@@ -129,6 +129,17 @@ def _wait(c, location):
     raise AssertionError("job did not finish")
 
 
+def test_web_app_upload_sniffs_unknown_endings_as_folders_do(tmp_path):
+    db = tmp_path / "u.db"
+    with TestClient(create_app(str(db)), base_url="http://127.0.0.1") as c:
+        files = [("files", ("story.php", html_page(8, "Saved as php"), "text/html")),
+                 ("files", ("README", "\n\n".join(paragraphs(9)), "text/plain"))]  # fmt: skip
+        r = c.post("/add", files=files, follow_redirects=False)
+        assert r.status_code == 303
+        job = _wait(c, r.headers["location"])
+    assert (job["step"], job["stored"], job["errors"]) == ("done", 2, [])
+
+
 def test_web_app_upload_stores_the_file_under_our_name(tmp_path):
     db = tmp_path / "u.db"
     with TestClient(create_app(str(db)), base_url="http://127.0.0.1") as c:
@@ -139,8 +150,7 @@ def test_web_app_upload_stores_the_file_under_our_name(tmp_path):
         job = _wait(c, r.headers["location"])
     assert job["step"] == "done" and job["stored"] == 1
     assert job["errors"] == [
-        "notes.exe: not a kind newsweave reads (.html, .htm, .html.gz, .txt, .warc, .warc.gz, "
-        ".jsonl, .rss, .atom, .xml)",
+        "notes.exe: .exe files never hold an article (skipped as in folders)",
         "ftp://nowhere: not an http(s) URL",
     ]
     saved = [p for p in tmp_path.rglob("*.html")]

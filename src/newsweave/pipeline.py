@@ -141,7 +141,8 @@ def extract_unit(
             yield item
             continue
         if stored is not None and (known := stored(item)) is not None:
-            yield known
+            # under this input's name: a second copy's stored article names the first input
+            yield replace(known, source=item.source)
             continue
         try:
             with time_budget(settings.extract_time_budget_seconds, item.source):
@@ -253,7 +254,7 @@ def read_stored(
     Returns:
         How many articles were read.
     """
-    from .read.stage import READER_VERSION, read_articles
+    from .versions import READER_VERSION
 
     if article_ids is None:
         article_ids = store.ids_in_stored_order()
@@ -262,6 +263,8 @@ def read_stored(
         on_start(len(todo))
     if not todo:  # nothing to read: the language model is not even loaded
         return 0
+    from .read.stage import read_articles
+
     articles = (store.get(i) for i in todo)
     for reading in read_articles(a for a in articles if a is not None):
         store.add_reading(reading, READER_VERSION)
@@ -296,7 +299,7 @@ def check_stories(
         The stories with `check` filled, and how many were checked anew.
     """
     from .check import CHECKER_VERSION, check_key, check_story
-    from .read.stage import READER_VERSION
+    from .versions import READER_VERSION
 
     out, fresh = [], 0
     for n, story in enumerate(stories):
@@ -323,13 +326,18 @@ def grouping_key(store: SQLiteStore, settings: Settings) -> str:
     """Digest of what regrouping depends on: every article id in stored order, which of them
     have no reading, the reader and checker versions, the settings and newsweave's version."""
     from . import __version__
-    from .check import CHECKER_VERSION
-    from .read.stage import READER_VERSION
+    from .versions import CHECKER_VERSION, READER_VERSION
 
     ids = store.ids_in_stored_order()
     head = [__version__, READER_VERSION, CHECKER_VERSION, repr(settings)]
     parts = [*head, ids, store.unread(ids, READER_VERSION)]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+# Times regroup starts again when another run on the same store added articles while it grouped
+# (two analyze runs at once: the one that finished grouping last wrote stories without the
+# other's articles). Past it the stories are written as they are; the next run regroups.
+REGROUP_ATTEMPTS = 3
 
 
 def regroup(
@@ -351,12 +359,16 @@ def regroup(
         return [Story.from_dict(d) for d in store.stories()]
     from .group.stage import group_articles
 
-    docs = stored_docs(store)
-    pairs = list(docs.values())
-    grouping = group_articles(pairs, replay=lambda: pairs)
-    stories, _fresh = check_stories(
-        store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
-    )
+    for _ in range(REGROUP_ATTEMPTS):
+        docs = stored_docs(store)
+        pairs = list(docs.values())
+        grouping = group_articles(pairs, replay=lambda pairs=pairs: pairs)
+        stories, _fresh = check_stories(
+            store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
+        )
+        if (now := grouping_key(store, settings)) == key:
+            break
+        key = now  # another run stored articles meanwhile: its stories would be lost
     store.replace_stories([s.to_dict() for s in stories], grouping.duplicate_of)
     store.set_state("grouping", key)
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))

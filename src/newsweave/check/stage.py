@@ -16,6 +16,7 @@ from pathlib import Path
 from ..group.stories import source_labels
 from ..model import Article, Claim, NumberComparison, Proposition, Reading, Story, StoryCheck
 from ..settings import CheckSettings
+from ..versions import CHECKER_VERSION
 from .align import align
 from .brief import build_brief, build_timeline
 from .claims import article_claims
@@ -24,9 +25,6 @@ from .framing import coverage, framing
 from .numbers import compare_numbers, story_quantities
 from .quotes import compare_quotes
 from .status import Sources, proposition
-
-# Bump when the checker's output changes, so stored checks are redone.
-CHECKER_VERSION = "check-3"
 
 
 def check_key(

@@ -8,13 +8,12 @@ from ..errors import InputError
 from ..model import Article, Extraction, RawDocument
 from ..settings import DEFAULTS, Settings
 from .decode import decode_noted
-from .html import extract_html
 from .identity import article_id
 from .language import detect_language
 from .metadata import parse_date
 from .scraped import ScrapedContext, clean_scraped, whole_text
 
-__all__ = ["ScrapedContext", "clean_scraped", "extract", "extract_html"]
+__all__ = ["ScrapedContext", "clean_scraped", "extract"]
 
 _HINT_FIELDS = ("url", "title", "outlet", "published", "captured")
 # Values guessed from the URL alone (an outlet read off the domain) yield to what the container
@@ -58,10 +57,14 @@ def extract(
         InputError: undecodable, binary or empty input, or no article text found.
     """
     content, decode_note = decode_noted(raw.data, raw.source)
+    decode_note = decode_note or raw.hints.get("encoding")  # a JSON line's bytes, before parsing
     if not content.strip():
         raise InputError(raw.source, "empty input: nothing to extract")
     url = raw.hints.get("url")
     if raw.kind == "html":
+        # imported here: trafilatura and its kin cost a rerun that extracts nothing ~0.8 s
+        from .html import extract_html
+
         ex = extract_html(content, url=url, source=raw.source)
     elif raw.kind == "article-text":
         ex = whole_text(content, url=url)

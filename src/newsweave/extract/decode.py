@@ -104,9 +104,7 @@ def decode_noted(data: bytes, source: str) -> tuple[str, str | None]:
     declared = declared_encoding(data)
     if declared == "utf-8" or (declared is None and _mostly_utf8(data)):
         text, bad = utf8_with_fallback(data)
-        return strip_controls(
-            text
-        ), f"utf-8; {bad} byte{'s' * (bad != 1)} not valid UTF-8 read as windows-1252"
+        return strip_controls(text), fallback_note(bad)
     return strip_controls(_decode_legacy(data, source, declared)), None
 
 
@@ -123,6 +121,11 @@ _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 def _mostly_utf8(data: bytes) -> bool:
     found = itertools.islice(_UTF8_SEQUENCE.finditer(data), _MIN_UTF8_SEQUENCES)
     return len(list(found)) >= _MIN_UTF8_SEQUENCES
+
+
+def fallback_note(bad: int) -> str:
+    """The note for `bad` bytes read as windows-1252 among UTF-8 (`utf8_with_fallback`)."""
+    return f"utf-8; {bad} byte{'s' * (bad != 1)} not valid UTF-8 read as windows-1252"
 
 
 def utf8_with_fallback(data: bytes) -> tuple[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.html
@@ -20,6 +21,39 @@ _WRAPPER_TAGS = re.compile(
     re.IGNORECASE,
 )
 _TOO_DEEP = "Excessive depth"
+# A tag keeps at most this many attributes: libxml2 checks each new attribute against the tag's
+# earlier ones, so one tag with 100k attributes took 29 s in one C call (which the time budget
+# cannot interrupt) and a million never finished. The most on any WCXB dev article page is 32;
+# 1,000 costs about a millisecond a tag.
+MAX_TAG_ATTRIBUTES = 1000
+# Each attribute takes two characters at least (" a"): only a start tag this long can hold more
+# than MAX_TAG_ATTRIBUTES, so shorter tags are never looked at.
+_LONG_TAG = re.compile(r"(<[A-Za-z][^\s<>/]*)[^<>]{" + str(2 * MAX_TAG_ATTRIBUTES) + ",}")
+# One attribute: after white space, a name, an optional value (a quote left open runs to the end).
+_ATTRIBUTE = re.compile(
+    r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*(?:"|$)|'[^']*(?:'|$)|[^\s"'<>]+))?(?=[\s/]|$)"""
+)
+
+
+def _cap_attributes(html: str) -> str:
+    """The page with every start tag cut after its MAX_TAG_ATTRIBUTES-th attribute.
+
+    Example:
+        >>> tag = "<p " + " ".join(f'a{i}="1"' for i in range(1500)) + ">Hi</p>"
+        >>> capped = _cap_attributes(tag)
+        >>> capped.count("="), capped.endswith('a999="1">Hi</p>')
+        (1000, True)
+    """
+
+    def cap(match: re.Match[str]) -> str:
+        tag = match[0]
+        found = itertools.islice(_ATTRIBUTE.finditer(tag, len(match[1])), MAX_TAG_ATTRIBUTES)
+        ends = [m.end() for m in found]
+        if len(ends) < MAX_TAG_ATTRIBUTES or not _ATTRIBUTE.search(tag, ends[-1]):
+            return tag
+        return tag[: ends[-1]]
+
+    return _LONG_TAG.sub(cap, html)
 
 
 def _parse(html: str) -> tuple[lxml.html.HtmlElement, bool]:
@@ -39,6 +73,7 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     # lxml refuses str input that declares an encoding; the text is already decoded.
     if html.lstrip().startswith("<?xml"):
         html = html.split("?>", 1)[-1]
+    html = _cap_attributes(html)
     try:
         tree, too_deep = _parse(html)
         if too_deep:

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from .maintext_filters import filter_lines, page_titles, removed_blocks
 from .maintext_recover import RECOVER_PAGE_SHARE, recover_blocks
-from .maintext_runs import page_text_length, repair_mojibake, run_trafilatura
+from .maintext_runs import page_counts, page_text_length, repair_mojibake, run_trafilatura
 from .words import word_count
 
 # The recall run covers less than this share of the page's visible text: also run balanced.
@@ -28,6 +28,15 @@ RECALL_VS_BALANCED = 0.4
 # A text without one line this many words long is a menu, not an article (a shop's home page
 # gives "About / Contact / Cart"): return no text. Changes no WCXB article page.
 MIN_LINE_WORDS = 8
+# A page with more text segments than this runs trafilatura without its external fallbacks
+# (readability, jusText): jusText's neighbour search is quadratic in a run of short paragraphs
+# (3,000 of them took 4 s, 10,000 about 50 s) and readability parses its candidate again. The
+# most on any WCXB dev article page is 2,624 (median 290), so none of them changes.
+FALLBACK_MAX_TEXTS = 3000
+# ... and so does a page with more elements than this: readability walks every element several
+# times (19 MB of empty spans, 333k elements: 12 s CPU). The most on a WCXB dev article page is
+# 5,105 (median 810).
+FALLBACK_MAX_ELEMENTS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +84,13 @@ def main_text(
     repaired = repair_mojibake(tree)
     if repaired is not None:
         tree = repaired
-    text = run_trafilatura(tree, url, recall=True)
+    elements, texts = page_counts(tree)
+    fast = texts > FALLBACK_MAX_TEXTS or elements > FALLBACK_MAX_ELEMENTS
+    text = run_trafilatura(tree, url, recall=True, fast=fast)
     run = "recall"
     page_chars = page_text_length(tree)
     if len(text) < RECALL_PAGE_SHARE * page_chars:
-        balanced = run_trafilatura(tree, url, recall=False)
+        balanced = run_trafilatura(tree, url, recall=False, fast=fast)
         if len(text) < RECALL_VS_BALANCED * len(balanced):
             text, run = balanced, "balanced"
     kept, dropped = filter_lines(text, page_titles(tree))

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
+# Elements whose text is never visible page text.
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
 # A whole line that is only one of these is page chrome, not article text.
 CHROME_LINES = (
     "advertisement",
@@ -113,6 +115,11 @@ TAIL_START_SHARE = 0.7
 DUPLICATE_RUN_CHARS = 1000
 # Removed blocks shorter than this are not worth listing.
 REMOVED_MIN_CHARS = 40
+# Past this many characters of kept text, a block is first tested against the kept text's
+# word 4-grams: searching the whole kept text once per block was quadratic (a 19 MB article page
+# ran for minutes). Below it, and for blocks every 4-gram of which is kept, the exact search.
+EXACT_SEARCH_MAX_CHARS = 200_000
+_GRAM_WORDS = 4
 # The title is repeated as the first lines of the text: look this far for it.
 TITLE_SEARCH_LINES = 5
 # Lines above that title all shorter than this are breadcrumbs, kickers and dates: dropped too.
@@ -267,6 +274,29 @@ def page_titles(tree: HtmlElement) -> list[str]:
     return [h1.text_content() for h1 in tree.iter("h1")][:5]
 
 
+def _grams(words: list[str]) -> set[int]:
+    return {hash(g) for g in zip(*(words[i:] for i in range(_GRAM_WORDS)), strict=False)}
+
+
+class _KeptText:
+    """The kept main text, asked whether it holds a block's normalised words (word-aligned)."""
+
+    def __init__(self, text: str) -> None:
+        self.padded = f" {norm_words(text)} "
+        self.lines = {norm_words(line) for line in text.split("\n")}
+        big = len(self.padded) > EXACT_SEARCH_MAX_CHARS
+        self.grams = _grams(self.padded.split()) if big else None
+
+    def holds(self, norm: str) -> bool:
+        if norm in self.lines:
+            return True
+        if self.grams is not None:
+            words = norm.split()
+            if len(words) >= _GRAM_WORDS and not _grams(words) <= self.grams:
+                return False
+        return f" {norm} " in self.padded
+
+
 def removed_blocks(tree: HtmlElement, text: str, dropped: Iterable[str]) -> tuple[str, ...]:
     """Substantial text blocks of the page that are not in the main text, in page order.
 
@@ -278,7 +308,7 @@ def removed_blocks(tree: HtmlElement, text: str, dropped: Iterable[str]) -> tupl
     Returns:
         Block texts of REMOVED_MIN_CHARS or more, whitespace collapsed, each once.
     """
-    kept = f" {norm_words(text)} "
+    kept = _KeptText(text)
     out: list[str] = []
     seen: set[str] = set()
     body = tree.find(".//body")
@@ -288,7 +318,7 @@ def removed_blocks(tree: HtmlElement, text: str, dropped: Iterable[str]) -> tupl
             continue
         seen.add(block)
         norm = norm_words(block)
-        if norm and f" {norm} " not in kept:
+        if norm and not kept.holds(norm):
             out.append(block)
     for line in dropped:
         if line not in seen and len(line) >= REMOVED_MIN_CHARS:

@@ -10,8 +10,8 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
-# Elements whose text is never visible page text.
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
+from .maintext_filters import INVISIBLE_TAGS
+
 # A page with at least this many UTF-8 sequences decoded a second time as Latin-1 ("doesnâ\x80\x99t"
 # for "doesn't") was double-encoded by its site: its text nodes are repaired before extraction.
 # (a pet-insurance guide served every apostrophe and dash that way; fewer hits are stray
@@ -30,21 +30,28 @@ def _options(recall: bool) -> Extractor:
     return Extractor(output_format="python", recall=recall, comments=False, tables=True)
 
 
-def run_trafilatura(tree: HtmlElement, url: str | None, *, recall: bool) -> str:
+def run_trafilatura(tree: HtmlElement, url: str | None, *, recall: bool, fast: bool = False) -> str:
     """trafilatura's main text of the tree (left unmodified: trafilatura works on a copy).
 
     Args:
         tree: the parsed page.
         url: the page URL, or None.
         recall: favor recall (True) or trafilatura's default balanced mode (False).
+        fast: skip trafilatura's external fallbacks (readability, jusText).
 
     Returns:
         The text, paragraphs separated by "\\n"; "" when trafilatura finds nothing.
     """
     options = copy(_options(recall))
     options.url = options.source = url
+    options.fast = fast
     document = bare_extraction(tree, options=options)
     return (document.text or "") if document is not None else ""
+
+
+def page_counts(tree: HtmlElement) -> tuple[int, int]:
+    """How many elements and non-blank text nodes the page holds (no copy)."""
+    return sum(1 for _ in tree.iter()), sum(1 for t in tree.itertext() if t.strip())
 
 
 def page_text_length(tree: HtmlElement) -> int:

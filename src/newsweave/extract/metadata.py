@@ -14,6 +14,7 @@ Provenance values: "json-ld", "meta", "html", "url", "heuristic", "htmldate".
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -56,7 +57,9 @@ class Metadata:
         authors: person names, cleaned, in byline order.
         published: publication date, ISO 8601 `YYYY-MM-DD` (never the modification date).
         modified: last modification date, same format.
-        provenance: field name -> "json-ld" | "meta" | "html" | "url" | "heuristic" | "htmldate".
+        provenance: field name -> "json-ld" | "meta" | "html" | "url" | "heuristic" | "htmldate";
+            and "skipped" -> a note on the JSON-LD blocks skipped ("1 JSON-LD block skipped
+            (nested too deep)").
     """
 
     title: str | None
@@ -101,23 +104,47 @@ def _first_meta(meta: dict[str, list[str]], names: tuple[str, ...]) -> str | Non
     return None
 
 
-def _jsonld_objects(tree: Any) -> list[dict]:
-    """All JSON-LD objects of the page, @graph and lists flattened."""
+def _load_jsonld(raw: str) -> tuple[Any, str | None]:
+    """One JSON-LD block's data, or (None, why it is skipped)."""
+    try:
+        return json.loads(raw), None
+    except RecursionError:  # nested 100k deep: the block is skipped, not the article
+        return None, "nested too deep"
+    except ValueError:
+        pass
+    # unescaped control characters are the commonest breakage (CMS-inserted newlines)
+    try:
+        return json.loads(raw, strict=False), None
+    except RecursionError:
+        return None, "nested too deep"
+    except ValueError:
+        return None, "not valid JSON"
+
+
+def _skipped_note(reasons: list[str]) -> str | None:
+    """ "2 JSON-LD blocks skipped (1 nested too deep, 1 not valid JSON)", or None."""
+    if not reasons:
+        return None
+    counts = Counter(reasons)
+    why = (
+        next(iter(counts)) if len(counts) == 1 else ", ".join(f"{n} {r}" for r, n in counts.items())
+    )
+    return f"{len(reasons)} JSON-LD block{'s' * (len(reasons) != 1)} skipped ({why})"
+
+
+def _jsonld_objects(tree: Any) -> tuple[list[dict], str | None]:
+    """All JSON-LD objects of the page, @graph and lists flattened, and a note on the blocks
+    skipped (a bad block costs only its own metadata)."""
     out: list[dict] = []
+    skipped: list[str] = []
     for script in _XP_JSONLD(tree):
         raw = (script.text or "").strip()
         if not raw:
             continue
-        try:
-            data = json.loads(raw)
-        except RecursionError:  # nested 100k deep: the block is skipped, not the article
+        data, why = _load_jsonld(raw)
+        if why:
+            skipped.append(why)
             continue
-        except ValueError:
-            # unescaped control characters are the commonest breakage (CMS-inserted newlines)
-            try:
-                data = json.loads(raw, strict=False)
-            except (ValueError, RecursionError):
-                continue
         stack = [data]
         while stack:
             item = stack.pop()
@@ -131,7 +158,7 @@ def _jsonld_objects(tree: Any) -> list[dict]:
                 for key in ("mainEntity", "mainEntityOfPage"):
                     if isinstance(item.get(key), dict | list):
                         stack.append(item[key])
-    return out
+    return out, _skipped_note(skipped)
 
 
 def _types(obj: dict) -> list[str]:
@@ -231,12 +258,13 @@ class _Page:
     outlet: str | None
     outlet_source: str | None
     outlet_keys: tuple[str, ...]
+    skipped: str | None
 
 
 def _prepare(tree: Any, url: str | None) -> _Page:
     """Stage 0: meta, JSON-LD, canonical URL and outlet (the others need them)."""
     meta = _collect_meta(tree)
-    objects = _jsonld_objects(tree)
+    objects, skipped = _jsonld_objects(tree)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     articles = _article_objects(objects)
     canon, url_source = _canonical_url(tree, meta, url)
@@ -269,6 +297,7 @@ def _prepare(tree: Any, url: str | None) -> _Page:
         outlet=outlet,
         outlet_source=outlet_source if outlet else None,
         outlet_keys=tuple(dict.fromkeys(keys)),
+        skipped=skipped,
     )
 
 
@@ -407,6 +436,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> Met
         prov["url"] = page.url_source
     if page.outlet_source:
         prov["outlet"] = page.outlet_source
+    if page.skipped:
+        prov["skipped"] = page.skipped
     title, source = _title(page)
     if source:
         prov["title"] = source

@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from . import metadata_vocab as V
-from .maintext_runs import INVISIBLE_TAGS
+from .maintext_filters import INVISIBLE_TAGS
 from .metadata_dates import DATEISH, MONTH_ALT, in_skipped_block, norm_space
 
 __all__ = [

@@ -13,11 +13,10 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
-from ..extract.decode import strip_controls
+from ..extract.decode import fallback_note, strip_controls, utf8_with_fallback
 from ..model import RawDocument
 from ..settings import Settings
 from .files import gunzip_capped, read_capped
-from .jsonl_schema import validate_record
 
 
 def capture_date(warc_date: str | None) -> str | None:
@@ -112,13 +111,11 @@ def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocu
         src = f"{source}#{n}"
         if not line.strip():
             continue
+        text, note = _decode_line(line)
         try:
-            obj = json.loads(line)
+            obj = json.loads(text)
         except json.JSONDecodeError as e:
             yield InputError(src, f"line {n + 1} is not valid JSON ({e.msg})")
-            continue
-        except UnicodeDecodeError:
-            yield InputError(src, f"line {n + 1} is not UTF-8 text")
             continue
         except RecursionError:  # `[[[[...` 100k deep overflowed the parser and stopped the batch
             yield InputError(src, f"line {n + 1} nests JSON too deep to read")
@@ -126,10 +123,25 @@ def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocu
         if not isinstance(obj, dict):
             yield InputError(src, f"line {n + 1} is not a JSON object")
             continue
-        yield _record_document(obj, src, n)
+        doc = _record_document(obj, src, n)
+        if note and isinstance(doc, RawDocument):
+            doc.hints["encoding"] = note
+        yield doc
+
+
+def _decode_line(line: bytes) -> tuple[str, str | None]:
+    """One JSON line as text, and a note when some of its bytes were not UTF-8: a stray Latin-1
+    byte lost the whole record ("not UTF-8 text"); it is read as windows-1252, as in pages."""
+    try:
+        return line.decode("utf-8"), None
+    except UnicodeDecodeError:
+        text, bad = utf8_with_fallback(line)
+        return text, fallback_note(bad)
 
 
 def _record_document(obj: dict, src: str, n: int) -> RawDocument | InputError:
+    from .jsonl_schema import validate_record  # pydantic: only for JSON Lines (~0.3 s import)
+
     record = validate_record(obj)
     if isinstance(record, str):
         return InputError(src, f"line {n + 1}: {record}")

@@ -8,6 +8,7 @@ the batch goes on.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from .records import maybe_gunzip, read_jsonl, read_warc, read_warc_stream
 from .sniff import fetched_kind, sniff
 
 # File name endings -> format. Checked longest first; ".gz" variants are decompressed on read.
-_FORMATS: tuple[tuple[str, str], ...] = (
+FORMATS: tuple[tuple[str, str], ...] = (
     (".warc.gz", "warc"),
     (".warc", "warc"),
     (".jsonl.gz", "jsonl"),
@@ -68,7 +69,7 @@ def skipped_ending(name: str) -> str | None:
 
 def format_of(name: str) -> str | None:
     lower = name.lower()
-    for ending, fmt in _FORMATS:
+    for ending, fmt in FORMATS:
         if lower.endswith(ending):
             return fmt
     return None
@@ -85,6 +86,33 @@ class Unit:
     @property
     def is_url(self) -> bool:
         return is_url(self.source)
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], list[InputError]]:
+    """The files under a folder, sorted, hidden files and folders left out, and one InputError
+    per folder that cannot be listed (it was skipped without a word). Symbolic links to folders
+    are followed, each real folder once (a link to its own parent does not loop)."""
+    files: list[Path] = []
+    errors: list[InputError] = []
+
+    def refused(e: OSError) -> None:
+        why = "permission denied" if isinstance(e, PermissionError) else e.strerror or str(e)
+        where = e.filename or str(folder)
+        errors.append(
+            InputError(where, f"folder unreadable ({why.lower()}): its files were not read")
+        )
+
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, names in os.walk(folder, onerror=refused, followlinks=True):
+        st = os.stat(root)
+        if (st.st_dev, st.st_ino) in seen:
+            dirs.clear()
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(root)
+        files.extend(here / n for n in names if not n.startswith(".") and (here / n).is_file())
+    return sorted(files), errors
 
 
 def expand_inputs(
@@ -111,15 +139,15 @@ def expand_inputs(
             continue
         p = Path(given)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p).parts
-                if child.is_file() and not any(part.startswith(".") for part in rel):
-                    fmt = format_of(child.name)
-                    ending = None if fmt else skipped_ending(child.name)
-                    if ending is None:
-                        add(Unit(str(child), child, fmt))
-                    elif skipped is not None:
-                        skipped[ending] += 1
+            files, unreadable = walk_folder(p)
+            errors.extend(unreadable)
+            for child in files:
+                fmt = format_of(child.name)
+                ending = None if fmt else skipped_ending(child.name)
+                if ending is None:
+                    add(Unit(str(child), child, fmt))
+                elif skipped is not None:
+                    skipped[ending] += 1
         elif p.is_file():
             add(Unit(given, p, format_of(p.name)))
         else:

@@ -169,15 +169,24 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        while (version := self.schema_version) < SCHEMA_VERSION:
+            try:  # the write lock first: another process may be migrating the same store
+                self._db.executescript(
+                    f"BEGIN IMMEDIATE; {_MIGRATIONS[version]} "
+                    f"PRAGMA user_version = {version + 1}; COMMIT;"
+                )
+            except sqlite3.OperationalError:
+                if self._db.in_transaction:
+                    self._db.rollback()
+                # two analyze runs on one new store both read version 0; the one that waited
+                # for the lock found the tables made ("table articles already exists")
+                if self.schema_version == version:
+                    raise
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: store schema version {version} is newer than this newsweave "
                 f"({SCHEMA_VERSION}); upgrade newsweave or use another --db"
             )
-        for n in range(version, SCHEMA_VERSION):
-            with self._db:
-                self._db.executescript(f"BEGIN; {_MIGRATIONS[n]} PRAGMA user_version = {n + 1};")
 
     @property
     def schema_version(self) -> int:

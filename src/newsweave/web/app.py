@@ -33,7 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..ingest.fetch import is_url
-from ..ingest.sources import format_of
+from ..ingest.sources import skipped_ending
 from ..report import SCHEMA
 from ..report.html import environment, stylesheet
 from ..report.json import report_article
@@ -373,12 +373,12 @@ def _api(app: FastAPI, state: _State, listed, story_data, article_data) -> None:
 async def _save_upload(
     upload: UploadFile, folder: Path, n: int, limit: int
 ) -> tuple[Path | None, str | None]:
-    """Copy one upload under a name we make, refusing unknown kinds and oversize files."""
+    """Copy one upload under a name we make, refusing oversize files and the endings a folder
+    skips (images, scripts...); other unknown endings are sniffed, as in a folder."""
     shown = (upload.filename or "upload")[:200]
     base = _UNSAFE_NAME.sub("_", Path(shown.replace("\\", "/")).name).lstrip(".")[:80]
-    if format_of(base) is None:
-        return None, (f"{shown}: not a kind newsweave reads (.html, .htm, .html.gz, .txt, "
-                      ".warc, .warc.gz, .jsonl, .rss, .atom, .xml)")  # fmt: skip
+    if (ending := skipped_ending(base)) is not None:
+        return None, f"{shown}: {ending} files never hold an article (skipped as in folders)"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{n:03d}-{base}"
     size = 0

@@ -1,0 +1,12 @@
+"""The versions stored results are keyed by, in a module that imports nothing: a rerun that
+finds everything stored compares them without importing spaCy or scikit-learn (their imports
+were most of a rerun of examples/corpus, which took about half as long as its first run).
+
+Bump one when its stage's output changes, so the stored results are redone.
+"""
+
+# read-10-numbers: number words before a unit of time ("ten years") or after a toll ("rose to
+# nine"); read-9: quotes[] speech only, attributions[] apart. (A name of its own, not "read-10":
+# another branch may bump the quotes, and the benchmarks' reading cache is keyed by it.)
+READER_VERSION = "read-10-numbers"
+CHECKER_VERSION = "check-3"
