@@ -16,7 +16,7 @@ import signal
 import pytest
 
 from conftest import EXAMPLES, html_page
-from newsweave import pipeline
+from newsweave import pipeline, workers
 from newsweave.pipeline import analyze, extract_document, read_chunk, read_stored, run
 from newsweave.read.stage import READER_VERSION
 from newsweave.settings import DEFAULTS
@@ -154,3 +154,20 @@ def test_pipeline_workers_interrupt_leaves_a_consistent_store(tmp_path, pooled):
     assert ids == clean_ids and len(set(ids)) == len(ids) == 10
     assert readings == clean_readings
     assert (rerun.stored, rerun.duplicates) == (5, 5) and clean.stored == 10
+
+
+def _cannot_start(conn):
+    """A worker that exits before it is ready (as one does that fails importing the script)."""
+    os._exit(1)
+
+
+def test_pipeline_workers_that_cannot_start_leave_the_work_here(
+    tmp_path, pooled, monkeypatch, caplog
+):
+    monkeypatch.setattr(workers, "_serve", _cannot_start)
+    folder = _pages(tmp_path, 4)
+    with SQLiteStore(tmp_path / "x.db") as store:
+        summary = run([str(folder)], DEFAULTS.with_(workers=2), store=store, fetch=False)
+    assert (summary.stored, summary.failed) == (4, 0)
+    assert "could not start (exit code 1)" in caplog.text
+    assert any(pool is not None for pool in pooled)

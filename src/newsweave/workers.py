@@ -19,6 +19,7 @@ loads the models lazily, once, on its first task that needs them (`read/nlp.py`'
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -37,6 +38,14 @@ POOL_MIN_DOCUMENTS = 32
 WINDOW_PER_WORKER = 4
 # The modules the forkserver imports once, so that every worker starts with them loaded.
 PRELOAD = ("newsweave.pipeline", "newsweave.extract", "newsweave.read.stage")
+# A worker not ready after this long cannot start (the first one waits for the forkserver to
+# import PRELOAD: 3 s on a loaded 2-core machine). Workers that cannot start (a script that
+# starts a run at import time, without `if __name__ == "__main__":`, is imported again by
+# each of them and fails there) leave their tasks to this process.
+START_TIMEOUT_SECONDS = 120.0
+_READY = "ready"
+
+log = logging.getLogger(__name__)
 
 
 def available_cpus() -> int:
@@ -105,6 +114,7 @@ def _serve(conn: Connection) -> None:
     (True, result) or (False, reason)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops us
     kept: dict[int, Any] = {}  # shared arguments by key, as they were first sent
+    conn.send(_READY)
     while True:
         try:
             task = conn.recv()
@@ -135,6 +145,18 @@ class _Worker:
         child.close()
         self.sent: set[int] = set()  # keys of the shared arguments it holds
 
+    def ready(self) -> str | None:
+        """None once the worker says it is ready, else why it is not."""
+        if not wait([self.conn, self.process.sentinel], START_TIMEOUT_SECONDS):
+            return f"not ready after {START_TIMEOUT_SECONDS:g} s"
+        try:
+            if self.conn.poll() and self.conn.recv() == _READY:
+                return None
+        except (EOFError, OSError):
+            pass
+        self.process.join(1)
+        return _died(self.process.exitcode).reason.replace("died", "could not start")
+
     def stop(self) -> None:
         if self.process.is_alive():
             self.process.terminate()
@@ -161,6 +183,7 @@ class WorkerPool:
         self._all: list[_Worker] = []
         self._busy: dict[_Worker, int] = {}  # worker -> index of its task in the stream
         self._shared: dict[int, tuple[int, Any]] = {}  # id -> (key, a Task.shared)
+        self._broken: str | None = None  # why workers cannot start, once they could not
         self._context: Any = None
 
     def __enter__(self) -> WorkerPool:
@@ -180,14 +203,25 @@ class WorkerPool:
         self._idle.clear()
         self._busy.clear()
 
-    def _start(self) -> None:
+    def _start(self) -> bool:
+        """Start workers up to `workers`; False when they cannot start (tasks then run here)."""
         if self._context is None:
             self._context = multiprocessing.get_context("forkserver")
             self._context.set_forkserver_preload(list(PRELOAD))
-        while len(self._idle) + len(self._busy) < self.workers:
-            w = _Worker(self._context)
+        new = []
+        while self._broken is None and len(self._idle) + len(self._busy) + len(new) < self.workers:
+            new.append(_Worker(self._context))
+        for w in new:
             self._all.append(w)
-            self._idle.append(w)
+            why = w.ready()
+            if why is None:
+                self._idle.append(w)
+            elif self._broken is None:
+                self._broken = why
+                log.warning("worker processes: %s; the rest runs in this process", why)
+            if why is not None:
+                self._replace(w)
+        return self._broken is None
 
     def _replace(self, dead: _Worker) -> None:
         dead.stop()
@@ -246,7 +280,10 @@ class WorkerPool:
             if isinstance(item, Task) and offset + k not in results and offset + k not in held
         ]
         while waiting:
-            self._start()
+            if not self._start() and not self._idle:  # no workers: run it here
+                i = waiting.pop(0)
+                results[i] = queue[i - offset].run()
+                continue
             if not self._idle:
                 return
             w = self._idle.pop()
