@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-# Below this many documents a pool costs more than the second core gives back: starting it
-# (a forkserver importing the stages, then each worker loading spaCy) took about 2-3 s of CPU
-# here, against about 0.1 s of extraction and 0.3 s of reading per WCXB page.
+# Below this many documents a pool costs more than the second core gives back: on the loaded
+# 2-core machine, importing the stages took 3.2 s and a worker's first reading (spaCy loading)
+# 3.1 s, against about 0.1 s of extraction and 0.3 s of reading per WCXB page, half of which a
+# second worker saves: 15-30 pages to break even. It also keeps the test suite's small
+# corpora in one process.
 POOL_MIN_DOCUMENTS = 32
 # At most this many tasks per worker are handed out or finished ahead of the oldest unfinished
 # one: results wait here to be given back in order, so one slow input must not let them pile up.
