@@ -1,7 +1,7 @@
 """The `newsweave` command: it parses, draws progress and prints; the work is pipeline.py's.
 
 Every option that tunes the work (--max-file-bytes, --timeout, --deadline, --time-budget,
---ignore-robots) maps to one field of settings.Settings; --config reads them from a file.
+--ignore-robots, --workers) maps to one field of settings.Settings; --config reads them from a file.
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ from . import __version__
 from .errors import NewsweaveError, printable
 from .outputs import atomic_writer, check_writable
 from .pipeline import Outcome, Summary, read_stored, run
-from .settings import DEFAULTS, Settings, load_settings
+from .settings import DEFAULTS, MAX_WORKERS, Settings, load_settings
 from .store import open_store
+from .workers import available_cpus
 
 
 def escape(text: str) -> str:
@@ -68,6 +69,10 @@ def _input_options(f: Callable) -> Callable:
                      f"[default: {DEFAULTS.extract_time_budget_seconds:g}]."),
         click.option("--ignore-robots", is_flag=True,
                      help="Fetch URLs even where robots.txt disallows it (your responsibility)."),
+        click.option("--workers", type=click.IntRange(min=0, max=MAX_WORKERS), default=None,
+                     help="Processes that extract and read articles; the output is the same "
+                     "with any number [default: 0, one per CPU this process may use: "
+                     f"{available_cpus()} here]."),
         click.option("--offline", is_flag=True,
                      help="Never fetch: URLs and teaser-only feed entries fail, clearly."),
         click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
@@ -102,6 +107,7 @@ def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
         http_deadline_seconds=opts.get("http_deadline_seconds"),
         extract_time_budget_seconds=opts.get("extract_time_budget_seconds"),
         respect_robots=False if opts.get("ignore_robots") else None,
+        workers=opts.get("workers"),
         **extra,
     )
 

@@ -46,6 +46,10 @@ class InputError(NewsweaveError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        # errors come back from worker processes pickled; args holds the joined line only
+        return (type(self), (self.source, self.reason))
+
 
 class FetchError(InputError):
     """A URL or feed could not be fetched (unreachable, slow, refused by robots.txt, too big)."""

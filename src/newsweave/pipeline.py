@@ -8,9 +8,11 @@ can run in a pool or a Spark partition.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ from .model import Article, RawDocument, Reading, Story, StoryCheck
 from .outlets import normalise_outlet, outlet_table
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
+from .workers import POOL_MIN_DOCUMENTS, Task, TaskFailed, WorkerPool, run_in_order, worker_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class Summary:
     stored: int = 0
     duplicates: int = 0
     failed: int = 0
+    unread: int = 0  # stored, but their reading failed (a worker died under them)
     errors: list[InputError] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)  # files in folders, by ending
 
@@ -53,6 +57,8 @@ class Summary:
     def line(self, verb: str = "stored") -> str:
         """The summary line, e.g. "12 stored, 3 duplicates, 1 failed, 2 skipped (.css, .jpg)"."""
         line = f"{self.stored} {verb}, {self.duplicates} duplicates, {self.failed} failed"
+        if self.unread:
+            line += f", {self.unread} not read"
         if self.skipped:
             endings = ", ".join(sorted(self.skipped))
             line += f", {sum(self.skipped.values())} skipped ({endings})"
@@ -124,34 +130,79 @@ def input_digest(raw: RawDocument, settings: Settings, context: ScrapedContext |
     return h.hexdigest()
 
 
-def extract_unit(
-    unit: Unit,
-    settings: Settings,
-    fetcher: Fetcher | None,
-    context: ScrapedContext | None = None,
-    stored: Callable[[RawDocument], Article | None] | None = None,
-) -> Iterator[Article | InputError]:
-    """Ingest and extract one unit; bad parts become InputErrors, never exceptions.
+def extract_document(
+    job: tuple[RawDocument, Settings], context: ScrapedContext | None = None
+) -> Article | InputError:
+    """Extract one document within its time budget; bad input becomes an InputError, never an
+    exception. Runs in a worker process or here (`workers.run_in_order`)."""
+    raw, settings = job
+    try:
+        with time_budget(settings.extract_time_budget_seconds, raw.source):
+            return extract(raw, settings, context)
+    except InputError as e:
+        return e
+    except Exception as e:  # noqa: BLE001 - hostile input must not stop the batch
+        return InputError(raw.source, f"extraction failed ({type(e).__name__}: {e})")
 
-    Args:
-        stored: gives the article an unchanged input gave before; it is then not extracted.
-    """
-    for item in _read_safely(unit, settings, fetcher):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        if stored is not None and (known := stored(item)) is not None:
-            # under this input's name: a second copy's stored article names the first input
-            yield replace(known, source=item.source)
-            continue
-        try:
-            with time_budget(settings.extract_time_budget_seconds, item.source):
-                article = extract(item, settings, context)
-            yield article
-        except InputError as e:
-            yield e
-        except Exception as e:  # noqa: BLE001 - hostile input must not stop the batch
-            yield InputError(item.source, f"extraction failed ({type(e).__name__}: {e})")
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """An input whose stored article stands (its digest is unchanged): not extracted again."""
+
+    article: Article
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitDone:
+    unit: Unit
+
+
+def _extraction_jobs(
+    units: list[Unit], settings: Settings, store: SQLiteStore | None, fetcher: Fetcher | None
+) -> Iterator[InputError | _Known | _UnitDone | Task]:
+    """Every document of the units, in order: a Task to extract it (keeping its digest), its
+    stored article when the input is unchanged, or the error reading it; then the unit's end."""
+    contexts = scraped_contexts(units, settings)
+    for unit in units:
+        context = contexts.get(unit.path.parent) if unit.path is not None else None
+        for item in _read_safely(unit, settings, fetcher):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            digest = input_digest(item, settings, context) if store is not None else None
+            known = store.stored_input(item.source, digest) if store is not None else None
+            if known is not None:
+                # under this input's name: a second copy's stored article names the first input
+                yield _Known(replace(known, source=item.source))
+            else:
+                job = (item, settings)
+                yield Task(extract_document, job, keep=(item.source, digest), shared=context)
+        yield _UnitDone(unit)
+
+
+def _lookahead_pool(
+    jobs: Iterator[Any], pool: WorkerPool | None
+) -> tuple[Iterator[Any], WorkerPool | None]:
+    """The jobs (unchanged), and the pool only when they hold POOL_MIN_DOCUMENTS tasks: a small
+    batch does not pay for starting the workers. Looks that far ahead, no further."""
+    if pool is None:
+        return jobs, None
+    ahead: list[Any] = []
+    tasks = 0
+    for job in jobs:
+        ahead.append(job)
+        tasks += isinstance(job, Task)
+        if tasks >= POOL_MIN_DOCUMENTS:
+            return itertools.chain(ahead, jobs), pool
+    return iter(ahead), None
+
+
+def _own_pool(settings: Settings, pool: WorkerPool | None) -> Any:
+    """The pool given, else a new one when the settings ask for more than one worker."""
+    if pool is not None:
+        return nullcontext(pool)
+    n = worker_count(settings.workers)
+    return WorkerPool(n) if n > 1 else nullcontext(None)
 
 
 def run(
@@ -162,8 +213,13 @@ def run(
     on_outcome: Callable[[Outcome], None] | None = None,
     on_unit_done: Callable[[Unit], None] | None = None,
     fetch: bool = True,
+    pool: WorkerPool | None = None,
 ) -> Summary:
     """Run ingest + extract (+ store) over the inputs.
+
+    Documents are extracted in `settings.workers` worker processes (when there are
+    POOL_MIN_DOCUMENTS or more) and stored, counted and reported in input order, so the store
+    is the same with any number of workers. A document whose worker dies is one error.
 
     Args:
         inputs: paths, folders, URLs or "-" for stdin.
@@ -174,6 +230,7 @@ def run(
         on_outcome: called for every article or error, in order.
         on_unit_done: called after each unit.
         fetch: allow network fetching of URLs and feed entries.
+        pool: worker processes to use (default: started here when settings.workers asks).
 
     Returns:
         Counts of stored, duplicate and failed documents, and the errors.
@@ -199,43 +256,74 @@ def run(
     needs_fetch = fetch and any(u.is_url or u.format in (None, "feed") for u in units)
     fetcher = Fetcher(settings) if needs_fetch else None
     seen: set[str] = set()
-    contexts = scraped_contexts(units, settings)
-    digests: dict[str, str] = {}  # source -> digest of inputs extracted now
-    reused: set[str] = set()  # sources whose stored article stands
-
-    def stored(raw: RawDocument, context: ScrapedContext | None) -> Article | None:
-        digest = input_digest(raw, settings, context)
-        article = store.stored_input(raw.source, digest) if store is not None else None
-        if article is None:
-            digests[raw.source] = digest
-        else:
-            reused.add(raw.source)
-        return article
-
     try:
-        for unit in units:
-            context = contexts.get(unit.path.parent) if unit.path is not None else None
-            lookup = (lambda raw, c=context: stored(raw, c)) if store is not None else None
-            for item in extract_unit(unit, settings, fetcher, context, lookup):
-                if isinstance(item, InputError):
-                    report(Outcome(item.source, error=item))
-                    continue
-                if item.source in reused:  # unchanged since it was stored: not extracted
-                    reused.discard(item.source)
-                    new = False
-                elif store is not None:
-                    new = store.add(item)
-                    store.remember_input(item.source, digests.pop(item.source), item.id)
-                else:  # no store: duplicates within this run still count as duplicates
-                    new = item.id not in seen
-                    seen.add(item.id)
-                report(Outcome(item.source, article=item, new=new))
-            if on_unit_done:
-                on_unit_done(unit)
+        with _own_pool(settings, pool) as workers:
+            jobs, workers = _lookahead_pool(
+                _extraction_jobs(units, settings, store, fetcher), workers
+            )
+            for job, result in run_in_order(jobs, workers):
+                if isinstance(job, _UnitDone):
+                    if on_unit_done:
+                        on_unit_done(job.unit)
+                elif isinstance(job, InputError):
+                    report(Outcome(job.source, error=job))
+                elif isinstance(job, _Known):  # unchanged since it was stored: not extracted
+                    report(Outcome(job.article.source, article=job.article))
+                else:
+                    report(_store_extracted(job.keep, result, store, seen))
     finally:
         if fetcher is not None:
             fetcher.close()
     return summary
+
+
+def _store_extracted(
+    keep: tuple[str, str | None],
+    result: Article | InputError | TaskFailed,
+    store: SQLiteStore | None,
+    seen: set[str],
+) -> Outcome:
+    """One extraction's outcome, its article stored (with its input's digest) when new."""
+    source, digest = keep
+    if isinstance(result, TaskFailed):
+        reason = f"extraction stopped: {result.reason} (try it alone with --workers 1)"
+        return Outcome(source, error=InputError(source, reason))
+    if isinstance(result, InputError):
+        return Outcome(result.source, error=result)
+    if store is not None:
+        new = store.add(result)
+        store.remember_input(result.source, digest, result.id)
+    else:  # no store: duplicates within this run still count as duplicates
+        new = result.id not in seen
+        seen.add(result.id)
+    return Outcome(result.source, article=result, new=new)
+
+
+def read_chunk(articles: list[Article]) -> list[Reading]:
+    """The readings of a few articles (`read.stage.read_articles`); runs in a worker or here."""
+    from .read.stage import read_articles
+
+    return list(read_articles(articles))
+
+
+def _read_chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    """The articles cut where `read_articles` ends a batch of READ_BATCH, so that workers read
+    exactly the batches one process would (the parser's batch shapes the float sums)."""
+    from .read.stage import READ_BATCH, reads_in_batch
+
+    chunk: list[Article] = []
+    batched = 0  # English articles since read_articles' last batch
+    for article in articles:
+        chunk.append(article)
+        if not reads_in_batch(article):  # read_articles ends its batch here
+            batched = 0
+            continue
+        batched += 1
+        if batched == READ_BATCH:
+            yield chunk
+            chunk, batched = [], 0
+    if chunk:
+        yield chunk
 
 
 def read_stored(
@@ -243,13 +331,22 @@ def read_stored(
     article_ids: list[str] | None = None,
     on_start: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    settings: Settings = DEFAULTS,
+    pool: WorkerPool | None = None,
 ) -> int:
     """Read the stored articles that have no reading by this reader version, storing each.
+
+    Chunks of articles are read in `settings.workers` worker processes when there are
+    POOL_MIN_DOCUMENTS or more to read. A chunk whose worker died is read again one article
+    at a time, and an article whose worker dies again stays unread, with one error.
 
     Args:
         article_ids: which articles (default: the whole store).
         on_start: called once with the number to read (for a progress bar).
         on_read: called after each article.
+        on_error: called with the error of an article that could not be read.
+        pool: worker processes to use (default: started here when settings.workers asks).
 
     Returns:
         How many articles were read.
@@ -263,14 +360,39 @@ def read_stored(
         on_start(len(todo))
     if not todo:  # nothing to read: the language model is not even loaded
         return 0
-    from .read.stage import read_articles
+    articles = (a for a in (store.get(i) for i in todo) if a is not None)
+    read = 0
+    with _own_pool(settings, pool) as workers:
+        workers = workers if len(todo) >= POOL_MIN_DOCUMENTS else None
+        chunks = (Task(read_chunk, chunk, keep=chunk) for chunk in _read_chunks(articles))
+        failed: list[Article] = []
+        for task, readings in run_in_order(chunks, workers):
+            if isinstance(readings, TaskFailed):
+                failed.extend(task.keep)
+            else:
+                read += _store_readings(store, readings, on_read)
+        # each article of a failed chunk alone: only one that fails again stays unread
+        alone = (Task(read_chunk, [a], keep=a) for a in failed)
+        for task, readings in run_in_order(alone, workers):
+            if isinstance(readings, TaskFailed):
+                if on_error:
+                    reason = f"not read: {readings.reason} (try it alone with --workers 1)"
+                    on_error(InputError(task.keep.source, reason))
+            else:
+                read += _store_readings(store, readings, on_read)
+    return read
 
-    articles = (store.get(i) for i in todo)
-    for reading in read_articles(a for a in articles if a is not None):
+
+def _store_readings(
+    store: SQLiteStore, readings: list[Reading], on_read: Callable[[], None] | None
+) -> int:
+    from .versions import READER_VERSION
+
+    for reading in readings:
         store.add_reading(reading, READER_VERSION)
         if on_read:
             on_read()
-    return len(todo)
+    return len(readings)
 
 
 def stored_docs(store: SQLiteStore) -> dict[str, tuple[Article, Reading | None]]:
@@ -329,7 +451,8 @@ def grouping_key(store: SQLiteStore, settings: Settings) -> str:
     from .versions import CHECKER_VERSION, READER_VERSION
 
     ids = store.ids_in_stored_order()
-    head = [__version__, READER_VERSION, CHECKER_VERSION, repr(settings)]
+    # the workers change nothing in the output (tested), so not the grouping either
+    head = [__version__, READER_VERSION, CHECKER_VERSION, repr(replace(settings, workers=0))]
     parts = [*head, ids, store.unread(ids, READER_VERSION)]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
@@ -442,11 +565,23 @@ def analyze(
         if progress.on_outcome:
             progress.on_outcome(o)
 
-    summary = run(
-        inputs, settings, store=store, on_unit_start=progress.on_unit_start, on_outcome=keep,
-        on_unit_done=progress.on_unit_done, fetch=fetch,
-    )  # fmt: skip
-    read_stored(store, None, on_start=progress.on_read_start, on_read=progress.on_read)
+    # one pool for both stages: its workers keep what they loaded for extraction
+    with _own_pool(settings, None) as pool:
+        summary = run(
+            inputs, settings, store=store, on_unit_start=progress.on_unit_start,
+            on_outcome=keep, on_unit_done=progress.on_unit_done, fetch=fetch, pool=pool,
+        )  # fmt: skip
+
+        def unread(error: InputError) -> None:
+            summary.unread += 1
+            summary.errors.append(error)
+            if progress.on_outcome:
+                progress.on_outcome(Outcome(error.source, error=error))
+
+        read_stored(
+            store, None, on_start=progress.on_read_start, on_read=progress.on_read,
+            on_error=unread, settings=settings, pool=pool,
+        )  # fmt: skip
     if progress.on_group_start:
         progress.on_group_start(store.count())
     stories = [

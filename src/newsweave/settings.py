@@ -7,6 +7,9 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
+# Each worker holds its own copy of the language model (about 150 MB): far past the CPUs a
+# machine has, more workers only cost memory.
+MAX_WORKERS = 256
 USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave/newsweave; offline news cross-checker)"
 
 
@@ -90,6 +93,9 @@ class Settings:
         extract_time_budget_seconds: one document's extraction may take this long; past it the
             input fails with one line and the batch goes on.
         db_path: the SQLite store.
+        workers: processes that extract and read articles; 0: one per CPU this process may
+            use (`os.sched_getaffinity`). Results are stored in input order, so the output is
+            the same with any number; 1 runs everything in this process.
         check: the check stage's options (`CheckSettings`).
     """
 
@@ -103,6 +109,7 @@ class Settings:
     extract_time_budget_seconds: float = 60.0
     db_path: str = "newsweave.db"
     user_agent: str = USER_AGENT
+    workers: int = 0
     check: CheckSettings = field(default_factory=CheckSettings)
 
     def __post_init__(self) -> None:
@@ -116,6 +123,10 @@ class Settings:
             raise ValueError("extract_time_budget_seconds must be > 0")
         if self.min_text_chars < 0:
             raise ValueError("min_text_chars must be >= 0")
+        if not 0 <= self.workers <= MAX_WORKERS:
+            raise ValueError(
+                f"workers must be in [0, {MAX_WORKERS}] (0: one per CPU), got {self.workers}"
+            )
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed (None values are ignored)."""

@@ -87,6 +87,10 @@ class ScrapedContext:
             counts.update({key for key in map(line_key, _page_lines(text)) if key})
         return cls(MappingProxyType(dict(counts)), pages, frozenset(digests))
 
+    def __reduce__(self) -> tuple:
+        # sent to worker processes: a mappingproxy does not pickle, its dict does
+        return (_context, (dict(self.line_pages), self.pages, self.page_digests))
+
     def repeats(self, text: str, lines: list[str]) -> tuple[list[int], int]:
         """Per line, on how many *other* counted pages it occurs; and how many others there are.
 
@@ -108,6 +112,11 @@ class ScrapedContext:
 
 # A clean text may open with a headline, a byline and a date line before its first sentence.
 _CLEAN_HEAD_MAX_LINES = 3
+
+
+def _context(line_pages: dict[str, int], pages: int, digests: frozenset[str]) -> ScrapedContext:
+    """A ScrapedContext back from its pickled parts."""
+    return ScrapedContext(MappingProxyType(line_pages), pages, digests)
 
 
 def clean_prose(lines: list[str]) -> list[bool] | None:

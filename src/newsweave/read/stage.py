@@ -15,6 +15,8 @@ from . import nlp
 # An article longer than this is read in its first part only (a note says so); spaCy's own
 # limit is 1,000,000 characters and memory grows with length.
 MAX_READ_CHARS = 200_000
+# Articles read in one batch (one nlp.pipe batch, one parser call for their sentences).
+READ_BATCH = 16
 
 
 def _read_one(article: Article, text: str, doc, parsed) -> Reading:
@@ -42,7 +44,13 @@ def _read_one(article: Article, text: str, doc, parsed) -> Reading:
     )
 
 
-def read_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Reading]:
+def reads_in_batch(article: Article) -> bool:
+    """Whether the article goes through the language model (English or unknown, not empty);
+    the others get a note, outside any batch."""
+    return article.language in ("en", None) and bool(article.text.strip())
+
+
+def read_articles(articles: Iterable[Article], batch_size: int = READ_BATCH) -> Iterator[Reading]:
     """Read articles in order (nlp.pipe in batches); yields one Reading per article."""
     pending: list[Article] = []
 
@@ -59,7 +67,7 @@ def read_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator
         pending.clear()
 
     for article in articles:
-        if article.language not in ("en", None) or not article.text.strip():
+        if not reads_in_batch(article):
             yield from flush()
             lang = article.language or "unknown"
             yield Reading(article.id, notes=(f"language {lang}: English-only steps skipped",))
