@@ -96,7 +96,7 @@ def clean(corpus, tmp_path_factory) -> tuple[dict, dict, Path]:
 
 @pytest.mark.parametrize(
     "point", [p for p in crash_run.POINTS if p[0] in (
-        "reading, third reading stored", "stories written, grouping key not",
+        "reading, third reading stored", "grouping features stored",
         "report JSON written, not renamed")],
     ids=lambda p: p[0],
 )  # fmt: skip

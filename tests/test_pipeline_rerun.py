@@ -111,11 +111,11 @@ def test_pipeline_rerun_does_not_regroup_an_unchanged_store(tmp_path, monkeypatc
 
     with SQLiteStore(tmp_path / "x.db") as store:
         first = analyze([str(EXAMPLES / "decoy")], store, fetch=False).to_dict()
-        real = stage.group_articles
-        monkeypatch.setattr(stage, "group_articles", _no_grouping)
+        monkeypatch.setattr(stage, "group_items", _no_grouping)
+        monkeypatch.setattr(stage, "add_to_grouping", _no_grouping)
         second = analyze([str(EXAMPLES / "decoy")], store, fetch=False).to_dict()
         assert second == first
-        monkeypatch.setattr(stage, "group_articles", real)
+        monkeypatch.undo()
         grown = analyze([str(EXAMPLES / "rates")], store, fetch=False)  # a new article: regrouped
         assert grown.summary.stored > 0 and grown.stories
 

@@ -354,6 +354,31 @@ def analyze(
     _finish(report.summary)
 
 
+@main.command()
+@_existing_db_option
+@click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="A newsweave.toml with settings (as analyze takes it).")  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def regroup(db: str, config: str | None, quiet: bool) -> None:
+    """Regroup the whole store into stories, then list them.
+
+    `analyze` adds new articles to the stored stories and settles only the stories they
+    touch; this groups every stored article again from scratch, as the first analyze of the
+    store did (copies, stories, the split and the consensus of several input orders), and
+    checks every story whose membership changed. Articles not read yet are read first.
+    Example: newsweave regroup --db newsweave.db
+    """
+    from .pipeline import regroup as run_regroup
+
+    _need_store(db)
+    with open_store(db) as store, _pipeline_progress(quiet) as progress:
+        read_stored(store, None, on_start=progress.on_read_start, on_read=progress.on_read)
+        progress.on_group_start(store.count())
+        run_regroup(store, _settings({"config": config}), progress.on_check)
+        stories = store.stories()
+    _print_stories(stories)
+
+
 @contextmanager
 def _pipeline_progress(quiet: bool):
     """Progress of a whole analyze on stderr: inputs, reading, grouping, checking."""
@@ -474,7 +499,8 @@ def _need_store(db: str, then: str = "analyze") -> None:
 def stories_cmd(db: str, as_json: bool) -> None:
     """List stories: id, articles, independent sources, time span, cohesion, outlets, title.
 
-    Stories are made by `newsweave analyze`, which regroups the whole store.
+    Stories are made by `newsweave analyze` (new articles join the stored stories) and
+    `newsweave regroup` (the whole store grouped again).
     """
     _need_store(db)
     with open_store(db) as store:

@@ -463,38 +463,174 @@ def grouping_key(store: SQLiteStore, settings: Settings) -> str:
 REGROUP_ATTEMPTS = 3
 
 
+def grouping_base(settings: Settings) -> str:
+    """Digest of what every stored story depends on besides its own articles: newsweave's,
+    the reader's, the checker's and the features' versions and the check settings. Stories
+    made under another base are regrouped as a whole."""
+    from . import __version__
+    from .check import CHECKER_VERSION
+    from .group.prepare import features_version
+    from .group.types import GroupSettings
+    from .read.stage import READER_VERSION
+
+    parts = [__version__, READER_VERSION, CHECKER_VERSION, features_version(GroupSettings()),
+             repr(settings.check)]  # fmt: skip
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+# Articles whose grouping features are computed and stored per transaction.
+_FEATURES_BATCH = 200
+
+
+def prepare_features(store: SQLiteStore) -> list[str]:
+    """Compute and store the grouping features (`group.prepare`) of every article that has
+    none of this version or whose reading changed since; each article's are computed once.
+
+    Returns:
+        The ids whose features were computed, in stored order.
+    """
+    from .group import prepare
+    from .group.stage import group_input
+    from .group.types import GroupSettings
+    from .read.stage import READER_VERSION
+
+    gs = GroupSettings()
+    version = prepare.features_version(gs)
+    todo = store.without_group_features(version)
+    for k in range(0, len(todo), _FEATURES_BATCH):
+        rows = []
+        for aid in todo[k : k + _FEATURES_BATCH]:
+            article, reading = store.get(aid), store.reading(aid)
+            if article is None:
+                continue
+            item = group_input(article, reading)
+            f = prepare.text_features(article.text, article.title, gs)
+            names = {"entities": item.entities, "places": item.places, "times": item.times}
+            reader = READER_VERSION if reading is not None else ""
+            rows.append((aid, version, reader, *prepare.encode(f, names)))
+        store.add_group_features(rows)
+    return todo
+
+
+def stored_inputs(store: SQLiteStore, heads: list[Article], outlets: dict[str, str]) -> dict:
+    """Article id -> GroupInput of every stored article, in stored order, from its stored
+    features (`prepare_features` first) and its head (outlet normalised); the text is not read.
+    """
+    from .group import prepare
+    from .group.types import GroupInput, GroupSettings
+
+    rows = {aid: (d, sh, mh) for aid, d, sh, mh in store.group_features(
+        prepare.features_version(GroupSettings()))}  # fmt: skip
+    out = {}
+    for head in heads:
+        f, names = prepare.decode(*rows[head.id])
+        out[head.id] = GroupInput(
+            article_id=head.id, text="", title=head.title, published=head.published,
+            outlet=normalise_outlet(head, outlets).outlet, url=head.url,
+            entities=tuple(names["entities"]), places=tuple(names["places"]),
+            times=tuple(names["times"]), features=f,
+        )  # fmt: skip
+    return out
+
+
+def group_store(
+    store: SQLiteStore,
+    settings: Settings = DEFAULTS,
+    on_check: Callable[[int, int], None] | None = None,
+    full: bool = False,
+) -> int:
+    """Bring the stored stories up to date with the stored articles, cross-checking each
+    story whose membership changed.
+
+    Incremental unless `full`: the articles in no story yet are added online to the stored
+    stories (`group.stage.add_to_grouping`), and only the stories they touch are settled,
+    checked and stored again, in one transaction. The whole store is regrouped (`full`) when
+    it has no stories yet or what the stories depend on changed (`grouping_base`: versions,
+    settings; or a grouped article's reading). A stored story whose members' outlet the
+    outlet table now names otherwise is settled and checked again. An unchanged store
+    (`grouping_key`) is left alone unless `full`.
+
+    Returns:
+        How many stories were stored (0 when nothing changed).
+    """
+    key = grouping_key(store, settings)
+    if not full and store.state("grouping") == key:
+        return 0
+    for _ in range(REGROUP_ATTEMPTS):
+        write = _grouped(store, settings, on_check, full)
+        if (now := grouping_key(store, settings)) == key:
+            break
+        key = now  # another run stored articles meanwhile: its stories would be lost
+    return write(key)
+
+
+def _grouped(
+    store: SQLiteStore,
+    settings: Settings,
+    on_check: Callable[[int, int], None] | None,
+    full: bool,
+) -> Callable[[str], int]:
+    """`group_store`'s grouping and checks; returns what writes them (given the grouping key)."""
+    from .group import stage
+
+    heads = store.article_heads()
+    outlets = outlet_table(heads)
+    base = grouping_base(settings)
+    changed = prepare_features(store)
+    items = stored_inputs(store, heads, outlets)
+    grouped = {a for _, members, _ in store.story_members() for a in members}
+    state = {"grouping_base": base, "outlets": json.dumps(outlets)}
+    if full or store.state("grouping_base") != base or not grouped.isdisjoint(changed):
+        grouping = stage.group_items(list(items.values()))
+        docs = stored_docs(store)
+        stories, _ = check_stories(
+            store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
+        )
+
+        def replace_all(key: str) -> int:
+            dicts = [s.to_dict() for s in stories]
+            store.replace_stories(dicts, grouping.duplicate_of, {**state, "grouping": key})
+            return len(stories)
+
+        return replace_all
+    new = [it for a, it in items.items() if a not in grouped]
+    stored = stage.StoredGrouping(tuple(store.story_members()), dict(store.copy_links()))
+    # a site's name learnt now renames its earlier articles' outlet: their stories are redone
+    before = json.loads(store.state("outlets") or "{}")
+    renamed = [h.id for h in heads if h.id in grouped and items[h.id].outlet
+               != normalise_outlet(h, before).outlet]  # fmt: skip
+    grouped_items = [items[a] for a in items if a in grouped]
+    update = stage.add_to_grouping(grouped_items, stored, new, refresh=renamed)
+    members = [a for s in update.stories for a in s.article_ids]
+    docs = {a: (normalise_outlet(store.get(a), outlets), store.reading(a)) for a in members}
+    stories, _ = check_stories(store, update.stories, docs, update.duplicate_of, settings, on_check)
+
+    def replace_touched(key: str) -> int:
+        dicts = [s.to_dict() for s in stories]
+        store.update_stories(
+            list(update.replaced), dicts, update.duplicate_of, {**state, "grouping": key}
+        )
+        return len(stories)
+
+    return replace_touched
+
+
 def regroup(
     store: SQLiteStore,
     settings: Settings = DEFAULTS,
     on_check: Callable[[int, int], None] | None = None,
+    full: bool = True,
 ) -> list[Story]:
     """Group every stored article (in stored order) into stories and copy links, cross-check
-    each story whose membership changed, and store them all. Outlets are normalised first
+    each story whose membership changed, and store them all (`group_store`; with `full`
+    False only what changed is regrouped). Outlets are normalised first
     (`outlets.normalise_outlet`): one site counts as one outlet however its pages name it.
 
-    An unchanged store (`grouping_key`) is not regrouped: its stored stories stand.
-
     Returns:
-        The stories, biggest first.
+        Every stored story, biggest first.
     """
-    key = grouping_key(store, settings)
-    if store.state("grouping") == key:
-        return [Story.from_dict(d) for d in store.stories()]
-    from .group.stage import group_articles
-
-    for _ in range(REGROUP_ATTEMPTS):
-        docs = stored_docs(store)
-        pairs = list(docs.values())
-        grouping = group_articles(pairs, replay=lambda pairs=pairs: pairs)
-        stories, _fresh = check_stories(
-            store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
-        )
-        if (now := grouping_key(store, settings)) == key:
-            break
-        key = now  # another run stored articles meanwhile: its stories would be lost
-    store.replace_stories([s.to_dict() for s in stories], grouping.duplicate_of)
-    store.set_state("grouping", key)
-    return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
+    group_store(store, settings, on_check, full)
+    return [Story.from_dict(d) for d in store.stories()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,9 +685,11 @@ def analyze(
     """The whole pipeline: ingest, extract, store, read, group, check; the one orchestration
     the CLI, the API and the web app call.
 
-    Articles stored by earlier runs are read if they have not been, and the whole store is
-    regrouped (an article stored now may join an earlier story); the report holds the stories
-    that contain this run's articles, and every article of those stories.
+    Articles stored by earlier runs are read if they have not been, and the articles in no
+    story yet are added to the stored stories (`group_store`: an article stored now may join
+    or bridge earlier stories; only the stories it touches are settled and checked again);
+    the report holds the stories that contain this run's articles, and every article of
+    those stories.
 
     Returns:
         The Report (`Report.to_dict()` is the report JSON).
@@ -584,14 +722,12 @@ def analyze(
         )  # fmt: skip
     if progress.on_group_start:
         progress.on_group_start(store.count())
-    stories = [
-        s for s in regroup(store, settings, progress.on_check)
-        if not ids.keys().isdisjoint(s.article_ids)
-    ]  # fmt: skip
+    group_store(store, settings, progress.on_check)
+    stories = [Story.from_dict(d) for d in store.stories_with(list(ids))]
     # the report is self-contained: every article of a story it shows is in it
     for s in stories:
         ids.update(dict.fromkeys(s.article_ids))
-    outlets = outlet_table(store.articles())
+    outlets = outlet_table(store.article_heads())
     pairs = [(store.get(i), store.reading(i)) for i in ids]
     articles = tuple((normalise_outlet(a, outlets), r) for a, r in pairs if a is not None)
     return Report(summary, tuple(stories), articles)

@@ -43,6 +43,16 @@ _WHEN_FLOOR = 2.5
 _YOUNG_NAME_FLOOR = 2.5  # names in a young store: as dates (see StoryIndex._name_ramp)
 
 
+IdfTable = tuple[Counter[str], int]  # document frequencies by key, and the articles counted
+
+
+def _terms(item: GroupInput) -> Counter[str]:
+    """Content-term counts of the headline and text, prepared once when the item has them."""
+    if item.features is not None:
+        return item.features.terms
+    return content_terms(words(f"{item.title or ''}\n{item.text}"))
+
+
 def _vec(d: dict[str, float], floor: float = 0.0) -> _Vec:
     """A vector and its norm; `floor` is a private extra dimension that keeps a thin vector
     from matching fully: one shared weekday is weak evidence, one shared rare date is not."""
@@ -195,10 +205,13 @@ class StoryIndex:
         's-a1'
     """
 
-    def __init__(self, settings: GroupSettings) -> None:
+    def __init__(self, settings: GroupSettings, idf: IdfTable | None = None) -> None:
         self.settings = settings
         self._df: Counter[str] = Counter()
         self._n = 0
+        # a given table is where counting starts (the store without the articles grouped again)
+        if idf is not None:
+            self._df, self._n = Counter(idf[0]), idf[1]
         self._stories: dict[str, StoryState] = {}
         self._redirect: dict[str, str] = {}  # merged story -> the story that absorbed it
         self._postings: dict[str, list[str]] = {}
@@ -214,16 +227,12 @@ class StoryIndex:
         seen before, weighed again with the table as it is now) and return its features."""
         s = self.settings
         title, times = item.title, item.times
-        tf = content_terms(words(f"{title or ''}\n{item.text}"))
+        tf = _terms(item)
         ents = Counter(e.lower() for e in item.entities)
         plcs = Counter(p.lower() for p in item.places)
         when = _when(times)
         if count:
-            self._n += 1
-            self._df.update(f"w:{w}" for w in when)
-            self._df.update(tf.keys())
-            self._df.update(f"e:{e}" for e in ents)
-            self._df.update(f"p:{p}" for p in plcs)
+            self._count(tf, ents, plcs, when)
         n = self._n
         # smoothed IDF (+1, as scikit-learn's): in a young store the terms two reports share
         # would otherwise weigh nothing
@@ -246,6 +255,33 @@ class StoryIndex:
             day=day_ordinal(item.published),
             main=_main(ents) if ents else None,
         )
+
+    def count(self, item: GroupInput) -> None:
+        """Count an article into the IDF table without weighing it (a stored one restored)."""
+        ents = Counter(e.lower() for e in item.entities)
+        plcs = Counter(p.lower() for p in item.places)
+        self._count(_terms(item), ents, plcs, _when(item.times))
+
+    def _count(
+        self, tf: Counter[str], ents: Counter[str], plcs: Counter[str], when: Counter[str]
+    ) -> None:
+        self._n += 1
+        self._df.update(f"w:{w}" for w in when)
+        self._df.update(tf.keys())
+        self._df.update(f"e:{e}" for e in ents)
+        self._df.update(f"p:{p}" for p in plcs)
+
+    def idf_table(self, without: list[GroupInput] = ()) -> IdfTable:
+        """The document frequencies and article count the weights use, without the counts of
+        the given articles (they are counted again when added to a grouping started from it)."""
+        if not without:
+            return Counter(self._df), self._n
+        part = StoryIndex(self.settings)
+        for item in without:
+            part.count(item)
+        df = Counter(self._df)
+        df.subtract(part._df)
+        return +df, self._n - part._n
 
     # --- assignment -----------------------------------------------------------------------
 
@@ -629,6 +665,58 @@ class StoryIndex:
         for first, sid in opened.items():
             if sid not in self._stories:
                 self._redirect[sid] = new_of[first]
+        return ids
+
+    def restore(self, story_id: str, members: list[tuple[str, ArticleFeatures]]) -> None:
+        """Re-open a stored story from its members (weighed with the table as it is now), after
+        every story restored so far: a stored grouping restored, story by story."""
+        self._build(story_id, self._next_order(), members)
+
+    def restore_retired(self, story_id: str, article_ids: list[str], days: list[int]) -> None:
+        """Re-open a stored story too old to take an article (see `_retire_old`): its members
+        and span only, in no index."""
+        st = StoryState(id=story_id, order=self._next_order(), article_ids=list(article_ids))
+        if days:
+            st.first_day, st.last_day = min(days), max(days)
+        self._stories[story_id] = st
+
+    def advance(self, day: int | None) -> None:
+        """Set the clock to a restored grouping's latest publication day."""
+        if day is not None and day > self._today:
+            self._today = day
+
+    def replace(
+        self, story_ids: list[str], groups: list[list[tuple[str, ArticleFeatures]]]
+    ) -> list[str]:
+        """Replace some live stories by the given groups of their members (`rebuild` for the
+        stories an incremental run touched; every other story stays as it is).
+
+        Args:
+            story_ids: the stories replaced.
+            groups: (article id, features) of every member of those stories, each group in
+                the order its members were added, the groups in the order of their first members.
+
+        Returns:
+            The groups' story ids, given as `rebuild` gives them.
+        """
+        nxt = self._next_order()  # counted before the replaced stories leave
+        old = [self._stories.pop(sid) for sid in story_ids]
+        for st in old:
+            self._unpost(st)
+        opened = {st.article_ids[0]: st for st in old if st.article_ids}
+        ids = []
+        for members in groups:
+            st = next((opened[a] for a, _ in members if a in opened), None)
+            if st is None or st.id in self._stories:
+                sid, order, nxt = self._fresh_id(members[0][0]), nxt, nxt + 1
+            else:
+                sid, order = st.id, st.order
+            self._build(sid, order, members)
+            ids.append(sid)
+        new_of = {a: sid for sid, members in zip(ids, groups, strict=True) for a, _ in members}
+        for first, st in opened.items():
+            if st.id not in self._stories:
+                self._redirect[st.id] = new_of[first]
         return ids
 
     def _fresh_id(self, article_id: str) -> str:

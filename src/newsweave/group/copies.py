@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from .features import day_ordinal, exact_key, minhash, overlap, permutations, shingle_hashes, words
 from .types import CopyLink, GroupSettings
+
+if TYPE_CHECKING:
+    from .prepare import TextFeatures
 
 _EMPTY = np.zeros(0, dtype=np.uint32)
 
@@ -87,32 +91,48 @@ class CopyIndex:
     def __len__(self) -> int:
         return len(self._shingles)
 
-    def add(self, text: str, published: str | None) -> CopyMatch | None:
+    def add(
+        self,
+        text: str,
+        published: str | None,
+        features: TextFeatures | None = None,
+        query: bool = True,
+    ) -> CopyMatch | None:
         """Index one text (it gets the next index, 0, 1, ...) and return what it copies.
 
         Args:
-            text: the clean article text.
+            text: the clean article text (unused when `features` are given).
             published: ISO date or None (decides the origin of its copy group).
+            features: the text's key, shingles and MinHash, computed before.
+            query: False indexes the text without looking for what it copies (a stored
+                grouping restored: its copy links are known).
 
         Returns:
             The best match among earlier texts (exact before near before partial, then
             similarity, then the earliest index), or None when it copies nothing.
         """
         s = self.settings
-        tokens = words(text)
-        key = exact_key(tokens)
-        sh = shingle_hashes(tokens, s.shingle_words)
+        if features is not None:
+            key, sh, signature = features.exact_key, features.shingles, features.minhash
+        else:
+            tokens = words(text)
+            key = exact_key(tokens)
+            sh = shingle_hashes(tokens, s.shingle_words)
+            signature = None
         me = len(self._shingles)
         self._expire(published)
         match: CopyMatch | None = None
         # an empty or few-word body (a page whose text failed to extract) copies nothing
         if len(sh) >= s.min_copy_shingles:
             if key in self._exact:
-                match = CopyMatch(self._exact[key], "exact", 1.0)
+                match = CopyMatch(self._exact[key], "exact", 1.0) if query else None
             else:
-                sig = LeanMinHash(seed=1, hashvalues=minhash(sh, self._perms), scheme="legacy")
-                cands = set(self._lsh.query(sig)) | self._passage_candidates(sh)
-                match = self._best(sh, sorted(cands))
+                if signature is None:
+                    signature = minhash(sh, self._perms)
+                sig = LeanMinHash(seed=1, hashvalues=signature, scheme="legacy")
+                if query:
+                    cands = set(self._lsh.query(sig)) | self._passage_candidates(sh)
+                    match = self._best(sh, sorted(cands))
                 self._lsh.insert(me, sig, check_duplication=False)
                 self._post_passages(me, sh)
                 self._exact[key] = me

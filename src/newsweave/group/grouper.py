@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 
-from .cluster import ArticleFeatures, StoryIndex, StoryState
+from . import prepare
+from .cluster import ArticleFeatures, IdfTable, StoryIndex, StoryState
 from .consensus import consensus_groups
 from .copies import CopyIndex, copy_link
+from .features import day_ordinal
 from .split import bisect, cohesion
 from .stories import Story, story_facts
 from .types import Assignment, CopyLink, GroupInput, GroupSettings
@@ -52,10 +54,12 @@ class Grouper:
         1
     """
 
-    def __init__(self, settings: GroupSettings | None = None) -> None:
+    def __init__(self, settings: GroupSettings | None = None, idf: IdfTable | None = None) -> None:
         self.settings = settings or GroupSettings()
         self._copies = CopyIndex(self.settings)
-        self._stories = StoryIndex(self.settings)
+        # a given IDF table is where counting starts (the consensus runs over some stories
+        # weigh as the whole store does: see settle_some)
+        self._stories = StoryIndex(self.settings, idf)
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._seen: list[_Seen] = []
@@ -79,8 +83,9 @@ class Grouper:
         """
         if item.article_id in self._index:
             raise ValueError(f"article {item.article_id!r} was already grouped")
+        item = prepared(item, self.settings)
         i = len(self._ids)
-        match = self._copies.add(item.text, item.published)
+        match = self._copies.add(item.text, item.published, item.features)
         old_origin = self._copies.origin(match.other) if match else None
         forced = self._seen[match.other].story if match else None
         f = self._stories.features(item)
@@ -200,7 +205,8 @@ class Grouper:
         if s.consensus_runs < 2 or len(self) > s.consensus_max_articles:
             self.split_stories(items)
             return False
-        items = list(items)
+        # prepared once for every run (each would otherwise shingle and count every text)
+        items = [prepared(it, s) for it in items]
         if [it.article_id for it in items] != self._ids:
             raise ValueError("settle needs the added articles again, in the order they were added")
         # weighed once, for the split and for rebuilding the stories (the IDF table is fixed)
@@ -218,6 +224,116 @@ class Grouper:
                 w = self._stories.pair_scores([feats[self._ids[k]] for k in g])
                 self._cohesion[sid] = cohesion(numpy.array(w))
         return True
+
+    @classmethod
+    def restore(
+        cls,
+        items: Sequence[GroupInput],
+        stories: Sequence[tuple[str, Sequence[str], float | None]],
+        duplicate_of: Mapping[str, str | None],
+        settings: GroupSettings | None = None,
+    ) -> Grouper:
+        """A grouper holding a stored grouping, ready to `add` new articles to it.
+
+        Nothing is scored again: the copy index and the IDF table take every item in the given
+        order (as `add` would, without looking for copies: the copy links are given), and each
+        story is re-opened from its members. A story last dated more than twice
+        `story_window_days` before the latest date is restored retired, as the online grouper
+        retires it (no dated article can join it).
+
+        Args:
+            items: every grouped article, in the order they were added (with `features`).
+            stories: (story id, member ids in the order they joined, cohesion) per story, in
+                the order the stories were opened.
+            duplicate_of: article id -> its copy origin (None or absent: an origin).
+            settings: the settings the grouping was made with.
+        """
+        g = cls(settings)
+        by_id = {}
+        for it in items:
+            it = prepared(it, g.settings)
+            by_id[it.article_id] = it
+            g._copies.add(it.text, it.published, it.features, query=False)
+            g._stories.count(it)
+            g._index[it.article_id] = len(g._ids)
+            g._ids.append(it.article_id)
+            g._seen.append(_Seen(it.title, it.outlet, it.published, ""))
+        for a, origin in duplicate_of.items():
+            if origin is not None and a in g._index and origin in g._index:
+                g._copies.link(g._index[origin], g._index[a])
+        days = {a: day_ordinal(it.published) for a, it in by_id.items()}
+        today = max((d for d in days.values() if d is not None), default=None)
+        limit = None if today is None else today - 2 * g.settings.story_window_days
+        for sid, members, weakest in sorted(stories, key=lambda st: g._index[st[1][0]]):
+            known = [d for a in members if (d := days[a]) is not None]
+            if limit is not None and known and max(known) < limit:
+                g._stories.restore_retired(sid, list(members), known)
+            else:
+                feats = [(a, g._stories.features(by_id[a], count=False)) for a in members]
+                g._stories.restore(sid, feats)
+            for a in members:
+                g._seen[g._index[a]].story = sid
+            if weakest is not None:
+                g._cohesion[sid] = weakest
+        g._stories.advance(today)
+        return g
+
+    def members(self) -> dict[str, tuple[str, ...]]:
+        """Every live story's member ids, in the order they joined (cheaper than `stories`)."""
+        return {st.id: tuple(st.article_ids) for st in self._stories.stories()}
+
+    def settle_some(self, items: Iterable[GroupInput], story_ids: Iterable[str]) -> list[str]:
+        """`settle` over some stories only: those an incremental run touched.
+
+        The touched stories that hold two look-alike events are split, then the touched
+        stories are replaced by the consensus of the first run and `consensus_runs` - 1
+        seeded shuffles over their members only (at most `consensus_max_articles` of them;
+        more keep the split). Each shuffled run starts from this grouper's IDF table without
+        those members and counts them as it adds them, as a run over the whole store would
+        when they come last: twenty reports of one event, grouped on their own, would find
+        every word they share common. Every other story stays as it is. Everything being new,
+        it is `settle` (ECB+ dev: the same F1).
+
+        Args:
+            items: the inputs of (at least) every member of those stories.
+            story_ids: the stories to settle (merged ids lead to the stories that absorbed
+                them).
+
+        Returns:
+            The ids of the stories that now hold the members of those stories.
+        """
+        s = self.settings
+        by_id = {it.article_id: it for it in items}
+        sids = sorted({self._stories.resolve(x) for x in story_ids}, key=self._order)
+        members = sorted(
+            (a for sid in sids for a in self._stories.story(sid).article_ids), key=self._index.get
+        )
+        by_id = {a: prepared(by_id[a], s) for a in members}
+        feats = {a: self._stories.features(by_id[a], count=False) for a in members}
+        for _, new_id, _ in self._split(feats):
+            sids.append(new_id)
+        if not members or s.consensus_runs < 2 or len(members) > s.consensus_max_articles:
+            return sids
+        sub = [by_id[a] for a in members]
+        idf = self._stories.idf_table(sub)
+        runs = range(1, s.consensus_runs)
+        labelings = [self._labels(members), *_shuffled_runs(s, sub, runs, idf)]
+        groups = consensus_groups(labelings, s.consensus_share, s.consensus_max_component)
+        ids = self._stories.replace(
+            sids, [[(members[k], feats[members[k]]) for k in g] for g in groups]
+        )
+        for sid in sids:
+            self._cohesion.pop(sid, None)
+        for sid, g in zip(ids, groups, strict=True):
+            for k in g:
+                self._seen[self._index[members[k]]].story = sid
+            if 2 <= len(g) <= s.split_max_articles:
+                w = self._stories.pair_scores([feats[members[k]] for k in g])
+                self._cohesion[sid] = cohesion(numpy.array(w))
+        return ids
+
+    def _order(self, story_id: str) -> int:
+        return self._stories.story(story_id).order
 
     def _labels(self, ids: list[str] | None = None) -> list[int]:
         """A story number per article (of `ids`, by default in the order they were added)."""
@@ -258,21 +374,37 @@ class Grouper:
         )
 
 
+def prepared(item: GroupInput, settings: GroupSettings) -> GroupInput:
+    """The item with its text features (`prepare.text_features`), computed when it has none."""
+    if item.features is not None:
+        return item
+    return replace(item, features=prepare.text_features(item.text, item.title, settings))
+
+
 # the inputs of the runs in a worker process (set once per worker, not sent with every run)
 _RUN_ITEMS: Sequence[GroupInput] = ()
+_RUN_IDF: IdfTable | None = None
+
+# Fewer articles than this are grouped again in this process: their shuffled runs take less
+# time than starting worker processes and sending them the IDF table (the runs over the few
+# stories an incremental analyze touched).
+_POOL_MIN_ARTICLES = 300
 
 
-def _keep_items(items: Sequence[GroupInput]) -> None:
-    global _RUN_ITEMS
-    _RUN_ITEMS = items
+def _keep_items(items: Sequence[GroupInput], idf: IdfTable | None) -> None:
+    global _RUN_ITEMS, _RUN_IDF
+    _RUN_ITEMS, _RUN_IDF = items, idf
 
 
-def _run_labels(settings: GroupSettings, seed: int, items: Sequence[GroupInput]) -> list[int]:
+def _run_labels(
+    settings: GroupSettings, seed: int, items: Sequence[GroupInput], idf: IdfTable | None = None
+) -> list[int]:
     """A story number per article (in the order of `items`) after grouping them in the order
-    `random.Random(seed)` shuffles them to, and splitting."""
+    `random.Random(seed)` shuffles them to, and splitting (with `idf`: counted from that
+    table on)."""
     order = list(items)
     random.Random(seed).shuffle(order)
-    g = Grouper(settings)
+    g = Grouper(settings, idf)
     for it in order:
         g.add(it)
     g.split_stories(order)
@@ -281,18 +413,19 @@ def _run_labels(settings: GroupSettings, seed: int, items: Sequence[GroupInput])
 
 def _run_labels_in_worker(settings: GroupSettings, seed: int) -> list[int]:
     """`_run_labels` over the items the worker process was started with."""
-    return _run_labels(settings, seed, _RUN_ITEMS)
+    return _run_labels(settings, seed, _RUN_ITEMS, _RUN_IDF)
 
 
 def _shuffled_runs(
-    settings: GroupSettings, items: list[GroupInput], seeds: range
+    settings: GroupSettings, items: list[GroupInput], seeds: range, idf: IdfTable | None = None
 ) -> list[list[int]]:
     """`_run_labels` for each seed, in `consensus_workers` processes (0: one per CPU core this
-    process may use), or in this process when that is one or there is one run. The runs are
-    independent and each is deterministic, so the result does not depend on the workers."""
+    process may use), or in this process when that is one, there is one run or fewer than
+    `_POOL_MIN_ARTICLES` articles. The runs are independent and each is deterministic, so the
+    result does not depend on the workers."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = min(settings.consensus_workers or cores or 1, len(seeds))
-    if workers <= 1:
-        return [_run_labels(settings, seed, items) for seed in seeds]
-    with ProcessPoolExecutor(workers, initializer=_keep_items, initargs=(items,)) as pool:
+    if workers <= 1 or len(items) < _POOL_MIN_ARTICLES:
+        return [_run_labels(settings, seed, items, idf) for seed in seeds]
+    with ProcessPoolExecutor(workers, initializer=_keep_items, initargs=(items, idf)) as pool:
         return list(pool.map(_run_labels_in_worker, [settings] * len(seeds), seeds))

@@ -1,11 +1,15 @@
 """The grouping stage over a store: every stored article, in the order it was stored, through
 one Grouper. Replaying the store keeps the result deterministic and lets later runs add
 articles to existing stories (an article stored in a later run joins or bridges them).
+
+Two ways over a store: `group_items` regroups every article (`newsweave regroup`, and the
+first analyze of a store); `add_to_grouping` restores the stored grouping, adds the new
+articles online and settles only the stories they touched (every later `analyze`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Reading
@@ -78,3 +82,76 @@ def group_articles(
     if replay is not None:
         grouper.settle(group_input(a, r) for a, r in replay())
     return Grouping(tuple(grouper.stories()), {i: grouper.duplicate_of(i) for i in ids})
+
+
+def group_items(items: Sequence[GroupInput], settings: GroupSettings | None = None) -> Grouping:
+    """Group articles in the given order (the store's) and settle them (`Grouper.settle`):
+    the full regrouping. Items carrying `features` are not prepared again in any run."""
+    grouper = Grouper(settings)
+    for it in items:
+        grouper.add(it)
+    grouper.settle(items)
+    ids = [it.article_id for it in items]
+    return Grouping(tuple(grouper.stories()), {i: grouper.duplicate_of(i) for i in ids})
+
+
+@dataclass(frozen=True, slots=True)
+class StoredGrouping:
+    """What a store keeps of its grouping: (story id, member ids in order, cohesion) per story,
+    in the order the stories were opened, and each copy's origin."""
+
+    stories: tuple[tuple[str, tuple[str, ...], float | None], ...]
+    duplicate_of: dict[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingUpdate:
+    """What adding articles to a stored grouping changed.
+
+    Args:
+        stories: the stories that now hold every touched article (new or changed stories).
+        replaced: the stored stories they replace (every one holding a touched article).
+        duplicate_of: the copy links of the touched articles.
+    """
+
+    stories: tuple[Story, ...]
+    replaced: tuple[str, ...]
+    duplicate_of: dict[str, str | None]
+
+
+def add_to_grouping(
+    grouped: Sequence[GroupInput],
+    stored: StoredGrouping,
+    new: Sequence[GroupInput],
+    settings: GroupSettings | None = None,
+    refresh: Iterable[str] = (),
+) -> GroupingUpdate:
+    """Incremental grouping: add new articles online to a stored grouping and settle only the
+    stories they touched (`Grouper.settle_some`).
+
+    Args:
+        grouped: the inputs of the stored grouping's articles, in the order they were added.
+        stored: its stories and copy links.
+        new: the articles to add, in order.
+        refresh: stored articles whose story is settled and made again even when no new
+            article touches it (their outlet was renamed).
+    """
+    g = Grouper.restore(grouped, stored.stories, stored.duplicate_of, settings)
+    before = g.members()
+    for it in new:
+        g.add(it)
+    touched = [sid for sid, m in g.members().items() if before.get(sid) != m]
+    touched += [g.story_of(a) for a in refresh]
+    ids = g.settle_some([*grouped, *new], touched)
+    stories = tuple(g.story(sid) for sid in ids)
+    members = {a for s in stories for a in s.article_ids}
+    replaced = tuple(sid for sid, m, _ in stored.stories if not members.isdisjoint(m))
+    return GroupingUpdate(stories, replaced, {a: g.duplicate_of(a) for a in members})
+
+
+def updated(stored: StoredGrouping, update: GroupingUpdate) -> StoredGrouping:
+    """The stored grouping after an update (what the store then holds)."""
+    gone = set(update.replaced)
+    stories = [s for s in stored.stories if s[0] not in gone]
+    stories += [(s.id, s.article_ids, s.cohesion) for s in update.stories]
+    return StoredGrouping(tuple(stories), {**stored.duplicate_of, **update.duplicate_of})

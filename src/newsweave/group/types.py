@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .prepare import TextFeatures
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,8 @@ class GroupInput:
         places: canonical names of the places it mentions (GPE, LOC, FAC), one per mention.
         times: resolved dates the text mentions ("2013-05-02", "2013-05", "2013"); lets
             articles without a publication date be told apart by the time they report.
+        features: `text` and `title` prepared once (`prepare.text_features`); the grouper
+            then never reads `text` (a stored article's is not even loaded: it may be "").
     """
 
     article_id: str
@@ -32,6 +38,7 @@ class GroupInput:
     entities: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     times: tuple[str, ...] = ()
+    features: TextFeatures | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,6 +133,20 @@ _MIGRATIONS: tuple[str, ...] = (
     # cache of rendered pages can tell in one indexed read whether it is still current. Adding
     # an article does not count: no page shows it until a regroup puts it in a story.
     _revision_migration(),
+    # 8: what grouping needs of each article, computed once (group/prepare.py): `data` is JSON
+    # (exact key, content terms, entities, places, dates), `shingles` and `minhash` little-endian
+    # uint32 arrays; `version` names the features' code and settings, `reading` the reader
+    # version of the reading the names came from ('' for none), so a new reading redoes them.
+    """
+    CREATE TABLE group_features (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version     TEXT NOT NULL,
+        reading     TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        shingles    BLOB NOT NULL,
+        minhash     BLOB NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -334,24 +348,123 @@ class SQLiteStore:
             entities = json.loads(data).get("entities", ()) if data else ()
             yield aid, title, outlet, published, {e["canonical"] for e in entities}
 
-    def replace_stories(self, stories: list[dict], duplicate_of: dict[str, str | None]) -> None:
-        """Replace every story and copy link in one transaction (the stage regroups all)."""
+    def replace_stories(
+        self,
+        stories: list[dict],
+        duplicate_of: dict[str, str | None],
+        state: dict[str, str] | None = None,
+    ) -> None:
+        """Replace every story and copy link, and set named values, in one transaction (the
+        stage regroups all)."""
         with self._db:
             self._db.execute("DELETE FROM story_articles")
             self._db.execute("DELETE FROM stories")
-            for s in stories:
-                self._db.execute(
-                    "INSERT INTO stories (id, title, data) VALUES (?, ?, ?)",
-                    (s["id"], s.get("title"), json.dumps(s, ensure_ascii=False)),
-                )
-                self._db.executemany(
-                    "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
-                    [(s["id"], a, n) for n, a in enumerate(s["article_ids"])],
-                )
-            self._db.executemany(
-                "UPDATE articles SET duplicate_of = ? WHERE id = ?",
-                [(dup, aid) for aid, dup in duplicate_of.items()],
+            self._insert_stories(stories, duplicate_of, state)
+
+    def update_stories(
+        self,
+        replaced: list[str],
+        stories: list[dict],
+        duplicate_of: dict[str, str | None],
+        state: dict[str, str] | None = None,
+    ) -> None:
+        """Replace some stories by others, update copy links and set named values, in one
+        transaction (an incremental grouping: an interrupted run leaves the old stories)."""
+        with self._db:
+            self._db.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in replaced])
+            self._insert_stories(stories, duplicate_of, state)
+
+    def _insert_stories(
+        self, stories: list[dict], duplicate_of: dict[str, str | None], state: dict[str, str] | None
+    ) -> None:
+        for s in stories:
+            self._db.execute(
+                "INSERT INTO stories (id, title, data) VALUES (?, ?, ?)",
+                (s["id"], s.get("title"), json.dumps(s, ensure_ascii=False)),
             )
+            self._db.executemany(
+                "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
+                [(s["id"], a, n) for n, a in enumerate(s["article_ids"])],
+            )
+        self._db.executemany(
+            "UPDATE articles SET duplicate_of = ? WHERE id = ?",
+            [(dup, aid) for aid, dup in duplicate_of.items()],
+        )
+        self._db.executemany(
+            "INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)", (state or {}).items()
+        )
+
+    def story_members(self) -> list[tuple[str, tuple[str, ...], float | None]]:
+        """(story id, member ids in order, cohesion) of every story, in no particular order."""
+        members: dict[str, list[str]] = {}
+        for sid, aid in self._db.execute(
+            "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"
+        ):
+            members.setdefault(sid, []).append(aid)
+        rows = self._db.execute("SELECT id, json_extract(data, '$.cohesion') FROM stories")
+        return [(sid, tuple(members.get(sid, ())), cohesion) for sid, cohesion in rows]
+
+    def copy_links(self) -> dict[str, str]:
+        """Article id -> its copy origin, for every stored copy."""
+        rows = self._db.execute(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL"
+        )
+        return dict(rows.fetchall())
+
+    def stories_with(self, article_ids: list[str]) -> list[dict]:
+        """The story objects holding any of these articles, biggest first (then by id)."""
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
+        with self._db:
+            self._db.execute("DELETE FROM wanted")
+            self._db.executemany(
+                "INSERT OR IGNORE INTO wanted VALUES (?)", [(a,) for a in article_ids]
+            )
+        rows = self._db.execute(
+            "SELECT data FROM stories WHERE id IN (SELECT story_id FROM story_articles "
+            "WHERE article_id IN (SELECT id FROM wanted))"
+        ).fetchall()
+        return biggest_first([json.loads(r[0]) for r in rows])
+
+    def article_heads(self) -> list[Article]:
+        """Every article without its text (""), in stored order: what grouping and the outlet
+        table read of the articles it does not check."""
+        cols = ("id", "source", "url", "outlet", "title", "published", "provenance")
+        cur = self._db.execute(f"SELECT {', '.join(cols)} FROM articles ORDER BY rowid")
+        out = []
+        for row in cur:
+            d = dict(zip(cols, row, strict=True))
+            d["provenance"] = json.loads(d["provenance"])
+            out.append(Article(text="", **d))
+        return out
+
+    def without_group_features(self, version: str) -> list[str]:
+        """Ids (stored order) of the articles with no grouping features of this version, or
+        with features from another reading than the stored one (see migration 8)."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a "
+            "LEFT JOIN group_features f ON f.article_id = a.id AND f.version = ? "
+            "LEFT JOIN readings r ON r.article_id = a.id "
+            "WHERE f.article_id IS NULL OR f.reading != COALESCE(r.reader, '') ORDER BY a.rowid",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    def add_group_features(self, rows: list[tuple[str, str, str, str, bytes, bytes]]) -> None:
+        """Store (article id, version, reading, data, shingles, minhash) rows in one
+        transaction (replacing older ones)."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO group_features "
+                "(article_id, version, reading, data, shingles, minhash) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def group_features(self, version: str) -> Iterator[tuple[str, str, bytes, bytes]]:
+        """(article id, data, shingles, minhash) of every article's features of this version."""
+        yield from self._db.execute(
+            "SELECT article_id, data, shingles, minhash FROM group_features WHERE version = ?",
+            (version,),
+        )
 
     def check(self, key: str) -> dict | None:
         """A stored check result by its membership key (see check.stage.check_key)."""

@@ -1,0 +1,163 @@
+"""Incremental grouping against the full regrouping (issue 16).
+
+Two measurements:
+
+- **ECB+ dev in batches** (grouping stage only): the 772 articles (reading-stage entities and
+  times, people by surname, as `analyze` groups them) grouped at once and settled
+  (`group.stage.group_items`, what `newsweave regroup` does), against the same articles fed
+  in k batches in file order: the first batch grouped at once (an empty store), each later
+  batch added to the stored grouping (`group.stage.add_to_grouping`, what every later
+  `analyze` does). B-cubed against the gold `event`; seconds of each way.
+- **50 new articles into stored corpora** (the whole `newsweave analyze`, in a fresh
+  process each): a store of N synthetic stream articles (`bench.stream`: ECB+ dev texts with
+  renamed words and shifted dates, stored with a reading holding their capitalised words as
+  entities, then grouped once by `newsweave regroup`, timed: "regroup N"), then `analyze` of
+  50 new stream articles written as one JSON Lines file under /tmp (timed), against the same 50 into
+  an empty store. The texts are third-party: they are written under /tmp only.
+
+Run: .venv/bin/python -m newsweave.bench.incremental [ecb] [store 1000 10000]
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..group import GroupSettings
+from ..group.grouper import prepared
+from ..group.stage import StoredGrouping, add_to_grouping, group_items, updated
+from .ecbplus import bcubed, load_docs, load_items
+from .report import print_rows
+
+
+def ecb_batches(batches: int = 10) -> list[dict[str, object]]:
+    """B-cubed and seconds of the full grouping and of `batches` incremental ones on ECB+."""
+    docs = load_docs()
+    gold = {d.doc: d.event for d in docs}
+    settings = GroupSettings()
+    items = [prepared(it, settings) for it in load_items(docs, reader="read", surname=True)]
+    t = time.perf_counter()
+    full = group_items(items, settings)
+    full_s = time.perf_counter() - t
+    pred = {a: s.id for s in full.stories for a in s.article_ids}
+    rows = [_row("full regroup (group_items)", pred, gold, full_s)]
+    size = -(-len(items) // batches)
+    t = time.perf_counter()
+    first = group_items(items[:size], settings)
+    stored = StoredGrouping(
+        tuple((s.id, s.article_ids, s.cohesion) for s in first.stories), first.duplicate_of
+    )
+    per_batch = [time.perf_counter() - t]
+    for k in range(size, len(items), size):
+        t = time.perf_counter()
+        update = add_to_grouping(items[:k], stored, items[k : k + size], settings)
+        stored = updated(stored, update)
+        per_batch.append(time.perf_counter() - t)
+    pred = {a: sid for sid, members, _ in stored.stories for a in members}
+    row = _row(f"{batches} batches of {size} (add_to_grouping)", pred, gold, sum(per_batch))
+    row["seconds per batch"] = [round(x, 2) for x in per_batch]
+    rows.append(row)
+    return rows
+
+
+def _row(method: str, pred: dict[str, str], gold: dict[str, str], secs: float) -> dict:
+    p, r, f = bcubed(pred, gold)
+    return {"method": method, "P": p, "R": r, "F1": f, "stories": len(set(pred.values())),
+            "seconds": round(secs, 2)}  # fmt: skip
+
+
+# --- 50 new articles into a stored corpus --------------------------------------------------
+
+NEW = 50
+
+
+def _stream_articles(n: int):
+    """(Article, Reading) for the first n stream articles: entities are its capitalised words."""
+    from ..model import Article, Entity, Reading
+    from .stream import stream
+
+    for it in stream(n):
+        article = Article(id=f"syn-{it.article_id}", source=f"stream/{it.article_id}.txt",
+                          text=it.text, title=it.title, published=it.published,
+                          outlet=it.outlet, language="en")  # fmt: skip
+        ents = tuple(Entity(e, "ORG", e, 0, 0) for e in it.entities)
+        yield article, Reading(article_id=article.id, entities=ents)
+
+
+def build_store(db: Path, n: int) -> float:
+    """A store of n stream articles with readings, grouped once; the grouping's seconds."""
+    from ..pipeline import regroup
+    from ..read.stage import READER_VERSION
+    from ..store import SQLiteStore
+
+    with SQLiteStore(db) as store:
+        for article, reading in _stream_articles(n):
+            store.add(article)
+            store.add_reading(reading, READER_VERSION)
+        t = time.perf_counter()
+        regroup(store)
+        return time.perf_counter() - t
+
+
+def write_new(path: Path, skip: int) -> None:
+    """The 50 stream articles after the first `skip` (dated later), as one JSON Lines file
+    (text, title, outlet, published)."""
+    from .stream import stream
+
+    with open(path, "w", encoding="utf-8") as f:
+        for k, it in enumerate(stream(skip + NEW)):
+            if k >= skip:
+                rec = {"text": it.text, "title": it.title, "outlet": it.outlet,
+                       "published": it.published}  # fmt: skip
+                f.write(json.dumps(rec) + "\n")
+
+
+def _analyze_seconds(folder: Path, db: Path) -> float:
+    cmd = [sys.executable, "-m", "newsweave.cli", "analyze", str(folder), "--db", str(db),
+           "--offline", "--quiet"]  # fmt: skip
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def store_rows(sizes: tuple[int, ...]) -> list[dict[str, object]]:
+    """Per stored size N: seconds to regroup N from scratch, to analyze 50 new articles into
+    the stored N, and the same 50 into an empty store (each in a fresh process)."""
+    rows = []
+    work = Path(tempfile.mkdtemp(prefix="newsweave-incr-"))
+    try:
+        for n in sizes:
+            db = work / f"s{n}.db"
+            regroup_s = build_store(db, n)
+            new = work / f"new{n}.jsonl"
+            write_new(new, n)
+            empty_s = _analyze_seconds(new, work / f"empty{n}.db")
+            into_s = _analyze_seconds(new, db)
+            rows.append({"stored": n, "regroup stored from scratch s": round(regroup_s, 2),
+                         "analyze 50 into empty s": round(empty_s, 2),
+                         "analyze 50 into stored s": round(into_s, 2),
+                         "into stored / into empty": round(into_s / empty_s, 3),
+                         "into stored / regroup": round(into_s / regroup_s, 4)})  # fmt: skip
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+def main() -> None:
+    args = sys.argv[1:] or ["ecb", "store", "1000", "10000"]
+    if "ecb" in args:
+        print_rows(ecb_batches())
+    if "store" in args:
+        sizes = tuple(int(a) for a in args if a.isdigit()) or (1000, 10000)
+        rows = store_rows(sizes)
+        print_rows(rows)
+        print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Incremental grouping: new articles join the stored stories, `regroup` redoes it all, and the
+grouping features are computed once per article."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import newsweave.group.prepare as prepare
+import newsweave.group.stage as stage
+import newsweave.pipeline as pipeline
+from conftest import EXAMPLES
+from newsweave.group import Grouper, GroupInput
+from newsweave.group.stage import StoredGrouping, add_to_grouping, group_items, updated
+from newsweave.store import SQLiteStore
+
+HELD_OUT = "tavessa-herald_bank-lifts-rate.html"  # one report of the rate rise
+UNRELATED = "tpr_ambry-wildfire-evacuation.html"  # a wildfire: another event
+
+
+def _folders(tmp_path):
+    """The rate-rise reports but one; then that one and an unrelated wildfire report."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for f in (EXAMPLES / "rates").iterdir():
+        shutil.copy(f, (second if f.name == HELD_OUT else first) / f.name)
+    shutil.copy(EXAMPLES / "wildfire" / UNRELATED, second / UNRELATED)
+    return first, second
+
+
+def _membership(store) -> dict[str, frozenset[str]]:
+    return {s["id"]: frozenset(s["article_ids"]) for s in store.stories()}
+
+
+def _ids_of(store, name: str) -> str:
+    return next(a.id for a in store.articles() if a.source.endswith(name))
+
+
+def _no_full(*_args, **_kwargs):
+    raise AssertionError("the whole store was regrouped")
+
+
+def test_group_incremental_analyze_adds_to_the_stored_stories(tmp_path, monkeypatch):
+    first, second = _folders(tmp_path)
+    with SQLiteStore(tmp_path / "s.db") as store:
+        pipeline.analyze([str(first)], store, fetch=False)
+        before = _membership(store)
+        (rates_id, rates_members), *_ = sorted(before.items(), key=lambda kv: -len(kv[1]))
+        assert len(rates_members) == 3
+        monkeypatch.setattr(stage, "group_items", _no_full)  # incremental, not regrouped
+        report = pipeline.analyze([str(second)], store, fetch=False)
+        after = _membership(store)
+        held, unrelated = _ids_of(store, HELD_OUT), _ids_of(store, UNRELATED)
+    # the new report joined the stored story, which kept its id and every member
+    assert after[rates_id] == rates_members | {held}
+    # the unrelated one opened a story of its own; the other stories stand as stored
+    assert after[f"s-{unrelated}"] == {unrelated}
+    assert {k: v for k, v in after.items() if k not in (rates_id, f"s-{unrelated}")} == {
+        k: v for k, v in before.items() if k != rates_id
+    }
+    assert {s.id for s in report.stories} == {rates_id, f"s-{unrelated}"}
+
+
+def test_group_incremental_regroup_command_gives_the_full_result(tmp_path):
+    from newsweave.cli import main
+
+    first, second = _folders(tmp_path)
+    db = tmp_path / "s.db"
+    with SQLiteStore(db) as store:
+        pipeline.analyze([str(first)], store, fetch=False)
+        pipeline.analyze([str(second)], store, fetch=False)
+        # stories spoilt behind the pipeline's back: every article in a story of its own
+        ids = store.ids_in_stored_order()
+        spoilt = [{"id": f"x-{a}", "article_ids": [a]} for a in ids]
+        store.update_stories([s["id"] for s in store.stories()], spoilt, {})
+    with SQLiteStore(tmp_path / "full.db") as full:  # the same articles grouped at once
+        pipeline.run([str(first)], store=full, fetch=False)
+        pipeline.run([str(second)], store=full, fetch=False)
+        pipeline.read_stored(full)
+        pipeline.regroup(full)
+        expected = _membership(full)
+    result = CliRunner().invoke(main, ["regroup", "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with SQLiteStore(db) as store:
+        assert _membership(store) == expected
+    assert "stories" in result.output
+
+
+def test_group_incremental_features_are_computed_once(tmp_path, monkeypatch):
+    first, second = _folders(tmp_path)
+    calls: list[str] = []
+    real = prepare.text_features
+
+    def counted(text, title, settings):
+        calls.append(title)
+        return real(text, title, settings)
+
+    monkeypatch.setattr(prepare, "text_features", counted)
+    with SQLiteStore(tmp_path / "s.db") as store:
+        pipeline.analyze([str(first)], store, fetch=False)
+        assert len(calls) == 3  # once per article, for the online run and every shuffled one
+        pipeline.analyze([str(second)], store, fetch=False)
+        assert len(calls) == 5  # the two new articles only
+        pipeline.regroup(store)  # the full regrouping reads them all from the store
+        assert len(calls) == 5
+
+
+def test_group_incremental_interrupted_update_leaves_the_stored_stories(tmp_path, monkeypatch):
+    first, second = _folders(tmp_path)
+    with SQLiteStore(tmp_path / "s.db") as store:
+        pipeline.analyze([str(first)], store, fetch=False)
+        before = _membership(store)
+
+        def interrupted(*_args, **_kwargs):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(pipeline, "check_stories", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.analyze([str(second)], store, fetch=False)
+        assert _membership(store) == before
+        monkeypatch.undo()
+        pipeline.analyze([str(second)], store, fetch=False)  # stored already: grouped now
+        held = _ids_of(store, HELD_OUT)
+        assert any(held in m and len(m) == 4 for m in _membership(store).values())
+
+
+# --- the grouping stage ---------------------------------------------------------------------
+
+_HARBOUR = "Engineers inspected the damaged harbour wall in Lindholm on Monday after the storm"
+_TRAM = "The mayor of Brask opened the new tram line to the airport with a ribbon on Friday"
+
+
+def _item(i: int, base: str, names: tuple[str, ...]) -> GroupInput:
+    text = f"{base}, officials said. Report number {i} adds its own detail {i * 7} here."
+    return GroupInput(f"a{i}", text, title=base[:30], entities=names * 3)
+
+
+def test_group_incremental_stage_joins_and_opens_stories():
+    harbour = [_item(i, _HARBOUR, ("Lindholm", "harbour board")) for i in range(3)]
+    tram = _item(9, _TRAM, ("Brask", "tram company"))
+    first = group_items(harbour)
+    stored = StoredGrouping(
+        tuple((s.id, s.article_ids, s.cohesion) for s in first.stories), first.duplicate_of
+    )
+    assert [s.article_ids for s in first.stories] == [("a0", "a1", "a2")]
+    late = _item(3, _HARBOUR, ("Lindholm", "harbour board"))
+    update = add_to_grouping(harbour, stored, [late, tram])
+    now = updated(stored, update)
+    assert sorted((sid, m) for sid, m, _ in now.stories) == [
+        ("s-a0", ("a0", "a1", "a2", "a3")),
+        ("s-a9", ("a9",)),
+    ]
+    assert update.replaced == ("s-a0",)
+
+
+def test_group_incremental_restore_holds_the_stored_grouping():
+    items = [_item(i, _HARBOUR, ("Lindholm",)) for i in range(3)]
+    g = Grouper.restore(items, [("s-x", ("a0", "a1", "a2"), 0.5)], {"a1": "a0"})
+    assert g.story_of("a2") == "s-x" and g.duplicate_of("a1") == "a0"
+    assert g.stories()[0].cohesion == 0.5
+    assert g.add(_item(5, _HARBOUR, ("Lindholm",))).story_id == "s-x"
