@@ -20,15 +20,31 @@ HELD_OUT = "tavessa-herald_bank-lifts-rate.html"  # one report of the rate rise
 UNRELATED = "tpr_ambry-wildfire-evacuation.html"  # a wildfire: another event
 
 
-def _folders(tmp_path):
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
     """The rate-rise reports but one; then that one and an unrelated wildfire report."""
-    first, second = tmp_path / "first", tmp_path / "second"
+    root = tmp_path_factory.mktemp("incremental")
+    first, second = root / "first", root / "second"
     first.mkdir()
     second.mkdir()
     for f in (EXAMPLES / "rates").iterdir():
         shutil.copy(f, (second if f.name == HELD_OUT else first) / f.name)
     shutil.copy(EXAMPLES / "wildfire" / UNRELATED, second / UNRELATED)
     return first, second
+
+
+@pytest.fixture(scope="module")
+def first_store(folders, tmp_path_factory):
+    """A store that analyzed the first folder (copy it: `_copy`)."""
+    db = tmp_path_factory.mktemp("first") / "s.db"
+    with SQLiteStore(db) as store:
+        pipeline.analyze([str(folders[0])], store, fetch=False)
+    return db
+
+
+def _copy(db, tmp_path):
+    shutil.copy(db, tmp_path / "s.db")
+    return tmp_path / "s.db"
 
 
 def _membership(store) -> dict[str, frozenset[str]]:
@@ -43,15 +59,15 @@ def _no_full(*_args, **_kwargs):
     raise AssertionError("the whole store was regrouped")
 
 
-def test_group_incremental_analyze_adds_to_the_stored_stories(tmp_path, monkeypatch):
-    first, second = _folders(tmp_path)
-    with SQLiteStore(tmp_path / "s.db") as store:
-        pipeline.analyze([str(first)], store, fetch=False)
+def test_group_incremental_analyze_adds_to_the_stored_stories(
+    folders, first_store, tmp_path, monkeypatch
+):
+    with SQLiteStore(_copy(first_store, tmp_path)) as store:
         before = _membership(store)
         (rates_id, rates_members), *_ = sorted(before.items(), key=lambda kv: -len(kv[1]))
         assert len(rates_members) == 3
         monkeypatch.setattr(stage, "group_items", _no_full)  # incremental, not regrouped
-        report = pipeline.analyze([str(second)], store, fetch=False)
+        report = pipeline.analyze([str(folders[1])], store, fetch=False)
         after = _membership(store)
         held, unrelated = _ids_of(store, HELD_OUT), _ids_of(store, UNRELATED)
     # the new report joined the stored story, which kept its id and every member
@@ -64,33 +80,29 @@ def test_group_incremental_analyze_adds_to_the_stored_stories(tmp_path, monkeypa
     assert {s.id for s in report.stories} == {rates_id, f"s-{unrelated}"}
 
 
-def test_group_incremental_regroup_command_gives_the_full_result(tmp_path):
+def test_group_incremental_regroup_command_gives_the_full_result(folders, first_store, tmp_path):
     from newsweave.cli import main
+    from newsweave.outlets import outlet_table
 
-    first, second = _folders(tmp_path)
-    db = tmp_path / "s.db"
+    db = _copy(first_store, tmp_path)
     with SQLiteStore(db) as store:
-        pipeline.analyze([str(first)], store, fetch=False)
-        pipeline.analyze([str(second)], store, fetch=False)
+        pipeline.analyze([str(folders[1])], store, fetch=False)
+        heads = store.article_heads()
+        items = pipeline.stored_inputs(store, heads, outlet_table(heads))
+        expected = {
+            s.id: frozenset(s.article_ids) for s in group_items(list(items.values())).stories
+        }
         # stories spoilt behind the pipeline's back: every article in a story of its own
-        ids = store.ids_in_stored_order()
-        spoilt = [{"id": f"x-{a}", "article_ids": [a]} for a in ids]
+        spoilt = [{"id": f"x-{a}", "article_ids": [a]} for a in store.ids_in_stored_order()]
         store.update_stories([s["id"] for s in store.stories()], spoilt, {})
-    with SQLiteStore(tmp_path / "full.db") as full:  # the same articles grouped at once
-        pipeline.run([str(first)], store=full, fetch=False)
-        pipeline.run([str(second)], store=full, fetch=False)
-        pipeline.read_stored(full)
-        pipeline.regroup(full)
-        expected = _membership(full)
     result = CliRunner().invoke(main, ["regroup", "--db", str(db), "--quiet"])
     assert result.exit_code == 0, result.output
     with SQLiteStore(db) as store:
         assert _membership(store) == expected
-    assert "stories" in result.output
+    assert f"{len(expected)} stories" in result.output
 
 
-def test_group_incremental_features_are_computed_once(tmp_path, monkeypatch):
-    first, second = _folders(tmp_path)
+def test_group_incremental_features_are_computed_once(folders, tmp_path, monkeypatch):
     calls: list[str] = []
     real = prepare.text_features
 
@@ -100,18 +112,18 @@ def test_group_incremental_features_are_computed_once(tmp_path, monkeypatch):
 
     monkeypatch.setattr(prepare, "text_features", counted)
     with SQLiteStore(tmp_path / "s.db") as store:
-        pipeline.analyze([str(first)], store, fetch=False)
+        pipeline.analyze([str(folders[0])], store, fetch=False)
         assert len(calls) == 3  # once per article, for the online run and every shuffled one
-        pipeline.analyze([str(second)], store, fetch=False)
+        pipeline.analyze([str(folders[1])], store, fetch=False)
         assert len(calls) == 5  # the two new articles only
         pipeline.regroup(store)  # the full regrouping reads them all from the store
         assert len(calls) == 5
 
 
-def test_group_incremental_interrupted_update_leaves_the_stored_stories(tmp_path, monkeypatch):
-    first, second = _folders(tmp_path)
-    with SQLiteStore(tmp_path / "s.db") as store:
-        pipeline.analyze([str(first)], store, fetch=False)
+def test_group_incremental_interrupted_update_leaves_the_stored_stories(
+    folders, first_store, tmp_path, monkeypatch
+):
+    with SQLiteStore(_copy(first_store, tmp_path)) as store:
         before = _membership(store)
 
         def interrupted(*_args, **_kwargs):
@@ -119,10 +131,10 @@ def test_group_incremental_interrupted_update_leaves_the_stored_stories(tmp_path
 
         monkeypatch.setattr(pipeline, "check_stories", interrupted)
         with pytest.raises(KeyboardInterrupt):
-            pipeline.analyze([str(second)], store, fetch=False)
+            pipeline.analyze([str(folders[1])], store, fetch=False)
         assert _membership(store) == before
         monkeypatch.undo()
-        pipeline.analyze([str(second)], store, fetch=False)  # stored already: grouped now
+        pipeline.analyze([str(folders[1])], store, fetch=False)  # stored already: grouped now
         held = _ids_of(store, HELD_OUT)
         assert any(held in m and len(m) == 4 for m in _membership(store).values())
 

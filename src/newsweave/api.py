@@ -45,7 +45,8 @@ class Newsweave:
 
     def analyze(self, inputs: str | Path | Iterable[str | Path] = (), fetch: bool = True) -> Report:
         """The whole pipeline (as `newsweave analyze`): add the inputs, read every article not
-        read yet, regroup the store into stories and cross-check them.
+        read yet, add the new articles to the stored stories and cross-check the stories
+        that changed (`newsweave regroup` regroups the whole store).
 
         Returns:
             The Report: `.stories` (the stories holding the inputs' articles, or every story

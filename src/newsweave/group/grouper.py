@@ -291,8 +291,9 @@ class Grouper:
         more keep the split). Each shuffled run starts from this grouper's IDF table without
         those members and counts them as it adds them, as a run over the whole store would
         when they come last: twenty reports of one event, grouped on their own, would find
-        every word they share common. Every other story stays as it is. Everything being new,
-        it is `settle` (ECB+ dev: the same F1).
+        every word they share common (ECB+ dev, 10 batches: F1 0.919 with the table fixed,
+        0.928 so). Every other story stays as it is. Everything being new, it is `settle`
+        (ECB+ dev: the same F1, 0.936).
 
         Args:
             items: the inputs of (at least) every member of those stories.
@@ -310,8 +311,7 @@ class Grouper:
         )
         by_id = {a: prepared(by_id[a], s) for a in members}
         feats = {a: self._stories.features(by_id[a], count=False) for a in members}
-        for _, new_id, _ in self._split(feats):
-            sids.append(new_id)
+        sids += [new_id for _, new_id, _ in self._split(feats)]
         if not members or s.consensus_runs < 2 or len(members) > s.consensus_max_articles:
             return sids
         sub = [by_id[a] for a in members]

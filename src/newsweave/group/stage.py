@@ -142,6 +142,9 @@ def add_to_grouping(
         g.add(it)
     touched = [sid for sid, m in g.members().items() if before.get(sid) != m]
     touched += [g.story_of(a) for a in refresh]
+    # every touched story is settled again: settling only those a new article joined within
+    # doubt_margin (or opened, merged or moved articles into) took ECB+ dev fed in 10
+    # batches from F1 0.928 to 0.921
     ids = g.settle_some([*grouped, *new], touched)
     stories = tuple(g.story(sid) for sid in ids)
     members = {a for s in stories for a in s.article_ids}
