@@ -321,8 +321,9 @@ def analyze(
     Every brief sentence carries its status (corroborated by independent sources, single
     source, conflicting) and cites its articles. Inputs whose bytes are unchanged since they
     were stored are not extracted again (their articles count as duplicates), articles already
-    in the store are not read again, and a story whose articles did not change is not checked
-    again.
+    in the store are not read again, new articles are added to the stored stories (only the
+    stories they touch are settled and checked again; `newsweave regroup` regroups the whole
+    store), and a story whose articles did not change is not checked again.
     Example: newsweave analyze pages/ --out report.json
     """
     from .pipeline import analyze as run_analyze
