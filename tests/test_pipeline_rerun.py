@@ -133,7 +133,7 @@ def test_pipeline_regroup_sees_an_article_stored_while_it_grouped(tmp_path, monk
     late = tmp_path / "late.html"
     late.write_text(html_page(23), "utf-8")
     db = tmp_path / "x.db"
-    real, calls = stage.group_articles, []
+    real, calls = stage.group_items, []
 
     def group_while_another_run_adds(*args, **kwargs):
         calls.append(1)
@@ -144,7 +144,7 @@ def test_pipeline_regroup_sees_an_article_stored_while_it_grouped(tmp_path, monk
 
     with SQLiteStore(db) as store:
         run([str(folder)], store=store, fetch=False)
-        monkeypatch.setattr(stage, "group_articles", group_while_another_run_adds)
+        monkeypatch.setattr(stage, "group_items", group_while_another_run_adds)
         stories = regroup(store)
         members = {a for s in stories for a in s.article_ids}
         assert members == {a.id for a in store.articles()} and len(members) == 4
