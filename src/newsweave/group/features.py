@@ -14,23 +14,17 @@ from datetime import date
 
 import numpy as np
 
+from ..vocab import ENGLISH_STOP_WORDS
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX32 = np.uint64((1 << 32) - 1)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _STEP = np.uint64(1000003)
 
-# Function words carry no topic: from scikit-learn's English list plus news filler verbs.
+# Function words carry no topic: scikit-learn's English list (vocab.py) plus news filler verbs.
 _EXTRA_STOP = ("said", "says", "told", "according", "reported", "report", "reports", "new", "year")
-
-
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP)
-
-
-STOP_WORDS = _stop_words()
+STOP_WORDS = ENGLISH_STOP_WORDS | frozenset(_EXTRA_STOP)
 
 
 def words(text: str) -> list[str]:
