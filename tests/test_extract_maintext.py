@@ -192,3 +192,29 @@ def test_repair_mojibake_leaves_clean_pages_alone():
     # a few stray sequences are not a double-encoded page
     stray = "\u2019".encode("utf-8").decode("latin-1")
     assert repair_mojibake(_tree(_page(f"<p>{stray} {ARTICLE[0]}</p>"))) is None
+
+
+@pytest.mark.parametrize("container", ["<div class='comments'>", "<div id='comment-body'>"])
+def test_maintext_short_story_in_a_comment_like_container_takes_trafilaturas_plain_text(
+    container,
+):
+    """Issue 14 item 10: the story came out empty; trafilatura's defaults find it, and we say so."""
+    from newsweave.extract import extract
+    from newsweave.extract.html import PLAIN_NOTE
+    from newsweave.model import RawDocument
+
+    page = _page(container + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div>")
+    article = extract(RawDocument(source="story.html", data=page.encode(), kind="html"))
+    assert article.text.split("\n") == ARTICLE  # whole, and once
+    assert article.provenance["text"] == PLAIN_NOTE
+    assert main_text(lxml.html.document_fromstring(page)).run == "plain"
+
+
+def test_maintext_ordinary_page_keeps_our_text_without_a_note():
+    from newsweave.extract import extract
+    from newsweave.model import RawDocument
+
+    page = _page("<article>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>")
+    article = extract(RawDocument(source="story.html", data=page.encode(), kind="html"))
+    assert article.text.split("\n") == ARTICLE
+    assert "text" not in article.provenance

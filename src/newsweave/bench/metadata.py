@@ -33,6 +33,10 @@ from ..extract import metadata_vocab as V
 from ..extract.metadata import extract_metadata
 from .wcxb import Page
 
+# Titles the author scorer strips before a name (kept here: extract/ no longer has them, 77b06a1
+# removed them from metadata_vocab as unused and `bench extract` failed with AttributeError).
+HONORIFICS: tuple[str, ...] = ("dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms.")
+
 __all__ = ["run_metadata", "norm_title", "norm_authors", "norm_date", "score", "main"]
 
 _WS = re.compile(r"\s+")
@@ -80,7 +84,7 @@ def norm_authors(value: str | Iterable[str] | None, strict: bool = False) -> fro
             if _is_credentials(segment) or (n > 0 and _is_role(segment)):
                 continue
             words = segment.split()
-            while len(words) > 1 and words[0] in V.HONORIFICS:
+            while len(words) > 1 and words[0] in HONORIFICS:
                 words.pop(0)
             while len(words) > 1 and _is_credentials(words[-1]):
                 words.pop()

@@ -9,7 +9,7 @@ import lxml.html
 from lxml import etree
 
 from ..model import Extraction
-from .maintext import main_text
+from .maintext import PLAIN_FALLBACK_MAX_CHARS, PLAIN_VS_OURS, main_text
 from .metadata import extract_metadata
 
 # libxml2 stops building the tree past 256 levels ("Excessive depth in document"): 100k nested
@@ -21,6 +21,11 @@ _WRAPPER_TAGS = re.compile(
     re.IGNORECASE,
 )
 _TOO_DEEP = "Excessive depth"
+# provenance["text"] when the main text is trafilatura's plain extraction (issue 14, item 10)
+PLAIN_NOTE = (
+    f"trafilatura's default extraction: ours kept under {PLAIN_FALLBACK_MAX_CHARS} characters,"
+    f" it found at least {PLAIN_VS_OURS:g} times as much"
+)
 # A tag keeps at most this many attributes: libxml2 checks each new attribute against the tag's
 # earlier ones, so one tag with 100k attributes took 29 s in one C call (which the time budget
 # cannot interrupt) and a million never finished. The most on any WCXB dev article page is 32;
@@ -100,6 +105,9 @@ def extract_html(html: str, url: str | None = None, source: str = "") -> Extract
         return Extraction(text="", url=url)
     meta = extract_metadata(tree, url)  # first: the main-text extractor consumes the tree
     body = main_text(tree, meta.url or url)
+    provenance = dict(meta.provenance)
+    if body.run == "plain":  # never silently: ours found little, trafilatura's defaults more
+        provenance["text"] = PLAIN_NOTE
     return Extraction(
         text=body.text,
         title=meta.title,
@@ -109,5 +117,5 @@ def extract_html(html: str, url: str | None = None, source: str = "") -> Extract
         published=meta.published,
         modified=meta.modified,
         removed=body.removed,
-        provenance=dict(meta.provenance),
+        provenance=provenance,
     )

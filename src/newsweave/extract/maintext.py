@@ -6,7 +6,9 @@ on different pages, so the balanced run is only paid for when the recall run cov
 page. Line post-filters then drop boilerplate lines that survive both runs, and when the kept text
 is still a small share of the page, prose and table blocks dropped from its container are added
 back (extract/maintext_recover.py). A page whose site
-double-encoded its UTF-8 text is repaired first (on a copy).
+double-encoded its UTF-8 text is repaired first (on a copy). When all that keeps little or
+nothing, trafilatura's plain extraction (its defaults, as `trafilatura.extract()`) is taken if it
+finds much more, and the run is "plain" (the HTML extractor notes it in provenance).
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from lxml.html import HtmlElement
 
 from .maintext_filters import filter_lines, page_titles, removed_blocks
 from .maintext_recover import RECOVER_PAGE_SHARE, recover_blocks
-from .maintext_runs import page_counts, page_text_length, repair_mojibake, run_trafilatura
+from .maintext_runs import (
+    page_counts,
+    page_text_length,
+    repair_mojibake,
+    run_trafilatura,
+    run_trafilatura_plain,
+)
 from .words import word_count
 
 # The recall run covers less than this share of the page's visible text: also run balanced.
@@ -37,6 +45,14 @@ FALLBACK_MAX_TEXTS = 3000
 # times (19 MB of empty spans, 333k elements: 12 s CPU). The most on a WCXB dev article page is
 # 5,105 (median 810).
 FALLBACK_MAX_ELEMENTS = 20_000
+# Our kept text is shorter than this (empty, most often): run trafilatura's plain extraction
+# (defaults, comments on) and take it when it is at least PLAIN_VS_OURS times as long (issue 14,
+# item 10: a short story in a container trafilatura takes for comments came out empty). Only
+# short texts: on the WCXB dev articles every page where ours is under half of the plain result
+# is one where the plain result holds the reader comments (9 pages, mean F1 -0.006 if taken);
+# no page is under 500 characters with a plain result twice as long, so none changes.
+PLAIN_FALLBACK_MAX_CHARS = 500
+PLAIN_VS_OURS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +63,9 @@ class MainText:
         text: paragraphs separated by "\\n".
         removed: substantial text blocks (>= 40 characters) of the page left out as boilerplate,
             in page order.
-        run: which extraction was kept: "recall", "balanced" or "" when nothing was found.
+        run: which extraction was kept: "recall", "balanced", "plain" (trafilatura's defaults,
+            taken because ours was empty or short: the caller says so in provenance) or "" when
+            nothing was found.
     """
 
     text: str
@@ -99,8 +117,30 @@ def main_text(
         kept = recover_blocks(body if body is not None else tree, kept)
     if not any(word_count(line) >= MIN_LINE_WORDS for line in kept):
         kept, dropped = [], dropped + kept
+    if sum(len(line) + 1 for line in kept) < PLAIN_FALLBACK_MAX_CHARS:
+        kept, dropped, run = _plain_fallback(tree, url, fast, (kept, dropped, run))
     text = "\n".join(kept)
     if not text:
         run = ""
     removed = removed_blocks(tree, text, dropped) if with_removed else tuple(dropped)
     return MainText(text=text, removed=removed, run=run)
+
+
+def _plain_fallback(
+    tree: HtmlElement, url: str | None, fast: bool, ours: tuple[list[str], list[str], str]
+) -> tuple[list[str], list[str], str]:
+    """trafilatura's plain lines instead of ours (kept, dropped, run) when much longer."""
+    kept, dropped, _ = ours
+    text = run_trafilatura_plain(tree, url, fast=fast)
+    plain, plain_dropped = filter_lines(text, page_titles(tree))
+    if not any(word_count(line) >= MIN_LINE_WORDS for line in plain):
+        return ours
+    kept_chars = sum(len(line) + 1 for line in kept)
+    if sum(len(line) + 1 for line in plain) < PLAIN_VS_OURS * max(kept_chars, 1):
+        return ours
+    plain_set = set(plain)
+    return (
+        plain,
+        plain_dropped + [line for line in kept + dropped if line not in plain_set],
+        "plain",
+    )

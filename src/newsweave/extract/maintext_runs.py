@@ -24,10 +24,10 @@ _MOJIBAKE_PROBE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u009f]")
 
 
 @cache
-def _options(recall: bool) -> Extractor:
+def _options(recall: bool, comments: bool = False) -> Extractor:
     """One trafilatura options object per mode, built once (reading its config costs time)."""
     # comments off: WCXB counts reader comments as boilerplate (+0.008 F1 on the dev articles)
-    return Extractor(output_format="python", recall=recall, comments=False, tables=True)
+    return Extractor(output_format="python", recall=recall, comments=comments, tables=True)
 
 
 def run_trafilatura(tree: HtmlElement, url: str | None, *, recall: bool, fast: bool = False) -> str:
@@ -47,6 +47,23 @@ def run_trafilatura(tree: HtmlElement, url: str | None, *, recall: bool, fast: b
     options.fast = fast
     document = bare_extraction(tree, options=options)
     return (document.text or "") if document is not None else ""
+
+
+def run_trafilatura_plain(tree: HtmlElement, url: str | None, *, fast: bool = False) -> str:
+    """trafilatura's plain result: its default balanced mode, comments on, as `extract()` runs.
+
+    With comments off, trafilatura prunes an article whose container it takes for a comment
+    section (a `<div class="comments">` holding the story) and finds nothing; with them on, its
+    fallbacks find the body. The body is returned, else the "comments" (never both: they are
+    often the same paragraphs twice). `fast` as for run_trafilatura.
+    """
+    options = copy(_options(False, True))
+    options.url = options.source = url
+    options.fast = fast
+    document = bare_extraction(tree, options=options)
+    if document is None:
+        return ""
+    return document.text or document.comments or ""
 
 
 def page_counts(tree: HtmlElement) -> tuple[int, int]:
