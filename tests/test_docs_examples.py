@@ -38,3 +38,12 @@ def test_docs_pages_examples_run(page: Path, monkeypatch) -> None:
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     result = doctest.testfile(str(page), module_relative=False, optionflags=flags, report=True)
     assert result.attempted > 0 and result.failed == 0, f"{page.name}: {result.failed} failed"
+
+
+def test_docs_architecture_names_every_cli_command() -> None:
+    from newsweave.cli import main
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text("utf-8")
+    line = next(ln for ln in page.splitlines() if "`newsweave extract |" in ln)
+    named = {w.strip(" `;|") for w in line.split("newsweave", 1)[1].split("|")}
+    assert named == set(main.commands), "docs/architecture.md's cli.py line lists other commands"
