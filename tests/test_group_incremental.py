@@ -174,3 +174,29 @@ def test_group_incremental_restore_holds_the_stored_grouping():
     assert g.story_of("a2") == "s-x" and g.duplicate_of("a1") == "a0"
     assert g.stories()[0].cohesion == 0.5
     assert g.add(_item(5, _HARBOUR, ("Lindholm",))).story_id == "s-x"
+
+
+def test_group_incremental_settles_stored_stories_that_now_look_alike():
+    # one event stored as two stories (as a young store's IDF table can leave it); a new
+    # article touches neither, yet the two are settled together and joined
+    harbour = [_item(i, _HARBOUR, ("Lindholm", "harbour board")) for i in range(6)]
+    stored = StoredGrouping(
+        (("s-a0", ("a0", "a1", "a2"), None), ("s-a3", ("a3", "a4", "a5"), None)), {}
+    )
+    tram = _item(9, _TRAM, ("Brask", "tram company"))
+    update = add_to_grouping(harbour, stored, [tram])
+    now = updated(stored, update)
+    assert sorted(m for _, m, _ in now.stories) == [
+        ("a0", "a1", "a2", "a3", "a4", "a5"),
+        ("a9",),
+    ]
+    assert set(update.replaced) == {"s-a0", "s-a3"}
+
+
+def test_group_incremental_neighbours_names_stories_another_would_join():
+    harbour = [_item(i, _HARBOUR, ("Lindholm", "harbour board")) for i in range(4)]
+    tram = [_item(i, _TRAM, ("Brask", "tram company")) for i in (8, 9)]
+    stories = [("s-a0", ("a0", "a1"), None), ("s-a2", ("a2", "a3"), None)]
+    stories.append(("s-a8", ("a8", "a9"), None))
+    g = Grouper.restore([*harbour, *tram], stories, {})
+    assert sorted(set(g.neighbours([*harbour, *tram], 0.2))) == ["s-a0", "s-a2"]
