@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,6 +19,11 @@ from ..errors import StoreError
 from ..model import Article, Reading
 
 _JSON_FIELDS = ("authors", "removed", "provenance")
+# Opening a store that another process is creating: some steps (the switch to WAL) answer
+# "database is locked" at once instead of waiting; two analyze runs started together on a new
+# store failed so, 1 time in 6 (tests/test_crash.py). 20 tries 0.25 s apart, then the error.
+_OPEN_ATTEMPTS = 20
+_OPEN_WAIT_SECONDS = 0.25
 _COLUMNS = (
     "id", "source", "url", "outlet", "authors", "title", "published", "modified", "captured",
     "language", "text", "removed", "provenance", "duplicate_of",
@@ -173,14 +179,23 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        try:
-            self._db = sqlite3.connect(self.path, timeout=30)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+        for attempt in range(_OPEN_ATTEMPTS):
+            self._db = None
+            try:
+                self._db = sqlite3.connect(self.path, timeout=30)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+                return
+            except sqlite3.OperationalError as e:
+                if self._db is not None:
+                    self._db.close()
+                if "locked" not in str(e) or attempt == _OPEN_ATTEMPTS - 1:
+                    raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+                time.sleep(_OPEN_WAIT_SECONDS)
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"{self.path}: cannot open the store ({e})") from None
 
     def _migrate(self) -> None:
         while (version := self.schema_version) < SCHEMA_VERSION:
