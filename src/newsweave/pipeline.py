@@ -28,6 +28,7 @@ from .model import Article, RawDocument, Reading, Story, StoryCheck
 from .outlets import normalise_outlet, outlet_table
 from .settings import DEFAULTS, Settings
 from .store import SQLiteStore
+from .versions import CHECKER_VERSION, READER_VERSION
 from .workers import POOL_MIN_DOCUMENTS, Task, TaskFailed, WorkerPool, run_in_order, worker_count
 
 
@@ -169,8 +170,10 @@ def _extraction_jobs(
             if isinstance(item, InputError):
                 yield item
                 continue
-            digest = input_digest(item, settings, context) if store is not None else None
-            known = store.stored_input(item.source, digest) if store is not None else None
+            digest = known = None
+            if store is not None:
+                digest = input_digest(item, settings, context)
+                known = store.stored_input(item.source, digest)
             if known is not None:
                 # under this input's name: a second copy's stored article names the first input
                 yield _Known(replace(known, source=item.source))
@@ -351,8 +354,6 @@ def read_stored(
     Returns:
         How many articles were read.
     """
-    from .versions import READER_VERSION
-
     if article_ids is None:
         article_ids = store.ids_in_stored_order()
     todo = store.unread(article_ids, READER_VERSION)
@@ -364,20 +365,20 @@ def read_stored(
     read = 0
     with _own_pool(settings, pool) as workers:
         workers = workers if len(todo) >= POOL_MIN_DOCUMENTS else None
-        chunks = (Task(read_chunk, chunk, keep=chunk) for chunk in _read_chunks(articles))
+        chunks = (Task(read_chunk, chunk) for chunk in _read_chunks(articles))
         failed: list[Article] = []
         for task, readings in run_in_order(chunks, workers):
             if isinstance(readings, TaskFailed):
-                failed.extend(task.keep)
+                failed.extend(task.arg)
             else:
                 read += _store_readings(store, readings, on_read)
         # each article of a failed chunk alone: only one that fails again stays unread
-        alone = (Task(read_chunk, [a], keep=a) for a in failed)
+        alone = (Task(read_chunk, [a]) for a in failed)
         for task, readings in run_in_order(alone, workers):
             if isinstance(readings, TaskFailed):
                 if on_error:
                     reason = f"not read: {readings.reason} (try it alone with --workers 1)"
-                    on_error(InputError(task.keep.source, reason))
+                    on_error(InputError(task.arg[0].source, reason))
             else:
                 read += _store_readings(store, readings, on_read)
     return read
@@ -386,8 +387,6 @@ def read_stored(
 def _store_readings(
     store: SQLiteStore, readings: list[Reading], on_read: Callable[[], None] | None
 ) -> int:
-    from .versions import READER_VERSION
-
     for reading in readings:
         store.add_reading(reading, READER_VERSION)
         if on_read:
@@ -420,8 +419,7 @@ def check_stories(
     Returns:
         The stories with `check` filled, and how many were checked anew.
     """
-    from .check import CHECKER_VERSION, check_key, check_story
-    from .versions import READER_VERSION
+    from .check import check_key, check_story
 
     out, fresh = [], 0
     for n, story in enumerate(stories):
@@ -448,7 +446,6 @@ def grouping_key(store: SQLiteStore, settings: Settings) -> str:
     """Digest of what regrouping depends on: every article id in stored order, which of them
     have no reading, the reader and checker versions, the settings and newsweave's version."""
     from . import __version__
-    from .versions import CHECKER_VERSION, READER_VERSION
 
     ids = store.ids_in_stored_order()
     # the workers change nothing in the output (tested), so not the grouping either
@@ -468,10 +465,8 @@ def grouping_base(settings: Settings) -> str:
     the reader's, the checker's and the features' versions and the check settings. Stories
     made under another base are regrouped as a whole."""
     from . import __version__
-    from .check import CHECKER_VERSION
     from .group.prepare import features_version
     from .group.types import GroupSettings
-    from .read.stage import READER_VERSION
 
     parts = [__version__, READER_VERSION, CHECKER_VERSION, features_version(GroupSettings()),
              repr(settings.check)]  # fmt: skip
@@ -492,17 +487,14 @@ def prepare_features(store: SQLiteStore) -> list[str]:
     from .group import prepare
     from .group.stage import group_input
     from .group.types import GroupSettings
-    from .read.stage import READER_VERSION
 
     gs = GroupSettings()
     version = prepare.features_version(gs)
     todo = store.without_group_features(version)
     for k in range(0, len(todo), _FEATURES_BATCH):
         rows = []
-        for aid in todo[k : k + _FEATURES_BATCH]:
-            article, reading = store.get(aid), store.reading(aid)
-            if article is None:
-                continue
+        for article, reading in store.articles_with_readings(todo[k : k + _FEATURES_BATCH]):
+            aid = article.id
             item = group_input(article, reading)
             f = prepare.text_features(article.text, article.title, gs)
             names = {"entities": item.entities, "places": item.places, "times": item.times}
@@ -578,7 +570,8 @@ def _grouped(
     base = grouping_base(settings)
     changed = prepare_features(store)
     items = stored_inputs(store, heads, outlets)
-    grouped = {a for _, members, _ in store.story_members() for a in members}
+    story_members = tuple(store.story_members())
+    grouped = {a for _, members, _ in story_members for a in members}
     state = {"grouping_base": base, "outlets": json.dumps(outlets)}
     if full or store.state("grouping_base") != base or not grouped.isdisjoint(changed):
         grouping = stage.group_items(list(items.values()))
@@ -594,7 +587,7 @@ def _grouped(
 
         return replace_all
     new = [it for a, it in items.items() if a not in grouped]
-    stored = stage.StoredGrouping(tuple(store.story_members()), dict(store.copy_links()))
+    stored = stage.StoredGrouping(story_members, dict(store.copy_links()))
     # a site's name learnt now renames its earlier articles' outlet: their stories are redone
     before = json.loads(store.state("outlets") or "{}")
     renamed = [h.id for h in heads if h.id in grouped and items[h.id].outlet
@@ -602,7 +595,8 @@ def _grouped(
     grouped_items = [items[a] for a in items if a in grouped]
     update = stage.add_to_grouping(grouped_items, stored, new, refresh=renamed)
     members = [a for s in update.stories for a in s.article_ids]
-    docs = {a: (normalise_outlet(store.get(a), outlets), store.reading(a)) for a in members}
+    touched = store.articles_with_readings(members)
+    docs = {a.id: (normalise_outlet(a, outlets), r) for a, r in touched}
     stories, _ = check_stories(store, update.stories, docs, update.duplicate_of, settings, on_check)
 
     def replace_touched(key: str) -> int:

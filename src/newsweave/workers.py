@@ -234,7 +234,7 @@ class WorkerPool:
         value or a TaskFailed; any other item comes back with None."""
         self._drop_busy()
         try:
-            yield from self._map(iter(items), self._busy)
+            yield from self._map(iter(items))
         finally:
             self._drop_busy()
 
@@ -245,7 +245,7 @@ class WorkerPool:
             self._replace(w)
         self._busy.clear()
 
-    def _map(self, source: Iterator[Any], busy: dict[_Worker, int]) -> Iterator[tuple[Any, Any]]:
+    def _map(self, source: Iterator[Any]) -> Iterator[tuple[Any, Any]]:
         self._start()
         window = self.workers * WINDOW_PER_WORKER
         queue: list[Any] = []  # items from the oldest unfinished one on, in order
@@ -262,20 +262,18 @@ class WorkerPool:
                 queue.append(item)
                 if not isinstance(item, Task):
                     results[offset + len(queue) - 1] = None
-            self._hand_out(queue, offset, results, busy)
+            self._hand_out(queue, offset, results)
             while queue and offset in results:
                 yield queue.pop(0), results.pop(offset)
                 offset += 1
             if ended and not queue:
                 return
-            if busy and (ended or len(queue) >= window or not self._idle):
-                self._collect(busy, results)
+            if self._busy and (ended or len(queue) >= window or not self._idle):
+                self._collect(results)
 
-    def _hand_out(
-        self, queue: list[Any], offset: int, results: dict[int, Any], busy: dict[_Worker, int]
-    ) -> None:
+    def _hand_out(self, queue: list[Any], offset: int, results: dict[int, Any]) -> None:
         """Give each idle worker the oldest task nobody holds (replacing workers that died)."""
-        held = set(busy.values())
+        held = set(self._busy.values())
         waiting = [
             offset + k
             for k, item in enumerate(queue)
@@ -295,7 +293,7 @@ class WorkerPool:
             except OSError:  # it died since its last answer: replace it, try again
                 self._replace(w)
                 continue
-            busy[w] = waiting.pop(0)
+            self._busy[w] = waiting.pop(0)
 
     def _message(self, w: _Worker, task: Task) -> tuple:
         """What the worker is sent: the shared argument only the first time it needs it."""
@@ -312,10 +310,10 @@ class WorkerPool:
             self._shared[id(shared)] = (len(self._shared), shared)  # held: its id stays its own
         return self._shared[id(shared)][0]
 
-    def _collect(self, busy: dict[_Worker, int], results: dict[int, Any]) -> None:
+    def _collect(self, results: dict[int, Any]) -> None:
         """Wait for at least one busy worker to answer or die; record what came."""
         by_handle: dict[Any, _Worker] = {}
-        for w in busy:
+        for w in self._busy:
             by_handle[w.conn] = w
             by_handle[w.process.sentinel] = w
         for w in {by_handle[h] for h in wait(list(by_handle))}:
@@ -323,7 +321,7 @@ class WorkerPool:
                 ok, value = w.conn.recv() if w.conn.poll() else (None, None)
             except (EOFError, OSError):
                 ok, value = None, None
-            i = busy.pop(w)
+            i = self._busy.pop(w)
             if ok is None:  # no answer: the process is gone
                 w.process.join(1)
                 results[i] = _died(w.process.exitcode)

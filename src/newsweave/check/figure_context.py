@@ -19,8 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Claim, Number, NumberComparison, NumberValue
-from .numbers import figure_status, is_change
+from ..model import Article, Claim, Number, NumberComparison
+from .numbers import is_change, named_comparison
 from .terms import content_stems
 
 # Content stems looked at on each side of a figure, within this many characters of its
@@ -188,17 +188,7 @@ def _comparison(
     a: _Context, b: _Context, articles: Mapping[str, Article], sources: Mapping[str, int]
 ) -> NumberComparison:
     first, second = sorted((a, b), key=lambda x: (x.claim.article_id, x.number.start))
-    values = tuple(
-        NumberValue(
-            x.claim.article_id, x.number.value, x.number.unit, x.number.text,
-            articles[x.claim.article_id].published, x.number.start, x.number.end,
-            x.number.qualifier,
-        )
-        for x in (first, second)
-    )  # fmt: skip
-    status, note = figure_status(values, [first.number, second.number], sources)
     unit = first.number.unit
     quantity = first.label if unit in (None, first.label) else f"{first.label} ({unit})"
-    claimed = {first.number.claimed_by, second.number.claimed_by}
-    claimed_by = first.number.claimed_by if len(claimed) == 1 else None
-    return NumberComparison(quantity, unit, claimed_by, status, values, note)
+    items = [(articles[x.claim.article_id], x.number) for x in (first, second)]
+    return named_comparison(quantity, unit, items, sources)

@@ -219,7 +219,7 @@ def story_quantities(
     out = []
     for (name, unit), every in found.items():
         for items in _referents(every):
-            out.append(_named_comparison(name, unit, items, sources))
+            out.append(named_comparison(name, unit, items, sources))
     return tuple(out)
 
 
@@ -250,7 +250,7 @@ def _referents(items: list[tuple[Article, Number]]) -> list[list[tuple[Article, 
     return groups
 
 
-def _named_comparison(
+def named_comparison(
     name: str, unit: str | None, items: list[tuple[Article, Number]], sources: Mapping[str, int]
 ) -> NumberComparison:
     values = tuple(

@@ -320,12 +320,19 @@ class SQLiteStore:
         """Every article id in the order the articles were first stored."""
         return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY rowid")]
 
-    def articles_with_readings(self) -> Iterator[tuple[Article, Reading | None]]:
-        """Every article with its reading, in stored order, in one query (for grouping)."""
+    def articles_with_readings(
+        self, article_ids: list[str] | None = None
+    ) -> Iterator[tuple[Article, Reading | None]]:
+        """Every article (or these ones) with its reading, in stored order, in one query."""
         cols = ", ".join(f"a.{c}" for c in _COLUMNS)
+        where, args = "", ()
+        if article_ids is not None:
+            where = "WHERE a.id IN (SELECT value FROM json_each(?)) "
+            args = (json.dumps(list(article_ids)),)
         cur = self._db.execute(
             f"SELECT {cols}, r.data FROM articles a "
-            "LEFT JOIN readings r ON r.article_id = a.id ORDER BY a.rowid"
+            f"LEFT JOIN readings r ON r.article_id = a.id {where}ORDER BY a.rowid",
+            args,
         )
         for row in cur:
             reading = Reading.from_dict(json.loads(row[-1])) if row[-1] else None

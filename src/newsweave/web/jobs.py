@@ -11,7 +11,6 @@ from __future__ import annotations
 import queue
 import threading
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -68,10 +67,8 @@ class JobRunner:
         db: str,
         settings: Settings,
         max_jobs_kept: int = 200,
-        on_done: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
-        self.on_done = on_done
         self.settings = settings
         self.max_jobs_kept = max_jobs_kept
         self.jobs: dict[str, Job] = {}
@@ -105,8 +102,6 @@ class JobRunner:
             except Exception as e:  # noqa: BLE001 - a job's failure is shown, the app goes on
                 job.errors.append(f"the job stopped: {type(e).__name__}: {e}")
                 step = "failed"
-            if self.on_done is not None:  # before the job says it is over: the list is fresh
-                self.on_done()
             job.step = step
 
     def _run(self, job: Job) -> None:
