@@ -372,10 +372,14 @@ def regroup(db: str, config: str | None, quiet: bool) -> None:
     from .pipeline import regroup as run_regroup
 
     _need_store(db)
+    settings = _settings({"config": config})
     with open_store(db) as store, _pipeline_progress(quiet) as progress:
-        read_stored(store, None, on_start=progress.on_read_start, on_read=progress.on_read)
+        read_stored(
+            store, None, on_start=progress.on_read_start, on_read=progress.on_read,
+            settings=settings,
+        )  # fmt: skip
         progress.on_group_start(store.count())
-        run_regroup(store, _settings({"config": config}), progress.on_check)
+        run_regroup(store, settings, progress.on_check)
         stories = store.stories()
     _print_stories(stories)
 
