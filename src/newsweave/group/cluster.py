@@ -29,7 +29,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .features import content_terms, day_ordinal, words
+from .features import article_terms, content_terms, day_ordinal, words
 from .types import GroupInput, GroupSettings
 
 _Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
@@ -50,7 +50,7 @@ def _terms(item: GroupInput) -> Counter[str]:
     """Content-term counts of the headline and text, prepared once when the item has them."""
     if item.features is not None:
         return item.features.terms
-    return content_terms(words(f"{item.title or ''}\n{item.text}"))
+    return article_terms(item.text, item.title)
 
 
 def _vec(d: dict[str, float], floor: float = 0.0) -> _Vec:

@@ -77,6 +77,11 @@ def content_terms(tokens: list[str]) -> Counter[str]:
     return Counter(t for t in tokens if len(t) > 1 and not t.isdigit() and t not in STOP_WORDS)
 
 
+def article_terms(text: str, title: str | None) -> Counter[str]:
+    """An article's content terms: its headline's and its text's (what clustering weighs)."""
+    return content_terms(words(f"{title or ''}\n{text}"))
+
+
 def day_ordinal(iso: str | None) -> int | None:
     """The proleptic ordinal of an ISO date's day (YYYY-MM-DD...), None when there is none."""
     if not iso or len(iso) < 10:

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import content_terms, exact_key, minhash, permutations, shingle_hashes, words
+from .features import (
+    article_terms,
+    exact_key,
+    minhash,
+    permutations,
+    shingle_hashes,
+    words,
+)
 from .types import GroupSettings
 
 # Bump when what `text_features` computes changes: stored features of another version are
@@ -70,8 +77,7 @@ def text_features(text: str, title: str | None, settings: GroupSettings) -> Text
         perms = _PERMS[settings.num_perm] = permutations(settings.num_perm)
     tokens = words(text)
     sh = shingle_hashes(tokens, settings.shingle_words)
-    terms = content_terms(words(f"{title or ''}\n{text}"))
-    return TextFeatures(exact_key(tokens), sh, minhash(sh, perms), terms)
+    return TextFeatures(exact_key(tokens), sh, minhash(sh, perms), article_terms(text, title))
 
 
 def features_version(settings: GroupSettings) -> str:

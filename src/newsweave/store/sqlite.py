@@ -435,15 +435,10 @@ class SQLiteStore:
 
     def stories_with(self, article_ids: list[str]) -> list[dict]:
         """The story objects holding any of these articles, biggest first (then by id)."""
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
-        with self._db:
-            self._db.execute("DELETE FROM wanted")
-            self._db.executemany(
-                "INSERT OR IGNORE INTO wanted VALUES (?)", [(a,) for a in article_ids]
-            )
         rows = self._db.execute(
             "SELECT data FROM stories WHERE id IN (SELECT story_id FROM story_articles "
-            "WHERE article_id IN (SELECT id FROM wanted))"
+            "WHERE article_id IN (SELECT value FROM json_each(?)))",
+            (json.dumps(list(article_ids)),),
         ).fetchall()
         return biggest_first([json.loads(r[0]) for r in rows])
 
