@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -309,26 +309,6 @@ def read_chunk(articles: list[Article]) -> list[Reading]:
     return list(read_articles(articles))
 
 
-def _read_chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
-    """The articles cut where `read_articles` ends a batch of READ_BATCH, so that workers read
-    exactly the batches one process would (the parser's batch shapes the float sums)."""
-    from .read.stage import READ_BATCH, reads_in_batch
-
-    chunk: list[Article] = []
-    batched = 0  # English articles since read_articles' last batch
-    for article in articles:
-        chunk.append(article)
-        if not reads_in_batch(article):  # read_articles ends its batch here
-            batched = 0
-            continue
-        batched += 1
-        if batched == READ_BATCH:
-            yield chunk
-            chunk, batched = [], 0
-    if chunk:
-        yield chunk
-
-
 def read_stored(
     store: SQLiteStore,
     article_ids: list[str] | None = None,
@@ -361,11 +341,13 @@ def read_stored(
         on_start(len(todo))
     if not todo:  # nothing to read: the language model is not even loaded
         return 0
+    from .read.stage import batches
+
     articles = (a for a in (store.get(i) for i in todo) if a is not None)
     read = 0
     with _own_pool(settings, pool) as workers:
         workers = workers if len(todo) >= POOL_MIN_DOCUMENTS else None
-        chunks = (Task(read_chunk, chunk) for chunk in _read_chunks(articles))
+        chunks = (Task(read_chunk, chunk) for chunk in batches(articles))
         failed: list[Article] = []
         for task, readings in run_in_order(chunks, workers):
             if isinstance(readings, TaskFailed):

@@ -50,8 +50,33 @@ def reads_in_batch(article: Article) -> bool:
     return article.language in ("en", None) and bool(article.text.strip())
 
 
+def batches(articles: Iterable[Article], batch_size: int = READ_BATCH) -> Iterator[list[Article]]:
+    """The articles cut where `read_articles` ends a batch: after `batch_size` articles read in
+    a batch since the last cut or since an article read outside one (it stays in the chunk).
+    Worker processes read these chunks, so they read exactly the batches one process would
+    (the parser's batch shapes the float sums)."""
+    chunk: list[Article] = []
+    batched = 0  # articles read in a batch since the last cut
+    for article in articles:
+        chunk.append(article)
+        if not reads_in_batch(article):  # the batch ends here
+            batched = 0
+            continue
+        batched += 1
+        if batched == batch_size:
+            yield chunk
+            chunk, batched = [], 0
+    if chunk:
+        yield chunk
+
+
 def read_articles(articles: Iterable[Article], batch_size: int = READ_BATCH) -> Iterator[Reading]:
     """Read articles in order (nlp.pipe in batches); yields one Reading per article."""
+    for chunk in batches(articles, batch_size):
+        yield from _read_chunk(chunk, batch_size)
+
+
+def _read_chunk(chunk: list[Article], batch_size: int) -> Iterator[Reading]:
     pending: list[Article] = []
 
     def flush() -> Iterator[Reading]:
@@ -66,13 +91,11 @@ def read_articles(articles: Iterable[Article], batch_size: int = READ_BATCH) -> 
             yield _read_one(article, text, doc, parsed)
         pending.clear()
 
-    for article in articles:
+    for article in chunk:
         if not reads_in_batch(article):
             yield from flush()
             lang = article.language or "unknown"
             yield Reading(article.id, notes=(f"language {lang}: English-only steps skipped",))
             continue
         pending.append(article)
-        if len(pending) >= batch_size:
-            yield from flush()
     yield from flush()
