@@ -26,19 +26,19 @@ serve: $(STAMP)
 	$(BIN)/newsweave serve --db $(DB)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks/check
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks/check
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
 
 bench: $(STAMP)
-	$(BIN)/newsweave bench extract
+	$(BIN)/python -m benchmarks extract
 
 # the check stage's benchmarks (issue 13): ECB+ alignment, AllSides brief, planted conflicts;
 # readings are cached under /tmp/checkbench-cache (a first run reads ~1,700 articles).

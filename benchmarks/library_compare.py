@@ -27,8 +27,8 @@ from unittest import mock
 
 import numpy as np
 
-from newsweave.bench.ecbplus import load_docs
-from newsweave.bench.report import prepend, section
+from benchmarks.ecbplus import load_docs
+from benchmarks.report import prepend, section
 from newsweave.group.features import minhash, permutations, shingle_hashes, words
 
 _NUM_PERM = 128  # GroupSettings.num_perm
@@ -111,8 +111,8 @@ def sklearn_fit(
 
 def compare_logistic(limit: int | None, folds: int) -> list[str]:
     """The cleaner's cross-validated word F1 and training time with each trainer."""
-    from newsweave.bench.flattened import run_flattened
-    from newsweave.bench.wcxb import load_pages
+    from benchmarks.flattened import run_flattened
+    from benchmarks.wcxb import load_pages
     from newsweave.extract import scraped_train
 
     pages = list(load_pages(None, limit=limit))

@@ -14,8 +14,8 @@ import json
 import time
 from pathlib import Path
 
-from newsweave.bench.flattened import flatten_page, run_flattened
-from newsweave.bench.wcxb import load_pages
+from benchmarks.flattened import flatten_page, run_flattened
+from benchmarks.wcxb import load_pages
 from newsweave.extract.scraped_train import train_weights
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/newsweave/data/scraped_weights.json"

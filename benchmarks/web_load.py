@@ -30,7 +30,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from newsweave.bench.report import prepend, section, table
+from benchmarks.report import prepend, section, table
 from newsweave.model import Article, Entity, Reading
 from newsweave.store import SQLiteStore
 
@@ -215,7 +215,7 @@ def run_phases(db: Path, folders: list[Path], paths: dict[str, list[str]], secon
                     ended = time.monotonic()
                     ingests.append({"s": ended - started, "rc": ingest.returncode, "end": ended,
                                     "line": err.splitlines()[-1] if err else ""})  # fmt: skip
-                    for r in rows[-len(paths):]:
+                    for r in rows[-len(paths) :]:
                         r["overlap"] = f"{max(0.0, min(r['to_s'], ended) - r['from_s']):.0f} of " \
                                        f"{r['to_s'] - r['from_s']:.0f} s"  # fmt: skip
         finally:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsweave.bench.polnear import is_speech_cue, to_preds
+from benchmarks.polnear import is_speech_cue, to_preds
+
 from newsweave.model import Quote
 
 TEXT = "Ann Lee said the mayor had told her that the pier would open in May."

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -39,6 +42,49 @@ def test_cli_bench_read_without_data_is_a_clear_error(runner, tmp_path):
     assert result.exit_code == 1
     assert "PolNeAR split not found at" in result.stderr
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_cli_bench_without_a_checkout_says_where_benchmarks_run(runner, monkeypatch):
+    # an installed newsweave has no benchmarks package: its help still explains each benchmark
+    monkeypatch.setitem(sys.modules, "benchmarks", None)
+    monkeypatch.setitem(sys.modules, "benchmarks.read", None)
+    helped = runner.invoke(main, ["bench", "read", "--help"])
+    assert helped.exit_code == 0 and "PolNeAR dev" in helped.output
+    result = runner.invoke(main, ["bench", "read"])
+    assert result.exit_code == 1
+    assert "benchmarks run from a source checkout" in result.stderr
+    assert "python -m benchmarks" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_cli_bench_without_the_bench_extra_names_it(runner, monkeypatch, tmp_path):
+    import benchmarks.read
+
+    def missing(**_kwargs):
+        raise ModuleNotFoundError("No module named 'sklearn'", name="sklearn")
+
+    monkeypatch.setattr(benchmarks.read, "run_bench", missing)
+    result = runner.invoke(main, ["bench", "read", "--out", str(tmp_path / "b.md")])
+    assert result.exit_code == 1
+    assert "sklearn is not installed" in result.stderr and "[bench]" in result.stderr
+
+
+def test_benchmarks_module_runs_the_bench_commands():
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-m", "benchmarks", "--help"], cwd=repo,
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    assert "Usage: python -m benchmarks" in done.stdout
+    assert {"extract", "read", "group"} <= set(done.stdout.split())
+
+
+def test_installed_package_holds_no_benchmarks():
+    import pkgutil
+
+    import newsweave
+
+    names = [m.name for m in pkgutil.walk_packages(newsweave.__path__)]
+    assert "check" in names  # the walk found the subpackages
+    assert not [n for n in names if "bench" in n]
 
 
 def test_cli_extract_writes_articles_and_errors(runner, tmp_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks.flattened import flatten_page
 
-from newsweave.bench.flattened import flatten_page
 from newsweave.extract.scraped import ScrapedContext, clean_scraped
 from newsweave.extract.scraped_meta import byline_names, date_only, is_credit
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsweave.bench.report import prepend, section, table
+from benchmarks.report import prepend, section, table
 
 PARTS = ("align", "brief", "planted")
 _ALIGN_COLUMNS = [

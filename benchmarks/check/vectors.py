@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.bench.vectors import distilled, normalise
+from benchmarks.vectors import distilled, normalise
 
 from .pairs import TARGET_RECALL, auc, pr_curve_best
 from .stage import CACHE, SHARED, article_from_text
@@ -146,7 +146,7 @@ COLUMNS = [
 
 
 def run(model_path: Path) -> str:
-    from newsweave.bench.report import table
+    from benchmarks.report import table
 
     from .align import load_corpus, universe
 
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(text)
     if args.out is not None:
-        from newsweave.bench.report import prepend, section
+        from benchmarks.report import prepend, section
 
         cmd = "PYTHONPATH=src:. /tmp/vec-venv/bin/python -m benchmarks.check.vectors " + " ".join(
             argv if argv is not None else sys.argv[1:]

@@ -660,7 +660,34 @@ def _cell(value: Any) -> str:
 
 @main.group()
 def bench() -> None:
-    """Benchmarks (quality and speed, side by side with peers); results go to docs/benchmarks.md."""
+    """Benchmarks (quality and speed, side by side with peers); results go to docs/benchmarks.md.
+
+    They run from a source checkout (`make bench`, `python -m benchmarks extract|read|group`):
+    their code (benchmarks/) and data (../shared/data) are not part of the installed package.
+    """
+
+
+_NO_CHECKOUT = (
+    "benchmarks run from a source checkout of newsweave (`make bench`, "
+    "`python -m benchmarks extract|read|group`); this installation has none"
+)
+
+
+def _benchmark(name: str) -> Any:
+    """The checkout's `benchmarks.<name>` module, or one line saying where benchmarks run."""
+    from importlib import import_module
+
+    # an editable install's package sits in the checkout's src/; `newsweave` started from
+    # .venv/bin does not have the checkout on sys.path (`python -m benchmarks` does)
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "benchmarks" / "__main__.py").is_file() and str(checkout) not in sys.path:
+        sys.path.append(str(checkout))
+    try:
+        return import_module(f"benchmarks.{name}")
+    except ModuleNotFoundError as e:
+        if e.name in ("benchmarks", f"benchmarks.{name}"):
+            raise click.ClickException(_NO_CHECKOUT) from None
+        raise
 
 
 _bench_out = click.option(
@@ -678,10 +705,16 @@ def _bench(run_bench: Callable[..., str], *args: Any, **kwargs: Any) -> None:
         raise click.ClickException(
             f"{e}. The benchmark reads ../shared/data; it is absent here."
         ) from None
+    except ModuleNotFoundError as e:
+        # jusText and scikit-learn are the benchmarks' peers, not newsweave's dependencies
+        raise click.ClickException(
+            f"{e.name} is not installed; the benchmarks need the bench extra "
+            "(pip install -e '.[bench]')"
+        ) from None
 
 
 def _data_bench(name: str, doc: str, data_help: str, unit: str) -> click.Command:
-    """Register `bench NAME` with --data, --limit and --out, running `bench.<name>.run_bench`."""
+    """Register `bench NAME` (--data, --limit, --out), running `benchmarks.<name>.run_bench`."""
 
     @bench.command(name, help=doc)
     @click.option(
@@ -690,10 +723,7 @@ def _data_bench(name: str, doc: str, data_help: str, unit: str) -> click.Command
     @click.option("--limit", type=click.IntRange(min=1), default=None, help=f"Use only N {unit}.")
     @_bench_out  # fmt: skip
     def command(data: Path | None, limit: int | None, out: Path) -> None:
-        from importlib import import_module
-
-        run_bench = import_module(f".bench.{name}", __package__).run_bench
-        _bench(run_bench, data_dir=data, limit=limit, out=out)
+        _bench(_benchmark(name).run_bench, data_dir=data, limit=limit, out=out)
 
     return command
 
@@ -735,14 +765,13 @@ bench_read = _data_bench(
 @_bench_out  # fmt: skip
 def bench_group(sizes: str, repeats: int, parts: str, out: Path) -> None:
     """Same-event clustering (ECB+ B-cubed), copy detection, and stream scale."""
-    from .bench.group import check_parts, run_bench
-
+    group = _benchmark("group")
     chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
     try:
-        check_parts(chosen)
+        group.check_parts(chosen)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--parts") from None
-    _bench(run_bench, tuple(int(n) for n in sizes.split(",")), out=out, repeats=repeats,
+    _bench(group.run_bench, tuple(int(n) for n in sizes.split(",")), out=out, repeats=repeats,
            parts=chosen)  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """HTML main text: trafilatura's cascade run in recall mode, re-run balanced when it under-delivers.
 
-Measured on the WCXB dev article pages (see bench/maintext.py for the command and numbers):
+Measured on the WCXB dev article pages (see benchmarks/maintext.py for the command and numbers):
 recall mode alone is both faster and about as good as the default balanced mode, and the two fail
 on different pages, so the balanced run is only paid for when the recall run covers little of the
 page. Line post-filters then drop boilerplate lines that survive both runs, and when the kept text

@@ -244,9 +244,12 @@ def _canonical_url(
 
 # --------------------------------------------------------------------------- stages
 
+# The stages are public so benchmarks/metadata.py can time each one; extract_metadata runs
+# them in this order.
+
 
 @dataclass(frozen=True, slots=True)
-class _Page:
+class PreparedPage:
     """What every stage reads: the tree, its <meta> values and its JSON-LD, parsed once."""
 
     tree: Any
@@ -261,7 +264,7 @@ class _Page:
     skipped: str | None
 
 
-def _prepare(tree: Any, url: str | None) -> _Page:
+def prepare_page(tree: Any, url: str | None) -> PreparedPage:
     """Stage 0: meta, JSON-LD, canonical URL and outlet (the others need them)."""
     meta = _collect_meta(tree)
     objects, skipped = _jsonld_objects(tree)
@@ -287,7 +290,7 @@ def _prepare(tree: Any, url: str | None) -> _Page:
         host = (urlsplit(page_url).hostname or "").removeprefix("www.")
         outlet, outlet_source = host or None, "url"
     keys = ([text_key(outlet)] if outlet and text_key(outlet) else []) + list(domain_keys(page_url))
-    return _Page(
+    return PreparedPage(
         tree=tree,
         meta=meta,
         by_id=by_id,
@@ -301,7 +304,7 @@ def _prepare(tree: Any, url: str | None) -> _Page:
     )
 
 
-def _title(page: _Page) -> tuple[str | None, str | None]:
+def page_title(page: PreparedPage) -> tuple[str | None, str | None]:
     """Stage: the headline and its source."""
     ld_title = next(
         (t for o in page.articles if (t := _ld_text(o.get("headline") or o.get("name")))), None
@@ -309,7 +312,7 @@ def _title(page: _Page) -> tuple[str | None, str | None]:
     return pick_title(page.tree, _first_meta(page.meta, V.META_TITLE), ld_title, page.outlet_keys)
 
 
-def _authors(page: _Page) -> tuple[tuple[str, ...], str | None]:
+def page_authors(page: PreparedPage) -> tuple[tuple[str, ...], str | None]:
     """Stage: JSON-LD authors, then meta, then the visible byline; people before the outlet.
 
     Weak answers (the outlet's own name, an Organization as JSON-LD author, a lower-case login
@@ -335,7 +338,7 @@ def _authors(page: _Page) -> tuple[tuple[str, ...], str | None]:
     return fallback
 
 
-def _ld_authors(page: _Page) -> tuple[list[str], bool]:
+def _ld_authors(page: PreparedPage) -> tuple[list[str], bool]:
     for obj in page.articles:
         if obj.get("author"):
             people, orgs = _ld_people(obj["author"], page.by_id)
@@ -344,7 +347,7 @@ def _ld_authors(page: _Page) -> tuple[list[str], bool]:
     return [], False
 
 
-def _meta_authors(page: _Page) -> tuple[list[str], bool]:
+def _meta_authors(page: PreparedPage) -> tuple[list[str], bool]:
     for name in V.META_AUTHOR:
         values = page.meta.get(name)
         if not values:
@@ -357,7 +360,7 @@ def _meta_authors(page: _Page) -> tuple[list[str], bool]:
     return [], False
 
 
-def _dates(page: _Page) -> tuple[str | None, str | None, dict[str, str]]:
+def page_dates(page: PreparedPage) -> tuple[str | None, str | None, dict[str, str]]:
     """Stage: published and modified dates (never one for the other), with their sources."""
     prov: dict[str, str] = {}
     month_first = page_month_first(page.tree, page.url)
@@ -430,7 +433,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> Met
     """
     if not isinstance(tree, lxml.html.HtmlElement):
         raise ValueError(f"expected an lxml.html tree, got {type(tree).__name__}")
-    page = _prepare(tree, url)
+    page = prepare_page(tree, url)
     prov: dict[str, str] = {}
     if page.url_source:
         prov["url"] = page.url_source
@@ -438,13 +441,13 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> Met
         prov["outlet"] = page.outlet_source
     if page.skipped:
         prov["skipped"] = page.skipped
-    title, source = _title(page)
+    title, source = page_title(page)
     if source:
         prov["title"] = source
-    authors, source = _authors(page)
+    authors, source = page_authors(page)
     if source:
         prov["authors"] = source
-    published, modified, date_prov = _dates(page)
+    published, modified, date_prov = page_dates(page)
     prov.update(date_prov)
     return Metadata(
         title=title,

@@ -2,7 +2,7 @@
 
 `clean_authors` turns byline strings into names (prefixes, emails, roles and credentials
 dropped, implausible segments rejected); `byline_elements` and `by_line` find the visible
-byline in the tree. `metadata._authors` decides the order of sources (JSON-LD, meta, html).
+byline in the tree. `metadata.page_authors` decides the order of sources (JSON-LD, meta, html).
 Also holds the text helpers the title code shares (`visible_text`, `text_key`, `words`).
 """
 

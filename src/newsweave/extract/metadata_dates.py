@@ -1,7 +1,7 @@
 """Dates of an HTML page: parsing date expressions and the page's date sources.
 
 `parse_date` reads one expression; the other functions each read one source of the tree
-(<time> elements, the dateline near the <h1>, htmldate, the URL). `metadata._dates` decides
+(<time> elements, the dateline near the <h1>, htmldate, the URL). `metadata.page_dates` decides
 their order. This is the bottom layer of the metadata modules: it also holds the two page
 helpers `metadata_authors` and `metadata` share (`norm_space`, `in_skipped_block`).
 """

@@ -1,7 +1,7 @@
 """Main-text benchmark: our extractor against trafilatura, side by side on the same pages.
 
 Run (one core, the numbers in the report):
-    taskset -c 0 .venv/bin/python -m newsweave.bench.maintext [--limit N] [--worst K]
+    taskset -c 0 .venv/bin/python -m benchmarks.maintext [--limit N] [--worst K]
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _trafilatura_with_metadata(page: Page) -> str:
 
 def _ours(page: Page) -> str:
     """Our main text, the page parsed once as the caller does."""
-    from ..extract.maintext import main_text
+    from newsweave.extract.maintext import main_text
 
     return main_text(lxml.html.document_fromstring(page.html), page.url).text
 
@@ -60,7 +60,7 @@ def _ours_with_metadata(page: Page) -> str:
     """Our main text after trafilatura's metadata on the same tree (the HTML extractor's cost)."""
     from trafilatura.metadata import extract_metadata
 
-    from ..extract.maintext import main_text
+    from newsweave.extract.maintext import main_text
 
     tree = lxml.html.document_fromstring(page.html)
     extract_metadata(tree, page.url)

@@ -29,7 +29,7 @@ _NOTES = (
     "the enclosing relation only). "
     "Categories: direct = gold content inside quote "
     "marks; speech / non-speech by the gold cue (said, told... vs reports, believes, shows...). "
-    "Definitions in `newsweave/bench/polnear.py`. Speed: the whole reading stage (entities, "
+    "Definitions in `benchmarks/polnear.py`. Speed: the whole reading stage (entities, "
     "quotes, numbers, times) against plain `nlp.pipe` with the full small pipeline over the same "
     "texts, 12 rotating blocks in one process, one thread, rates from CPU time. The stage "
     "multiplies matrices with numpy's OpenBLAS instead of thinc's BLIS (`read/nlp.py: "

@@ -16,7 +16,7 @@ Scoring is exact match after normalisation, the same for both systems:
   the field, and `n_present_*` says how many.
 
 Example:
-    >>> from newsweave.bench.wcxb import load_pages
+    >>> from benchmarks.wcxb import load_pages
     >>> rows = run_metadata(list(load_pages(limit=20)))  # doctest: +SKIP
 """
 
@@ -29,8 +29,9 @@ from collections.abc import Callable, Iterable
 
 import lxml.html
 
-from ..extract import metadata_vocab as V
-from ..extract.metadata import extract_metadata
+from newsweave.extract import metadata_vocab as V
+from newsweave.extract.metadata import extract_metadata
+
 from .wcxb import Page
 
 # Titles the author scorer strips before a name (kept here: extract/ no longer has them, 77b06a1
@@ -142,19 +143,19 @@ def _trafilatura(page: Page) -> tuple[dict, float]:
 
 def _stage_rates(pages: list[Page]) -> dict[str, float]:
     """Pages/s of each stage of ours alone: shared preparation, title, authors, dates."""
-    from ..extract import metadata as m
+    from newsweave.extract import metadata as m
 
     seconds = dict.fromkeys(("prepare", "title", "authors", "dates"), 0.0)
     for page in pages:
         tree = lxml.html.document_fromstring(page.html)
         t0 = time.perf_counter()
-        prepared = m._prepare(tree, page.url)
+        prepared = m.prepare_page(tree, page.url)
         t1 = time.perf_counter()
-        m._title(prepared)
+        m.page_title(prepared)
         t2 = time.perf_counter()
-        m._authors(prepared)
+        m.page_authors(prepared)
         t3 = time.perf_counter()
-        m._dates(prepared)
+        m.page_dates(prepared)
         t4 = time.perf_counter()
         for name, dt in zip(seconds, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             seconds[name] += dt
@@ -181,7 +182,7 @@ def run_metadata(
     """Score title, author and date accuracy per system, one row each, plus our speed.
 
     Args:
-        pages: WCXB pages (`bench.wcxb.load_pages`).
+        pages: WCXB pages (`benchmarks.wcxb.load_pages`).
         systems: which systems to run ("newsweave" = `extract_metadata`, "trafilatura" =
             `bare_extraction(html, url=url, with_metadata=True)`, main text included).
 
@@ -228,7 +229,7 @@ def disagreements(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m newsweave.bench.metadata [--limit N] [--only newsweave]`: print rows as JSON."""
+    """`python -m benchmarks.metadata [--limit N] [--only newsweave]`: print rows as JSON."""
     import argparse
     import json
 

@@ -13,7 +13,7 @@ entities are crude, so it is a sanity check, not the ECB+ result). Each size run
 process, so the peak resident memory (getrusage ru_maxrss) is that
 run's own.
 
-Run: .venv/bin/python -m newsweave.bench.stream [10000 30000 100000]
+Run: .venv/bin/python -m benchmarks.stream [10000 30000 100000]
 """
 
 from __future__ import annotations
@@ -29,10 +29,15 @@ import time
 import zlib
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
-from ..group import Grouper, GroupInput
+from newsweave.group import Grouper, GroupInput
+
 from .ecbplus import bcubed, load_docs
 from .report import print_rows
+
+# the child runs `-m benchmarks.stream`, which imports from the checkout, wherever we were started
+_CHECKOUT = Path(__file__).resolve().parents[1]
 
 _SENT = re.compile(r"(?<=[.!?])\s+")
 _CAP = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -135,8 +140,8 @@ def run_stream(
     for _ in range(repeats):
         for n in sizes:
             out = subprocess.run(
-                [sys.executable, "-m", "newsweave.bench.stream", "--one", str(n)],
-                capture_output=True, text=True, check=True,
+                [sys.executable, "-m", "benchmarks.stream", "--one", str(n)],
+                capture_output=True, text=True, check=True, cwd=_CHECKOUT,
             )  # fmt: skip
             runs[n].append(json.loads(out.stdout.strip().splitlines()[-1]))
     rows = []

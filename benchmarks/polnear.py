@@ -30,7 +30,7 @@ Scoring (close to the GenderGapTracker's evaluate_quotes, token-level instead of
   polls that "show", reports). Category precision uses the prediction's own direct flag and cue.
 
 Example:
-    >>> from newsweave.bench.polnear import run_polnear
+    >>> from benchmarks.polnear import run_polnear
     >>> result = run_polnear()  # doctest: +SKIP
     >>> result["rows"]["newsweave"]["t0.3"]["f1"]  # doctest: +SKIP
 """
@@ -54,7 +54,7 @@ from newsweave.read.quotes import read_quotes
 from newsweave.read.quotes_vocab import PRONOUNS, SPEECH_VERBS
 from newsweave.read.stage import read_articles
 
-DEFAULT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear" / "dev"
+DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "dev"
 THRESHOLDS = (0.3, 0.8)
 _WORD = re.compile(r"\w+")
 _DATE_IN_NAME = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -689,7 +689,7 @@ def format_table(result: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m newsweave.bench.polnear [DATA_DIR] [LIMIT] [--no-speed]`: print the table."""
+    """`python -m benchmarks.polnear [DATA_DIR] [LIMIT] [--no-speed]`: print the table."""
     import sys
 
     args = list(sys.argv[1:] if argv is None else argv)

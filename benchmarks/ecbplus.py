@@ -7,7 +7,7 @@ reading stage: the spaCy light pass (`newsweave.read.nlp.docs`) NER labels PERSO
 over the text (`_text_times`): ECB+ texts carry no publication date. The NER output is cached
 under /tmp (never in the repo).
 
-Run: .venv/bin/python -m newsweave.bench.ecbplus
+Run: .venv/bin/python -m benchmarks.ecbplus
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..group import Grouper, GroupInput, GroupSettings
+from newsweave.group import Grouper, GroupInput, GroupSettings
+
 from .report import print_rows
 
 SHARED = Path(
-    os.environ.get("NEWSWEAVE_SHARED", Path(__file__).resolve().parents[3].parent / "shared")
+    os.environ.get("NEWSWEAVE_SHARED", Path(__file__).resolve().parents[1].parent / "shared")
 )
 DATA = SHARED / "data" / "ecbplus"
 CACHE = Path(os.environ.get("NEWSWEAVE_CACHE", "/tmp/newsweave-cache"))
@@ -75,7 +76,7 @@ def _ner(docs: list[EcbDoc]) -> list[list[tuple[str, str]]]:
         cached = json.loads(path.read_text())
         if len(cached) == len(docs):
             return [[tuple(e) for e in ents] for ents in cached]
-    from ..read import nlp
+    from newsweave.read import nlp
 
     texts = [f"{d.title}\n\n{d.body}" for d in docs]
     ents = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.docs(texts)]
@@ -138,15 +139,15 @@ def _canonical(mention: str, label: str) -> str:
 def _read_stage(docs: list[EcbDoc]) -> list[tuple[list[tuple[str, str]], list[str]]]:
     """(canonical name, label) and resolved times per article from newsweave's reading stage
     (`newsweave.read.stage.read_articles`), cached under CACHE per reader version."""
-    from ..read.stage import READER_VERSION
+    from newsweave.read.stage import READER_VERSION
 
     path = CACHE / f"ecbplus-{READER_VERSION}.json"
     if path.is_file():
         cached = json.loads(path.read_text())
         if len(cached) == len(docs):
             return [([tuple(e) for e in ents], times) for ents, times in cached]
-    from ..model import Article
-    from ..read.stage import read_articles
+    from newsweave.model import Article
+    from newsweave.read.stage import read_articles
 
     arts = [
         Article(id=d.doc, source=d.doc, text=f"{d.title}\n\n{d.body}", title=d.title, language="en")

@@ -12,7 +12,10 @@ from pathlib import Path
 
 _HEADER = """# Benchmarks
 
-Measured by `newsweave bench ...`; each section says the command, the date and the machine.
+Measured by `python -m benchmarks ...` (or `newsweave bench ...`) in a source checkout; each
+section says the command, the date and the machine. Sections written before the benchmarks
+left the package (2026-12-02) name `newsweave/bench/X.py` (`python -m newsweave.bench.X`): that
+is now `benchmarks/X.py` (`python -m benchmarks.X`).
 Newest first; older sections are kept for comparison. These machines are noisy: compare systems
 inside one section (same run), not across sections.
 """

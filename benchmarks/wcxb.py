@@ -25,7 +25,7 @@ def default_dir() -> Path:
     import os
 
     shared = os.environ.get("NEWSWEAVE_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parents[3].parent / "shared"
+    base = Path(shared) if shared else Path(__file__).resolve().parents[1].parent / "shared"
     return base / "data" / "wcxb-articles"
 
 

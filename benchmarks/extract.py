@@ -19,7 +19,7 @@ _NOTES = (
     "accuracy: titles casefolded with quotes, dashes and whitespace normalised; authors compared "
     "as sets of names (honorifics and credentials dropped); dates as YYYY-MM-DD (a month-only "
     "truth matches any day of it); an empty truth field counts as correct only when the system "
-    "also says nothing (definitions in `newsweave/bench/metadata.py`). The flattened-text "
+    "also says nothing (definitions in `benchmarks/metadata.py`). The flattened-text "
     "cleaner's row is 5-fold cross-validated by site: each page is cleaned with weights trained "
     "on the other folds (`benchmarks/train_scraped.py` retrains the shipped weights). Speed is "
     "one process, the systems alternating blocks of 25 pages."
@@ -32,7 +32,7 @@ def speed_rows(pages: list[Page]) -> list[dict[str, Any]]:
     trafilatura's bare_extraction(with_metadata=True), alternating blocks of pages."""
     from trafilatura import bare_extraction
 
-    from ..extract.html import extract_html
+    from newsweave.extract.html import extract_html
 
     def ours(p: Page) -> None:
         extract_html(p.html, url=p.url)

@@ -9,13 +9,13 @@ Two measurements:
   batch added to the stored grouping (`group.stage.add_to_grouping`, what every later
   `analyze` does). B-cubed against the gold `event`; seconds of each way.
 - **50 new articles into stored corpora** (the whole `newsweave analyze`, in a fresh
-  process each): a store of N synthetic stream articles (`bench.stream`: ECB+ dev texts with
+  process each): a store of N synthetic stream articles (`benchmarks.stream`: ECB+ dev texts with
   renamed words and shifted dates, stored with a reading holding their capitalised words as
   entities, then grouped once by `newsweave regroup`, timed: "regroup N"), then `analyze` of
   50 new stream articles written as one JSON Lines file under /tmp (timed), against the same 50 into
   an empty store. The texts are third-party: they are written under /tmp only.
 
-Run: .venv/bin/python -m newsweave.bench.incremental [ecb] [store 1000 10000 [--repeats k]]
+Run: .venv/bin/python -m benchmarks.incremental [ecb] [store 1000 10000 [--repeats k]]
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..group import GroupSettings
-from ..group.grouper import prepared
-from ..group.stage import StoredGrouping, add_to_grouping, group_items, updated
+from newsweave.group import GroupSettings
+from newsweave.group.grouper import prepared
+from newsweave.group.stage import StoredGrouping, add_to_grouping, group_items, updated
+
 from .ecbplus import bcubed, load_docs, load_items
 from .report import print_rows
 
@@ -87,7 +88,8 @@ def _shifted(iso: str | None) -> str | None:
 
 def _stream_articles(n: int):
     """(Article, Reading) for the first n stream articles: entities are its capitalised words."""
-    from ..model import Article, Entity, Reading
+    from newsweave.model import Article, Entity, Reading
+
     from .stream import stream
 
     for it in stream(n):
@@ -100,9 +102,9 @@ def _stream_articles(n: int):
 
 def build_store(db: Path, n: int) -> float:
     """A store of n stream articles with readings, grouped once; the grouping's seconds."""
-    from ..pipeline import regroup
-    from ..read.stage import READER_VERSION
-    from ..store import SQLiteStore
+    from newsweave.pipeline import regroup
+    from newsweave.read.stage import READER_VERSION
+    from newsweave.store import SQLiteStore
 
     with SQLiteStore(db) as store:
         for article, reading in _stream_articles(n):

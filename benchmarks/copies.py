@@ -13,7 +13,7 @@ the facts, different writing). Precision counts every copy link the detector mak
 between two families is a false positive. Recall counts variants linked into their family.
 The origin check asks whether each family's origin is its source (the earliest dated member).
 
-Run: .venv/bin/python -m newsweave.bench.copies
+Run: .venv/bin/python -m benchmarks.copies
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ import random
 import re
 import time
 
-from ..group.copies import CopyIndex
-from ..group.features import overlap, shingle_hashes, words
-from ..group.types import GroupSettings
+from newsweave.group.copies import CopyIndex
+from newsweave.group.features import overlap, shingle_hashes, words
+from newsweave.group.types import GroupSettings
+
 from .ecbplus import load_docs
 from .report import print_rows
 

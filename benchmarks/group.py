@@ -43,7 +43,7 @@ _NOTES = (
     "time per add in the first and last tenth of the stream, peak RSS, and time / (n log n) "
     "relative to the smallest size (at most 1.0 means growth no faster than n log n). "
     "Definitions in "
-    "`newsweave/bench/ecbplus.py`, `copies.py`, `stream.py`."
+    "`benchmarks/ecbplus.py`, `copies.py`, `stream.py`."
 )
 
 

@@ -147,8 +147,8 @@ def cross_validated_cleaner(
     pages: list[Page], flat: list[str], folds: int = 5
 ) -> Callable[[int, Page, str], str]:
     """A predictor whose model for page i was trained on the other folds only (by site)."""
-    from ..extract.scraped import clean_with_weights
-    from ..extract.scraped_train import fold_of, train_weights
+    from newsweave.extract.scraped import clean_with_weights
+    from newsweave.extract.scraped_train import fold_of, train_weights
 
     assignment = [fold_of(page.url or page.id, folds) for page in pages]
     models = []

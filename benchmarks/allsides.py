@@ -7,7 +7,7 @@ text, a folder's pages compared for repeated lines), the reading stage, and grou
 batch steps (`Grouper.settle`). Extraction and readings are cached in a SQLite store under
 NEWSWEAVE_CACHE (default /tmp/newsweave-cache), never in the repo, so reruns only group.
 
-Run: .venv/bin/python -m newsweave.bench.allsides
+Run: .venv/bin/python -m benchmarks.allsides
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..group import GroupInput, GroupSettings
-from ..group.cluster import StoryIndex
+from newsweave.group import GroupInput, GroupSettings
+from newsweave.group.cluster import StoryIndex
+
 from . import ecbplus
 from .ecbplus import CACHE, SHARED, bcubed, cluster_settled, cluster_split, cluster_stories
 from .report import print_rows
@@ -48,7 +49,7 @@ def _folders(data: Path, stories: int | None) -> list[Path]:
 
 
 def _store_path() -> Path:
-    from ..read.stage import READER_VERSION
+    from newsweave.read.stage import READER_VERSION
 
     return CACHE / f"allsides-{READER_VERSION}.db"
 
@@ -62,9 +63,9 @@ def load_items(stories: int | None = None, data: Path = DATA) -> AllSidesItems:
     Raises:
         FileNotFoundError: when the data folder is absent.
     """
-    from ..group.stage import group_input
-    from ..pipeline import read_stored, run
-    from ..store import SQLiteStore
+    from newsweave.group.stage import group_input
+    from newsweave.pipeline import read_stored, run
+    from newsweave.store import SQLiteStore
 
     folders = _folders(data, None)
     wanted = {f.name for f in folders[:stories]} if stories is not None else None

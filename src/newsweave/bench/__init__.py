@@ -1,1 +1,0 @@
-"""Benchmarks (not tests): they measure and write docs/benchmarks.md."""
