@@ -29,7 +29,7 @@ def test_budget_slow_extraction_fails_and_the_batch_goes_on(tmp_path, monkeypatc
     (tmp_path / "a-slow.html").write_text(html_page(92), "utf-8")
     (tmp_path / "b-good.html").write_text(html_page(93), "utf-8")
     inputs = [tmp_path / "a-slow.html", tmp_path / "b-good.html"]
-    arts, errors, _ = run_inputs(inputs, extract_time_budget_seconds=1.0)
+    arts, errors, _ = run_inputs(inputs, **{"extract.time_budget_seconds": 1.0})
     assert [a.source for a in arts] == [str(tmp_path / "b-good.html")], errors
     assert errors[0].source == str(tmp_path / "a-slow.html")
     assert errors[0].reason == (
@@ -44,8 +44,8 @@ def test_budget_is_disarmed_after_the_block():
 
 
 def test_budget_rejects_a_non_positive_budget():
-    from newsweave.settings import Settings
+    from newsweave.settings import ExtractSettings
 
-    with pytest.raises(ValueError, match="extract_time_budget_seconds must be > 0"):
-        Settings(extract_time_budget_seconds=0)
+    with pytest.raises(ValueError, match="time_budget_seconds must be > 0"):
+        ExtractSettings(time_budget_seconds=0)
     assert issubclass(InputError, Exception)

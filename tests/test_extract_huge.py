@@ -44,7 +44,7 @@ def test_extract_ordinary_tags_keep_every_attribute():
 def test_extract_a_million_attributes_gives_the_article(tmp_path):
     page = tmp_path / "attrs.html"
     page.write_text(_with_attributes(1_000_000), "utf-8")
-    arts, errors, _ = run_inputs([page], max_file_bytes=40_000_000)
+    arts, errors, _ = run_inputs([page], **{"ingest.max_file_bytes": 40_000_000})
     assert errors == []
     assert all(p in arts[0].text for p in paragraphs(61))
 

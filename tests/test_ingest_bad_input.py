@@ -51,13 +51,13 @@ def test_bad_input_one_line_error_and_batch_goes_on(tmp_path, name, data, reason
 
 def test_bad_input_over_size_cap(tmp_path):
     big = html_page(42).replace("</body>", "<!--" + "x" * 5000 + "--></body>")
-    reason = _bad_then_good(tmp_path, "big.html", big, max_file_bytes=4000)
+    reason = _bad_then_good(tmp_path, "big.html", big, **{"ingest.max_file_bytes": 4000})
     assert "too large" in reason and "4,000" in reason
 
 
 def test_bad_input_gzip_bomb_over_cap(tmp_path):
     reason = _bad_then_good(tmp_path, "bomb.html.gz", gzip.compress(b" " * 100_000),
-                            max_file_bytes=10_000)  # fmt: skip
+                            **{"ingest.max_file_bytes": 10_000})  # fmt: skip
     assert "too large" in reason
 
 

@@ -69,7 +69,7 @@ def server():
 
 
 def _run(urls, **settings):
-    settings.setdefault("http_timeout_seconds", 0.5)
+    settings.setdefault("fetch.timeout_seconds", 0.5)
     arts, errors, _ = run_inputs(urls, fetch=True, **settings)
     return arts, errors
 
@@ -96,7 +96,7 @@ def test_url_feed_entries_fetched_and_robots_respected(server):
 
 
 def test_url_robots_can_be_ignored_on_request(server):
-    arts, errors = _run([f"{server}/private/x"], respect_robots=False)
+    arts, errors = _run([f"{server}/private/x"], **{"fetch.respect_robots": False})
     assert errors == [] and len(arts) == 1
 
 
@@ -104,7 +104,7 @@ def test_url_robots_can_be_ignored_on_request(server):
     "path, settings, reason",
     [
         ("/slow", {}, "timed out after 0.5 s"),
-        ("/big", {"max_http_bytes": 20_000}, "too large"),
+        ("/big", {"fetch.max_bytes": 20_000}, "too large"),
         ("/missing", {}, "HTTP 404"),
     ],
 )
@@ -124,7 +124,7 @@ def test_url_unreachable_host():
 
 def test_url_trickling_server_hits_the_total_deadline(server):
     started = time.monotonic()
-    arts, errors = _run([f"{server}/trickle", f"{server}/page"], http_deadline_seconds=1.0)
+    arts, errors = _run([f"{server}/trickle", f"{server}/page"], **{"fetch.deadline_seconds": 1.0})
     assert len(arts) == 1 and errors[0].source == f"{server}/trickle"
     assert "no complete response within 1 s" in errors[0].reason
     assert time.monotonic() - started < 6  # the trickle alone would take 8 s

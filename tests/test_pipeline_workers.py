@@ -35,11 +35,11 @@ def _die_on_planted_extraction(job, context=None):
     return extract_document(job, context)
 
 
-def _die_on_planted_reading(articles):
+def _die_on_planted_reading(articles, settings):
     """`read_chunk`, but the worker kills itself on a chunk holding the planted article."""
     if any(PLANTED in a.source for a in articles):
         os.kill(os.getpid(), signal.SIGKILL)
-    return read_chunk(articles)
+    return read_chunk(articles, settings)
 
 
 @pytest.fixture

@@ -11,7 +11,10 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, REPO
 from newsweave.cli import main
 from newsweave.model import Article
-from newsweave.read.stage import MAX_READ_CHARS, read_articles
+from newsweave.read.stage import read_articles
+from newsweave.settings import ReadSettings
+
+MAX_READ_CHARS = ReadSettings().max_chars
 
 SCHEMA = json.loads((REPO / "docs" / "report.schema.json").read_text("utf-8"))
 
@@ -90,6 +93,13 @@ def test_read_empty_and_very_long_articles_do_not_crash():
     assert empty.entities == ()
     assert long.sentences and long.sentences[-1][1] <= MAX_READ_CHARS
     assert any("only the first part" in n for n in long.notes)
+
+
+def test_read_settings_cap_the_characters_read():
+    sentence = "The old bridge over the river Lenne reopened to traffic on Tuesday. "
+    (r,) = read_articles([_article(sentence * 40, i=3)], ReadSettings(max_chars=700))
+    assert r.sentences[-1][1] <= 700
+    assert r.notes == ("text longer than 700 characters: only the first part was read",)
 
 
 @pytest.mark.slow

@@ -3,28 +3,81 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
 from newsweave.cli import main
-from newsweave.settings import DEFAULTS, CheckSettings, load_settings
+from newsweave.errors import SettingsError
+from newsweave.settings import (
+    DEFAULTS,
+    FLAGS,
+    CheckSettings,
+    FetchSettings,
+    GroupSettings,
+    ReadSettings,
+    Settings,
+    load_settings,
+)
+
+DOCUMENTED = REPO / "docs" / "newsweave.toml"
+
+
+def _leaves(obj, prefix=""):
+    """Every setting's path in the tree ("workers", "fetch.offline", ...)."""
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if is_dataclass(value):
+            yield from _leaves(value, f"{prefix}{f.name}.")
+        else:
+            yield prefix + f.name
 
 
 def test_settings_documented_file_gives_the_defaults(tmp_path):
-    text = (REPO / "docs" / "newsweave.toml").read_text("utf-8")
+    text = DOCUMENTED.read_text("utf-8")
     # uncomment every `# key = value` line: the documented defaults must be the real ones
     uncommented = re.sub(r"(?m)^# (\w+ = .*)$", r"\1", text)
     path = tmp_path / "all.toml"
     path.write_text(uncommented, "utf-8")
     assert load_settings(path) == DEFAULTS
+    # and every setting is there, once, in its table: a new field must be documented
+    table, documented = "", []
+    for line in text.splitlines():
+        if m := re.fullmatch(r"\[(\w+)\]", line):
+            table = m[1] + "."
+        elif m := re.match(r"# (\w+) = ", line):
+            documented.append(table + m[1])
+    assert documented == list(_leaves(DEFAULTS))
+
+
+def test_settings_old_flat_keys_are_read_at_their_new_place(tmp_path):
+    path = tmp_path / "old.toml"
+    path.write_text(
+        "max_file_bytes = 1000\nhttp_timeout_seconds = 3\nrespect_robots = false\n"
+        'min_text_chars = 10\ndb_path = "x.db"\nworkers = 1\n[check]\nlinkage = "components"\n',
+        "utf-8",
+    )
+    s = load_settings(path)
+    assert (s.ingest.max_file_bytes, s.fetch.timeout_seconds, s.fetch.respect_robots) == (
+        1000, 3.0, False)  # fmt: skip
+    assert (s.extract.min_text_chars, s.store.db_path, s.workers) == (10, "x.db", 1)
+    assert s.check.linkage == "components"
+    path.write_text("max_http_bytes = 5\n[fetch]\nmax_bytes = 6\n", "utf-8")
+    with pytest.raises(SettingsError, match="max_http_bytes: set twice, here and as"):
+        load_settings(path)
 
 
 @pytest.mark.parametrize(
     "toml, message",
     [
         ("bogus = 1\n", "bogus: no such setting"),
+        ("[group]\njoin_score = 0.5\n", "group.bridge_score must be >= join_score"),
+        ("[read]\nmax_chars = 2000000\n", "read.max_chars must be in [1, 1_000_000]"),
+        ("[fetch]\ntimeout_seconds = 0\n", "fetch.timeout_seconds must be > 0, got 0"),
+        ("[group]\nnum_perm = 'x'\n", "group.num_perm: must be int, got str"),
         ("[check]\nlink_score = 'high'\n", "check.link_score: must be float, got str"),
         ("[check]\nlink_score = 0.99\n", "link_score must be in (0, sure_score=0.85]"),
         ("check = 3\n", "check: must be a table"),
@@ -39,9 +92,29 @@ def test_settings_file_errors_name_the_key(tmp_path, toml, message):
     assert message in str(e.value)
 
 
-def test_settings_check_limits_are_validated():
-    with pytest.raises(ValueError, match="brief_max_sentences must be in"):
-        CheckSettings(brief_max_sentences=2)
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: CheckSettings(brief_max_sentences=2), "brief_max_sentences must be in [3, 20]"),
+        (lambda: ReadSettings(batch_articles=2000), "batch_articles must be in [1, 1024]"),
+        (lambda: FetchSettings(user_agent=" "), "user_agent must not be empty"),
+        (lambda: GroupSettings(num_perm=8), "num_perm must be >= 16, got 8"),
+        (lambda: Settings(workers=-1), "workers must be in [0, 256]"),
+    ],
+)
+def test_settings_limits_are_validated_at_construction(make, message):
+    with pytest.raises(SettingsError) as e:
+        make()
+    assert message in str(e.value) and isinstance(e.value, ValueError)
+
+
+def test_settings_every_flag_sets_one_field():
+    leaves = set(_leaves(DEFAULTS))
+    assert set(FLAGS.values()) <= leaves and len(set(FLAGS.values())) == len(FLAGS)
+    commands = {c.name: c for c in main.commands.values()}
+    dests = {p.name for p in commands["analyze"].params if isinstance(p, click.Option)}
+    outputs = {"quiet", "config", "out", "html_out", "md_out"}
+    assert dests - outputs == set(FLAGS), "a flag of analyze without its field (or a stale one)"
 
 
 def test_settings_cli_config_is_applied_and_bad_one_refused(tmp_path):
@@ -53,6 +126,27 @@ def test_settings_cli_config_is_applied_and_bad_one_refused(tmp_path):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and "nonsense: no such setting" in result.output
     good = tmp_path / "good.toml"
-    good.write_text("min_text_chars = 100000\n", "utf-8")
+    good.write_text("[extract]\nmin_text_chars = 100000\n", "utf-8")
     result = CliRunner().invoke(main, ["extract", str(page), "--config", str(good), "-q"])
     assert '"error"' in result.output  # the file's limit made the short page fail
+
+
+def test_settings_cli_flags_override_the_file_and_db_comes_from_it(tmp_path, monkeypatch):
+    import newsweave.cli as cli
+
+    seen = []
+    monkeypatch.setattr(cli, "_run_with_ui", lambda inputs, settings, *a, **k: seen.append(
+        settings) or cli.Summary())  # fmt: skip
+    config = tmp_path / "c.toml"
+    db = tmp_path / "from-config.db"
+    config.write_text(f'workers = 3\n[fetch]\nrespect_robots = true\n[store]\ndb_path = "{db}"\n')
+    page = tmp_path / "p.txt"
+    page.write_text("x", "utf-8")
+    args = ["ingest", str(page), "--config", str(config), "-q"]
+    CliRunner().invoke(main, [*args, "--workers", "1", "--ignore-robots", "--offline"])
+    CliRunner().invoke(main, args)
+    flags, file_only = seen
+    assert (flags.workers, flags.fetch.respect_robots, flags.fetch.offline) == (1, False, True)
+    assert (file_only.workers, file_only.fetch.respect_robots, file_only.fetch.offline) == (
+        3, True, False)  # fmt: skip
+    assert flags.store.db_path == str(db) and db.exists()  # the store opened is the file's

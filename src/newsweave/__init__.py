@@ -8,10 +8,10 @@ from __future__ import annotations
 import logging
 
 from .api import Newsweave, open
-from .errors import FetchError, InputError, NewsweaveError, StoreError
+from .errors import FetchError, InputError, NewsweaveError, SettingsError, StoreError
 from .model import Article, Proposition, RawDocument, Story
 from .pipeline import Report, Summary
-from .settings import Settings
+from .settings import Settings, load_settings
 
 __version__ = "0.1.0"
 
@@ -25,10 +25,12 @@ __all__ = [
     "RawDocument",
     "Report",
     "Settings",
+    "SettingsError",
     "StoreError",
     "Story",
     "Summary",
     "__version__",
+    "load_settings",
     "open",
 ]
 

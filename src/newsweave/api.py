@@ -26,24 +26,29 @@ class Newsweave:
     """A newsweave store.
 
     Args:
-        db: the SQLite file (created when missing), or ":memory:".
-        settings: limits and defaults; `Settings()` when omitted.
+        db: the SQLite file (created when missing), or ":memory:"; when omitted,
+            `settings.store.db_path`.
+        settings: the whole settings tree (`Settings`, as the CLI's --config file gives it,
+            e.g. `load_settings("newsweave.toml")`); `Settings()` when omitted.
     """
 
-    def __init__(self, db: str | Path = DEFAULTS.db_path, settings: Settings = DEFAULTS) -> None:
+    def __init__(self, db: str | Path | None = None, settings: Settings = DEFAULTS) -> None:
         self.settings = settings
-        self.store = SQLiteStore(db)
+        self.store = SQLiteStore(settings.store.db_path if db is None else db)
 
-    def add(self, inputs: str | Path | Iterable[str | Path], fetch: bool = True) -> Summary:
+    def add(self, inputs: str | Path | Iterable[str | Path], fetch: bool | None = None) -> Summary:
         """Ingest, extract and store paths, folders, URLs or "-"; returns the counts and errors.
 
-        Bad inputs do not raise: they are in `Summary.errors`, one `InputError` each.
+        Bad inputs do not raise: they are in `Summary.errors`, one `InputError` each. `fetch`
+        False never fetches (default: unless `settings.fetch.offline`).
         """
         if isinstance(inputs, str | Path):
             inputs = [inputs]
         return run([str(i) for i in inputs], self.settings, store=self.store, fetch=fetch)
 
-    def analyze(self, inputs: str | Path | Iterable[str | Path] = (), fetch: bool = True) -> Report:
+    def analyze(
+        self, inputs: str | Path | Iterable[str | Path] = (), fetch: bool | None = None
+    ) -> Report:
         """The whole pipeline (as `newsweave analyze`): add the inputs, read every article not
         read yet, add the new articles to the stored stories and cross-check the stories
         that changed (`newsweave regroup` regroups the whole store).
@@ -89,6 +94,14 @@ class Newsweave:
         self.close()
 
 
-def open(db: str | Path = DEFAULTS.db_path, settings: Settings = DEFAULTS) -> Newsweave:  # noqa: A001
-    """Open (or create) a newsweave store. Use it as a context manager."""
+def open(db: str | Path | None = None, settings: Settings = DEFAULTS) -> Newsweave:  # noqa: A001
+    """Open (or create) a newsweave store (`settings.store.db_path` when `db` is omitted), with
+    the settings every stage runs with. Use it as a context manager.
+
+    Example:
+        >>> from newsweave.settings import Settings, StoreSettings
+        >>> with open(settings=Settings(store=StoreSettings(":memory:"))) as nw:
+        ...     nw.add("examples/corpus/decoy").stored
+        2
+    """
     return Newsweave(db, settings)

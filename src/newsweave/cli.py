@@ -1,7 +1,9 @@
 """The `newsweave` command: it parses, draws progress and prints; the work is pipeline.py's.
 
-Every option that tunes the work (--max-file-bytes, --timeout, --deadline, --time-budget,
---ignore-robots, --workers) maps to one field of settings.Settings; --config reads them from a file.
+Every option that tunes the work (--max-file-bytes, --offline, --timeout, --deadline,
+--time-budget, --ignore-robots, --workers, --db) sets one field of the settings.Settings tree
+(`settings.FLAGS`); --config reads the whole tree from a newsweave.toml, and a flag given
+overrides the file.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from . import __version__
 from .errors import NewsweaveError, printable
 from .outputs import atomic_writer, check_writable
 from .pipeline import Outcome, Summary, read_stored, run
-from .settings import DEFAULTS, MAX_WORKERS, Settings, load_settings
+from .settings import DEFAULTS, FLAGS, MAX_WORKERS, Settings, load_settings
 from .store import open_store
 from .workers import available_cpus
 
@@ -56,17 +58,17 @@ def _input_options(f: Callable) -> Callable:
                      "only the summary line."),
         click.option("--max-file-bytes", type=click.IntRange(min=1), default=None,
                      help="Refuse inputs larger than this many bytes "
-                     f"[default: {DEFAULTS.max_file_bytes:,}]."),
+                     f"[default: {DEFAULTS.ingest.max_file_bytes:,}]."),
         click.option("--timeout", "http_timeout_seconds", type=click.FloatRange(min=0.1),
                      default=None, help="Seconds a URL fetch waits for each read "
-                     f"[default: {DEFAULTS.http_timeout_seconds:g}]."),
+                     f"[default: {DEFAULTS.fetch.timeout_seconds:g}]."),
         click.option("--deadline", "http_deadline_seconds", type=click.FloatRange(min=0.1),
                      default=None, help="Seconds one URL fetch may take in all "
-                     f"[default: {DEFAULTS.http_deadline_seconds:g}]."),
+                     f"[default: {DEFAULTS.fetch.deadline_seconds:g}]."),
         click.option("--time-budget", "extract_time_budget_seconds",
                      type=click.FloatRange(min=0.1), default=None,
                      help="Seconds one document's extraction may take before it fails "
-                     f"[default: {DEFAULTS.extract_time_budget_seconds:g}]."),
+                     f"[default: {DEFAULTS.extract.time_budget_seconds:g}]."),
         click.option("--ignore-robots", is_flag=True,
                      help="Fetch URLs even where robots.txt disallows it (your responsibility)."),
         click.option("--workers", type=click.IntRange(min=0, max=MAX_WORKERS), default=None,
@@ -94,22 +96,19 @@ def _checked_out(_ctx: click.Context, _param: click.Parameter, value: str | None
     return value
 
 
-def _settings(opts: dict[str, Any], **extra: Any) -> Settings:
+def _settings(opts: dict[str, Any]) -> Settings:
+    """The --config file's settings (the defaults without one), with each flag given set on
+    its field (`settings.FLAGS`); a flag not given leaves the file's value."""
     base = DEFAULTS
     if opts.get("config"):
         try:
             base = load_settings(opts["config"])
         except ValueError as e:
             raise click.BadParameter(str(e), param_hint="--config") from None
-    return base.with_(
-        max_file_bytes=opts.get("max_file_bytes"),
-        http_timeout_seconds=opts.get("http_timeout_seconds"),
-        http_deadline_seconds=opts.get("http_deadline_seconds"),
-        extract_time_budget_seconds=opts.get("extract_time_budget_seconds"),
-        respect_robots=False if opts.get("ignore_robots") else None,
-        workers=opts.get("workers"),
-        **extra,
-    )
+    given = {**opts, "ignore_robots": False if opts.get("ignore_robots") else None}
+    # an on/off flag not given is False from click: only a given one changes the setting
+    given["offline"] = True if opts.get("offline") else None
+    return base.with_(**{FLAGS[k]: v for k, v in given.items() if k in FLAGS})
 
 
 @contextmanager
@@ -158,9 +157,9 @@ def _print_error(o: Outcome, quiet: bool) -> None:
         err_console.print(f"[red]error[/red] {escape(str(o.error))}", soft_wrap=True)
 
 
-def _run_with_ui(inputs: tuple[str, ...], opts: dict[str, Any], store=None, on_article=None):
-    settings = _settings(opts)
-    quiet = opts["quiet"]
+def _run_with_ui(
+    inputs: tuple[str, ...], settings: Settings, quiet: bool, store=None, on_article=None
+):
 
     with _progress(quiet) as (start, done, seen):
 
@@ -177,7 +176,6 @@ def _run_with_ui(inputs: tuple[str, ...], opts: dict[str, Any], store=None, on_a
             on_unit_start=start,
             on_outcome=on_outcome,
             on_unit_done=done,
-            fetch=not opts["offline"],
         )
     return summary
 
@@ -216,32 +214,39 @@ def extract(inputs: tuple[str, ...], out: str, **opts: Any) -> None:
                 obj = {"source": o.source, "error": o.error.reason if o.error else "unknown"}
             sink.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
-        summary = _run_with_ui(inputs, opts, on_article=write)
+        summary = _run_with_ui(inputs, _settings(opts), opts["quiet"], on_article=write)
     _finish(summary, "extracted")
 
 
+# Commands that take --config read --db's default from it ([store] db_path), so theirs is None.
+_db_from_config = click.option(
+    "--db", type=click.Path(dir_okay=False), default=None,
+    help=f"The SQLite store (created when missing) [default: {DEFAULTS.store.db_path}, "
+    "or the --config file's [store] db_path].",
+)  # fmt: skip
 _db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.db_path, show_default=True,
+    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.store.db_path, show_default=True,
     help="The SQLite store (created when missing).",
 )  # fmt: skip
 # Commands that only read the store refuse a missing one (a typo must not make an empty store).
 _existing_db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.db_path, show_default=True,
+    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.store.db_path, show_default=True,
     help="The SQLite store; it must exist (made by `ingest` or `analyze`).",
 )  # fmt: skip
 
 
 @main.command()
 @_input_options
-@_db_option
-def ingest(inputs: tuple[str, ...], db: str, **opts: Any) -> None:
+@_db_from_config
+def ingest(inputs: tuple[str, ...], **opts: Any) -> None:
     """Ingest, extract and store articles. Safe to rerun: what is stored is not stored again,
     and an input whose bytes are unchanged since it was stored is not extracted again.
 
     Example: newsweave ingest pages/ feed.xml https://example.org/story --db news.db
     """
-    with open_store(db) as store:
-        summary = _run_with_ui(inputs, opts, store=store)
+    settings = _settings(opts)
+    with open_store(settings.store.db_path) as store:
+        summary = _run_with_ui(inputs, settings, opts["quiet"], store=store)
     _finish(summary)
 
 
@@ -287,7 +292,7 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
 
 @main.command()
 @_input_options
-@_db_option
+@_db_from_config
 @click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               callback=_checked_out,
               help="Write the report JSON (newsweave.report/1) here; - for stdout.")  # fmt: skip
@@ -309,7 +314,6 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
 )
 def analyze(
     inputs: tuple[str, ...],
-    db: str,
     out: str | None,
     html_out: str | None,
     md_out: str | None,
@@ -329,8 +333,8 @@ def analyze(
     from .pipeline import analyze as run_analyze
 
     settings = _settings(opts)
-    with open_store(db) as store, _pipeline_progress(opts["quiet"]) as progress:
-        report = run_analyze(list(inputs), store, settings, progress, fetch=not opts["offline"])
+    with open_store(settings.store.db_path) as store, _pipeline_progress(opts["quiet"]) as progress:
+        report = run_analyze(list(inputs), store, settings, progress)
     data = report.to_dict()
     if out:
         text = json.dumps(data, ensure_ascii=False, indent=2)
@@ -356,11 +360,13 @@ def analyze(
 
 
 @main.command()
-@_existing_db_option
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help=f"The SQLite store; it must exist [default: {DEFAULTS.store.db_path}, or "
+              "the --config file's [store] db_path].")  # fmt: skip
 @click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
               help="A newsweave.toml with settings (as analyze takes it).")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def regroup(db: str, config: str | None, quiet: bool) -> None:
+def regroup(db: str | None, config: str | None, quiet: bool) -> None:
     """Regroup the whole store into stories, then list them.
 
     `analyze` adds new articles to the stored stories and settles only the stories they
@@ -371,8 +377,9 @@ def regroup(db: str, config: str | None, quiet: bool) -> None:
     """
     from .pipeline import regroup as run_regroup
 
+    settings = _settings({"config": config, "db": db})
+    db = settings.store.db_path
     _need_store(db)
-    settings = _settings({"config": config})
     with open_store(db) as store, _pipeline_progress(quiet) as progress:
         read_stored(
             store, None, on_start=progress.on_read_start, on_read=progress.on_read,

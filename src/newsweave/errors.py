@@ -57,3 +57,8 @@ class FetchError(InputError):
 
 class StoreError(NewsweaveError):
     """The store cannot be opened or written (wrong file, newer schema, disk full)."""
+
+
+class SettingsError(NewsweaveError, ValueError):
+    """A setting is out of its range, unknown, or of the wrong type; the message names the
+    setting (and the file and key when read from a newsweave.toml) and the limit."""

@@ -26,7 +26,7 @@ from .ingest.fetch import Fetcher
 from .ingest.files import read_file
 from .model import Article, RawDocument, Reading, Story, StoryCheck
 from .outlets import normalise_outlet, outlet_table
-from .settings import DEFAULTS, Settings
+from .settings import DEFAULTS, ReadSettings, Settings
 from .store import SQLiteStore
 from .versions import CHECKER_VERSION, READER_VERSION
 from .workers import POOL_MIN_DOCUMENTS, Task, TaskFailed, WorkerPool, run_in_order, worker_count
@@ -88,7 +88,7 @@ def scraped_contexts(units: list[Unit], settings: Settings) -> dict[Path, Scrape
             continue
         for unit in members:
             try:
-                data = read_file(unit.path, unit.source, settings.max_file_bytes)
+                data = read_file(unit.path, unit.source, settings.ingest.max_file_bytes)
                 by_folder[folder].append(decode(data, unit.source))
             except InputError:
                 continue
@@ -124,7 +124,7 @@ def input_digest(raw: RawDocument, settings: Settings, context: ScrapedContext |
 
     h = hashlib.sha256()
     ctx = sorted(context.page_digests) if context is not None else None
-    head = [__version__, raw.kind, raw.hints, ctx, settings.min_text_chars]
+    head = [__version__, raw.kind, raw.hints, ctx, settings.extract.min_text_chars]
     h.update(json.dumps(head, sort_keys=True, default=str).encode())
     h.update(b"\0")
     h.update(raw.data)
@@ -138,7 +138,7 @@ def extract_document(
     exception. Runs in a worker process or here (`workers.run_in_order`)."""
     raw, settings = job
     try:
-        with time_budget(settings.extract_time_budget_seconds, raw.source):
+        with time_budget(settings.extract.time_budget_seconds, raw.source):
             return extract(raw, settings, context)
     except InputError as e:
         return e
@@ -215,7 +215,7 @@ def run(
     on_unit_start: Callable[[int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     on_unit_done: Callable[[Unit], None] | None = None,
-    fetch: bool = True,
+    fetch: bool | None = None,
     pool: WorkerPool | None = None,
 ) -> Summary:
     """Run ingest + extract (+ store) over the inputs.
@@ -232,7 +232,8 @@ def run(
         on_unit_start: called once with the number of units (for a progress bar).
         on_outcome: called for every article or error, in order.
         on_unit_done: called after each unit.
-        fetch: allow network fetching of URLs and feed entries.
+        fetch: allow network fetching of URLs and feed entries (default: unless
+            `settings.fetch.offline`).
         pool: worker processes to use (default: started here when settings.workers asks).
 
     Returns:
@@ -256,8 +257,9 @@ def run(
         report(Outcome(err.source, error=err))
     if on_unit_start:
         on_unit_start(len(units))
+    fetch = not settings.fetch.offline if fetch is None else fetch
     needs_fetch = fetch and any(u.is_url or u.format in (None, "feed") for u in units)
-    fetcher = Fetcher(settings) if needs_fetch else None
+    fetcher = Fetcher(settings.fetch) if needs_fetch else None
     seen: set[str] = set()
     try:
         with _own_pool(settings, pool) as workers:
@@ -302,11 +304,27 @@ def _store_extracted(
     return Outcome(result.source, article=result, new=new)
 
 
-def read_chunk(articles: list[Article]) -> list[Reading]:
+def reader_version(settings: Settings) -> str:
+    """What stored readings are keyed by: `READER_VERSION`, and the read settings when they
+    are not the defaults (a reading depends on them: `ReadSettings`).
+
+    Example:
+        >>> reader_version(DEFAULTS) == READER_VERSION
+        True
+        >>> reader_version(DEFAULTS.with_(**{"read.max_chars": 1000})) == READER_VERSION
+        False
+    """
+    if settings.read == ReadSettings():
+        return READER_VERSION
+    digest = hashlib.sha256(repr(settings.read).encode()).hexdigest()[:12]
+    return f"{READER_VERSION}+{digest}"
+
+
+def read_chunk(articles: list[Article], settings: ReadSettings) -> list[Reading]:
     """The readings of a few articles (`read.stage.read_articles`); runs in a worker or here."""
     from .read.stage import read_articles
 
-    return list(read_articles(articles))
+    return list(read_articles(articles, settings))
 
 
 def read_stored(
@@ -336,7 +354,8 @@ def read_stored(
     """
     if article_ids is None:
         article_ids = store.ids_in_stored_order()
-    todo = store.unread(article_ids, READER_VERSION)
+    reader = reader_version(settings)
+    todo = store.unread(article_ids, reader)
     if on_start:
         on_start(len(todo))
     if not todo:  # nothing to read: the language model is not even loaded
@@ -347,30 +366,34 @@ def read_stored(
     read = 0
     with _own_pool(settings, pool) as workers:
         workers = workers if len(todo) >= POOL_MIN_DOCUMENTS else None
-        chunks = (Task(read_chunk, chunk) for chunk in batches(articles))
+        # the read settings go to each worker once, as a chunk's shared argument
+        chunks = (
+            Task(read_chunk, chunk, shared=settings.read)
+            for chunk in batches(articles, settings.read)
+        )
         failed: list[Article] = []
         for task, readings in run_in_order(chunks, workers):
             if isinstance(readings, TaskFailed):
                 failed.extend(task.arg)
             else:
-                read += _store_readings(store, readings, on_read)
+                read += _store_readings(store, readings, reader, on_read)
         # each article of a failed chunk alone: only one that fails again stays unread
-        alone = (Task(read_chunk, [a]) for a in failed)
+        alone = (Task(read_chunk, [a], shared=settings.read) for a in failed)
         for task, readings in run_in_order(alone, workers):
             if isinstance(readings, TaskFailed):
                 if on_error:
                     reason = f"not read: {readings.reason} (try it alone with --workers 1)"
                     on_error(InputError(task.arg[0].source, reason))
             else:
-                read += _store_readings(store, readings, on_read)
+                read += _store_readings(store, readings, reader, on_read)
     return read
 
 
 def _store_readings(
-    store: SQLiteStore, readings: list[Reading], on_read: Callable[[], None] | None
+    store: SQLiteStore, readings: list[Reading], reader: str, on_read: Callable[[], None] | None
 ) -> int:
     for reading in readings:
-        store.add_reading(reading, READER_VERSION)
+        store.add_reading(reading, reader)
         if on_read:
             on_read()
     return len(readings)
@@ -410,7 +433,7 @@ def check_stories(
             for aid in story.article_ids
             if aid in docs
         ]
-        key = check_key(members, settings.check, READER_VERSION)
+        key = check_key(members, settings.check, reader_version(settings))
         cached = store.check(key)
         if cached is not None:
             check = StoryCheck.from_dict(cached)
@@ -424,15 +447,21 @@ def check_stories(
     return out, fresh
 
 
+def _grouping_settings(settings: Settings) -> str:
+    """The settings the stories depend on: the group and check branches. The number of
+    processes changes nothing in the output (tested), so it is left out."""
+    return repr((replace(settings.group, consensus_workers=0), settings.check))
+
+
 def grouping_key(store: SQLiteStore, settings: Settings) -> str:
     """Digest of what regrouping depends on: every article id in stored order, which of them
     have no reading, the reader and checker versions, the settings and newsweave's version."""
     from . import __version__
 
     ids = store.ids_in_stored_order()
-    # the workers change nothing in the output (tested), so not the grouping either
-    head = [__version__, READER_VERSION, CHECKER_VERSION, repr(replace(settings, workers=0))]
-    parts = [*head, ids, store.unread(ids, READER_VERSION)]
+    reader = reader_version(settings)
+    head = [__version__, reader, CHECKER_VERSION, _grouping_settings(settings)]
+    parts = [*head, ids, store.unread(ids, reader)]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
@@ -448,10 +477,9 @@ def grouping_base(settings: Settings) -> str:
     made under another base are regrouped as a whole."""
     from . import __version__
     from .group.prepare import features_version
-    from .group.types import GroupSettings
 
-    parts = [__version__, READER_VERSION, CHECKER_VERSION, features_version(GroupSettings()),
-             repr(settings.check)]  # fmt: skip
+    parts = [__version__, reader_version(settings), CHECKER_VERSION,
+             features_version(settings.group), _grouping_settings(settings)]  # fmt: skip
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
@@ -459,7 +487,7 @@ def grouping_base(settings: Settings) -> str:
 _FEATURES_BATCH = 200
 
 
-def prepare_features(store: SQLiteStore) -> list[str]:
+def prepare_features(store: SQLiteStore, settings: Settings = DEFAULTS) -> list[str]:
     """Compute and store the grouping features (`group.prepare`) of every article that has
     none of this version or whose reading changed since; each article's are computed once.
 
@@ -468,9 +496,8 @@ def prepare_features(store: SQLiteStore) -> list[str]:
     """
     from .group import prepare
     from .group.stage import group_input
-    from .group.types import GroupSettings
 
-    gs = GroupSettings()
+    gs = settings.group
     version = prepare.features_version(gs)
     todo = store.without_group_features(version)
     for k in range(0, len(todo), _FEATURES_BATCH):
@@ -480,21 +507,23 @@ def prepare_features(store: SQLiteStore) -> list[str]:
             item = group_input(article, reading)
             f = prepare.text_features(article.text, article.title, gs)
             names = {"entities": item.entities, "places": item.places, "times": item.times}
-            reader = READER_VERSION if reading is not None else ""
+            reader = reader_version(settings) if reading is not None else ""
             rows.append((aid, version, reader, *prepare.encode(f, names)))
         store.add_group_features(rows)
     return todo
 
 
-def stored_inputs(store: SQLiteStore, heads: list[Article], outlets: dict[str, str]) -> dict:
+def stored_inputs(
+    store: SQLiteStore, heads: list[Article], outlets: dict[str, str], settings: Settings = DEFAULTS
+) -> dict:
     """Article id -> GroupInput of every stored article, in stored order, from its stored
     features (`prepare_features` first) and its head (outlet normalised); the text is not read.
     """
     from .group import prepare
-    from .group.types import GroupInput, GroupSettings
+    from .group.types import GroupInput
 
     rows = {aid: (d, sh, mh) for aid, d, sh, mh in store.group_features(
-        prepare.features_version(GroupSettings()))}  # fmt: skip
+        prepare.features_version(settings.group))}  # fmt: skip
     out = {}
     for head in heads:
         f, names = prepare.decode(*rows[head.id])
@@ -550,13 +579,13 @@ def _grouped(
     heads = store.article_heads()
     outlets = outlet_table(heads)
     base = grouping_base(settings)
-    changed = prepare_features(store)
-    items = stored_inputs(store, heads, outlets)
+    changed = prepare_features(store, settings)
+    items = stored_inputs(store, heads, outlets, settings)
     story_members = tuple(store.story_members())
     grouped = {a for _, members, _ in story_members for a in members}
     state = {"grouping_base": base, "outlets": json.dumps(outlets)}
     if full or store.state("grouping_base") != base or not grouped.isdisjoint(changed):
-        grouping = stage.group_items(list(items.values()))
+        grouping = stage.group_items(list(items.values()), settings.group)
         docs = stored_docs(store)
         stories, _ = check_stories(
             store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
@@ -575,7 +604,7 @@ def _grouped(
     renamed = [h.id for h in heads if h.id in grouped and items[h.id].outlet
                != normalise_outlet(h, before).outlet]  # fmt: skip
     grouped_items = [items[a] for a in items if a in grouped]
-    update = stage.add_to_grouping(grouped_items, stored, new, refresh=renamed)
+    update = stage.add_to_grouping(grouped_items, stored, new, settings.group, refresh=renamed)
     members = [a for s in update.stories for a in s.article_ids]
     touched = store.articles_with_readings(members)
     docs = {a.id: (normalise_outlet(a, outlets), r) for a, r in touched}
@@ -656,7 +685,7 @@ def analyze(
     store: SQLiteStore,
     settings: Settings = DEFAULTS,
     progress: ProgressCallbacks | None = None,
-    fetch: bool = True,
+    fetch: bool | None = None,
 ) -> Report:
     """The whole pipeline: ingest, extract, store, read, group, check; the one orchestration
     the CLI, the API and the web app call.

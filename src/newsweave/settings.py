@@ -1,16 +1,314 @@
-"""Every default in one place, units in the names. Each CLI flag maps to one field here."""
+"""Every default in one place, units in the names: one `Settings` tree, a branch per stage.
+
+    Settings
+      workers                      processes that extract and read
+      ingest   IngestSettings      size caps, feed entries
+      fetch    FetchSettings       offline, timeouts, size cap, robots.txt, user agent
+      extract  ExtractSettings     minimum text, time budget per document
+      read     ReadSettings        batch size, characters read per article
+      group    GroupSettings       every grouping threshold
+      check    CheckSettings       alignment, status, brief
+      store    StoreSettings       the SQLite file
+
+Each settings object validates itself at construction (a `SettingsError` naming the setting
+and its limit). `load_settings` reads a newsweave.toml (docs/newsweave.toml documents every
+key with its default); every CLI flag sets one field (`FLAGS`). The Python API takes the same
+object (`newsweave.open(db, settings=...)`).
+"""
 
 from __future__ import annotations
 
+import logging
 import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import SettingsError
+
+log = logging.getLogger(__name__)
+
 # Each worker holds its own copy of the language model (about 150 MB): far past the CPUs a
 # machine has, more workers only cost memory.
 MAX_WORKERS = 256
 USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave/newsweave; offline news cross-checker)"
+# spaCy refuses a longer text (its nlp.max_length), and memory grows with length.
+SPACY_MAX_CHARS = 1_000_000
+# A read batch's Docs and parses are held in memory together until the batch is done.
+MAX_READ_BATCH = 1024
+
+
+def _positive(obj: object, *names: str) -> None:
+    for name in names:
+        value = getattr(obj, name)
+        if value <= 0:
+            raise SettingsError(f"{name} must be > 0, got {value}")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    """Reading inputs (files, folders, stdin, WARC and JSON Lines records, feeds).
+
+    Args:
+        max_file_bytes: inputs larger than this (after decompression) are refused.
+        max_feed_entries: at most this many entries are read from one feed.
+    """
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    max_feed_entries: int = 200
+
+    def __post_init__(self) -> None:
+        _positive(self, "max_file_bytes", "max_feed_entries")
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """Fetching URLs and teaser-only feed entries.
+
+    Args:
+        offline: never fetch: URLs and teaser-only feed entries fail, clearly.
+        timeout_seconds: connect/read timeout of one fetch (per read).
+        deadline_seconds: the whole of one fetch must be done within this (a server that
+            trickled a byte every 2 s held a batch 95 s under a 10 s timeout).
+        max_bytes: a response body larger than this is refused.
+        respect_robots: check robots.txt before fetching a URL.
+        user_agent: the User-Agent header sent, and the agent robots.txt is read for.
+    """
+
+    offline: bool = False
+    timeout_seconds: float = 10.0
+    deadline_seconds: float = 60.0
+    max_bytes: int = 20 * 1024 * 1024
+    respect_robots: bool = True
+    user_agent: str = USER_AGENT
+
+    def __post_init__(self) -> None:
+        _positive(self, "timeout_seconds", "deadline_seconds", "max_bytes")
+        if not self.user_agent.strip():
+            raise SettingsError("user_agent must not be empty (robots.txt is read for it)")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    """Extraction of the article from a document.
+
+    Args:
+        min_text_chars: an extraction shorter than this is an error ("no article text").
+        time_budget_seconds: one document's extraction may take this long; past it the input
+            fails with one line and the batch goes on.
+    """
+
+    min_text_chars: int = 80
+    time_budget_seconds: float = 60.0
+
+    def __post_init__(self) -> None:
+        if self.min_text_chars < 0:
+            raise SettingsError(f"min_text_chars must be >= 0, got {self.min_text_chars}")
+        _positive(self, "time_budget_seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings:
+    """The read stage (read/): entities, quotes, numbers, times.
+
+    Readings are stored under the reader version and these settings (`reader_version`): the
+    parser's batch shapes its float sums, so a reading depends on both.
+
+    Args:
+        batch_articles: articles read in one batch (one nlp.pipe batch, one parser call for
+            their sentences), at most `MAX_READ_BATCH`.
+        max_chars: an article longer than this is read in its first part only (a note says
+            so); at most spaCy's own limit, `SPACY_MAX_CHARS`.
+    """
+
+    batch_articles: int = 16
+    max_chars: int = 200_000
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.batch_articles <= MAX_READ_BATCH:
+            raise SettingsError(
+                f"batch_articles must be in [1, {MAX_READ_BATCH}], got {self.batch_articles}"
+            )
+        if not 1 <= self.max_chars <= SPACY_MAX_CHARS:
+            raise SettingsError(
+                f"max_chars must be in [1, {SPACY_MAX_CHARS:_}] (spaCy's limit), "
+                f"got {self.max_chars}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSettings:
+    """Every grouping threshold, units in the names. Defaults tuned on ECB+ and the copy set.
+
+    Args:
+        num_perm: MinHash permutations per text.
+        shingle_words: words per shingle for copy detection.
+        copy_lsh_threshold: MinHash LSH Jaccard threshold for copy candidates (low on purpose:
+            a trimmed or partial copy has a low Jaccard but a high containment).
+        near_copy_jaccard: shingle Jaccard from which two texts are near copies.
+        partial_copy_containment: share of the shorter text's shingles found in the other text
+            from which it is a partial copy, when they also share at least
+            `partial_copy_min_shingles` shingles (about that many words of passages reused:
+            two reports of one event share names and a quote, not 40 words in a row).
+        min_copy_shingles: texts with fewer shingles are never copies (an empty body is no copy).
+        passage_sample_mod, passage_min_shared, passage_max_postings: partial-copy candidates
+            share at least `passage_min_shared` of the shingles whose hash is divisible by
+            `passage_sample_mod` (a reused passage of 40 words holds about 36 shingles, so
+            about 4.5 sampled ones); a sampled shingle already held by `passage_max_postings`
+            texts is boilerplate and indexes no more.
+        copy_window_days: a text is matched against texts dated at most this many days
+            before the latest date seen (undated texts count as arriving that day).
+        story_window_days: an article joins a story only when its date is within this many
+            days of the story's span (both dates known).
+        top_terms: the article's highest-weighted terms used to find candidate stories.
+        top_names: the article's most named entities (and places) used to find candidates.
+        max_candidates: candidate stories scored per article.
+        max_postings: an index entry keeps at most this many (most recent) stories.
+        centroid_terms: terms kept in a story's centroid.
+        weight_text, weight_entities, weight_places, weight_title, weight_when: score
+            weights (a signal only counts when both article and story have it).
+        name_idf_offset, name_floor: entity and place counts weigh (1 + log count) times
+            (`name_idf_offset` + log((n + 1) / (df + 1))), and their cosine has a private
+            extra dimension of length `name_floor`, so a name match counts fully only when the
+            shared names weigh several rare names. The old 1.0 and 2.5 let a name found in 40%
+            of articles (Trump in the AllSides roundups) make two unrelated reports score like
+            one event: AllSides, all 307 stories, split + consensus 0.633 -> 0.778 with 0.0
+            and 10.0 (ECB+ dev, file order, 0.936 -> 0.940; docs/benchmarks.md).
+        name_idf_articles: below this many articles the store is young: the name weighting
+            goes linearly from (1.0, 2.5) to (`name_idf_offset`, `name_floor`); in a store
+            of two reports of one event every shared name is in all of them (0: no ramp).
+        name_strength: the entity view's weight is `weight_entities` times (r_a * r_b) **
+            `name_strength`, where r = |names| / sqrt(|names|^2 + floor^2) of each side (near 1
+            for an article naming several rare people, near 0 for one naming a common one or
+            two): the floor keeps a thin name vector's cosine low, and averaged at full weight
+            that low cosine dragged two excerpts of one story under join_score however much
+            their words agree, so a thin name view now lets the text decide (0: full weight).
+            AllSides, stories 0-153 (tuning half), split + consensus: 0.796 -> 0.830 with 1.0;
+            ECB+ dev 0.936 -> 0.941 (docs/architecture.md).
+        average_link: the text view compares an article with a story's centroid c of k
+            members over |c| ** (1 - a) * k ** a instead of |c|: 0 is the cosine with the
+            centroid, 1 the mean cosine with the members (average linkage). The cosine rewards
+            a story whose members disagree (|c| shrinks as they do), so a story that took two
+            events drew every later report of its topic in; 0.5 halves that reward. AllSides
+            tuning half, with name_strength 1: 0.830 -> 0.844 (1.0: 0.840); ECB+ dev 0.941 ->
+            0.933 (1.0: 0.921: its larger stories need the centroid's pull).
+        join_score: a story whose score reaches this takes the article.
+        bridge_score: a second story also reaching this is merged into the first.
+        year_conflict_penalty: subtracted when article and story report different years.
+        participant_penalty: subtracted, times the participant conflict (0 to 1: the smaller
+            margin by which each side's most named entity outweighs the other side's), when
+            the article's most named entity is not the story's.
+        participant_min_mentions: the article's most named entity must be named at least this
+            often for the participant conflict to count.
+        doubt_margin: an article joining a story with a score below join_score plus this stays
+            doubtful; 0 turns re-checking off. Off until the caller applies
+            `StoryIndex.take_moves` (ECB+ reading stage with 0.1: 0.913 -> 0.917, CV likewise).
+        doubt_keep: doubtful members kept per story (the latest).
+        doubt_stories: other candidate stories whose doubtful members are re-scored per article.
+        doubt_gain: a doubtful member moves when it scores this much more on the new story
+            than it did when it joined its own.
+        split_ncut: `Grouper.split_stories` cuts a story in two when the normalised cut of
+            its member-to-member scores is below this (0 turns splitting off). ECB+ dev,
+            reading stage, file order: 0.917 -> 0.928 with 0.74 (see docs/benchmarks.md).
+        split_min_articles: only stories with at least this many members are looked at.
+        split_max_articles: nor with more (scoring members pairwise costs their square).
+        consensus_runs: `Grouper.settle` groups the articles this many times (the given order,
+            then seeded shuffles of it) and keeps the stories the runs agree on; 1 turns it
+            off. ECB+ dev, after the split, ten input orders: mean 0.922 (lowest 0.909) with
+            one run, 0.928 (0.916) with 5 runs at share 0.5, 0.939 (0.934) with 9 runs at
+            share 0.2 (docs/architecture.md, docs/benchmarks.md).
+        consensus_share: two groups of articles share a story when the runs put their members
+            together at least this often on average. Low, because every run's split already
+            keeps look-alike events apart: what one run missed, another joins (ECB+: F1 0.937
+            to 0.939 for any share from 0.1 to 0.3 with 9 runs, 0.930 at 0.5).
+        consensus_max_articles: a store with more articles keeps the single run (each run
+            costs a whole grouping: 9 runs over 5,000 stream articles took 64 s on 2 cores).
+        consensus_workers: processes the runs after the first share (0: one per CPU core;
+            1: all in the calling process). The stories do not depend on it.
+        doubtful_cohesion: a settled story whose weakest member-to-member link (its
+            `cohesion`) scores below this carries a note that it may hold two events: the
+            join score, the least a member needs to join. A weak signal: settled stories
+            holding two or more gold events are flagged 22 of 52 times on AllSides (1 of 8 on
+            ECB+ dev), one-event stories 15 of 141 (10 of 56).
+        consensus_max_component: articles linked by any run through each other are compared
+            pairwise; more than this many keep the first run's stories.
+    """
+
+    num_perm: int = 128
+    shingle_words: int = 5
+    copy_lsh_threshold: float = 0.2
+    near_copy_jaccard: float = 0.6
+    partial_copy_containment: float = 0.3
+    partial_copy_min_shingles: int = 40
+    min_copy_shingles: int = 8
+    passage_sample_mod: int = 8
+    passage_min_shared: int = 3
+    passage_max_postings: int = 64
+    copy_window_days: float = 30.0
+    story_window_days: float = 7.0
+    top_terms: int = 24
+    top_names: int = 8
+    max_candidates: int = 12
+    max_postings: int = 64
+    centroid_terms: int = 200
+    weight_text: float = 0.5
+    weight_entities: float = 0.5
+    weight_places: float = 0.1
+    weight_title: float = 0.1
+    weight_when: float = 0.4
+    name_idf_offset: float = 0.0
+    name_floor: float = 10.0
+    name_idf_articles: int = 100
+    name_strength: float = 1.0
+    average_link: float = 0.5
+    join_score: float = 0.2
+    bridge_score: float = 0.45
+    year_conflict_penalty: float = 0.0
+    participant_penalty: float = 0.35
+    participant_min_mentions: int = 4
+    doubt_margin: float = 0.1
+    doubt_keep: int = 4
+    doubt_stories: int = 3
+    doubt_gain: float = 0.05
+    split_ncut: float = 0.74
+    split_min_articles: int = 6
+    split_max_articles: int = 400
+    consensus_runs: int = 9
+    consensus_share: float = 0.2
+    consensus_max_articles: int = 20_000
+    consensus_max_component: int = 2_000
+    consensus_workers: int = 0
+    doubtful_cohesion: float = 0.2
+
+    def __post_init__(self) -> None:
+        for name in ("copy_lsh_threshold", "near_copy_jaccard", "partial_copy_containment"):
+            v = getattr(self, name)
+            if not 0.0 <= v <= 1.0:
+                raise SettingsError(f"{name} must be in [0.0, 1.0], got {v}")
+        if self.num_perm < 16:
+            raise SettingsError(f"num_perm must be >= 16, got {self.num_perm}")
+        if self.shingle_words < 1:
+            raise SettingsError(f"shingle_words must be >= 1, got {self.shingle_words}")
+        if self.story_window_days <= 0:
+            raise SettingsError(f"story_window_days must be > 0, got {self.story_window_days}")
+        if self.participant_min_mentions < 1:
+            raise SettingsError(
+                f"participant_min_mentions must be >= 1, got {self.participant_min_mentions}"
+            )
+        if self.doubt_margin < 0 or self.doubt_gain < 0:
+            raise SettingsError("doubt_margin and doubt_gain must be >= 0")
+        if self.doubt_keep < 1 or self.doubt_stories < 0:
+            raise SettingsError("doubt_keep must be >= 1 and doubt_stories >= 0")
+        if self.split_ncut < 0 or self.split_min_articles < 4:
+            raise SettingsError("split_ncut must be >= 0 and split_min_articles >= 4")
+        if self.consensus_runs < 1 or not 0.0 < self.consensus_share <= 1.0:
+            raise SettingsError("consensus_runs must be >= 1 and consensus_share in (0, 1]")
+        if self.consensus_workers < 0:
+            raise SettingsError(f"consensus_workers must be >= 0, got {self.consensus_workers}")
+        if self.name_strength < 0 or not 0.0 <= self.average_link <= 1.0:
+            raise SettingsError("name_strength must be >= 0 and average_link in [0.0, 1.0]")
+        if self.bridge_score < self.join_score:
+            raise SettingsError("bridge_score must be >= join_score")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,127 +355,191 @@ class CheckSettings:
 
     def __post_init__(self) -> None:
         if not 0.0 < self.said_link_score <= self.sure_score:
-            raise ValueError(
+            raise SettingsError(
                 f"said_link_score must be in (0, sure_score={self.sure_score}], "
                 f"got {self.said_link_score}"
             )
         if not 0.0 < self.link_score <= self.sure_score:
-            raise ValueError(
+            raise SettingsError(
                 f"link_score must be in (0, sure_score={self.sure_score}], got {self.link_score}"
             )
         if self.linkage not in ("average", "components"):
-            raise ValueError(f'linkage must be "average" or "components", got {self.linkage!r}')
+            raise SettingsError(f'linkage must be "average" or "components", got {self.linkage!r}')
         if not 0.0 < self.max_term_share <= 1.0:
-            raise ValueError(f"max_term_share must be in (0.0, 1.0], got {self.max_term_share}")
+            raise SettingsError(f"max_term_share must be in (0.0, 1.0], got {self.max_term_share}")
         if not 3 <= self.brief_max_sentences <= 20:
-            raise ValueError(
+            raise SettingsError(
                 f"brief_max_sentences must be in [3, 20], got {self.brief_max_sentences}"
             )
         if self.max_claims_per_story < 1:
-            raise ValueError("max_claims_per_story must be >= 1")
+            raise SettingsError("max_claims_per_story must be >= 1")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    """The store.
+
+    Args:
+        db_path: the SQLite file (`--db`; created when missing), ":memory:" for none on disk.
+    """
+
+    db_path: str = "newsweave.db"
+
+    def __post_init__(self) -> None:
+        if not self.db_path:
+            raise SettingsError('db_path must not be empty (":memory:" keeps no file)')
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Options for ingest, extraction and the store.
+    """Every option of the pipeline, one branch per stage (see the module docstring).
 
     Args:
-        max_file_bytes: inputs larger than this (after decompression) are refused.
-        http_timeout_seconds: connect/read timeout for URL and feed fetching (per read).
-        http_deadline_seconds: the whole of one fetch must be done within this (a server that
-            trickles one byte a second never trips the per-read timeout).
-        max_http_bytes: a response body larger than this is refused.
-        respect_robots: check robots.txt before fetching a URL.
-        max_feed_entries: at most this many entries are fetched from one feed.
-        min_text_chars: an extraction shorter than this is an error ("no article text").
-        extract_time_budget_seconds: one document's extraction may take this long; past it the
-            input fails with one line and the batch goes on.
-        db_path: the SQLite store.
         workers: processes that extract and read articles; 0: one per CPU this process may
             use (`os.sched_getaffinity`). Results are stored in input order, so the output is
             the same with any number; 1 runs everything in this process.
-        check: the check stage's options (`CheckSettings`).
+
+    Example:
+        >>> s = Settings(fetch=FetchSettings(offline=True)).with_(**{"read.max_chars": 5000})
+        >>> s.fetch.offline, s.read.max_chars, s.group.join_score
+        (True, 5000, 0.2)
+        >>> ReadSettings(batch_articles=0)
+        Traceback (most recent call last):
+        ...
+        newsweave.errors.SettingsError: batch_articles must be in [1, 1024], got 0
     """
 
-    max_file_bytes: int = 20 * 1024 * 1024
-    http_timeout_seconds: float = 10.0
-    http_deadline_seconds: float = 60.0
-    max_http_bytes: int = 20 * 1024 * 1024
-    respect_robots: bool = True
-    max_feed_entries: int = 200
-    min_text_chars: int = 80
-    extract_time_budget_seconds: float = 60.0
-    db_path: str = "newsweave.db"
-    user_agent: str = USER_AGENT
     workers: int = 0
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    read: ReadSettings = field(default_factory=ReadSettings)
+    group: GroupSettings = field(default_factory=GroupSettings)
     check: CheckSettings = field(default_factory=CheckSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
 
     def __post_init__(self) -> None:
-        if self.max_file_bytes <= 0:
-            raise ValueError("max_file_bytes must be > 0")
-        if self.http_timeout_seconds <= 0:
-            raise ValueError("http_timeout_seconds must be > 0")
-        if self.http_deadline_seconds <= 0:
-            raise ValueError("http_deadline_seconds must be > 0")
-        if self.extract_time_budget_seconds <= 0:
-            raise ValueError("extract_time_budget_seconds must be > 0")
-        if self.min_text_chars < 0:
-            raise ValueError("min_text_chars must be >= 0")
         if not 0 <= self.workers <= MAX_WORKERS:
-            raise ValueError(
+            raise SettingsError(
                 f"workers must be in [0, {MAX_WORKERS}] (0: one per CPU), got {self.workers}"
             )
 
     def with_(self, **changes: object) -> Settings:
-        """A copy with some fields changed (None values are ignored)."""
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        """A copy with some fields changed, by name (`workers`) or by path (`"fetch.offline"`,
+        passed as `**{"fetch.offline": True}`); None values are ignored."""
+        out = self
+        for path, value in changes.items():
+            if value is not None:
+                out = _with_path(out, path.split("."), value)
+        return out
+
+
+def _with_path(obj: Any, parts: list[str], value: object) -> Any:
+    name = parts[0]
+    if name not in {f.name for f in fields(obj)}:
+        raise SettingsError(f"{'.'.join(parts)}: no such setting in {type(obj).__name__}")
+    if len(parts) == 1:
+        return replace(obj, **{name: value})
+    return replace(obj, **{name: _with_path(getattr(obj, name), parts[1:], value)})
+
+
+# Each CLI option that tunes the work, and the one field it sets (the option's destination
+# name in cli.py -> the field's path). --quiet, --out, --html and --md are output, not settings.
+FLAGS = {
+    "max_file_bytes": "ingest.max_file_bytes",
+    "offline": "fetch.offline",
+    "http_timeout_seconds": "fetch.timeout_seconds",
+    "http_deadline_seconds": "fetch.deadline_seconds",
+    "ignore_robots": "fetch.respect_robots",
+    "extract_time_budget_seconds": "extract.time_budget_seconds",
+    "workers": "workers",
+    "db": "store.db_path",
+}
+
+# Keys of the first newsweave.toml, when every setting but `check` was at the top: still read,
+# at their place in the tree (a file written then keeps working).
+FLAT_KEYS = {
+    "max_file_bytes": "ingest.max_file_bytes",
+    "max_feed_entries": "ingest.max_feed_entries",
+    "http_timeout_seconds": "fetch.timeout_seconds",
+    "http_deadline_seconds": "fetch.deadline_seconds",
+    "max_http_bytes": "fetch.max_bytes",
+    "respect_robots": "fetch.respect_robots",
+    "user_agent": "fetch.user_agent",
+    "min_text_chars": "extract.min_text_chars",
+    "extract_time_budget_seconds": "extract.time_budget_seconds",
+    "db_path": "store.db_path",
+}
+
+
+def _unflatten(table: dict[str, Any]) -> dict[str, Any]:
+    """The file's table with the old flat keys moved to their place in the tree."""
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in table.items()}
+    for old, path in FLAT_KEYS.items():
+        if old not in out:
+            continue
+        branch, key = path.split(".")
+        sub = out.setdefault(branch, {})
+        if not isinstance(sub, dict):
+            continue  # `_build` says the branch must be a table
+        if key in sub:
+            raise SettingsError(f"{old}: set twice, here and as [{branch}] {key}; keep the latter")
+        log.info("settings: %s is read as [%s] %s", old, branch, key)
+        sub[key] = out.pop(old)
+    return out
 
 
 def _build(cls: type, table: dict[str, Any], where: str) -> Any:
     """A settings object from a TOML table; unknown keys and wrong types name their place."""
     kinds = {f.name: f for f in fields(cls)}
     values: dict[str, Any] = {}
+    defaults = cls()
     for key, value in table.items():
         if key not in kinds:
             known = ", ".join(sorted(kinds))
-            raise ValueError(f"{where}{key}: no such setting (known: {known})")
-        default = getattr(cls(), key)
+            raise SettingsError(f"{where}{key}: no such setting (known: {known})")
+        default = getattr(defaults, key)
         if is_dataclass(default):
             if not isinstance(value, dict):
-                raise ValueError(f"{where}{key}: must be a table [{where}{key}]")
+                raise SettingsError(f"{where}{key}: must be a table [{where}{key}]")
             values[key] = _build(type(default), value, f"{where}{key}.")
         elif isinstance(default, bool) != isinstance(value, bool) or not isinstance(
             value, (type(default), int) if isinstance(default, float) else type(default)
         ):
-            raise ValueError(
+            raise SettingsError(
                 f"{where}{key}: must be {type(default).__name__}, got {type(value).__name__}"
             )
         else:
-            values[key] = value
-    return cls(**values)
+            values[key] = float(value) if isinstance(default, float) else value
+    try:
+        return cls(**values)
+    except SettingsError as e:
+        raise SettingsError(f"{where}{e}") from None
 
 
 def load_settings(path: str | Path) -> Settings:
-    """Settings from a TOML file: top-level keys are `Settings` fields, `[check]` the check
-    stage's (see docs/newsweave.toml for every key with its default and meaning).
+    """Settings from a TOML file: `workers` at the top, a table per branch (`[ingest]`,
+    `[fetch]`, `[extract]`, `[read]`, `[group]`, `[check]`, `[store]`); docs/newsweave.toml
+    lists every key with its default and meaning. The first format's flat keys
+    (`max_file_bytes = ...` at the top, `FLAT_KEYS`) are read at their new place.
 
     Raises:
-        ValueError: naming the file, the key and what is wrong (unknown key, wrong type,
-            a value out of its range).
+        SettingsError (a ValueError): naming the file, the key and what is wrong (unknown
+            key, wrong type, a value out of its range).
 
     Example:
         >>> import tempfile, os
         >>> with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
-        ...     _ = f.write("max_feed_entries = 50\\n[check]\\nbrief_max_sentences = 5\\n")
+        ...     _ = f.write("[ingest]\\nmax_feed_entries = 50\\n[group]\\njoin_score = 0.3\\n")
         >>> s = load_settings(f.name); os.unlink(f.name)
-        >>> s.max_feed_entries, s.check.brief_max_sentences
-        (50, 5)
+        >>> s.ingest.max_feed_entries, s.group.join_score
+        (50, 0.3)
     """
     try:
         table = tomllib.loads(Path(path).read_text("utf-8"))
-        return _build(Settings, table, "")
+        return _build(Settings, _unflatten(table), "")
     except (OSError, tomllib.TOMLDecodeError, ValueError, TypeError) as e:
-        raise ValueError(f"{path}: {e}") from None
+        raise SettingsError(f"{path}: {e}") from None
 
 
 DEFAULTS = Settings()

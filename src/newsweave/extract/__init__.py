@@ -75,11 +75,12 @@ def extract(
         ex = replace(ex, provenance={**ex.provenance, "encoding": decode_note})
     text = ex.text.strip()
     letters = sum(c.isalnum() for c in text)
-    if len(text) < settings.min_text_chars or letters < settings.min_text_chars * _MIN_ALNUM_SHARE:
+    least = settings.extract.min_text_chars
+    if len(text) < least or letters < least * _MIN_ALNUM_SHARE:
         raise InputError(
             raw.source,
             f"no article text found ({len(text)} characters, {letters} of them letters or "
-            f"digits, after removing page chrome; minimum {settings.min_text_chars})",
+            f"digits, after removing page chrome; minimum {least})",
         )
     return Article(
         id=article_id(text, ex.url),

@@ -56,7 +56,7 @@ def read_feed(
         detail = f": {reason}" if reason else ""
         raise InputError(source, f"malformed or empty feed, no entries{detail}")
     outlet = parsed.feed.get("title")
-    for n, entry in enumerate(parsed.entries[: settings.max_feed_entries]):
+    for n, entry in enumerate(parsed.entries[: settings.ingest.max_feed_entries]):
         src = f"{source}#{n}"
         link = entry.get("link")
         hints = {

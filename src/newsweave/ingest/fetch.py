@@ -7,7 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 from ..errors import FetchError
-from ..settings import Settings
+from ..settings import FetchSettings
 
 
 def is_url(text: str) -> bool:
@@ -18,15 +18,16 @@ class Fetcher:
     """One HTTP client for a batch; robots.txt read once per host.
 
     Args:
-        settings: timeouts, size cap, user agent, whether robots.txt is respected.
+        settings: timeouts, size cap, user agent, whether robots.txt is respected
+            (`Settings.fetch`).
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: FetchSettings) -> None:
         import httpx  # here: a run that fetches nothing does not pay its import (~0.3 s)
 
         self.settings = settings
         self._client = httpx.Client(
-            timeout=httpx.Timeout(settings.http_timeout_seconds),
+            timeout=httpx.Timeout(settings.timeout_seconds),
             follow_redirects=True,
             max_redirects=5,
             headers={"User-Agent": settings.user_agent},
@@ -75,12 +76,12 @@ class Fetcher:
         import httpx
 
         source = source or url
-        cap = self.settings.max_http_bytes
+        cap = self.settings.max_bytes
         if self.settings.respect_robots:
             robots = self._robots_for(url)
             if robots is not None and not robots.can_fetch(self.settings.user_agent, url):
                 raise FetchError(source, "robots.txt disallows fetching this URL")
-        deadline = time.monotonic() + self.settings.http_deadline_seconds
+        deadline = time.monotonic() + self.settings.deadline_seconds
         try:
             with self._client.stream("GET", url) as r:
                 if r.status_code >= 400:
@@ -96,14 +97,14 @@ class Fetcher:
                     if time.monotonic() > deadline:
                         raise FetchError(
                             source,
-                            f"no complete response within {self.settings.http_deadline_seconds:g}"
+                            f"no complete response within {self.settings.deadline_seconds:g}"
                             f" s (raise --deadline to wait longer)",
                         )
                     chunks.append(chunk)
                 return b"".join(chunks), r.headers.get("content-type", ""), str(r.url)
         except httpx.TimeoutException:
             raise FetchError(
-                source, f"timed out after {self.settings.http_timeout_seconds:g} s"
+                source, f"timed out after {self.settings.timeout_seconds:g} s"
             ) from None
         except httpx.HTTPError as e:
             raise FetchError(source, f"unreachable ({type(e).__name__}: {e})") from None

@@ -75,7 +75,7 @@ def read_warc_stream(
                 continue
             html_records += 1
             try:
-                body = read_capped(rec.content_stream(), src, settings.max_file_bytes)
+                body = read_capped(rec.content_stream(), src, settings.ingest.max_file_bytes)
             except InputError as e:
                 yield e
                 continue
@@ -165,7 +165,7 @@ def is_gzip(data: bytes) -> bool:
 
 
 def maybe_gunzip(data: bytes, source: str, settings: Settings) -> bytes:
-    return gunzip_capped(data, source, settings.max_file_bytes) if is_gzip(data) else data
+    return gunzip_capped(data, source, settings.ingest.max_file_bytes) if is_gzip(data) else data
 
 
 __all__ = ["read_warc", "read_warc_stream", "read_jsonl", "maybe_gunzip"]

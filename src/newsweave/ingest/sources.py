@@ -177,7 +177,7 @@ def read_unit(
         if unit.format == "warc" and unit.path is not None:
             yield from read_warc(unit.path, unit.source, settings)
         elif unit.source == "-":
-            data = read_capped(sys.stdin.buffer, "-", settings.max_file_bytes)
+            data = read_capped(sys.stdin.buffer, "-", settings.ingest.max_file_bytes)
             data = maybe_gunzip(data, "-", settings)
             yield from _documents_from_bytes(data, "-", None, settings, fetcher)
         elif unit.is_url:
@@ -190,7 +190,8 @@ def read_unit(
                     doc.hints.setdefault("url", final)
                 yield doc
         else:
-            data = read_file(unit.path or Path(unit.source), unit.source, settings.max_file_bytes)
+            path = unit.path or Path(unit.source)
+            data = read_file(path, unit.source, settings.ingest.max_file_bytes)
             yield from _documents_from_bytes(data, unit.source, unit.format, settings, fetcher)
     except InputError as e:
         yield e

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..model import Article, Reading
+from ..settings import ReadSettings
 from ..versions import READER_VERSION  # noqa: F401 - bump it there
 from . import nlp
 
-# An article longer than this is read in its first part only (a note says so); spaCy's own
-# limit is 1,000,000 characters and memory grows with length.
-MAX_READ_CHARS = 200_000
-# Articles read in one batch (one nlp.pipe batch, one parser call for their sentences).
-READ_BATCH = 16
+# The batch size and the characters read per article are settings (`Settings.read`).
+DEFAULT = ReadSettings()
 
 
 def _read_one(article: Article, text: str, doc, parsed) -> Reading:
@@ -31,7 +29,7 @@ def _read_one(article: Article, text: str, doc, parsed) -> Reading:
     times = find_times(text, doc, article.published)
     notes = ()
     if len(article.text) > len(text):
-        notes = (f"text longer than {MAX_READ_CHARS:,} characters: only the first part was read",)
+        notes = (f"text longer than {len(text):,} characters: only the first part was read",)
     return Reading(
         article_id=article.id,
         sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
@@ -50,11 +48,15 @@ def reads_in_batch(article: Article) -> bool:
     return article.language in ("en", None) and bool(article.text.strip())
 
 
-def batches(articles: Iterable[Article], batch_size: int = READ_BATCH) -> Iterator[list[Article]]:
-    """The articles cut where `read_articles` ends a batch: after `batch_size` articles read in
-    a batch since the last cut or since an article read outside one (it stays in the chunk).
+def batches(
+    articles: Iterable[Article], settings: ReadSettings = DEFAULT
+) -> Iterator[list[Article]]:
+    """The articles cut where `read_articles` ends a batch: after `settings.batch_articles`
+    articles read in a batch since the last cut or since an article read outside one (it stays
+    in the chunk).
     Worker processes read these chunks, so they read exactly the batches one process would
     (the parser's batch shapes the float sums)."""
+    batch_size = settings.batch_articles
     chunk: list[Article] = []
     batched = 0  # articles read in a batch since the last cut
     for article in articles:
@@ -70,21 +72,24 @@ def batches(articles: Iterable[Article], batch_size: int = READ_BATCH) -> Iterat
         yield chunk
 
 
-def read_articles(articles: Iterable[Article], batch_size: int = READ_BATCH) -> Iterator[Reading]:
-    """Read articles in order (nlp.pipe in batches); yields one Reading per article."""
-    for chunk in batches(articles, batch_size):
-        yield from _read_chunk(chunk, batch_size)
+def read_articles(
+    articles: Iterable[Article], settings: ReadSettings = DEFAULT
+) -> Iterator[Reading]:
+    """Read articles in order (nlp.pipe in batches of `settings.batch_articles`, each article's
+    first `settings.max_chars` characters); yields one Reading per article."""
+    for chunk in batches(articles, settings):
+        yield from _read_chunk(chunk, settings)
 
 
-def _read_chunk(chunk: list[Article], batch_size: int) -> Iterator[Reading]:
+def _read_chunk(chunk: list[Article], settings: ReadSettings) -> Iterator[Reading]:
     pending: list[Article] = []
 
     def flush() -> Iterator[Reading]:
         from .quotes import parse_ahead
 
-        texts = [a.text[:MAX_READ_CHARS] for a in pending]
+        texts = [a.text[: settings.max_chars] for a in pending]
         with nlp.one_thread():
-            docs = list(nlp.docs(texts, batch_size=batch_size))
+            docs = list(nlp.docs(texts, batch_size=settings.batch_articles))
             # the sentences quotes need parsed, for the whole batch in one parser call
             parses = parse_ahead(list(zip(texts, docs, strict=True)))
         for article, text, doc, parsed in zip(pending, texts, docs, parses, strict=True):

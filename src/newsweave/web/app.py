@@ -82,7 +82,7 @@ class WebSettings:
     """
 
     max_upload_files: int = 50
-    max_upload_bytes: int = DEFAULTS.max_file_bytes
+    max_upload_bytes: int = DEFAULTS.ingest.max_file_bytes
     max_request_bytes: int = 100 * 1024 * 1024
     max_urls: int = 200
     page_size: int = 25
