@@ -6,6 +6,57 @@ import pytest
 
 from newsweave import vocab
 
+# Every module holding vocabularies: the shared one and each stage's *_vocab.py.
+VOCAB_MODULES = (
+    "newsweave.vocab",
+    "newsweave.extract.metadata_vocab",
+    "newsweave.extract.scraped_vocab",
+    "newsweave.read.entities_vocab",
+    "newsweave.read.quotes_vocab",
+)
+
+
+def test_vocab_modules_are_all_listed() -> None:
+    from conftest import REPO
+
+    found = {
+        "newsweave." + ".".join(p.relative_to(REPO / "src" / "newsweave").with_suffix("").parts)
+        for p in (REPO / "src" / "newsweave").rglob("*_vocab.py")
+        if "bench" not in p.parts
+    }
+    assert found | {"newsweave.vocab"} == set(VOCAB_MODULES)
+
+
+def _lists(module):
+    """(name, entries) of each word list of a module: tuples of words, the words of tuples of
+    (word, value) pairs, and each tuple of words held in a dict (CUE_KINDS)."""
+    for name, value in vars(module).items():
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if isinstance(inner, tuple):
+                    yield f"{name}[{key!r}]", inner
+        elif isinstance(value, tuple) and value and not name.startswith("__"):
+            yield name, tuple(v[0] if isinstance(v, tuple) else v for v in value)
+
+
+@pytest.mark.parametrize("module_name", VOCAB_MODULES)
+def test_vocab_lists_hold_no_duplicate_entry(module_name) -> None:
+    import importlib
+
+    module = importlib.import_module(module_name)
+    found = {}
+    for name, entries in _lists(module):
+        twice = sorted({e for e in entries if entries.count(e) > 1}, key=str)
+        if twice:
+            found[name] = twice
+    assert found == {}, "a word listed twice (a second entry adds nothing, hides a typo)"
+
+
+def test_vocab_function_word_lists_nest() -> None:
+    frequent, prose = set(vocab.FREQUENT_FUNCTION_WORDS), set(vocab.PROSE_FUNCTION_WORDS)
+    assert frequent < prose
+    assert prose - vocab.ENGLISH_STOP_WORDS == {"did", "does", "just"}
+
 
 def test_vocab_stop_words_equal_scikit_learns_list() -> None:
     text = pytest.importorskip("sklearn.feature_extraction.text", reason="scikit-learn absent")

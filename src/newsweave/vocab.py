@@ -1,4 +1,5 @@
-"""Words every stage shares: month and weekday names, English stop words, in one home.
+"""Words every stage shares: month and weekday names, English stop and function words, in
+one home.
 
 extract/ (dates in metadata and scraped text) and read/ (time expressions, numbers that are
 days of a month) import them from here, so a month name added once is known everywhere.
@@ -88,3 +89,33 @@ ENGLISH_STOP_WORDS: frozenset[str] = frozenset((
     "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours",
     "yourself", "yourselves",
 ))  # fmt: skip
+
+# Function words whose density tells prose from page chrome: article prose is dense in them,
+# menus and labels ("Meal Prep") are not. The scraped-text classifier's stop-word feature
+# counts these (extract/scraped_features.py): its weights were trained on this list, so a
+# change here means training again (benchmarks/train_scraped.py). Within ENGLISH_STOP_WORDS
+# but for "did", "does" and "just" (tested).
+PROSE_FUNCTION_WORDS: tuple[str, ...] = (
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "during", "each", "even", "for", "from", "had", "has", "have", "he", "her",
+    "here", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just",
+    "many", "may", "more", "most", "much", "must", "my", "no", "not", "now", "of", "on", "one",
+    "only", "or", "other", "our", "out", "over", "she", "should", "since", "so", "some", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+    "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your",
+)  # fmt: skip
+
+# The most frequent of them: main-text recovery calls a block prose when at least
+# `PROSE_MIN_STOP_SHARE` of its words are these (extract/maintext_recover.py; the share was
+# tuned on WCXB with this list). Within PROSE_FUNCTION_WORDS (tested).
+FREQUENT_FUNCTION_WORDS: tuple[str, ...] = (
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "because",
+    "been", "but", "by", "can", "could", "do", "does", "for", "from", "has", "have", "he",
+    "her", "his", "how", "if", "in", "into", "is", "it", "its", "more", "most", "not", "of",
+    "on", "one", "or", "our", "out", "she", "so", "some", "than", "that", "the", "their",
+    "them", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when",
+    "which", "while", "who", "will", "with", "would", "you", "your",
+)  # fmt: skip

@@ -12,12 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..vocab import ENGLISH_MONTH_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
-from .scraped_vocab import CALL_TO_ACTION, NAVIGATION, SEPARATORS, STOP_WORDS
+from ..vocab import ENGLISH_MONTH_WORDS, PROSE_FUNCTION_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .scraped_vocab import CALL_TO_ACTION, NAVIGATION, SEPARATORS
 from .words import word_count
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_STOP = frozenset(STOP_WORDS)
+_STOP = frozenset(PROSE_FUNCTION_WORDS)
 _END_PUNCT = re.compile(r"[.!?][\"'”’»)\]]*$")
 _END_COLON = re.compile(r":[\"'”’)]*$")
 _ELLIPSIS = re.compile(r"(\.\.\.|…)[\"'”’)]*$")

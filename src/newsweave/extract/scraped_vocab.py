@@ -2,20 +2,6 @@
 
 from __future__ import annotations
 
-# Function words: article prose is dense in them, menus and labels ("Meal Prep") are not.
-STOP_WORDS: tuple[str, ...] = (
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
-    "do", "does", "during", "each", "even", "for", "from", "had", "has", "have", "he", "her",
-    "here", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just",
-    "many", "may", "more", "most", "much", "must", "my", "no", "not", "now", "of", "on", "one",
-    "only", "or", "other", "our", "out", "over", "she", "should", "since", "so", "some", "such",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "under", "until", "up", "very", "was", "we", "were", "what", "when",
-    "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-    "your",
-)  # fmt: skip
-
 # Calls to action: "Subscribe to get the latest posts", "Please enter your comment!".
 CALL_TO_ACTION: tuple[str, ...] = (
     "subscribe", "subscribed", "subscription", "newsletter", "newsletters", "sign up",
