@@ -345,16 +345,6 @@ def _grid(base: GroupSettings) -> list[GroupSettings]:
     return out
 
 
-def _oracle_years(docs: list[EcbDoc], items: list[GroupInput]) -> list[GroupInput]:
-    """NOT a result: each article gets its event's subtopic year (2008 for the ECB half, 2013
-    for ECB+) as its only date. Shows what the time signal does when every article is dated,
-    as news in the store is; ECB's own texts carry no date."""
-    return [
-        replace(it, times=("2008-01",) if d.event.endswith("a") else ("2013-01",))
-        for d, it in zip(docs, items, strict=True)
-    ]
-
-
 def _orders(items: list[GroupInput], shuffles: int) -> Iterator[tuple[int, list[GroupInput]]]:
     """(seed, the items shuffled with that seed) for seeds 0 to shuffles - 1."""
     for seed in range(shuffles):
@@ -465,17 +455,6 @@ def run_ecbplus(cv_folds: int = 5, shuffles: int = 3) -> list[dict[str, object]]
         rows.append(cv_read | {"method": f"{cv_read['method']}, reading stage, surnames"})
         cv_doubt = _cv(sur_items, gold, docs, cv_folds, doubt, cluster_stories)
         rows.append(cv_doubt | {"method": f"{cv_doubt['method']}, surnames, re-check"})
-    # the oracle's one fake date is shared by half the corpus: only its year conflict counts
-    oracle = replace(GroupSettings(), year_conflict_penalty=0.3, weight_when=0.0)
-    p, r, f = bcubed(cluster_online(_oracle_years(docs, items), oracle), gold)
-    rows.append(
-        {
-            "method": "grouper + oracle year per article (ceiling, not a result)",
-            "P": p,
-            "R": r,
-            "F1": f,
-        }
-    )
     base = baseline(docs, [x / 100 for x in range(50, 100, 2)])
     best = max(base, key=lambda row: row["F1"])
     rows.append(best | {"method": "tfidf+average-linkage (best threshold, tuned on all)"})

@@ -119,8 +119,18 @@ def test_group_settle_is_deterministic_and_can_be_turned_off() -> None:
     assert _stories(g) == _stories(alone)
 
 
-def test_group_settle_gives_the_same_stories_in_worker_processes() -> None:
+def test_group_settle_gives_the_same_stories_in_worker_processes(monkeypatch) -> None:
+    from newsweave.group import grouper
+
+    # a handful of articles would stay in this process: send them to the workers anyway
+    monkeypatch.setattr(grouper, "_POOL_MIN_ARTICLES", 0)
     loose = replace(GroupSettings(), join_score=0.01, bridge_score=0.99, doubt_margin=0.0)
+    _, items = _grouped(loose)
+    items = [grouper.prepared(it, loose) for it in items]
+    # each seed's labels, in seed order, whichever worker ran it (two workers, three seeds)
+    runs = {w: grouper._shuffled_runs(replace(loose, consensus_workers=w), items, range(1, 4))
+            for w in (1, 2)}  # fmt: skip
+    assert runs[1] == runs[2] and len(runs[2]) == 3
     results = []
     for workers in (1, 2):
         g, items = _grouped(replace(loose, consensus_runs=3, consensus_workers=workers))

@@ -194,7 +194,6 @@ class GroupSettings:
             0.933 (1.0: 0.921: its larger stories need the centroid's pull).
         join_score: a story whose score reaches this takes the article.
         bridge_score: a second story also reaching this is merged into the first.
-        year_conflict_penalty: subtracted when article and story report different years.
         participant_penalty: subtracted, times the participant conflict (0 to 1: the smaller
             margin by which each side's most named entity outweighs the other side's), when
             the article's most named entity is not the story's.
@@ -263,7 +262,6 @@ class GroupSettings:
     average_link: float = 0.5
     join_score: float = 0.2
     bridge_score: float = 0.45
-    year_conflict_penalty: float = 0.0
     participant_penalty: float = 0.35
     participant_min_mentions: int = 4
     doubt_margin: float = 0.1

@@ -12,9 +12,8 @@ all stories. Each candidate is scored on
 - when: cosine of the dates the texts name (IDF-weighted, a weekday weighs little);
 
 minus a penalty scaled by how much the main participants differ (the article's most named
-entity is not the story's: see `_participant_conflict`), minus a penalty when article and
-story report different years, and the story is out of reach
-when both have publication dates further apart than `story_window_days`. A second story that
+entity is not the story's: see `_participant_conflict`), and the story is out of reach when
+both have publication dates further apart than `story_window_days`. A second story that
 also scores above `bridge_score` is merged into the first: the article bridges them.
 
 With `doubt_margin` > 0, an article that joined a story within that margin of `join_score`
@@ -80,13 +79,12 @@ class StoryState:
     entities: Counter[str] = field(default_factory=Counter)
     places: Counter[str] = field(default_factory=Counter)
     title_terms: Counter[str] = field(default_factory=Counter)
-    years: Counter[int] = field(default_factory=Counter)
     when: Counter[str] = field(default_factory=Counter)
     first_day: int | None = None  # proleptic ordinal of the earliest publication date
     last_day: int | None = None
     # what scoring compares, rebuilt after the story changes: weighted vectors and norms,
-    # the main participant (None without entities), the year most members report
-    cache: tuple[_Vecs, _Main | None, int | None] | None = None
+    # the main participant (None without entities)
+    cache: tuple[_Vecs, _Main | None] | None = None
     # the latest members that joined barely above join_score: (id, features, score at join)
     doubtful: list[tuple[str, ArticleFeatures, float]] = field(default_factory=list)
     # the index keys it was posted under (to take it out of the index when it retires)
@@ -102,7 +100,6 @@ class ArticleFeatures:
     entities: Counter[str]
     places: Counter[str]
     title_terms: Counter[str]
-    year: int | None
     when: Counter[str]
     day: int | None
     main: _Main | None  # the most named entity (None without entities)
@@ -119,22 +116,6 @@ def _when(times: tuple[str, ...]) -> Counter[str]:
             out[t[:7]] += 1
             out[f"--{t[5:]}"] += 1
     return out
-
-
-def _main_year(times: tuple[str, ...], published: str | None) -> int | None:
-    """The year the article reports: its publication year, else the year its dates name most.
-
-    ECB+ pairs two events of one topic years apart (two rehab check-ins of one actress): the
-    year is often the only thing that tells them apart.
-    """
-    if published and published[:4].isdigit():
-        return int(published[:4])
-    # only dated mentions ("May 2, 2013", "May 2013"): a bare year is often background
-    # ("the 1991 quake"), a dated one is usually the event's own date or the dateline
-    years = Counter(int(t[:4]) for t in times if len(t) >= 7 and t[:4].isdigit())
-    if not years:
-        return None
-    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _main(counts: Counter[str]) -> _Main:
@@ -250,7 +231,6 @@ class StoryIndex:
             entities=ents,
             places=plcs,
             title_terms=content_terms(words(title or "")),
-            year=_main_year(times, item.published),
             when=when,
             day=day_ordinal(item.published),
             main=_main(ents) if ents else None,
@@ -397,10 +377,6 @@ class StoryIndex:
             c.subtract(getattr(f, name))
             for k in [k for k, v in c.items() if v <= 0]:
                 del c[k]
-        if f.year is not None:
-            st.years[f.year] -= 1
-            if st.years[f.year] <= 0:
-                del st.years[f.year]
         st.cache = None
 
     def _retire_old(self) -> None:
@@ -447,7 +423,7 @@ class StoryIndex:
         out.sort(key=lambda x: (-x[0], self._stories[x[1]].order))
         return out
 
-    def _story_summary(self, st: StoryState) -> tuple[_Vecs, _Main | None, int | None]:
+    def _story_summary(self, st: StoryState) -> tuple[_Vecs, _Main | None]:
         """What scoring compares of a story (cached until the story changes)."""
         if st.cache is None:
             vecs = (
@@ -458,8 +434,7 @@ class StoryIndex:
                 _vec(self._idf(st.when, "w:"), _WHEN_FLOOR),
             )
             main = _main(st.entities) if st.entities else None
-            year = max(st.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if st.years else None
-            st.cache = (vecs, main, year)
+            st.cache = (vecs, main)
         return st.cache
 
     def _name_weight(self, a: _Vec, b: _Vec) -> float:
@@ -493,7 +468,7 @@ class StoryIndex:
             gap = max(0, st.first_day - f.day, f.day - st.last_day)
             if gap > s.story_window_days:
                 return None
-        (text, ents, plcs, title, when), story_main, story_year = self._story_summary(st)
+        (text, ents, plcs, title, when), story_main = self._story_summary(st)
         parts = [(s.weight_text, _cos(mine[0], text))]
         if f.entities and st.entities:
             w = s.weight_entities * self._name_weight(mine[1], ents)
@@ -510,8 +485,6 @@ class StoryIndex:
                 f.entities, st.entities, s.participant_min_mentions, (f.main, story_main)
             )
             score -= s.participant_penalty * conflict
-        if f.year is not None and story_year is not None and story_year != f.year:
-            score -= s.year_conflict_penalty
         return score
 
     def _keys(self, f: ArticleFeatures) -> list[str]:
@@ -558,10 +531,8 @@ class StoryIndex:
         return out
 
     def _count_in(self, st: StoryState, f: ArticleFeatures) -> None:
-        """Add an article's vector, counts, year and day to a story's summary."""
+        """Add an article's vector, counts and day to a story's summary."""
         _absorb(st, f.vector, f, self.settings.centroid_terms)
-        if f.year is not None:
-            st.years[f.year] += 1
         if f.day is not None:
             st.first_day = f.day if st.first_day is None else min(st.first_day, f.day)
             st.last_day = f.day if st.last_day is None else max(st.last_day, f.day)
@@ -742,7 +713,6 @@ class StoryIndex:
         a.doubtful.extend(b.doubtful)
         a.keys |= b.keys
         _absorb(a, b.centroid, b, self.settings.centroid_terms)
-        a.years.update(b.years)
         days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
         if days:
             a.first_day, a.last_day = min(days), max(days)

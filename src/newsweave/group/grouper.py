@@ -406,19 +406,10 @@ def prepared(item: GroupInput, settings: GroupSettings) -> GroupInput:
     return replace(item, features=prepare.text_features(item.text, item.title, settings))
 
 
-# the inputs of the runs in a worker process (set once per worker, not sent with every run)
-_RUN_ITEMS: Sequence[GroupInput] = ()
-_RUN_IDF: IdfTable | None = None
-
 # Fewer articles than this are grouped again in this process: their shuffled runs take less
 # time than starting worker processes and sending them the IDF table (the runs over the few
 # stories an incremental analyze touched).
 _POOL_MIN_ARTICLES = 300
-
-
-def _keep_items(items: Sequence[GroupInput], idf: IdfTable | None) -> None:
-    global _RUN_ITEMS, _RUN_IDF
-    _RUN_ITEMS, _RUN_IDF = items, idf
 
 
 def _run_labels(
@@ -436,9 +427,12 @@ def _run_labels(
     return g._labels([it.article_id for it in items])
 
 
-def _run_labels_in_worker(settings: GroupSettings, seed: int) -> list[int]:
-    """`_run_labels` over the items the worker process was started with."""
-    return _run_labels(settings, seed, _RUN_ITEMS, _RUN_IDF)
+def _runs_labels(
+    settings: GroupSettings, seeds: Sequence[int], items: Sequence[GroupInput], idf: IdfTable | None
+) -> list[list[int]]:
+    """`_run_labels` for each of a worker's seeds: its items and IDF table come as arguments,
+    once for all its runs (pickling them per run would cost each run a copy)."""
+    return [_run_labels(settings, seed, items, idf) for seed in seeds]
 
 
 def _shuffled_runs(
@@ -452,5 +446,11 @@ def _shuffled_runs(
     workers = min(settings.consensus_workers or cores or 1, len(seeds))
     if workers <= 1 or len(items) < _POOL_MIN_ARTICLES:
         return [_run_labels(settings, seed, items, idf) for seed in seeds]
-    with ProcessPoolExecutor(workers, initializer=_keep_items, initargs=(items, idf)) as pool:
-        return list(pool.map(_run_labels_in_worker, [settings] * len(seeds), seeds))
+    # one task per worker, the seeds dealt round-robin: each worker gets the items once
+    shares = [seeds[k::workers] for k in range(workers)]
+    with ProcessPoolExecutor(workers) as pool:
+        done = list(pool.map(_runs_labels, [settings] * workers, shares, [items] * workers,
+                             [idf] * workers))  # fmt: skip
+    by_seed = {seed: labels for share, runs in zip(shares, done, strict=True)
+               for seed, labels in zip(share, runs, strict=True)}  # fmt: skip
+    return [by_seed[seed] for seed in seeds]
