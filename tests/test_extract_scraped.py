@@ -311,3 +311,25 @@ def test_scraped_a_chrome_line_after_the_body_still_goes_to_the_classifier() -> 
     ex = clean_scraped("\n".join((*PARAGRAPHS, "Share this article", "Related Posts")))
     assert ex.text.split("\n") == list(PARAGRAPHS)
     assert ex.removed == ("Share this article", "Related Posts")
+
+
+def test_scraped_features_are_matched_to_their_names_by_name():
+    from newsweave.extract.scraped_features import (
+        LOCAL_FEATURES,
+        LOG_WORDS,
+        STAGE1_FEATURES,
+        local_features,
+        page_features,
+        vector,
+    )
+
+    line = "Subscribe to our newsletter, it is free."
+    values = dict(zip(LOCAL_FEATURES, local_features(line), strict=True))
+    assert values["cta"] == 2 / 3 and values["end_punct"] == 1.0 and values["len_le10"] == 1.0
+    assert values["stop_density"] == 4 / 7  # to, our, it, is
+    rows = page_features([line, "Home"])
+    assert all(len(r) == len(STAGE1_FEATURES) for r in rows)
+    assert rows[1][LOG_WORDS] == pytest.approx(0.6931, abs=1e-4)  # log1p(1 word)
+    assert vector({"b": 2.0, "a": 1.0}, ("a", "b")) == [1.0, 2.0]
+    with pytest.raises(ValueError, match="missing \\['b'\\]"):
+        vector({"a": 1.0, "c": 3.0}, ("a", "b"))

@@ -68,6 +68,22 @@ NEIGHBOUR_FEATURES: tuple[str, ...] = (
     "s_after", "in_segment", "segment_gap",
 )  # fmt: skip
 STAGE2_FEATURES: tuple[str, ...] = STAGE1_FEATURES + NEIGHBOUR_FEATURES
+# Where each vector holds the line's log word count (a line's size in words is expm1 of it).
+LOG_WORDS = STAGE1_FEATURES.index("log_words")
+
+
+def vector(values: dict[str, float], names: tuple[str, ...]) -> list[float]:
+    """The values in the order of `names`: features are computed by name, so two entries that
+    trade places in the code cannot trade weights (a list matched to its names by position
+    would break silently).
+
+    Raises:
+        ValueError: the names computed are not exactly `names`.
+    """
+    if len(values) != len(names) or any(n not in values for n in names):
+        missing = sorted(set(names) - set(values))
+        raise ValueError(f"features computed {sorted(set(values) - set(names))}, missing {missing}")
+    return [values[n] for n in names]
 
 
 # A sentence-like line: at least this many words, ending in . ! ? or … (a closing quote may
@@ -101,7 +117,7 @@ def line_key(line: str) -> str:
 
 
 def local_features(line: str) -> list[float]:
-    """Stage-1 features of one line on its own (see LOCAL_FEATURES for the order)."""
+    """Stage-1 features of one line on its own, in the order of LOCAL_FEATURES."""
     text = line.strip()
     words = _WORD.findall(text)
     n = len(words)
@@ -127,34 +143,35 @@ def local_features(line: str) -> list[float]:
         bool(_MONTH.search(text) or _WEEKDAY.search(text)) and any(w.isdigit() for w in words)
     )
     short = n <= 8
-    return [
-        log_words,
-        *buckets,
-        (len(text) / n if n else 0.0) / 10.0,
-        end_punct,
-        end_colon,
-        end_ellipsis,
-        end_bare,
-        min(len(_SENTENCE_BREAK.findall(text)), 3) / 3.0,
-        stop,
-        stop if n >= 5 else 0.0,
-        sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha else 0.0,
-        sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0,
-        digits / alnum if alnum else 0.0,
-        min(cta, 3) / 3.0,
-        1.0 if cta and short else 0.0,
-        min(nav, 3) / 3.0,
-        1.0 if nav and short else 0.0,
-        1.0 if has_date and n <= 10 else 0.0,
-        1.0 if _TIME.search(text) and n <= 10 else 0.0,
-        1.0 if _SEPARATOR.search(text) else 0.0,
-        1.0 if "©" in text or "(c)" in text.lower() else 0.0,
-        1.0 if _URLISH.search(text) else 0.0,
-        1.0 if _BULLET.match(text) else 0.0,
-        min(text.count(",") / n, 1.0) if n else 0.0,
-        1.0 if _QUOTE.search(text) else 0.0,
-        1.0 if text[:1].islower() else 0.0,
-    ]
+    values = {
+        "log_words": log_words,
+        **{f"len_le{bound}": b for bound, b in zip(_LENGTH_BUCKETS, buckets, strict=True)},
+        "chars_per_word": (len(text) / n if n else 0.0) / 10.0,
+        "end_punct": end_punct,
+        "end_colon": end_colon,
+        "end_ellipsis": end_ellipsis,
+        "end_bare": end_bare,
+        "sentences": min(len(_SENTENCE_BREAK.findall(text)), 3) / 3.0,
+        "stop_density": stop,
+        "stop_density_long": stop if n >= 5 else 0.0,
+        "title_case": sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha else 0.0,
+        "upper": sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0,
+        "digits": digits / alnum if alnum else 0.0,
+        "cta": min(cta, 3) / 3.0,
+        "cta_short": 1.0 if cta and short else 0.0,
+        "nav": min(nav, 3) / 3.0,
+        "nav_short": 1.0 if nav and short else 0.0,
+        "date": 1.0 if has_date and n <= 10 else 0.0,
+        "time": 1.0 if _TIME.search(text) and n <= 10 else 0.0,
+        "separator": 1.0 if _SEPARATOR.search(text) else 0.0,
+        "copyright": 1.0 if "©" in text or "(c)" in text.lower() else 0.0,
+        "urlish": 1.0 if _URLISH.search(text) else 0.0,
+        "bullet": 1.0 if _BULLET.match(text) else 0.0,
+        "commas": min(text.count(",") / n, 1.0) if n else 0.0,
+        "quote": 1.0 if _QUOTE.search(text) else 0.0,
+        "starts_lower": 1.0 if text[:1].islower() else 0.0,
+    }
+    return vector(values, LOCAL_FEATURES)
 
 
 def _window_mean(values: Sequence[float], i: int, radius: int) -> float:
@@ -201,28 +218,26 @@ def page_features(
         pos = (before + sizes[i] / 2) / total
         before += sizes[i]
         rep = repeats[i] if has_context and repeats is not None else 0
-        out.append(
-            local[i]
-            + [
-                pos,
-                pos * pos,
-                1.0 if i < 3 else 0.0,
-                1.0 if i >= n - 3 else 0.0,
-                1.0 if keys[i] and in_page[keys[i]] > 1 else 0.0,
-                has_context,
-                1.0 if rep > 0 else 0.0,
-                min(rep / context_pages, 1.0) if has_context else 0.0,
-                log_words[i - 1] if i > 0 else 0.0,
-                log_words[i + 1] if i + 1 < n else 0.0,
-                end_punct[i - 1] if i > 0 else 0.0,
-                end_punct[i + 1] if i + 1 < n else 0.0,
-                _window_mean(log_words, i, 3),
-                _window_mean(end_punct, i, 3),
-                _window_mean(stop, i, 3),
-                _window_mean(cta_nav, i, 3),
-                _window_mean(log_words, i, 10),
-            ]
-        )
+        context = {
+            "pos": pos,
+            "pos_sq": pos * pos,
+            "pos_top": 1.0 if i < 3 else 0.0,
+            "pos_bottom": 1.0 if i >= n - 3 else 0.0,
+            "dup_in_page": 1.0 if keys[i] and in_page[keys[i]] > 1 else 0.0,
+            "has_context": has_context,
+            "repeated": 1.0 if rep > 0 else 0.0,
+            "repeated_frac": min(rep / context_pages, 1.0) if has_context else 0.0,
+            "prev_log_words": log_words[i - 1] if i > 0 else 0.0,
+            "next_log_words": log_words[i + 1] if i + 1 < n else 0.0,
+            "prev_end_punct": end_punct[i - 1] if i > 0 else 0.0,
+            "next_end_punct": end_punct[i + 1] if i + 1 < n else 0.0,
+            "win_log_words": _window_mean(log_words, i, 3),
+            "win_end_punct": _window_mean(end_punct, i, 3),
+            "win_stop": _window_mean(stop, i, 3),
+            "win_cta_nav": _window_mean(cta_nav, i, 3),
+            "wide_log_words": _window_mean(log_words, i, 10),
+        }
+        out.append(local[i] + vector(context, CONTEXT_FEATURES))
     return out
 
 
@@ -262,19 +277,18 @@ def neighbour_features(scores: Sequence[float], sizes: Sequence[float]) -> list[
         post = [scores[j] for j in range(i + 1, min(n, i + 6))]
         distance = start - i if i < start else max(i - end + 1, 0)
         gap = math.log1p(distance)
-        out.append(
-            [
-                scores[i],
-                scores[i - 1] if i > 0 else 0.0,
-                scores[i + 1] if i + 1 < n else 0.0,
-                scores[i - 2] if i > 1 else 0.0,
-                scores[i + 2] if i + 2 < n else 0.0,
-                _window_mean(scores, i, 5),
-                sum(weighted[lo:hi]) / wsum,
-                max(pre) if pre else 0.0,
-                max(post) if post else 0.0,
-                1.0 if start <= i < end else 0.0,
-                gap,
-            ]
-        )
+        values = {
+            "s_self": scores[i],
+            "s_prev": scores[i - 1] if i > 0 else 0.0,
+            "s_next": scores[i + 1] if i + 1 < n else 0.0,
+            "s_prev2": scores[i - 2] if i > 1 else 0.0,
+            "s_next2": scores[i + 2] if i + 2 < n else 0.0,
+            "s_win5": _window_mean(scores, i, 5),
+            "s_wide": sum(weighted[lo:hi]) / wsum,
+            "s_before": max(pre) if pre else 0.0,
+            "s_after": max(post) if post else 0.0,
+            "in_segment": 1.0 if start <= i < end else 0.0,
+            "segment_gap": gap,
+        }
+        out.append(vector(values, NEIGHBOUR_FEATURES))
     return out

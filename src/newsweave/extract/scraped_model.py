@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from .scraped_features import (
+    LOG_WORDS,
     STAGE1_FEATURES,
     STAGE2_FEATURES,
     neighbour_features,
@@ -106,7 +107,7 @@ class LineModel:
             return []
         base = page_features(lines, repeats, context_pages)
         s1 = self.stage1_scores(base)
-        sizes = [math.expm1(x[0]) for x in base]  # log_words is the first feature
+        sizes = [math.expm1(x[LOG_WORDS]) for x in base]
         extra = neighbour_features(s1, sizes)
         return [self.stage2.prob(b + e) for b, e in zip(base, extra, strict=True)]
 

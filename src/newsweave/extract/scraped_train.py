@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from .scraped_features import (
+    LOG_WORDS,
     STAGE1_FEATURES,
     STAGE2_FEATURES,
     line_key,
@@ -201,7 +202,7 @@ def train_weights(
         rows = page_features(lines, repeats[n] if ctx else None, context_pages if ctx else 0)
         feats.append(rows)
         labels.append(y)
-        sizes = [math.expm1(r[0]) for r in rows]
+        sizes = [math.expm1(r[LOG_WORDS]) for r in rows]
         page_words = sum(sizes) or 1.0
         weights.append([sample_weight(w, page_words) for w in sizes])
 
@@ -212,7 +213,7 @@ def train_weights(
     rows2 = []
     for rows in feats:
         s1 = [stage1.prob(x) for x in rows]
-        sizes = [math.expm1(x[0]) for x in rows]
+        sizes = [math.expm1(x[LOG_WORDS]) for x in rows]
         extra = neighbour_features(s1, sizes)
         rows2.append([b + e for b, e in zip(rows, extra, strict=True)])
     stage2 = fit_logistic(flat(rows2), flat(labels), flat(weights), STAGE2_FEATURES, epochs=epochs)
