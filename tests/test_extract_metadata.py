@@ -242,3 +242,29 @@ def test_extract_metadata_future_date_refused():
     ahead, behind = today + timedelta(days=30), today - timedelta(days=30)
     assert parse_date(ahead.isoformat()) is None
     assert parse_date(behind.isoformat()) == behind.isoformat()
+
+
+@pytest.mark.parametrize("kind", ["html", "text", "hint"])
+def test_extract_today_is_given_so_the_date_rule_is_deterministic(kind):
+    # the same input, two todays: the publication date 2026-03-11 is refused only by the one
+    # two days before it (a date beyond a day ahead is a template's placeholder)
+    from datetime import date
+
+    from conftest import html_page, paragraphs
+    from newsweave.extract import extract
+    from newsweave.model import RawDocument
+
+    when = "2026-03-11T09:00:00+00:00"
+    body = "\n\n".join(paragraphs(21))
+    raw = {
+        "html": RawDocument("a.html", html_page(21, extra_head=(
+            f'<meta property="article:published_time" content="{when}">')).encode(), "html"),
+        "text": RawDocument("a.txt", f"Harbour wall inspected\nMarch 11, 2026\n{body}".encode(),
+                            "text"),
+        "hint": RawDocument("a.jsonl#0", body.encode(), "article-text", {"published": when}),
+    }[kind]  # fmt: skip
+    assert extract(raw, today=date(2026, 3, 10)).published == "2026-03-11"  # within a day
+    # (the page's fallback, htmldate, may find an older date on it, never a later one)
+    assert extract(raw, today=date(2026, 3, 9)).published in (None, "2026-03-01")
+    assert parse_date("2026-03-11", today=date(2026, 3, 9)) is None
+    assert parse_date("2026-03-11", today=date(2026, 3, 10)) == "2026-03-11"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from ..errors import InputError
 from ..model import Article, Extraction, RawDocument
@@ -11,6 +12,7 @@ from .decode import decode_noted
 from .identity import article_id
 from .language import detect_language
 from .metadata import parse_date
+from .metadata_dates import utc_today
 from .scraped import ScrapedContext, clean_scraped, whole_text
 
 __all__ = ["ScrapedContext", "clean_scraped", "extract"]
@@ -24,7 +26,7 @@ _WEAK_PROVENANCE = ("url", "heuristic")
 _MIN_ALNUM_SHARE = 0.5
 
 
-def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
+def _apply_hints(ex: Extraction, hints: dict, today: date) -> Extraction:
     """Metadata the container carries (JSONL fields, feed entries, WARC URI) fills the gaps."""
     changes: dict = {}
     prov = dict(ex.provenance)
@@ -32,7 +34,7 @@ def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
         value = hints.get(name)
         if name in ("published", "captured") and isinstance(value, str):
             # a JSONL export's "2026-03-11T22:10:00+01:00" becomes the local date, as elsewhere
-            value = parse_date(value) or None
+            value = parse_date(value, today=today) or None
         if value and (not getattr(ex, name) or prov.get(name) in _WEAK_PROVENANCE):
             changes[name] = value
             prov[name] = "input"
@@ -44,7 +46,10 @@ def _apply_hints(ex: Extraction, hints: dict) -> Extraction:
 
 
 def extract(
-    raw: RawDocument, settings: Settings = DEFAULTS, context: ScrapedContext | None = None
+    raw: RawDocument,
+    settings: Settings = DEFAULTS,
+    context: ScrapedContext | None = None,
+    today: date | None = None,
 ) -> Article:
     """Turn one raw input into an Article.
 
@@ -52,6 +57,9 @@ def extract(
         raw: the input.
         settings: limits.
         context: line repetition across other scraped pages saved together (text inputs only).
+        today: the date extraction takes as today: a date more than a day past it is no
+            publication date (a template's placeholder). Default: today in UTC, taken once
+            for the whole document; given, the article is a function of the input alone.
 
     Raises:
         InputError: undecodable, binary or empty input, or no article text found.
@@ -61,16 +69,17 @@ def extract(
     if not content.strip():
         raise InputError(raw.source, "empty input: nothing to extract")
     url = raw.hints.get("url")
+    today = today or utc_today()
     if raw.kind == "html":
         # imported here: trafilatura and its kin cost a rerun that extracts nothing ~0.8 s
         from .html import extract_html
 
-        ex = extract_html(content, url=url, source=raw.source)
+        ex = extract_html(content, url=url, source=raw.source, today=today)
     elif raw.kind == "article-text":
         ex = whole_text(content, url=url)
     else:
-        ex = clean_scraped(content, url=url, context=context)
-    ex = _apply_hints(ex, raw.hints)
+        ex = clean_scraped(content, url=url, context=context, today=today)
+    ex = _apply_hints(ex, raw.hints, today)
     if decode_note:  # how the bytes became text, when some were not in the page's encoding
         ex = replace(ex, provenance={**ex.provenance, "encoding": decode_note})
     text = ex.text.strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from datetime import date
 
 import lxml.html
 from lxml import etree
@@ -88,13 +89,16 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def extract_html(html: str, url: str | None = None, source: str = "") -> Extraction:
+def extract_html(
+    html: str, url: str | None = None, source: str = "", today: date | None = None
+) -> Extraction:
     """Main text and metadata of one HTML page.
 
     Args:
         html: the decoded page.
         url: the page URL when known (container hint); the page's canonical link wins.
         source: the input name, for messages.
+        today: no date past it is a publication date (default: today in UTC).
 
     Returns:
         An Extraction whose `text` is empty when the page holds no article.
@@ -103,7 +107,7 @@ def extract_html(html: str, url: str | None = None, source: str = "") -> Extract
     tree = parse_html(html)
     if tree is None:
         return Extraction(text="", url=url)
-    meta = extract_metadata(tree, url)  # first: the main-text extractor consumes the tree
+    meta = extract_metadata(tree, url, today)  # first: the main-text extractor consumes the tree
     body = main_text(tree, meta.url or url)
     provenance = dict(meta.provenance)
     if body.run == "plain":  # never silently: ours found little, trafilatura's defaults more

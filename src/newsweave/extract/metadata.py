@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -40,6 +41,7 @@ from .metadata_dates import (
     page_month_first,
     parse_date,
     url_date,
+    utc_today,
 )
 from .metadata_title import domain_keys, pick_title
 
@@ -360,15 +362,19 @@ def _meta_authors(page: PreparedPage) -> tuple[list[str], bool]:
     return [], False
 
 
-def page_dates(page: PreparedPage) -> tuple[str | None, str | None, dict[str, str]]:
-    """Stage: published and modified dates (never one for the other), with their sources."""
+def page_dates(
+    page: PreparedPage, today: date | None = None
+) -> tuple[str | None, str | None, dict[str, str]]:
+    """Stage: published and modified dates (never one for the other), with their sources;
+    none past `today` (see `metadata_dates.parse_date`; default: today in UTC)."""
+    today = today or utc_today()
     prov: dict[str, str] = {}
     month_first = page_month_first(page.tree, page.url)
     published = modified = None
     for obj in page.articles:
-        published = published or parse_date(_ld_text(obj.get("datePublished")), month_first)
-        published = published or parse_date(_ld_text(obj.get("dateCreated")), month_first)
-        modified = modified or parse_date(_ld_text(obj.get("dateModified")), month_first)
+        published = published or parse_date(_ld_text(obj.get("datePublished")), month_first, today)
+        published = published or parse_date(_ld_text(obj.get("dateCreated")), month_first, today)
+        modified = modified or parse_date(_ld_text(obj.get("dateModified")), month_first, today)
         if published:
             prov["published"] = "json-ld"
             break
@@ -376,30 +382,30 @@ def page_dates(page: PreparedPage) -> tuple[str | None, str | None, dict[str, st
         prov["modified"] = "json-ld"
     if not published:
         for name in V.META_PUBLISHED:
-            if published := parse_date(_first_meta(page.meta, (name,)), month_first):
+            if published := parse_date(_first_meta(page.meta, (name,)), month_first, today):
                 prov["published"] = "meta"
                 break
     if not modified:
         for name in V.META_MODIFIED:
-            if modified := parse_date(_first_meta(page.meta, (name,)), month_first):
+            if modified := parse_date(_first_meta(page.meta, (name,)), month_first, today):
                 prov["modified"] = "meta"
                 break
     if not published or not modified:
-        html_pub, html_mod = html_dates(page.tree, month_first)
+        html_pub, html_mod = html_dates(page.tree, month_first, today)
         if not published and html_pub:
             published, prov["published"] = html_pub, "html"
         if not modified and html_mod:
             modified, prov["modified"] = html_mod, "html"
     if not published:
-        near_pub, near_mod = dates_near_headline(page.tree, month_first)
+        near_pub, near_mod = dates_near_headline(page.tree, month_first, today)
         if near_pub:
             published, prov["published"] = near_pub, "heuristic"
         if not modified and near_mod:
             modified, prov["modified"] = near_mod, "heuristic"
     # htmldate may still land on the modified date when that is all the page shows
-    if not published and (found := htmldate_date(page.tree)) and found != modified:
+    if not published and (found := htmldate_date(page.tree, today)) and found != modified:
         published, prov["published"] = found, "htmldate"
-    if not published and (found := url_date(page.url)):
+    if not published and (found := url_date(page.url, today)):
         published, prov["published"] = found, "url"
     if published and modified and modified < published:
         modified = None  # a "modified" before publication is a template default
@@ -410,12 +416,15 @@ def page_dates(page: PreparedPage) -> tuple[str | None, str | None, dict[str, st
 # --------------------------------------------------------------------------- main entry
 
 
-def extract_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> Metadata:
+def extract_metadata(
+    tree: lxml.html.HtmlElement, url: str | None = None, today: date | None = None
+) -> Metadata:
     """Title, canonical URL, outlet, authors and dates of one parsed page, with provenance.
 
     Args:
         tree: the page parsed with `lxml.html.document_fromstring`; it is not modified.
         url: the page URL when known; the page's canonical link and og:url win over it.
+        today: no date past it is a publication date (default: `utc_today()`).
 
     Returns:
         A `Metadata`; fields not found are None (authors: empty tuple) and absent from
@@ -447,7 +456,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None = None) -> Met
     authors, source = page_authors(page)
     if source:
         prov["authors"] = source
-    published, modified, date_prov = page_dates(page)
+    published, modified, date_prov = page_dates(page, today)
     prov.update(date_prov)
     return Metadata(
         title=title,

@@ -2,15 +2,18 @@
 
 `parse_date` reads one expression; the other functions each read one source of the tree
 (<time> elements, the dateline near the <h1>, htmldate, the URL). `metadata.page_dates` decides
-their order. This is the bottom layer of the metadata modules: it also holds the two page
-helpers `metadata_authors` and `metadata` share (`norm_space`, `in_skipped_block`).
+their order. A date past `today` (beyond a day) is no publication date: each function takes
+`today` from its caller (`extract.extract` fixes it once per document), so extraction is a
+function of its input; left out, it is the date in UTC now. This is the bottom layer of the
+metadata modules: it also holds the two page helpers `metadata_authors` and `metadata` share
+(`norm_space`, `in_skipped_block`).
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +24,7 @@ from . import metadata_vocab as V
 
 __all__ = [
     "parse_date",
+    "utc_today",
     "page_month_first",
     "url_date",
     "html_dates",
@@ -89,8 +93,12 @@ def in_skipped_block(el: Any, skip: tuple[str, ...], depth: int = 8) -> bool:
 # --------------------------------------------------------------------------- parsing
 
 
-def _valid(year: int, month: int, day: int) -> str | None:
-    today = datetime.now(UTC).date()
+def utc_today() -> date:
+    """Today's date in UTC: what `today` is when a caller gives none."""
+    return datetime.now(UTC).date()
+
+
+def _valid(year: int, month: int, day: int, today: date) -> str | None:
     if not 1990 <= year <= today.year + 1:
         return None
     try:
@@ -117,12 +125,14 @@ _MONTH_DAY = re.compile(
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 
 
-def parse_date(text: str | None, month_first: bool = True) -> str | None:
+def parse_date(text: str | None, month_first: bool = True, today: date | None = None) -> str | None:
     """Parse one date expression into `YYYY-MM-DD`, or None when there is none.
 
     Args:
         text: an ISO timestamp, a numeric date, a date written with a month name, or an epoch.
         month_first: how to read an ambiguous numeric date like 04/05/2025 (US order when True).
+        today: a date more than a day past it is refused, as is a year past its next
+            (a template's placeholder, not a publication date); default `utc_today()`.
 
     Returns:
         The date as written on the page (the local date of a timestamp, not converted to UTC).
@@ -132,32 +142,35 @@ def parse_date(text: str | None, month_first: bool = True) -> str | None:
         '2025-09-04'
         >>> parse_date("04/05/2025", month_first=False)
         '2025-05-04'
+        >>> parse_date("2025-09-06", today=date(2025, 9, 4)) is None  # two days ahead
+        True
     """
     if not text:
         return None
+    today = today or utc_today()
     text = text.strip()
     if _EPOCH.match(text):
         seconds = int(text[:10])
-        return _valid(*datetime.fromtimestamp(seconds, UTC).timetuple()[:3])
+        return _valid(*datetime.fromtimestamp(seconds, UTC).timetuple()[:3], today)
     if m := _ISO.search(text):
-        return _valid(int(m[1]), int(m[2]), int(m[3]))
+        return _valid(int(m[1]), int(m[2]), int(m[3]), today)
     if m := _COMPACT.match(text):
-        return _valid(int(m[1]), int(m[2]), int(m[3]))
+        return _valid(int(m[1]), int(m[2]), int(m[3]), today)
     if m := _MONTH_DAY.search(text):
-        return _valid(int(m[3]), _MONTH_WORDS[m[1].casefold()], int(m[2]))
+        return _valid(int(m[3]), _MONTH_WORDS[m[1].casefold()], int(m[2]), today)
     if m := _DAY_MONTH.search(text):
-        return _valid(int(m[3]), _MONTH_WORDS[m[2].casefold()], int(m[1]))
+        return _valid(int(m[3]), _MONTH_WORDS[m[2].casefold()], int(m[1]), today)
     if m := _NUMERIC.search(text):
         a, sep, b, y = int(m[1]), m[2], int(m[3]), int(m[4])
         year = y if y > 99 else 2000 + y
         if a > 12 >= b:
-            return _valid(year, b, a)
+            return _valid(year, b, a, today)
         if b > 12 >= a:
-            return _valid(year, a, b)
+            return _valid(year, a, b, today)
         # dotted dates (04.09.2025) are day-first everywhere they are used
         if month_first and sep != ".":
-            return _valid(year, a, b)
-        return _valid(year, b, a)
+            return _valid(year, a, b, today)
+        return _valid(year, b, a, today)
     return None
 
 
@@ -190,22 +203,24 @@ def page_month_first(tree: Any, url: str | None) -> bool:
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:/|[_-]|$)")
 
 
-def url_date(url: str | None) -> str | None:
+def url_date(url: str | None, today: date | None = None) -> str | None:
     """A full year/month/day in the path; year-only or year/month digits are too weak."""
     if not url:
         return None
     m = _URL_DATE.search(urlsplit(url).path)
-    return _valid(int(m[1]), int(m[2]), int(m[3])) if m else None
+    return _valid(int(m[1]), int(m[2]), int(m[3]), today or utc_today()) if m else None
 
 
-def html_dates(tree: Any, month_first: bool) -> tuple[str | None, str | None]:
+def html_dates(
+    tree: Any, month_first: bool, today: date | None = None
+) -> tuple[str | None, str | None]:
     """Published and modified dates from <time>/itemprop elements outside comments and lists."""
     published = modified = None
     for el in _XP_TIME(tree):
         if in_skipped_block(el, _TIME_CTX_SKIP, depth=6):
             continue
         raw = el.get("datetime") or el.get("content") or el.text_content()
-        value = parse_date(raw, month_first)
+        value = parse_date(raw, month_first, today)
         if not value:
             continue
         own = f"{el.get('class', '')} {el.get('itemprop', '')} {el.get('id', '')}".casefold()
@@ -237,7 +252,9 @@ _DATE_LABEL = re.compile(
 )
 
 
-def dates_near_headline(tree: Any, month_first: bool) -> tuple[str | None, str | None]:
+def dates_near_headline(
+    tree: Any, month_first: bool, today: date | None = None
+) -> tuple[str | None, str | None]:
     """A short text that is only a date, just above or below the <h1> (the visible dateline).
 
     Many blog templates print "Dec 17, 2025" next to the headline with no <time> element or
@@ -256,7 +273,7 @@ def dates_near_headline(tree: Any, month_first: bool) -> tuple[str | None, str |
         low = text.casefold()
         is_modified = any(h in low or h in previous for h in V.MODIFIED_HINTS)
         rest = _DATE_LABEL.sub("", _UPDATED_LABEL.sub("", text))
-        value = parse_date(rest, month_first)
+        value = parse_date(rest, month_first, today)
         if not value or not _mostly_date(rest):
             continue
         if is_modified:
@@ -268,10 +285,12 @@ def dates_near_headline(tree: Any, month_first: bool) -> tuple[str | None, str |
     return published, modified
 
 
-def htmldate_date(tree: Any) -> str | None:
-    """htmldate's fast search for the original date; it prunes its own copy of the tree."""
+def htmldate_date(tree: Any, today: date | None = None) -> str | None:
+    """htmldate's fast search for the original date, none after the end of `today` (htmldate's
+    own default is the end of its clock's day); it prunes its own copy of the tree."""
     from htmldate import find_date
 
+    latest = datetime.combine(today or utc_today(), time.max)
     try:
         # url="" keeps htmldate away from URL digits: those are our last resort, not its first
         return find_date(
@@ -280,6 +299,7 @@ def htmldate_date(tree: Any) -> str | None:
             original_date=True,
             extensive_search=False,
             outputformat="%Y-%m-%d",
+            max_date=latest,
         )
     except (ValueError, TypeError):
         return None

@@ -31,6 +31,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 
 from ..model import Extraction
@@ -157,6 +158,7 @@ def clean_with_weights(
     model: LineModel,
     url: str | None = None,
     context: ScrapedContext | None = None,
+    today: date | None = None,
 ) -> Extraction:
     """`clean_scraped` with given weights (the benchmark uses per-fold weights).
 
@@ -165,6 +167,7 @@ def clean_with_weights(
         model: the line classifier.
         url: the page URL, when known.
         context: line repetition over other pages of the same outlet.
+        today: no date line past it is a date (default: today in UTC).
 
     Returns:
         The Extraction: text, metadata with provenance, and removed lines.
@@ -174,7 +177,7 @@ def clean_with_weights(
         return Extraction(text="", url=url)
     prose = clean_prose(lines)
     keep = list(prose) if prose is not None else _classify(text, lines, model, context)
-    meta = find_meta(lines, keep, url)
+    meta = find_meta(lines, keep, url, today)
     for i in meta.used | meta.credits:
         if prose is None or not prose[i] or i in meta.credits:  # clean prose is never dropped
             keep[i] = False
@@ -223,7 +226,10 @@ def _classify(
 
 
 def clean_scraped(
-    text: str, url: str | None = None, context: ScrapedContext | None = None
+    text: str,
+    url: str | None = None,
+    context: ScrapedContext | None = None,
+    today: date | None = None,
 ) -> Extraction:
     """Keep the article lines of already-flattened scraped text.
 
@@ -232,10 +238,11 @@ def clean_scraped(
         url: the page URL, when known (its slug helps find the headline).
         context: line repetition over other pages of the same outlet or folder
             (`ScrapedContext.from_texts`); None cleans the page on its own evidence.
+        today: no date line past it is a date (default: today in UTC).
 
     Returns:
         The Extraction: article text (one paragraph per line), title, outlet, authors,
         captured (a date header is the capture date, not the publication date), published
         (a date line at the byline), the removed lines in page order, and provenance.
     """
-    return clean_with_weights(text, default_model(), url=url, context=context)
+    return clean_with_weights(text, default_model(), url=url, context=context, today=today)

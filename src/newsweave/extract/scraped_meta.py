@@ -16,6 +16,7 @@ from ..vocab import ENGLISH_MONTH_WORDS as MONTHS
 from ..vocab import MONTH_NUMBERS as _MONTH_PAIRS
 from ..vocab import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .metadata import clean_authors, parse_date
+from .metadata_dates import utc_today
 from .scraped_features import line_key
 from .scraped_vocab import (
     BYLINE_PREFIXES,
@@ -68,14 +69,15 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
-def date_only(line: str) -> str | None:
-    """The ISO date of a line that is nothing but a date ("Tuesday, June 17, 2025")."""
+def date_only(line: str, today: date | None = None) -> str | None:
+    """The ISO date of a line that is nothing but a date ("Tuesday, June 17, 2025"); none past
+    `today` (`metadata_dates.parse_date`)."""
     words = [w.lower() for w in _words(line)]
     if not words or len(words) > 8:
         return None
     if not all(w.isdigit() or w in _DATE_WORDS or w.rstrip("stndrh") == "" for w in words):
         return None
-    return parse_date(line)
+    return parse_date(line, today=today)
 
 
 # longest first, so "photo by" is tried before "photo"
@@ -100,14 +102,14 @@ def _chrome_words(line: str) -> int:
     return sum(1 for w in _words(line.lower()) if w in _CHROME_WORDS)
 
 
-def _headline_like(line: str) -> bool:
+def _headline_like(line: str, today: date | None) -> bool:
     """A short line without closing punctuation (a question or exclamation may close it)."""
     words = _words(line)
     if not 3 <= len(words) <= _HEADLINE_MAX_WORDS:
         return False
     if _HEADLINE_END.search(line.rstrip("\"'”’ ")):
         return False
-    if date_only(line) or is_credit(line) or byline_names(line):
+    if date_only(line, today) or is_credit(line) or byline_names(line):
         return False
     # "Top 5 This Week", "Related Posts": mostly chrome words
     return _chrome_words(line) * 2 < len(words)
@@ -121,7 +123,10 @@ def _slug_words(url: str | None) -> set[str]:
 
 
 def find_title(
-    lines: Sequence[str], first_article: int | None, url: str | None = None
+    lines: Sequence[str],
+    first_article: int | None,
+    url: str | None = None,
+    today: date | None = None,
 ) -> int | None:
     """Index of the headline: the nearest headline-like line above the article.
 
@@ -153,7 +158,7 @@ def find_title(
     for rank, i in enumerate(range(first_article, start - 1, -1)):
         if i == first_article and not (follows_prose and len(_words(first)) <= 20):
             continue
-        if not _headline_like(lines[i]):
+        if not _headline_like(lines[i], today):
             continue
         words = {w.lower() for w in _words(lines[i]) if len(w) > 3}
         # a headline shares words with the URL slug and with the opening paragraphs
@@ -190,7 +195,7 @@ def name_like(line: str) -> bool:
 
 
 def find_authors(
-    lines: Sequence[str], title: int | None, article: Sequence[bool]
+    lines: Sequence[str], title: int | None, article: Sequence[bool], today: date | None = None
 ) -> tuple[tuple[str, ...], set[int]]:
     """Authors from a byline near the headline, or from an author box (name + bio).
 
@@ -233,7 +238,7 @@ def find_authors(
             title is not None
             and 0 < abs(i - title) <= 2
             and not article[i]
-            and any(j == title or date_only(lines[j]) for j in beside)
+            and any(j == title or date_only(lines[j], today) for j in beside)
         )
         if bio or header:
             names.extend(clean_authors(line))
@@ -271,7 +276,7 @@ def _outlet_name(rest: str) -> str | None:
     return name
 
 
-def header_dates(line: str) -> tuple[str | None, str | None]:
+def header_dates(line: str, today: date | None = None) -> tuple[str | None, str | None]:
     """(published, modified) from a short header line that carries dates among other words.
 
     A date after "Updated"/"Modified" is the modification date, never the publication date.
@@ -280,7 +285,7 @@ def header_dates(line: str) -> tuple[str | None, str | None]:
         return None, None
     published = modified = None
     for m in _DATE_IN_LINE.finditer(line):
-        iso = parse_date(m.group(0))
+        iso = parse_date(m.group(0), today=today)
         if not iso:
             continue
         if _MODIFIED_CUE.search(line[: m.start()].rsplit("|", 1)[-1]):
@@ -291,7 +296,7 @@ def header_dates(line: str) -> tuple[str | None, str | None]:
 
 
 def find_dates(
-    lines: Sequence[str], title: int | None, bylines: set[int]
+    lines: Sequence[str], title: int | None, bylines: set[int], today: date | None = None
 ) -> tuple[str | None, str | None, set[int]]:
     """The capture date (a date header above the headline) and a publication date (a date
     line next to the headline or byline).
@@ -306,7 +311,7 @@ def find_dates(
     used: set[int] = set()
     limit = title if title is not None else min(len(lines), 3)
     for i in range(min(limit, len(lines))):
-        iso = date_only(lines[i])
+        iso = date_only(lines[i], today)
         if iso and not any(abs(i - b) <= 1 for b in bylines):
             captured = captured or iso
             used.add(i)
@@ -315,8 +320,8 @@ def find_dates(
         for i in range(title + 1, min(len(lines), title + 5)):
             if not any(abs(i - a) <= 2 for a in anchors):
                 continue
-            only = date_only(lines[i])
-            iso = only or header_dates(lines[i])[0]
+            only = date_only(lines[i], today)
+            iso = only or header_dates(lines[i], today)[0]
             if iso and (i in bylines or only or _is_dateline(lines[i])):
                 published = published or iso
                 used.add(i)
@@ -373,13 +378,19 @@ def same_day_date(lines: Sequence[str], article: Sequence[bool], captured: str) 
     return None
 
 
-def find_meta(lines: Sequence[str], article: Sequence[bool], url: str | None = None) -> TextMeta:
+def find_meta(
+    lines: Sequence[str],
+    article: Sequence[bool],
+    url: str | None = None,
+    today: date | None = None,
+) -> TextMeta:
     """All metadata lines of one page.
 
     Args:
         lines: the page's non-empty lines.
         article: per line, whether the classifier kept it as article text.
         url: the page URL, when known (its slug helps find the headline).
+        today: no date line past it is a date (default: today in UTC).
 
     Returns:
         The metadata and the lines it consumed.
@@ -387,9 +398,10 @@ def find_meta(lines: Sequence[str], article: Sequence[bool], url: str | None = N
     if len(article) != len(lines):
         raise ValueError(f"{len(article)} classifications for {len(lines)} lines")
     first = next((i for i, keep in enumerate(article) if keep), None)
-    title = find_title(lines, first, url)
-    authors, author_lines = find_authors(lines, title, article)
-    captured, published, date_lines = find_dates(lines, title, author_lines)
+    today = today or utc_today()
+    title = find_title(lines, first, url, today)
+    authors, author_lines = find_authors(lines, title, article, today)
+    captured, published, date_lines = find_dates(lines, title, author_lines, today)
     if published is None and captured is not None:
         published = same_day_date(lines, article, captured)
     outlet, outlet_line = find_outlet(lines)
