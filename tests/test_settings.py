@@ -150,3 +150,14 @@ def test_settings_cli_flags_override_the_file_and_db_comes_from_it(tmp_path, mon
     assert (file_only.workers, file_only.fetch.respect_robots, file_only.fetch.offline) == (
         3, True, False)  # fmt: skip
     assert flags.store.db_path == str(db) and db.exists()  # the store opened is the file's
+
+
+def test_settings_with_changes_a_branch_at_once_and_refuses_unknown_paths():
+    s = DEFAULTS.with_(**{"group.join_score": 0.6, "group.bridge_score": 0.7, "workers": 1})
+    assert (s.group.join_score, s.group.bridge_score, s.workers) == (0.6, 0.7, 1)
+    assert s.check == DEFAULTS.check and DEFAULTS.group.join_score == 0.2
+    with pytest.raises(SettingsError, match="bridge_score must be >= join_score"):
+        DEFAULTS.with_(**{"group.join_score": 0.6})
+    for path in ("group.nope", "workers.x", "nope"):
+        with pytest.raises(SettingsError, match="no such setting"):
+            DEFAULTS.with_(**{path: 1})

@@ -424,21 +424,27 @@ class Settings:
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed, by name (`workers`) or by path (`"fetch.offline"`,
-        passed as `**{"fetch.offline": True}`); None values are ignored."""
-        out = self
-        for path, value in changes.items():
-            if value is not None:
-                out = _with_path(out, path.split("."), value)
-        return out
+        passed as `**{"fetch.offline": True}`); None values are ignored. The changes to one
+        branch are made together, so limits between its fields hold for the result, not for
+        each step (`group.join_score` above the default `bridge_score` with both given)."""
+        return _with_paths(self, {k: v for k, v in changes.items() if v is not None})
 
 
-def _with_path(obj: Any, parts: list[str], value: object) -> Any:
-    name = parts[0]
-    if name not in {f.name for f in fields(obj)}:
-        raise SettingsError(f"{'.'.join(parts)}: no such setting in {type(obj).__name__}")
-    if len(parts) == 1:
-        return replace(obj, **{name: value})
-    return replace(obj, **{name: _with_path(getattr(obj, name), parts[1:], value)})
+def _with_paths(obj: Any, changes: dict[str, object]) -> Any:
+    known = {f.name for f in fields(obj)}
+    here: dict[str, object] = {}
+    below: dict[str, dict[str, object]] = {}
+    for path, value in changes.items():
+        name, _, rest = path.partition(".")
+        if name not in known or (rest and not is_dataclass(getattr(obj, name))):
+            raise SettingsError(f"{path}: no such setting in {type(obj).__name__}")
+        if rest:
+            below.setdefault(name, {})[rest] = value
+        else:
+            here[name] = value
+    for name, sub in below.items():
+        here[name] = _with_paths(getattr(obj, name), sub)
+    return replace(obj, **here) if here else obj
 
 
 # Each CLI option that tunes the work, and the one field it sets (the option's destination
