@@ -59,3 +59,64 @@ def test_check_figure_context_the_ends_of_a_range_are_no_figures():
     a = "The Orioles offered seven years and $140-150 million for the first baseman on Sunday."
     b = "The Orioles offered seven years and $150 million for the first baseman on Sunday."
     assert _disputed(_check(a, b)) == []
+
+
+def _direct(t1: str, t2: str, score: float = 0.3) -> list[tuple[str, list[str]]]:
+    """context_comparisons on two one-claim reports that are candidates (not one proposition)."""
+    from newsweave.check.figure_context import context_comparisons
+    from newsweave.model import Claim
+    from newsweave.read import nlp
+    from newsweave.read.numbers import find_numbers
+
+    arts, claims = {}, []
+    for aid, t in (("a", t1), ("b", t2)):
+        arts[aid] = Article(aid, aid, t)
+        nums = find_numbers(t, nlp.doc(t))
+        claims.append(Claim(f"{aid}:0", aid, t, 0, len(t), "asserted", numbers=nums))
+    found = context_comparisons(claims, [[0], [1]], {(0, 1): score}, arts, {"a": 0, "b": 1})
+    return [(c.quantity, sorted(v.text for v in c.values)) for c in found]
+
+
+def test_check_figure_context_equal_figures_beside_count_as_context():
+    # two shared stems ("goal", "game") and two equal figures (13 goals, 54 games)
+    a = "Quist finished the season with 13 goals and 43 assists in 54 games."
+    b = "The Owls striker, who joined from Brenna, scored 13 goals and 48 assists in 54 games."
+    assert _direct(a, b) == [("assists", ["43", "48"])]
+
+
+def test_check_figure_context_a_value_written_beside_is_no_rival():
+    # "for seven" beside the 11 seasons is the other report's seven seasons as a coach
+    a = (
+        "Jon Feld, who played for the Owls for 11 seasons and served as an assistant coach for "
+        "seven, was named head coach on Monday."
+    )
+    b = (
+        "Feld returned to the Owls in 1994 as an assistant coach and stayed for seven seasons "
+        "until Brenna hired him."
+    )
+    assert _disputed(_check(a, b)) == []
+
+
+def test_check_figure_context_a_running_total_is_another_quantity():
+    a = (
+        "Six rifles, 12 magazines and 300 rounds of ammunition were seized from the boats on "
+        "Tuesday, a navy spokesman said."
+    )
+    b = (
+        "In their five operations so far, the sailors on board the frigate have seized 14 "
+        "rifles, 31 magazines and 923 rounds of ammunition."
+    )
+    assert _disputed(_check(a, b)) == []
+
+
+def test_check_figure_context_list_items_are_told_apart_by_their_words():
+    # Lindholm's 82 percent is no rival of Sarn's 60 per cent: a list entry's own words differ
+    a = (
+        "It is thought that 70 per cent of web services in Ostwyn were disrupted on Friday, and "
+        "60 per cent in Sarn."
+    )
+    b = (
+        "As much as 55 percent of voice traffic in Brenna, 52 percent in Sarn, and 82 percent in "
+        "Lindholm was out of service on Friday."
+    )
+    assert _direct(a, b) == []

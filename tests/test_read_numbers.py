@@ -36,6 +36,24 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         ("After seven hours the gunman gave himself up.", 7, "hours", None, None),
         # a toll named before a number word that counts nothing after it
         ("The death toll from the collapse rose to nine on Wednesday.", 9, None, None, None),
+        # "dozen" and "hundred" multiply the number before them
+        ("More than two dozen fire engines came.", 24, None, "engines", "more than"),
+        ("Five hundred volunteers searched the hills.", 500, "people", "volunteers", None),
+        # how often, and a multiple
+        ("Quist has hosted the awards three times.", 3, None, "times", None),
+        ("He drove at more than five times the legal limit.", 5, None, "times", "more than"),
+        # a plural noun after a number the recogniser tags DATE still counts
+        ("Feld played for 11 seasons with the Owls.", 11, None, "seasons", None),
+        ("The climber survived two nights in a cave.", 2, None, "nights", None),
+        ("A total of 1288 candidates ran for the seats.", 1288, None, "candidates", None),
+        # a unit of time before a dateline is a duration, not a day of the month
+        (
+            "The repair will take around twelve days October 11, 2011 Ostwyn",
+            12,
+            "days",
+            None,
+            "about",
+        ),
     ],
 )
 def test_read_numbers_values(text, value, unit, counts, qualifier):
@@ -57,6 +75,7 @@ def test_read_numbers_values(text, value, unit, counts, qualifier):
         "The F-16 and the Su-34 flew past.",
         "No one knows; one of them left.",
         "One day later the ferry returned to Lindholm.",
+        "The affair broke during the early nineteen seventies in Ostwyn.",
     ],
 )
 def test_read_numbers_skipped(text):

@@ -5,8 +5,12 @@ were most of a rerun of examples/corpus, which took about half as long as its fi
 Bump one when its stage's output changes, so the stored results are redone.
 """
 
-# read-10-numbers: number words before a unit of time ("ten years") or after a toll ("rose to
-# nine"); read-9: quotes[] speech only, attributions[] apart. (A name of its own, not "read-10":
-# another branch may bump the quotes, and the benchmarks' reading cache is keyed by it.)
-READER_VERSION = "read-10-numbers"
-CHECKER_VERSION = "check-3"
+# read-11-numbers: "two dozen", "five hundred", "three times", plural nouns the recogniser tags
+# DATE ("11 seasons", "1288 candidates"), "twelve days October 11"; read-10-numbers: number
+# words before a unit of time ("ten years") or after a toll ("rose to nine"); read-9: quotes[]
+# speech only, attributions[] apart. (A name of its own, not "read-11": another branch may bump
+# the quotes, and the benchmarks' reading cache is keyed by it.)
+READER_VERSION = "read-11-numbers"
+# check-4: figures compared by context count equal figures beside them, keep running totals and
+# list entries apart (check/figure_context.py)
+CHECKER_VERSION = "check-4"

@@ -8,8 +8,11 @@ A figure's context is what it counts (the counted noun, its unit, or the first w
 and the content stems around it inside its claim. Two figures of claims from different sources
 are one quantity when the claims are candidates of one another (a pair score from the
 alignment at `MIN_PAIR_SCORE`, or one proposition), their heads and units are equal and their
-contexts share `MIN_SHARED_CONTEXT` stems besides the head. A figure is compared with the
-best-matching figure of the other article; one that matches a figure of equal value there is
+contexts share `MIN_SHARED_CONTEXT` stems or equal figures besides the head ("13 homers and 43
+RBIs in 54 games"); a running total ("so far") is never one quantity with a single event's
+count, and in a list of figures of one kind the words next to each tell the entries apart. A
+figure is compared with the best-matching figure of the other article; one that matches a
+figure of equal value there, or whose value the other report writes beside its match, is
 consistent, whatever else it matches.
 """
 
@@ -20,8 +23,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Claim, Number, NumberComparison
+from ..read.entities_vocab import NUMBER_WORDS
 from .numbers import is_change, named_comparison
-from .terms import content_stems
+from .terms import content_stems, number_key
 
 # Content stems looked at on each side of a figure, within this many characters of its
 # sentence.
@@ -36,6 +40,11 @@ MIN_SHARED_CONTEXT = 3
 # change costs the pair its shared-number bonus, and the ECB+ pairs whose one figure was
 # changed score 0.15-0.40 (benchmarks/check/planted.py).
 MIN_PAIR_SCORE = 0.15
+# Claims that say much the same thing need fewer shared context words: one fewer per step of
+# their pair score ("Nationals (eight years, $160 million)" in both reports, 0.90 apart from
+# the figure: two shared stems; "Gomes served 9 months of a 2-1/2 year sentence" / "sentenced
+# to 2 years, with 9 months to serve": two, 0.59), never fewer than one.
+CLOSE_PAIR_SCORES = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,19 @@ class _Context:
     head: str
     stems: frozenset[str]
     label: str  # what the figure counts, as the article words it
+    # the claim's other figures near it, as (value, unit): "13 home runs and 43 RBIs in 54
+    # games" and "13 homers and 43 RBIs in 54 games" share two figures beside the one compared
+    figures: frozenset[tuple[float, str | None]] = frozenset()
+    # every value written in the window, read as a figure or not: "played for the Sixers for
+    # 11 seasons and served as an assistant coach for seven" gives the other report's "seven
+    # seasons" as an assistant coach, though the reader found nothing that "seven" counts
+    values: frozenset[float] = frozenset()
+    total: bool = False  # a running total ("in their five operations so far ... 31 magazines")
+    # in a list of figures of its kind ("70 per cent of web services in Egypt, and 60 per cent
+    # in India"), the words next to it that tell it from the others: the nearest stem on
+    # each side
+    listed: bool = False
+    ends: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _context(text: str, claim: Claim, n: Number) -> _Context | None:
@@ -68,7 +90,57 @@ def _context(text: str, claim: Claim, n: Number) -> _Context | None:
     # other figures are no context: "14 AK-47 rifles, 31 magazines" and "Six AK 47 rifles, 12
     # magazines" share a product name, not a count
     stems = frozenset(s for s in before + after if not s[:1].isdigit()) - {head}
-    return _Context(claim, n, head, stems, label)
+    lo, hi = n.start - len(left), n.end + len(right)
+    near = frozenset(
+        number_key(x) for x in claim.numbers if x is not n and lo <= x.start and x.end <= hi
+    )
+    # figures of another kind are no such value: "Echenique had 11 points, 11 rebounds" does
+    # not give 11 points twice
+    other = [x for x in claim.numbers if (x.counts, x.unit) != (n.counts, n.unit)]
+    values = _values(text, lo, n.start, other) | _values(text, n.end, hi, other)
+    start = n.start - len(_SENTENCE_END.split(text[max(0, n.start - SENTENCE_CHARS) : n.start])[-1])
+    total = bool(_RUNNING_TOTAL.search(text, start, n.start) or _RUNNING_TOTAL.search(right))
+    listed = any(
+        x is not n and (x.counts, x.unit) == (n.counts, n.unit) and lo <= x.start and x.end <= hi
+        for x in claim.numbers
+    )
+    words = [x for x in after if not x[:1].isdigit()]
+    words = words[1:] if words[:1] == [head] else words
+    ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
+    return _Context(claim, n, head, stems, label, near, values, total, listed, ends)
+
+
+# In a list, the stems this near a figure on either side tell it from the list's others
+# ("Gregory Echenique had 11 points" / "Echenique scored all 11 points": the name).
+LIST_STEMS = 2
+# How far back the figure's sentence is searched for a running total.
+SENTENCE_CHARS = 300
+# A running total is another quantity than one event's count: "In their five operations so far,
+# the personnel ... have confiscated 14 AK-47 rifles, 31 magazines" against "Six AK 47 rifles,
+# 12 magazines and 300 rounds of ammunition were seized from the boats" (ECB+ 12b, flagged
+# before this: one haul against the warship's tally).
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:so far|to date|in all|in total|altogether|all told|cumulative|running total)\b", re.I
+)
+
+
+_WORD_VALUES = dict(NUMBER_WORDS)
+_VALUE = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.I)
+
+
+def _values(text: str, start: int, end: int, skip: Sequence[Number]) -> frozenset[float]:
+    """The numbers written in text[start:end], digits or number words ("11", "seven",
+    "2,129"), but for those inside the `skip` figures."""
+    out = set()
+    for m in _VALUE.finditer(text, start, end):
+        if any(x.start <= m.start() < x.end for x in skip):
+            continue
+        w = m.group(0)
+        if w[0].isdigit():
+            out.add(float(w.replace(",", "")))
+        elif w.lower() in _WORD_VALUES:
+            out.add(float(_WORD_VALUES[w.lower()]))
+    return frozenset(out)
 
 
 _RANGE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
@@ -82,12 +154,16 @@ def _in_range(text: str, n: Number) -> bool:
     )
 
 
-def _match(a: _Context, b: _Context) -> int:
-    """How many context stems two figures share (0: not one quantity)."""
-    if a.head != b.head or a.number.unit != b.number.unit:
+def _match(a: _Context, b: _Context, score: float) -> int:
+    """How much context two figures share, stems and equal figures beside them (0: not one
+    quantity); claims scored `score` apart need less of it (CLOSE_PAIR_SCORES)."""
+    if a.head != b.head or a.number.unit != b.number.unit or a.total != b.total:
         return 0
-    shared = len(a.stems & b.stems)
-    return shared if shared >= MIN_SHARED_CONTEXT else 0
+    if (a.listed or b.listed) and not any(x & y for x, y in zip(a.ends, b.ends, strict=True)):
+        return 0  # "60 per cent in India" is not "52 percent in Egypt" of another list
+    shared = len(a.stems & b.stems) + len(a.figures & b.figures)
+    needed = max(1, MIN_SHARED_CONTEXT - sum(score >= s for s in CLOSE_PAIR_SCORES))
+    return shared if shared >= needed else 0
 
 
 def _contexts(claims: Sequence[Claim], texts: Mapping[str, str]) -> dict[int, list[_Context]]:
@@ -107,14 +183,15 @@ def _paired(
     groups: Sequence[Sequence[int]],
     scores: Mapping[tuple[int, int], float],
     sources: Mapping[str, int],
-) -> dict[int, set[int]]:
-    """Per claim, the claims of other sources it is a candidate of."""
-    partners: dict[int, set[int]] = {}
+) -> dict[int, dict[int, float]]:
+    """Per claim, the claims of other sources it is a candidate of, with their pair score."""
+    partners: dict[int, dict[int, float]] = {}
 
     def add(i: int, j: int) -> None:
         if sources[claims[i].article_id] != sources[claims[j].article_id]:
-            partners.setdefault(i, set()).add(j)
-            partners.setdefault(j, set()).add(i)
+            s = scores.get((i, j), scores.get((j, i), MIN_PAIR_SCORE))
+            partners.setdefault(i, {})[j] = s
+            partners.setdefault(j, {})[i] = s
 
     for (i, j), s in scores.items():
         if s >= MIN_PAIR_SCORE:
@@ -165,16 +242,22 @@ def context_comparisons(
     partners = _paired(claims, groups, scores, sources)
     out, seen = [], set()
     for i, mine in ctx.items():
-        others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]
+        near = partners.get(i, {})
+        others = [(x, near[j]) for j in sorted(near) for x in ctx[j]]
         for a in mine:
             by_article: dict[str, list[tuple[int, _Context]]] = {}
-            for b in others:
-                shared = _match(a, b)
+            for b, score in others:
+                shared = _match(a, b, score)
                 if shared:
                     by_article.setdefault(b.claim.article_id, []).append((shared, b))
             for found in by_article.values():
-                if any(b.number.value == a.number.value for _, b in found):
+                if any(b.number.value == a.number.value or a.number.value in b.values
+                       for _, b in found):  # fmt: skip
                     continue  # the other report gives this figure too: no dispute
+                # a figure this report gives beside this one is no rival of it
+                found = [(k, b) for k, b in found if b.number.value not in a.values]
+                if not found:
+                    continue
                 _, b = max(found, key=lambda x: (x[0], -x[1].number.start))
                 key = frozenset(((a.claim.article_id, a.number.start),
                                  (b.claim.article_id, b.number.start)))  # fmt: skip

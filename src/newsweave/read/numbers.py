@@ -48,7 +48,10 @@ def _alternation(words: Sequence[str]) -> str:
 
 
 _WORD_VALUE = dict(NUMBER_WORDS)
-_SCALE = dict(SCALES)
+# After a number, "dozen" and "hundred" multiply it as "million" does ("more than two dozen
+# units", "five hundred people"; ECB+ read "two dozen" as a two and a twelve).
+_COUNT_SCALES = (("dozen", 12.0), ("hundred", 100.0))
+_SCALE = dict((*SCALES, *_COUNT_SCALES))
 _QUALIFIER = dict(QUALIFIERS)
 _UNIT = dict(UNITS)
 _CURRENCY = dict(CURRENCIES)
@@ -75,7 +78,7 @@ _WORDNUM = (
 _NUMBER = re.compile(
     rf"(?P<cur>{_SYMBOLS})?\s?"
     rf"(?:(?<![\w.,/:@#-])(?P<num>{_DIGITS})|(?<![\w-])(?P<word>{_WORDNUM})(?![\w-]))"
-    rf"(?:\s?(?P<scale>{_alternation([w for w, _ in SCALES])})\b)?"
+    rf"(?:\s?(?P<scale>{_alternation(list(_SCALE))})\b)?"
     r"(?P<pct>\s?%)?"
     r"(?:-(?P<hyunit>day|week|month|year|hour|minute|mile|kilometer|kilometre|km)"
     r"(?P<hylong>-long|-old)?\b)?",
@@ -127,9 +130,16 @@ def find_numbers(
         if _skipped(text, doc, starts, hit, skip_ents):
             continue
         counts, unit = _counted(text, doc, starts, hit)
+        dated = _in_spans(hit, skip_ents) and _plural_after(text, hit)
+        if counts is None and unit is None:
+            # "the Tony awards three times", "five times the legal limit": how often, or a
+            # multiple; "two nights", "11 seasons" the recogniser tags DATE, yet they count
+            counts = "times" if _next_word(text, hit.end) == "times" else dated or None
         if hit.word and counts is None and unit is None and not _toll_before(text, hit):
             continue  # "one of them", "ten" alone: a number word needs something it counts
-        if hit.word and not (_numeric_entity(doc, starts, hit) or _word_duration(hit)):
+        if hit.word and not (
+            _numeric_entity(doc, starts, hit) or _word_duration(hit) or dated or counts == "times"
+        ):
             continue  # "no one knows": the recogniser did not take the word for a number
         out.append(
             Number(
@@ -260,8 +270,8 @@ def _skipped(
     after = text[hit.end : hit.end + 12].lower().split()
     prev_word = before[-1].strip(",.") if before else ""
     next_word = after[0].strip(",.;") if after else ""
-    if prev_word in _MONTHS or next_word in _MONTHS:
-        return True  # "March 12", "12 March"
+    if (prev_word in _MONTHS or next_word in _MONTHS) and hit.unit is None:
+        return True  # "March 12", "12 March" (not "twelve days October 11": a dateline after)
     if next_word in _CLOCK or text[hit.end : hit.end + 1] == ":" or prev_word.endswith(":"):
         return True  # "5 p.m.", "10:30"
     if re.fullmatch(r"(?:1[89]|20)\d\d", core) and hit.unit is None:
@@ -278,8 +288,37 @@ def _skipped(
             return True  # "John Smith, 45, said": an age
     if prev_word == "aged":
         return True
-    # Inside a DATE/TIME entity ("the 1990s", "June 17, 2025"), unless a duration ("14 years").
-    return any(a <= hit.start < b and hit.unit not in _DURATIONS for a, b in date_spans)
+    # Inside a DATE/TIME entity ("the 1990s", "June 17, 2025"), unless a duration ("14 years")
+    # or a count of a plural noun ("11 seasons", "1288 candidates": tagged DATE all the same).
+    if hit.unit in _DURATIONS or _plural_after(text, hit):
+        return False
+    return _in_spans(hit, date_spans)
+
+
+def _in_spans(hit: _Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= hit.start < b for a, b in spans)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+
+
+def _next_word(text: str, at: int) -> str | None:
+    """The word just after `at` on the same line, as written."""
+    m = _WORD_AFTER.match(text, at)
+    return m.group(1) if m else None
+
+
+def _plural_after(text: str, hit: _Hit) -> str | None:
+    """The plural noun right after a number that has no unit ("11 seasons", "two nights"), in
+    lower case; None otherwise. Lower-case words only: "the 2008 Olympics" names an event."""
+    word = _next_word(text, hit.end)
+    if hit.unit is not None or not word or not word.islower() or len(word) < 4:
+        return None
+    if not word.endswith("s") or word.endswith("ss") or word in _NOT_NOUNS or word in _FUNCTION:
+        return None
+    if word.endswith("ties") and word[:-3] + "y" in _WORD_VALUE:
+        return None  # "the early nineteen seventies": a decade
+    return word
 
 
 def _counted(text: str, doc: Doc, starts: list[int], hit: _Hit) -> tuple[str | None, str | None]:
