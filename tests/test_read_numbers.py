@@ -45,6 +45,13 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         # a plural noun after a number the recogniser tags DATE still counts
         ("Feld played for 11 seasons with the Owls.", 11, None, "seasons", None),
         ("The climber survived two nights in a cave.", 2, None, "nights", None),
+        (
+            "A Sarn man survived after spending up to two nights in an ice cave on Mount Brenna.",
+            2,
+            None,
+            "nights",
+            "up to",
+        ),
         ("A total of 1288 candidates ran for the seats.", 1288, None, "candidates", None),
         # a unit of time before a dateline is a duration, not a day of the month
         (

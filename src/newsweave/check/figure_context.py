@@ -40,11 +40,6 @@ MIN_SHARED_CONTEXT = 3
 # change costs the pair its shared-number bonus, and the ECB+ pairs whose one figure was
 # changed score 0.15-0.40 (benchmarks/check/planted.py).
 MIN_PAIR_SCORE = 0.15
-# Claims that say much the same thing need fewer shared context words: one fewer per step of
-# their pair score ("Nationals (eight years, $160 million)" in both reports, 0.90 apart from
-# the figure: two shared stems; "Gomes served 9 months of a 2-1/2 year sentence" / "sentenced
-# to 2 years, with 9 months to serve": two, 0.59), never fewer than one.
-CLOSE_PAIR_SCORES = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,16 +149,15 @@ def _in_range(text: str, n: Number) -> bool:
     )
 
 
-def _match(a: _Context, b: _Context, score: float) -> int:
+def _match(a: _Context, b: _Context) -> int:
     """How much context two figures share, stems and equal figures beside them (0: not one
-    quantity); claims scored `score` apart need less of it (CLOSE_PAIR_SCORES)."""
+    quantity)."""
     if a.head != b.head or a.number.unit != b.number.unit or a.total != b.total:
         return 0
     if (a.listed or b.listed) and not any(x & y for x, y in zip(a.ends, b.ends, strict=True)):
         return 0  # "60 per cent in India" is not "52 percent in Egypt" of another list
     shared = len(a.stems & b.stems) + len(a.figures & b.figures)
-    needed = max(1, MIN_SHARED_CONTEXT - sum(score >= s for s in CLOSE_PAIR_SCORES))
-    return shared if shared >= needed else 0
+    return shared if shared >= MIN_SHARED_CONTEXT else 0
 
 
 def _contexts(claims: Sequence[Claim], texts: Mapping[str, str]) -> dict[int, list[_Context]]:
@@ -183,15 +177,14 @@ def _paired(
     groups: Sequence[Sequence[int]],
     scores: Mapping[tuple[int, int], float],
     sources: Mapping[str, int],
-) -> dict[int, dict[int, float]]:
-    """Per claim, the claims of other sources it is a candidate of, with their pair score."""
-    partners: dict[int, dict[int, float]] = {}
+) -> dict[int, set[int]]:
+    """Per claim, the claims of other sources it is a candidate of."""
+    partners: dict[int, set[int]] = {}
 
     def add(i: int, j: int) -> None:
         if sources[claims[i].article_id] != sources[claims[j].article_id]:
-            s = scores.get((i, j), scores.get((j, i), MIN_PAIR_SCORE))
-            partners.setdefault(i, {})[j] = s
-            partners.setdefault(j, {})[i] = s
+            partners.setdefault(i, set()).add(j)
+            partners.setdefault(j, set()).add(i)
 
     for (i, j), s in scores.items():
         if s >= MIN_PAIR_SCORE:
@@ -242,12 +235,11 @@ def context_comparisons(
     partners = _paired(claims, groups, scores, sources)
     out, seen = [], set()
     for i, mine in ctx.items():
-        near = partners.get(i, {})
-        others = [(x, near[j]) for j in sorted(near) for x in ctx[j]]
+        others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]
         for a in mine:
             by_article: dict[str, list[tuple[int, _Context]]] = {}
-            for b, score in others:
-                shared = _match(a, b, score)
+            for b in others:
+                shared = _match(a, b)
                 if shared:
                     by_article.setdefault(b.claim.article_id, []).append((shared, b))
             for found in by_article.values():

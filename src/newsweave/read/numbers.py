@@ -292,11 +292,12 @@ def _skipped(
     # or a count of a plural noun ("11 seasons", "1288 candidates": tagged DATE all the same).
     if hit.unit in _DURATIONS or _plural_after(text, hit):
         return False
-    return _in_spans(hit, date_spans)
+    return any(a <= hit.start < b for a, b in date_spans)
 
 
 def _in_spans(hit: _Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= hit.start < b for a, b in spans)
+    """Whether the hit overlaps a span ("up to two nights": the entity starts at "two")."""
+    return any(a < hit.end and hit.start < b for a, b in spans)
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
