@@ -23,6 +23,7 @@ class Case:
     attributions: tuple[tuple[str, str], ...] = ()  # (kind, fragment)
     never: tuple[str, ...] = ()  # fragments that must not be quoted
     no_speaker: tuple[str, ...] = ()  # words no quote may have as its speaker
+    together: tuple[tuple[str, str], ...] = ()  # fragments one quote must hold both of
 
 
 CASES = {
@@ -211,6 +212,72 @@ CASES = {
         "\u201dFear. I am afraid the levee will fail again this winter.\u201d \u2015 Rui Costa\n",
         quotes=(("I am afraid the levee will fail", "Rui Costa"),),
     ),
+    # one report: the reported clause takes in the quotes its own cue speaks right after it
+    "one_report_colon": Case(
+        "Mayor Lena Moss said she has what the job needs: \u201cPatience, and a thick skin.\u201d",
+        quotes=(("Patience, and a thick skin", "Lena Moss"),),
+        together=(("she has what the job needs", "a thick skin"),),
+    ),
+    "one_report_but": Case(
+        "Coach Ida Marr claimed that the referee was \u201ca disgrace to the league\u201d but "
+        "\u201cnobody will say it out loud.\u201d",
+        together=(("the referee was", "nobody will say it out loud"),),
+    ),
+    "one_report_and_of": Case(
+        "Resident Omar Reyes said the flood brought back memories of his father, and of "
+        "\u201call the people who left the valley.\u201d",
+        together=(("the flood brought back memories", "all the people who left"),),
+    ),
+    # a partial quote belongs to a cue whose content holds it, not to the next cue along
+    "partial_not_the_next_cue": Case(
+        "As the senator went on about \u201ca rigged and broken system,\u201d Mara Quist said "
+        "she was leaving the hall.",
+        quotes=(("she was leaving the hall", "Mara Quist"),),
+        never=("a rigged and broken system",),
+    ),
+    # a command to the reader reports nothing ("Now tell us ...", a reader's letter)
+    "imperative_letter": Case(
+        "The council should stop hiding the figures. Now tell us this is not a cover-up of the "
+        "highest order!\n\nGreta Holm, Calder.",
+        never=("this is not a cover-up",),
+    ),
+    "title_set_apart": Case(
+        "In her 2019 book, \u201cGrow Your Own Town Hall,\u201d Mayor Alma Steen suggested "
+        "holding council meetings in the library.",
+        quotes=(("holding council meetings in the library", "Alma Steen"),),
+        never=("Grow Your Own Town Hall",),
+    ),
+    # speech not (yet) made: planned, tried, required, refused in a list, worth noting
+    "unsaid_plans": Case(
+        "Mayor Alma Steen plans to announce the new tram routes on Friday.",
+        never=("the new tram routes",),
+    ),
+    "unsaid_tried": Case(
+        "Harbour master Tomas Berg has tried to explain why the pier was closed for a year.",
+        never=("why the pier was closed",),
+    ),
+    "unsaid_required": Case(
+        "The club's rules require every member to disclose any payment from an agent.",
+        never=("any payment from an agent",),
+    ),
+    "unsaid_worth_noting": Case(
+        "It is worth noting that the old bridge was built in 1904 by the same engineer.",
+        never=("the old bridge was built",),
+    ),
+    "unsaid_declined_list": Case(
+        "Chairman Ole Brandt declined to confirm the fee or even announce the name of the new "
+        "coach.",
+        never=("the name of the new coach",),
+    ),
+    "accused_participle": Case(
+        "Lawyer Ruth Imre has defended two men accused of theft or fraud in Selby.",
+        never=("theft or fraud",),
+    ),
+    "policy_is_no_speaker": Case(
+        "The new policy urges every school in Calder to publish its exam results online.",
+        attributions=(("finding", "to publish its exam results online"),),
+        no_speaker=("policy",),
+    ),
 }
 
 
@@ -228,6 +295,10 @@ def test_read_quotes_kinds_annotated_set(name: str) -> None:
         )
     for fragment in case.never:
         assert not [q for q in quotes if fragment in q.text], (name, [q.text for q in quotes])
+    for first, second in case.together:
+        assert [q for q in quotes if first in q.text and second in q.text], (
+            f"{name}: no one quote holds {first!r} and {second!r}: {[q.text for q in quotes]}"
+        )
     for word in case.no_speaker:
         assert not [q for q in quotes if word in (q.speaker_text or "")], name
     for x in (*quotes, *atts):

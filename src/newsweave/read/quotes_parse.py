@@ -32,10 +32,11 @@ from newsweave.read.quotes_vocab import (
     OBJECT_NOT_CONTENT_VERBS,
     PARENTHETICAL_DEPS,
     PHRASAL_CUES,
-    REFUSAL_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
+    UNSAID_HEAD_VERBS,
+    UNSAID_HEAD_WORDS,
 )
 
 _SPEECH = frozenset(SPEECH_VERBS)
@@ -47,7 +48,6 @@ _ASK_THING_PREPS = frozenset(ASK_THING_PREPS)
 _CAPTIONS = frozenset(CAPTION_WORDS)
 _NOT_OBJECT = frozenset(OBJECT_NOT_CONTENT_VERBS)
 _TARGETED = frozenset(("accuse", "charge"))
-_REFUSALS = frozenset(REFUSAL_VERBS)
 # What makes "called X ..." a characterisation: "called the plan a disaster", "called it reckless"
 _CALL_COMPLEMENT_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
 _PHRASAL = frozenset(PHRASAL_CUES)
@@ -62,6 +62,8 @@ _TEXT_KEY = "newsweave_text"
 # An aside with more tokens than this after it splits its content in two ("X, he said, Y").
 _ASIDE_TAIL_TOKENS = 3
 _EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
+# A bare verb with one of these is no command ("to say", "will say", "they say").
+_NOT_IMPERATIVE_DEPS = ("aux", "auxpass", "nsubj", "nsubjpass", "expl", "mark")
 # Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
 _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
 
@@ -216,6 +218,8 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
         speech = False
     stance = not speech and lemma in _OBJECT_CUES
     subj = _subject(verb)
+    if subj is None and _imperative(verb):
+        return None  # "Now tell us this isn't a witch hunt!": the writer's demand, no report
     if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
         subj = None  # "a curfew was announced", "this story was updated": the thing said
     speaker = _speaker(subj, offset) if subj is not None else None
@@ -270,6 +274,20 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
     return None
 
 
+def _imperative(verb: Token) -> bool:
+    """Whether a cue is a command ("Now tell us ...", "Perhaps go further, and ask would you
+    ..."): a bare verb heading its sentence, or joined to one, with no subject or auxiliary.
+    Readers' letters address the reader so; nobody is reported to have said anything."""
+    root = verb
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return (
+        root.dep_ == "ROOT"
+        and verb.tag_ == root.tag_ == "VB"
+        and not any(c.dep_ in _NOT_IMPERATIVE_DEPS for c in (*verb.children, *root.children))
+    )
+
+
 def _speech_sense(verb: Token, lemma: str, phrasal: bool) -> bool:
     """Whether an ambiguous verb of saying is used in its speech sense here.
 
@@ -277,9 +295,13 @@ def _speech_sense(verb: Token, lemma: str, phrasal: bool) -> bool:
     refund" (a request for a thing, no question), "called the police" (no complement) are not
     speech; "denied the allegation", "asked whether ...", "called the plan a disaster" are.
     """
-    head = verb.head
-    if verb.dep_ == "xcomp" and cue_forms().get(head.lower_) in _REFUSALS:
-        return False  # "declined to comment", "refused to say whether": nothing was said
+    first = verb  # "declined to threaten Moscow or even declare it responsible"
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "xcomp" and _unsaid(first.head):
+        return False  # "declined to comment", "plans to announce": nothing was said
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # "people accused of murder", "a man charged with fraud": no speaker
     kids = list(verb.children)
     if lemma == "deny":
         if any(c.dep_ == "dative" for c in kids):
@@ -294,6 +316,16 @@ def _speech_sense(verb: Token, lemma: str, phrasal: bool) -> bool:
         complement = [c for c in kids if c.dep_ in _CALL_COMPLEMENT_DEPS and c.i > verb.i]
         return not objs or len(objs) + len(complement) > 1
     return True
+
+
+@lru_cache(maxsize=1)
+def _unsaid_forms() -> frozenset[str]:
+    """Surface forms of the words whose infinitive is speech not made (quotes_vocab)."""
+    return frozenset((*verb_forms(UNSAID_HEAD_VERBS), *UNSAID_HEAD_WORDS))
+
+
+def _unsaid(head: Token) -> bool:
+    return head.lower_ in _unsaid_forms()
 
 
 def _set_off(verb: Token) -> bool:
