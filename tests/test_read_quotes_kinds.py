@@ -278,6 +278,22 @@ CASES = {
         attributions=(("finding", "to publish its exam results online"),),
         no_speaker=("policy",),
     ),
+    # a passive cue's prepositions and an aside with an object of its own report nothing
+    "passive_called_for": Case(
+        "Surgeon Ivo Marek has been called a charlatan by fellow doctors for promoting miracle "
+        "diets.",
+        never=("promoting miracle diets",),
+    ),
+    "aside_with_object": Case(
+        "I have written letters for several of my neighbours -- it is not an easy process.",
+        never=("it is not an easy process",),
+    ),
+    # an object's content runs on through its prepositions (PolNeAR annotates them)
+    "object_with_prepositions": Case(
+        "At the hearing, Pia Dahl described crass behaviour by the contractor behind the scenes "
+        "of the harbour project.",
+        quotes=(("crass behaviour by the contractor behind the scenes", "Pia Dahl"),),
+    ),
 }
 
 

@@ -62,6 +62,8 @@ _TEXT_KEY = "newsweave_text"
 # An aside with more tokens than this after it splits its content in two ("X, he said, Y").
 _ASIDE_TAIL_TOKENS = 3
 _EDGE_PUNCT = " \t\n,;:.\u2014\u2013-"
+# Dependents that make a cue passive ("was called", "had to be asked").
+_PASSIVE_DEPS = ("auxpass", "nsubjpass")
 # A bare verb with one of these is no command ("to say", "will say", "they say").
 _NOT_IMPERATIVE_DEPS = ("aux", "auxpass", "nsubj", "nsubjpass", "expl", "mark")
 # Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
@@ -244,7 +246,10 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
         return CueMatch(cue, offset + verb.idx, speaker, obj, kind) if obj else None
     if not speech:
         return None
-    obj = None if lemma in _NOT_OBJECT else _object_content(verb, lemma, phrasal, offset)
+    # "has been called a charlatan by physicians for promoting ...", "had to be asked of a
+    # contender": a passive cue's objects and prepositions are not what was said
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+    obj = None if lemma in _NOT_OBJECT or passive else _object_content(verb, lemma, phrasal, offset)
     if obj is not None:
         return CueMatch(cue, offset + verb.idx, speaker, obj)
     if speaker is not None and cue_end < len(sent) and sent[cue_end].text == ":":
@@ -258,6 +263,7 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
         and verb.head.i != verb.i
         and verb.tag_ != "VBG"  # '"...," he said, urging calm': the participle is no aside
         and _set_off(verb)
+        and (lemma in _ADDRESSEE or not _has_object(verb))
         and subj is not None
         and subj.head.i == verb.i
         and _punctuated(sent, verb, subj)
@@ -326,6 +332,13 @@ def _unsaid_forms() -> frozenset[str]:
 
 def _unsaid(head: Token) -> bool:
     return head.lower_ in _unsaid_forms()
+
+
+def _has_object(verb: Token) -> bool:
+    """Whether a cue has a direct object after it: "I have written letters for them -- it is
+    hard" and "He added a note of caution, should she return" are no asides ("The economy is
+    strong, he said"): the words beside them are not what was said."""
+    return any(c.dep_ in OBJECT_DEPS and c.i > verb.i for c in verb.children)
 
 
 def _set_off(verb: Token) -> bool:

@@ -345,7 +345,14 @@ ADDRESSEE_VERBS: tuple[str, ...] = (
 # plan a disaster", "accused him of lying"): the object with these complements to its right.
 OBJECT_DEPS: tuple[str, ...] = ("dobj",)
 OBJECT_COMPLEMENT_DEPS: tuple[str, ...] = ("dobj", "oprd", "ccomp", "xcomp", "dative", "acomp")
-OBJECT_COMPLEMENT_PREPS: tuple[str, ...] = ("of", "as", "for", "against")
+# Since 2026-12-02 also the prepositions that carry on what the object reports ("described
+# crass behaviour by Trump behind the scenes", "called him a master at bolting deals
+# together", "citing her work after the attacks"): PolNeAR annotates them with the object;
+# dev quotes at 0.3 P 0.898 -> 0.902, R 0.857 -> 0.860.
+OBJECT_COMPLEMENT_PREPS: tuple[str, ...] = (
+    "of", "as", "for", "against", "by", "at", "behind", "after", "about", "with", "from", "over",
+    "to", "in",
+)  # fmt: skip
 
 # Verbs of saying whose direct object is mostly not what was said: "added 5 points",
 # "maintained control", "pledged $5 million", "confirmed the nominee", "charged him", "wrote a
