@@ -567,6 +567,11 @@ def _indirect_items(
     direct: Sequence[_Item] = (),
 ) -> list[_Item]:
     items = []
+    own: dict[int, list[_Item]] = {}  # each cue's direct quotes, in text order
+    for it in sorted(direct, key=lambda it: it.start):
+        if it.att is not None:
+            own.setdefault(id(it.att), []).append(it)
+    closes = {m.end: m.close_at for m in marks}
     for found in atts.values():
         for a in found:
             if a.content is None or (a.parenthetical and id(a) in used):
@@ -579,7 +584,7 @@ def _indirect_items(
                 # words and mark out of the clause; the content holds the whole quote
                 if start <= m.start < end < m.end:
                     end = m.close_at + 1 if m.close_at >= 0 else m.end
-            end = _over_own_quotes(text, marks, direct, a, end)
+            end = _over_own_quotes(text, closes, own.get(id(a), ()), end)
             unquoted = _unquoted_words(text, (start, end), marks)
             if unquoted < _MIN_INDIRECT_WORDS and unquoted < _words(text, start, end):
                 continue  # the content is the direct quote itself
@@ -589,18 +594,16 @@ def _indirect_items(
     return items
 
 
-def _over_own_quotes(
-    text: str, marks: list[Marked], direct: Sequence[_Item], att: CueMatch, end: int
-) -> int:
+def _over_own_quotes(text: str, closes: dict[int, int], quotes: Sequence[_Item], end: int) -> int:
     """Where reported content ends once it takes in the quotes its own cue attributes right
     after it in the sentence: 'said she has what the job needs: "Steadiness."', 'claims fraud
     is "a big problem" but "nobody has the guts to talk about it."', 'said the event brought
     back memories, and of "all the people ..."'. The parse ends the clause before them; the
     report is one (PolNeAR annotates one relation: 32 of dev's 160 unmatched quotes were
-    such second pieces)."""
-    closes = {m.end: m.close_at for m in marks}
-    for it in sorted(direct, key=lambda it: it.start):
-        if it.att is not att or it.end <= end:
+    such second pieces). `quotes`: the cue's direct quotes in text order; `closes`: closing
+    mark offset by the end of a quote's words."""
+    for it in quotes:
+        if it.end <= end:
             continue
         gap = text[end : it.start]
         if len(gap) > _MAX_JOIN_GAP_CHARS or "\n" in gap or _SENTENCE_END.search(gap):
