@@ -79,8 +79,25 @@ def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
     return "\n".join(lines)
 
 
+def invoked_as(argv0: str | None = None) -> str:
+    """How this benchmark was started: `python -m benchmarks...` or the `newsweave` command.
+
+    Example:
+        >>> invoked_as("/src/benchmarks/__main__.py"), invoked_as("/venv/bin/newsweave")
+        ('python -m benchmarks', 'newsweave')
+        >>> invoked_as("/src/benchmarks/check/__main__.py")
+        'python -m benchmarks.check'
+    """
+    path = Path(argv0 if argv0 is not None else sys.argv[0])
+    if path.name != "__main__.py":
+        return "newsweave"
+    parts = path.parent.parts
+    start = parts.index("benchmarks") if "benchmarks" in parts else len(parts) - 1
+    return "python -m " + ".".join(parts[start:])
+
+
 def section(title: str, body: str, command: str | None = None) -> str:
-    command = command or "newsweave " + " ".join(sys.argv[1:])
+    command = command or " ".join([invoked_as(), *sys.argv[1:]])
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
         f"## {title} — {now}\n\n"
