@@ -15,12 +15,15 @@ Two measurements:
   50 new stream articles written as one JSON Lines file under /tmp (timed), against the same 50 into
   an empty store. The texts are third-party: they are written under /tmp only.
 
-Run: .venv/bin/python -m benchmarks.incremental [ecb] [store 1000 10000 [--repeats k]]
+Run: .venv/bin/python -m benchmarks.incremental [ecb] [store 1000 10000 [--repeats k]
+     [--code DIR]] (DIR: another checkout's src, run side by side with this code)
 """
 
 from __future__ import annotations
 
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -30,7 +33,13 @@ from pathlib import Path
 
 from newsweave.group import GroupSettings
 from newsweave.group.grouper import prepared
-from newsweave.group.stage import StoredGrouping, add_to_grouping, group_items, updated
+from newsweave.group.stage import (
+    StoredGrouping,
+    add_to_grouping,
+    first_settling,
+    group_items,
+    updated,
+)
 
 from .ecbplus import bcubed, load_docs, load_items
 from .report import print_rows
@@ -51,7 +60,9 @@ def ecb_batches(batches: int = 10) -> list[dict[str, object]]:
     t = time.perf_counter()
     first = group_items(items[:size], settings)
     stored = StoredGrouping(
-        tuple((s.id, s.article_ids, s.cohesion) for s in first.stories), first.duplicate_of
+        tuple((s.id, s.article_ids, s.cohesion) for s in first.stories),
+        first.duplicate_of,
+        first_settling(first, size),  # as the pipeline stores them
     )
     per_batch = [time.perf_counter() - t]
     for k in range(size, len(items), size):
@@ -100,8 +111,9 @@ def _stream_articles(n: int):
         yield article, Reading(article_id=article.id, entities=ents)
 
 
-def build_store(db: Path, n: int) -> float:
-    """A store of n stream articles with readings, grouped once; the grouping's seconds."""
+def build_store(db: Path, n: int) -> tuple[float, float]:
+    """A store of n stream articles with readings, grouped once; the grouping's wall and CPU
+    seconds (this process's, and the consensus workers' it waited for)."""
     from newsweave.pipeline import regroup
     from newsweave.read.stage import READER_VERSION
     from newsweave.store import SQLiteStore
@@ -110,9 +122,16 @@ def build_store(db: Path, n: int) -> float:
         for article, reading in _stream_articles(n):
             store.add(article)
             store.add_reading(reading, READER_VERSION)
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), _own_cpu()
         regroup(store)
-        return time.perf_counter() - t
+        return time.perf_counter() - t, _own_cpu() - cpu
+
+
+def _own_cpu() -> float:
+    return sum(
+        u.ru_utime + u.ru_stime
+        for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
 
 
 def write_new(path: Path, skip: int) -> None:
@@ -128,44 +147,71 @@ def write_new(path: Path, skip: int) -> None:
                 f.write(json.dumps(rec) + "\n")
 
 
-def _analyze_seconds(folder: Path, db: Path) -> float:
+def _analyze_seconds(folder: Path, db: Path, code: str | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds (user + sys of the process and its children) of one analyze; with
+    `code`, that folder (a checkout's src) first on PYTHONPATH."""
     cmd = [sys.executable, "-m", "newsweave.cli", "analyze", str(folder), "--db", str(db),
            "--offline", "--quiet"]  # fmt: skip
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - t
+    env = {**os.environ, "PYTHONPATH": code} if code else None
+    t, cpu = time.perf_counter(), _children_cpu()
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    return time.perf_counter() - t, _children_cpu() - cpu
 
 
-def store_rows(sizes: tuple[int, ...], repeats: int = 1) -> list[dict[str, object]]:
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
+def store_rows(
+    sizes: tuple[int, ...], repeats: int = 1, code: str | None = None
+) -> list[dict[str, object]]:
     """Per stored size N: seconds to regroup N from scratch, to analyze 50 new articles into
     (a fresh copy of) the stored N, and the same 50 into an empty store, each analyze in a
     fresh process; with `repeats` > 1 the two analyses alternate that many times and each
-    keeps its fastest (this machine is shared: other work stretches single runs)."""
+    keeps its fastest (this machine is shared: other work stretches single runs); CPU
+    seconds (user + sys, workers included) beside the wall seconds, the fastest by CPU.
+    With `code` (a checkout's src) the analyses also run that code, alternating with this
+    one, on copies of the same stores: one row per code."""
     rows = []
     work = Path(tempfile.mkdtemp(prefix="newsweave-incr-"))
+    codes = [("given", code), ("this", None)] if code else [("this", None)]
     try:
         for n in sizes:
             db = work / f"s{n}.db"
-            regroup_s = build_store(db, n)
+            regroup_s, regroup_cpu = build_store(db, n)
             new = work / f"new{n}.jsonl"
             write_new(new, n)
-            empty, into = [], []
+            runs: dict[str, tuple[list, list]] = {name: ([], []) for name, _ in codes}
             for k in range(repeats):
-                empty.append(_analyze_seconds(new, work / f"empty{n}-{k}.db"))
-                shutil.copy(db, work / f"into{n}-{k}.db")
-                into.append(_analyze_seconds(new, work / f"into{n}-{k}.db"))
-            empty_s, into_s = min(empty), min(into)
-            rows.append({"stored": n, "regroup stored from scratch s": round(regroup_s, 2),
-                         "analyze 50 into empty s": round(empty_s, 2),
-                         "analyze 50 into stored s": round(into_s, 2),
-                         "into stored / into empty": round(into_s / empty_s, 3),
-                         "into stored / regroup": round(into_s / regroup_s, 4),
-                         "empty runs s": [round(x, 1) for x in empty],
-                         "into runs s": [round(x, 1) for x in into]})  # fmt: skip
-            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # as it goes
+                for name, path in codes:
+                    empty, into = runs[name]
+                    empty.append(_analyze_seconds(new, work / f"{name}-empty{n}-{k}.db", path))
+                    shutil.copy(db, work / f"{name}-into{n}-{k}.db")
+                    into.append(_analyze_seconds(new, work / f"{name}-into{n}-{k}.db", path))
+            for name, _ in codes:
+                rows.append(_store_row(n, name, regroup_s, regroup_cpu, *runs[name]))
+                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # as it goes
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return rows
+
+
+def _store_row(n: int, code: str, regroup_s: float, regroup_cpu: float, empty: list,
+               into: list) -> dict[str, object]:  # fmt: skip
+    empty_s, into_s = min(w for w, _ in empty), min(w for w, _ in into)
+    empty_cpu, into_cpu = min(c for _, c in empty), min(c for _, c in into)
+    return {"stored": n, "code": code, "regroup stored from scratch s": round(regroup_s, 2),
+            "regroup CPU s": round(regroup_cpu, 2),
+            "analyze 50 into empty s": round(empty_s, 2),
+            "analyze 50 into stored s": round(into_s, 2),
+            "into stored / into empty": round(into_s / empty_s, 3),
+            "into stored / regroup": round(into_s / regroup_s, 4),
+            "into empty CPU s": round(empty_cpu, 2), "into stored CPU s": round(into_cpu, 2),
+            "CPU: into stored / into empty": round(into_cpu / empty_cpu, 3),
+            "CPU: into stored / regroup": round(into_cpu / regroup_cpu, 4),
+            "empty runs s (wall/CPU)": [f"{w:.1f}/{c:.1f}" for w, c in empty],
+            "into runs s (wall/CPU)": [f"{w:.1f}/{c:.1f}" for w, c in into]}  # fmt: skip
 
 
 def main() -> None:
@@ -177,9 +223,14 @@ def main() -> None:
         at = args.index("--repeats")
         repeats = int(args[at + 1])
         del args[at : at + 2]
+    code = None
+    if "--code" in args:
+        at = args.index("--code")
+        code = args[at + 1]
+        del args[at : at + 2]
     if "store" in args:
         sizes = tuple(int(a) for a in args if a.isdigit()) or (1000, 10000)
-        rows = store_rows(sizes, repeats)
+        rows = store_rows(sizes, repeats, code)
         print_rows(rows)
         print(json.dumps(rows))
 

@@ -26,7 +26,7 @@ POINTS: tuple[tuple[str, str, int], ...] = (
     ("reading, first reading stored", "newsweave.store.sqlite:SQLiteStore.add_reading", 1),
     ("reading, third reading stored", "newsweave.store.sqlite:SQLiteStore.add_reading", 3),
     ("reading, last reading stored", "newsweave.store.sqlite:SQLiteStore.add_reading", 5),
-    ("regroup reads the store", "newsweave.pipeline:stored_docs", 1),
+    ("regroup reads the store", "newsweave.pipeline:read_docs", 1),
     ("grouping features stored", "newsweave.store.sqlite:SQLiteStore.add_group_features", 1),
     ("grouping starts", "newsweave.group.stage:group_items", 1),
     ("first story checked", "newsweave.check:check_story", 1),

@@ -214,6 +214,36 @@ def test_check_regroup_rechecks_only_changed_stories(tmp_path):
         assert fresh == 1  # only the new wildfire story
 
 
+def test_check_regroup_reads_a_few_stories_articles_at_a_time(tmp_path, monkeypatch):
+    from conftest import EXAMPLES
+    from newsweave import pipeline
+    from newsweave.store import SQLiteStore
+
+    reads: list[list[str]] = []
+    real = pipeline.read_docs
+
+    def recording(store, outlets):
+        read = real(store, outlets)
+
+        def counted(ids):
+            reads.append(list(ids))
+            return read(ids)
+
+        return counted
+
+    monkeypatch.setattr(pipeline, "read_docs", recording)
+    monkeypatch.setattr(pipeline, "_CHECK_READ_ARTICLES", 3)
+    with SQLiteStore(tmp_path / "s.db") as store:
+        pipeline.run([str(EXAMPLES)], store=store, fetch=False)
+        pipeline.read_stored(store)
+        stories = pipeline.regroup(store)
+    members = sorted(a for s in stories for a in s.article_ids)
+    # every story's articles read once, stories in a row until they hold 3: never the store
+    assert sorted(a for r in reads for a in r) == members
+    assert max(map(len, reads)) < 3 + max(len(s.article_ids) for s in stories)
+    assert len(reads) > 2 and all(s.check is not None for s in stories)
+
+
 def _settings():
     from newsweave.settings import DEFAULTS
 

@@ -3,6 +3,7 @@ grouping features are computed once per article."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -13,7 +14,13 @@ import newsweave.group.stage as stage
 import newsweave.pipeline as pipeline
 from conftest import EXAMPLES
 from newsweave.group import Grouper, GroupInput
-from newsweave.group.stage import StoredGrouping, add_to_grouping, group_items, updated
+from newsweave.group.stage import (
+    Settling,
+    StoredGrouping,
+    add_to_grouping,
+    group_items,
+    updated,
+)
 from newsweave.store import SQLiteStore
 
 HELD_OUT = "tavessa-herald_bank-lifts-rate.html"  # one report of the rate rise
@@ -199,4 +206,56 @@ def test_group_incremental_neighbours_names_stories_another_would_join():
     stories = [("s-a0", ("a0", "a1"), None), ("s-a2", ("a2", "a3"), None)]
     stories.append(("s-a8", ("a8", "a9"), None))
     g = Grouper.restore([*harbour, *tram], stories, {})
-    assert sorted(set(g.neighbours([*harbour, *tram], 0.2))) == ["s-a0", "s-a2"]
+    pairs = g.neighbours([*harbour, *tram], 0.2)
+    assert sorted({sid for pair in pairs for sid in pair}) == ["s-a0", "s-a2"]
+
+
+_APART = (("s-a0", ("a0", "a1", "a2"), None), ("s-a3", ("a3", "a4", "a5"), None))
+
+
+@pytest.mark.parametrize(
+    ("settled", "again"),
+    [
+        # one settling saw both at 6 articles and kept them apart; 7 now: not settled again
+        ({"s-a0": Settling(6, 0), "s-a3": Settling(6, 0)}, False),
+        # the store has doubled since (3 -> 7): settled again, and joined
+        ({"s-a0": Settling(3, 0), "s-a3": Settling(3, 0)}, True),
+        # two settlings made them: none has seen the pair
+        ({"s-a0": Settling(6, 0), "s-a3": Settling(6, 1)}, True),
+        ({"s-a0": Settling(6, 0)}, True),
+    ],
+)
+def test_group_incremental_look_alike_pair_settled_once(settled, again, monkeypatch):
+    harbour = [_item(i, _HARBOUR, ("Lindholm", "harbour board")) for i in range(6)]
+    tram = _item(9, _TRAM, ("Brask", "tram company"))
+    calls: list[list[str]] = []
+    real = Grouper.settle_some
+
+    def counted(self, items, story_ids):
+        calls.append(sorted(set(story_ids)))
+        return real(self, items, story_ids)
+
+    monkeypatch.setattr(Grouper, "settle_some", counted)
+    update = add_to_grouping(harbour, StoredGrouping(_APART, {}, settled), [tram])
+    assert calls == [["s-a0", "s-a3", "s-a9"] if again else ["s-a9"]]
+    joined = ("a0", "a1", "a2", "a3", "a4", "a5") in [s.article_ids for s in update.stories]
+    assert joined == again
+    # what this settling made is stamped with the store's size and a new run number
+    run = 1 + max(st.run for st in settled.values())
+    assert update.settled == {s.id: Settling(7, run) for s in update.stories}
+
+
+def test_group_incremental_pipeline_stores_when_stories_were_settled(
+    folders, first_store, tmp_path
+):
+    with SQLiteStore(_copy(first_store, tmp_path)) as store:
+        # the first analyze grouped its 3 articles at once: every story is of run 0
+        assert json.loads(store.state("settled")) == {s["id"]: [3, 0] for s in store.stories()}
+        report = pipeline.analyze([str(folders[1])], store, fetch=False)
+        settled = json.loads(store.state("settled"))
+        touched = {s.id for s in report.stories}
+        # the stories the 2 new articles touched were settled by run 1, at 5 articles
+        assert {sid: v for sid, v in settled.items() if sid in touched} == {
+            sid: [5, 1] for sid in touched
+        }
+        assert set(settled) == {s["id"] for s in store.stories()}

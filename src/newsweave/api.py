@@ -61,9 +61,11 @@ class Newsweave:
             inputs = [inputs]
         names = [str(i) for i in inputs]
         report = analyze(names, self.store, self.settings, fetch=fetch)
-        if names:
-            return report
-        return Report(report.summary, tuple(self.stories()), report.articles)
+        # held here (the pipeline's report reads them from the store as they are iterated):
+        # the Report stays whole after the store is closed
+        articles = tuple(report.articles)
+        stories = report.stories if names else tuple(self.stories())
+        return Report(report.summary, stories, articles)
 
     def stories(self) -> list[Story]:
         """The stories of the last `analyze`, biggest first, with what the check found."""

@@ -33,7 +33,7 @@ from rich.table import Table
 from . import __version__
 from .errors import NewsweaveError, printable
 from .outputs import atomic_writer, check_writable
-from .pipeline import Outcome, Summary, read_stored, run
+from .pipeline import Outcome, Report, Summary, read_stored, run
 from .settings import DEFAULTS, FLAGS, MAX_WORKERS, Settings, load_settings
 from .store import open_store
 from .workers import available_cpus
@@ -333,30 +333,61 @@ def analyze(
     from .pipeline import analyze as run_analyze
 
     settings = _settings(opts)
-    with open_store(settings.store.db_path) as store, _pipeline_progress(opts["quiet"]) as progress:
-        report = run_analyze(list(inputs), store, settings, progress)
-    data = report.to_dict()
-    if out:
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        if out == "-":
-            click.echo(text)
-        else:
-            with atomic_writer(out) as f:
-                f.write(text + "\n")
-    if html_out:
-        from .report.html import render_html
-
-        with atomic_writer(html_out) as f:
-            f.write(render_html(data))
-    if md_out:
-        from .report.markdown import render_markdown
-
-        with atomic_writer(md_out) as f:
-            f.write(render_markdown(data))
+    with open_store(settings.store.db_path) as store:
+        with _pipeline_progress(opts["quiet"]) as progress:
+            report = run_analyze(list(inputs), store, settings, progress)
+        # the report's articles are read from the store as they are written
+        shown = _write_outputs(report, out, html_out, md_out)
     if out != "-":
-        _print_report(data)
-        _print_briefs(data)
+        _print_report(shown)
+        _print_briefs(shown)
     _finish(report.summary)
+
+
+def _write_outputs(
+    report: Report, out: str | None, html_out: str | None, md_out: str | None
+) -> dict[str, Any]:
+    """Write the report files; returns what the terminal shows of the report (each article's
+    head and counts: `_shown`, and the stories).
+
+    The JSON report is written as it goes, an article at a time (`Report.write_json`): a
+    report of 10,000 articles is never in memory. The HTML and Markdown renderers take the
+    whole report, so with `--html` or `--md` it is built first.
+    """
+    stories = [s.to_dict() for s in report.stories]
+    if html_out or md_out:
+        data = report.to_dict()
+        if out:
+            with nullcontext(sys.stdout) if out == "-" else atomic_writer(out) as f:
+                f.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        if html_out:
+            from .report.html import render_html
+
+            with atomic_writer(html_out) as f:
+                f.write(render_html(data))
+        if md_out:
+            from .report.markdown import render_markdown
+
+            with atomic_writer(md_out) as f:
+                f.write(render_markdown(data))
+        return {"articles": [_shown(a) for a in data["articles"]], "stories": stories}
+    heads: list[dict[str, Any]] = []
+    if out:
+        with nullcontext(sys.stdout) if out == "-" else atomic_writer(out) as f:
+            report.write_json(f, lambda a: heads.append(_shown(a)))
+    else:
+        from .report.json import article_dict
+
+        heads = [_shown(article_dict(a, r)) for a, r in report.articles]
+    return {"articles": heads, "stories": stories}
+
+
+def _shown(article: dict[str, Any]) -> dict[str, Any]:
+    """What the terminal shows of a report article: its head, and how many entities, quotes
+    and numbers it holds (not the lists: the text and reading are let go)."""
+    head = ("id", "source", "outlet", "published", "title", "duplicate_of")
+    counts = ("entities", "quotes", "numbers")
+    return {**{k: article[k] for k in head}, **{k: len(article[k]) for k in counts}}
 
 
 @main.command()
@@ -471,13 +502,14 @@ def _print_briefs(report: dict[str, Any]) -> None:
 
 
 def _print_report(report: dict[str, Any]) -> None:
+    """The articles (`_shown`: their heads and counts) and stories of a report."""
     table = Table(title=f"{len(report['articles'])} articles", title_justify="left")
     for col in ("id", "outlet", "published", "entities", "quotes", "numbers", "title"):
         table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
     for a in report["articles"]:
         table.add_row(
-            a["id"], escape(a["outlet"] or "-"), a["published"] or "-", str(len(a["entities"])),
-            str(len(a["quotes"])), str(len(a["numbers"])), escape(a["title"] or "(no title)"),
+            a["id"], escape(a["outlet"] or "-"), a["published"] or "-", str(a["entities"]),
+            str(a["quotes"]), str(a["numbers"]), escape(a["title"] or "(no title)"),
         )  # fmt: skip
     out_console.print(table)
     _print_stories(report["stories"])

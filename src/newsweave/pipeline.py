@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .budget import time_budget
-from .errors import InputError
+from .errors import InputError, StoreError
 from .extract import ScrapedContext, extract
 from .extract.decode import decode
 from .ingest import Unit, expand_inputs, read_unit
@@ -407,10 +408,29 @@ def stored_docs(store: SQLiteStore) -> dict[str, tuple[Article, Reading | None]]
     return {a.id: (normalise_outlet(a, outlets), r) for a, r in pairs}
 
 
+Docs = dict[str, tuple[Article, Reading | None]]
+
+# Stories whose articles `check_stories` reads from the store in one query: stories in a row
+# until their members reach this many (a bigger story is read alone). The texts and readings
+# held at once stay a few hundred articles' whatever the store holds.
+_CHECK_READ_ARTICLES = 200
+
+
+def read_docs(store: SQLiteStore, outlets: dict[str, str]) -> Callable[[list[str]], Docs]:
+    """What reads some stored articles with their readings, outlets normalised by `outlets`
+    (`outlets.outlet_table`), for `check_stories`."""
+
+    def read(ids: list[str]) -> Docs:
+        return {a.id: (normalise_outlet(a, outlets), r) for a, r in
+                store.articles_with_readings(ids)}  # fmt: skip
+
+    return read
+
+
 def check_stories(
     store: SQLiteStore,
     stories: Sequence[Story],
-    docs: dict[str, tuple[Article, Reading | None]],
+    docs: Docs | Callable[[list[str]], Docs],
     duplicate_of: dict[str, str | None],
     settings: Settings,
     on_check: Callable[[int, int], None] | None = None,
@@ -418,7 +438,9 @@ def check_stories(
     """Each story with its check: from the store when its membership is unchanged, else run.
 
     Args:
-        docs: the stored articles with their readings (`stored_docs`).
+        docs: the stored articles with their readings (`stored_docs`), or what reads those of
+            some ids (`read_docs`): then they are read a few stories at a time
+            (`_CHECK_READ_ARTICLES`), never all at once.
         duplicate_of: the grouping's copy links (article id -> origin id or None).
 
     Returns:
@@ -427,11 +449,11 @@ def check_stories(
     from .check import check_key, check_story
 
     out, fresh = [], 0
-    for n, story in enumerate(stories):
+    for n, (story, got) in enumerate(_with_docs(stories, docs)):
         members = [
-            (replace(docs[aid][0], duplicate_of=duplicate_of.get(aid)), docs[aid][1])
+            (replace(got[aid][0], duplicate_of=duplicate_of.get(aid)), got[aid][1])
             for aid in story.article_ids
-            if aid in docs
+            if aid in got
         ]
         key = check_key(members, settings.check, reader_version(settings))
         cached = store.check(key)
@@ -451,6 +473,24 @@ def _grouping_settings(settings: Settings) -> str:
     """The settings the stories depend on: the group and check branches. The number of
     processes changes nothing in the output (tested), so it is left out."""
     return repr((replace(settings.group, consensus_workers=0), settings.check))
+
+
+def _with_docs(
+    stories: Sequence[Story], docs: Docs | Callable[[list[str]], Docs]
+) -> Iterator[tuple[Story, Docs]]:
+    """Each story with the docs that hold its members (read a few stories at a time)."""
+    if isinstance(docs, dict):
+        yield from ((story, docs) for story in stories)
+        return
+    batch: list[Story] = []
+    size = 0
+    for k, story in enumerate(stories):
+        batch.append(story)
+        size += len(story.article_ids)
+        if size >= _CHECK_READ_ARTICLES or k == len(stories) - 1:
+            got = docs([a for s in batch for a in s.article_ids])
+            yield from ((s, got) for s in batch)
+            batch, size = [], 0
 
 
 def grouping_key(store: SQLiteStore, settings: Settings) -> str:
@@ -586,10 +626,11 @@ def _grouped(
     state = {"grouping_base": base, "outlets": json.dumps(outlets)}
     if full or store.state("grouping_base") != base or not grouped.isdisjoint(changed):
         grouping = stage.group_items(list(items.values()), settings.group)
-        docs = stored_docs(store)
+        docs = read_docs(store, outlets)  # a few stories' texts at a time, not the store's
         stories, _ = check_stories(
             store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
         )
+        state["settled"] = _settled_json(stage.first_settling(grouping, len(items)))
 
         def replace_all(key: str) -> int:
             dicts = [s.to_dict() for s in stories]
@@ -598,17 +639,18 @@ def _grouped(
 
         return replace_all
     new = [it for a, it in items.items() if a not in grouped]
-    stored = stage.StoredGrouping(story_members, dict(store.copy_links()))
+    settled = {sid: stage.Settling(*v) for sid, v in
+               json.loads(store.state("settled") or "{}").items()}  # fmt: skip
+    stored = stage.StoredGrouping(story_members, dict(store.copy_links()), settled)
     # a site's name learnt now renames its earlier articles' outlet: their stories are redone
     before = json.loads(store.state("outlets") or "{}")
     renamed = [h.id for h in heads if h.id in grouped and items[h.id].outlet
                != normalise_outlet(h, before).outlet]  # fmt: skip
     grouped_items = [items[a] for a in items if a in grouped]
     update = stage.add_to_grouping(grouped_items, stored, new, settings.group, refresh=renamed)
-    members = [a for s in update.stories for a in s.article_ids]
-    touched = store.articles_with_readings(members)
-    docs = {a.id: (normalise_outlet(a, outlets), r) for a, r in touched}
+    docs = read_docs(store, outlets)
     stories, _ = check_stories(store, update.stories, docs, update.duplicate_of, settings, on_check)
+    state["settled"] = _settled_json(stage.updated(stored, update).settled)
 
     def replace_touched(key: str) -> int:
         dicts = [s.to_dict() for s in stories]
@@ -618,6 +660,11 @@ def _grouped(
         return len(stories)
 
     return replace_touched
+
+
+def _settled_json(settled: dict) -> str:
+    """The stories' `group.stage.Settling`s as the store keeps them (state "settled")."""
+    return json.dumps({sid: [st.articles, st.run] for sid, st in settled.items()})
 
 
 def regroup(
@@ -638,13 +685,62 @@ def regroup(
     return [Story.from_dict(d) for d in store.stories()]
 
 
+# Articles `StoredArticles` reads from the store per query: a few hundred pages' texts and
+# readings at a time, however many articles the report holds.
+_ARTICLES_PER_READ = 100
+
+
+class StoredArticles(Sequence[tuple[Article, Reading | None]]):
+    """A report's articles with their readings, outlets normalised, read from the store as
+    they are iterated (`_ARTICLES_PER_READ` at a time), never all held: a report of 10,000
+    articles is not in memory at once. Valid while the store is open.
+
+    Args:
+        store: the store holding them.
+        ids: the article ids, in report order (ids not stored are left out).
+        outlets: the outlet table (`outlets.outlet_table`) to normalise them with.
+    """
+
+    def __init__(self, store: SQLiteStore, ids: Sequence[str], outlets: dict[str, str]) -> None:
+        self._store, self._outlets = store, outlets
+        known = store.stored_ids(ids)  # a report holds only stored articles
+        self._ids = tuple(i for i in ids if i in known)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[tuple[Article, Reading | None]]:
+        ids = self._ids
+        for k in range(0, len(ids), _ARTICLES_PER_READ):
+            chunk = ids[k : k + _ARTICLES_PER_READ]
+            got = {a.id: (a, r) for a, r in self._read(chunk)}
+            for i in chunk:
+                if i in got:
+                    a, r = got[i]
+                    yield normalise_outlet(a, self._outlets), r
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        ((a, r),) = self._read([self._ids[index]])
+        return normalise_outlet(a, self._outlets), r
+
+    def _read(self, ids: list[str]) -> list[tuple[Article, Reading | None]]:
+        try:
+            return list(self._store.articles_with_readings(ids))
+        except sqlite3.ProgrammingError:  # "Cannot operate on a closed database."
+            reason = "closed: a report's articles are read from its store (use them first)"
+            raise StoreError(f"{self._store.path}: {reason}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
-    """What one `analyze` found: the inputs' counts, their stories and every article of them."""
+    """What one `analyze` found: the inputs' counts, their stories and every article of them
+    (`articles`: read from the store as they are iterated, when `analyze` made it)."""
 
     summary: Summary
     stories: tuple[Story, ...]
-    articles: tuple[tuple[Article, Reading | None], ...]
+    articles: Sequence[tuple[Article, Reading | None]]
 
     def articles_frame(self) -> Any:
         """The report's articles as a pandas DataFrame, one row each (the `frames` extra)."""
@@ -665,6 +761,15 @@ class Report:
         from .report import build_report
 
         return build_report(self.articles, [s.to_dict() for s in self.stories])
+
+    def write_json(
+        self, f: TextIO, on_article: Callable[[dict[str, Any]], None] | None = None
+    ) -> None:
+        """Write the report JSON (`to_dict()`, indented by 2, and a newline) as it goes, one
+        article at a time (`report.json.write_report`): the same text, in bounded memory."""
+        from .report.json import write_report
+
+        write_report(f, self.articles, (s.to_dict() for s in self.stories), on_article)
 
 
 @dataclass(slots=True)
@@ -733,6 +838,4 @@ def analyze(
     for s in stories:
         ids.update(dict.fromkeys(s.article_ids))
     outlets = outlet_table(store.article_heads())
-    pairs = [(store.get(i), store.reading(i)) for i in ids]
-    articles = tuple((normalise_outlet(a, outlets), r) for a, r in pairs if a is not None)
-    return Report(summary, tuple(stories), articles)
+    return Report(summary, tuple(stories), StoredArticles(store, list(ids), outlets))

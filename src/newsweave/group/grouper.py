@@ -282,9 +282,9 @@ class Grouper:
         """Every live story's member ids, in the order they joined (cheaper than `stories`)."""
         return {st.id: tuple(st.article_ids) for st in self._stories.stories()}
 
-    def neighbours(self, items: Iterable[GroupInput], min_score: float) -> list[str]:
-        """Live stories whose first member now scores at least `min_score` on another live
-        story, and those other stories: pairs the current IDF table would put together.
+    def neighbours(self, items: Iterable[GroupInput], min_score: float) -> list[tuple[str, str]]:
+        """(story, other story) for each live story whose first member now scores at least
+        `min_score` on another live story: pairs the current IDF table would put together.
 
         A story settled when the store was young weighed every word its reports share as
         common (ECB+ dev fed in 10 batches: the first batch, 78 articles, keeps one event as
@@ -295,16 +295,14 @@ class Grouper:
             min_score: the score that makes two stories neighbours.
         """
         by_id = {it.article_id: it for it in items}
-        out: list[str] = []
+        out: list[tuple[str, str]] = []
         for st in self._stories.stories():
             if not st.centroid or st.article_ids[0] not in by_id:
                 continue  # retired (no dated article can join it) or not given
             first = prepared(by_id[st.article_ids[0]], self.settings)
             f = self._stories.features(first, count=False)
-            near = [sid for sc, sid in self._stories.score_candidates(f)
+            out += [(st.id, sid) for sc, sid in self._stories.score_candidates(f)
                     if sid != st.id and sc >= min_score]  # fmt: skip
-            if near:
-                out += [st.id, *near]
         return out
 
     def settle_some(self, items: Iterable[GroupInput], story_ids: Iterable[str]) -> list[str]:

@@ -9,8 +9,8 @@ articles online and settles only the stories they touched (every later `analyze`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ..model import Article, Reading
 from .grouper import Grouper
@@ -95,13 +95,40 @@ def group_items(items: Sequence[GroupInput], settings: GroupSettings | None = No
     return Grouping(tuple(grouper.stories()), {i: grouper.duplicate_of(i) for i in ids})
 
 
+# A pair of stored stories that now look alike (`Grouper.neighbours`) is settled again only
+# once the store holds this many times the articles it held when one settling last saw both
+# (and kept them apart), or when either changed: the consensus gives the same answer over the
+# same members under a similar IDF table, and redoing it every run made 50 new articles into
+# 1,000 stored cost 1.49x the same 50 into an empty store. Each doubling still re-checks them,
+# for the case the neighbours exist for (a young store's IDF table: ECB+ dev's first batch
+# of 78 kept one event as two stories that the table of 156 joins).
+NEIGHBOUR_REGROWTH = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Settling:
+    """When a story's members were last settled: how many articles were grouped then, and
+    which settling it was (`run`; the stories one settling made saw one another, 0 is a
+    full regrouping)."""
+
+    articles: int
+    run: int
+
+
 @dataclass(frozen=True, slots=True)
 class StoredGrouping:
     """What a store keeps of its grouping: (story id, member ids in order, cohesion) per story,
-    in the order the stories were opened, and each copy's origin."""
+    in the order the stories were opened, each copy's origin, and when each story was last
+    settled (stories without one are treated as never settled)."""
 
     stories: tuple[tuple[str, tuple[str, ...], float | None], ...]
     duplicate_of: dict[str, str | None]
+    settled: Mapping[str, Settling] = field(default_factory=dict)
+
+
+def first_settling(grouping: Grouping, articles: int) -> dict[str, Settling]:
+    """The `Settling` of every story of a full regrouping of `articles` articles (run 0)."""
+    return {s.id: Settling(articles, 0) for s in grouping.stories}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +139,13 @@ class GroupingUpdate:
         stories: the stories that now hold every touched article (new or changed stories).
         replaced: the stored stories they replace (every one holding a touched article).
         duplicate_of: the copy links of the touched articles.
+        settled: the `Settling` of each of `stories`.
     """
 
     stories: tuple[Story, ...]
     replaced: tuple[str, ...]
     duplicate_of: dict[str, str | None]
+    settled: dict[str, Settling] = field(default_factory=dict)
 
 
 def add_to_grouping(
@@ -127,7 +156,9 @@ def add_to_grouping(
     refresh: Iterable[str] = (),
 ) -> GroupingUpdate:
     """Incremental grouping: add new articles online to a stored grouping and settle only the
-    stories they touched (`Grouper.settle_some`).
+    stories they touched (`Grouper.settle_some`), with the pairs of stored stories that now
+    look alike unless one settling already saw both since the store last doubled
+    (`NEIGHBOUR_REGROWTH`).
 
     Args:
         grouped: the inputs of the stored grouping's articles, in the order they were added.
@@ -140,19 +171,35 @@ def add_to_grouping(
     before = g.members()
     for it in new:
         g.add(it)
-    touched = [sid for sid, m in g.members().items() if before.get(sid) != m]
+    after = g.members()
+    touched = [sid for sid, m in after.items() if before.get(sid) != m]
     touched += [g.story_of(a) for a in refresh]
     # every touched story is settled again: settling only those a new article joined within
     # doubt_margin (or opened, merged or moved articles into) took ECB+ dev fed in 10
     # batches from F1 0.928 to 0.921
     # with them, stories whose first member now scores join_score on another story (the IDF
     # table has grown since they were settled): ECB+ dev in 10 batches F1 0.918 -> 0.925
-    touched += g.neighbours([*grouped, *new], g.settings.join_score)
+    n = len(grouped) + len(new)
+    unchanged = {sid for sid, m in after.items() if before.get(sid) == m}
+    for a, b in g.neighbours([*grouped, *new], g.settings.join_score):
+        same = a in unchanged and b in unchanged
+        if not _seen_together(stored.settled.get(a), stored.settled.get(b), n, same):
+            touched += [a, b]
     ids = g.settle_some([*grouped, *new], touched)
     stories = tuple(g.story(sid) for sid in ids)
     members = {a for s in stories for a in s.article_ids}
     replaced = tuple(sid for sid, m, _ in stored.stories if not members.isdisjoint(m))
-    return GroupingUpdate(stories, replaced, {a: g.duplicate_of(a) for a in members})
+    run = 1 + max((st.run for st in stored.settled.values()), default=0)
+    settled = {sid: Settling(n, run) for sid in ids}
+    return GroupingUpdate(stories, replaced, {a: g.duplicate_of(a) for a in members}, settled)
+
+
+def _seen_together(a: Settling | None, b: Settling | None, articles: int, same: bool) -> bool:
+    """True when one settling made both stories (`same`: neither changed since) and the store
+    has not grown `NEIGHBOUR_REGROWTH` times since: settling them again would redo it."""
+    if not same or a is None or b is None or a.run != b.run:
+        return False
+    return articles < NEIGHBOUR_REGROWTH * a.articles
 
 
 def updated(stored: StoredGrouping, update: GroupingUpdate) -> StoredGrouping:
@@ -160,4 +207,6 @@ def updated(stored: StoredGrouping, update: GroupingUpdate) -> StoredGrouping:
     gone = set(update.replaced)
     stories = [s for s in stored.stories if s[0] not in gone]
     stories += [(s.id, s.article_ids, s.cohesion) for s in update.stories]
-    return StoredGrouping(tuple(stories), {**stored.duplicate_of, **update.duplicate_of})
+    settled = {sid: st for sid, st in stored.settled.items() if sid not in gone}
+    settled.update(update.settled)
+    return StoredGrouping(tuple(stories), {**stored.duplicate_of, **update.duplicate_of}, settled)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -315,6 +315,14 @@ class SQLiteStore:
             for r in self._db.execute("SELECT article_id FROM readings WHERE reader = ?", (reader,))
         }
         return [i for i in article_ids if i not in done]
+
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored, in one query."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(article_ids)),),
+        )
+        return {r[0] for r in rows}
 
     def ids_in_stored_order(self) -> list[str]:
         """Every article id in the order the articles were first stored."""
