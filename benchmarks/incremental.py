@@ -16,7 +16,8 @@ Two measurements:
   an empty store. The texts are third-party: they are written under /tmp only.
 
 Run: .venv/bin/python -m benchmarks.incremental [ecb] [store 1000 10000 [--repeats k]
-     [--code DIR]] (DIR: another checkout's src, run side by side with this code)
+     [--code DIR] [--workers N]] (DIR: another checkout's src, run side by side with this code;
+     N: the analyses' --workers, 1 for whole CPU figures)
 """
 
 from __future__ import annotations
@@ -147,11 +148,19 @@ def write_new(path: Path, skip: int) -> None:
                 f.write(json.dumps(rec) + "\n")
 
 
+# `--workers` of the timed analyses (None: the default). The CPU seconds count the analyze
+# process and the children it waited for: the worker pool's processes (forked by a
+# forkserver) are not among them, so `--workers 1` is what makes the CPU columns whole.
+ANALYZE_WORKERS: int | None = None
+
+
 def _analyze_seconds(folder: Path, db: Path, code: str | None = None) -> tuple[float, float]:
     """Wall and CPU seconds (user + sys of the process and its children) of one analyze; with
     `code`, that folder (a checkout's src) first on PYTHONPATH."""
     cmd = [sys.executable, "-m", "newsweave.cli", "analyze", str(folder), "--db", str(db),
            "--offline", "--quiet"]  # fmt: skip
+    if ANALYZE_WORKERS is not None:
+        cmd += ["--workers", str(ANALYZE_WORKERS)]
     env = {**os.environ, "PYTHONPATH": code} if code else None
     t, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(cmd, check=True, capture_output=True, env=env)
@@ -222,6 +231,11 @@ def main() -> None:
     if "--repeats" in args:
         at = args.index("--repeats")
         repeats = int(args[at + 1])
+        del args[at : at + 2]
+    global ANALYZE_WORKERS
+    if "--workers" in args:
+        at = args.index("--workers")
+        ANALYZE_WORKERS = int(args[at + 1])
         del args[at : at + 2]
     code = None
     if "--code" in args:
