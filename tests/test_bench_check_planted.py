@@ -6,8 +6,8 @@ from newsweave.model import Article
 
 A = "Floods killed 12 people in Elmora on Monday, and 1.5 million homes lost power."
 B = (
-    "Twelve people died in the Elmora floods, officials said. About 1.5 million homes were "
-    "dark, 40 percent of the region, at 9:30 p.m."
+    "Twelve people died in the Elmora floods, officials said. About 1.5 million homes lost "
+    "power, 40 percent of the region, at 9:30 p.m."
 )
 
 
@@ -39,3 +39,20 @@ def test_bench_check_planted_apply_and_flagged_follow_the_planted_span():
     assert not flagged({"numbers": [{**number, "status": "consistent"}]}, b2.id, span)
     claim = {"status": "conflicting", "evidence": [{"article_id": b2.id, "start": 0, "end": 10}]}
     assert not flagged({"claims": [claim]}, b2.id, span)  # a conflict elsewhere in B
+
+
+def test_bench_check_planted_only_figures_of_one_counted_thing():
+    a = (
+        "Tarn has been in hospital for three weeks with pneumonia, a doctor said. The Owls "
+        "offered eight years for Feld. The 8 Block gang met at the Lindholm bar. Police seized "
+        "AK 47 rifles. More than 50 percent of the mill burned in the blaze."
+    )
+    b = (
+        "The coach had a heart attack three weeks ago. Eight years seems like a fair deal length. "
+        "Members of their 8 Block gang were arrested. AK 47 rifles were seized by police. "
+        "More than 50 percent of the mill was lost in the blaze."
+    )
+    got = {(p.kind, p.old) for p in plants(a, b)}
+    # the two spans of three weeks and the eight years share no word of their sentences; "8
+    # Block" and "AK 47" are names; "more than 50" and "more than 55" can both be true
+    assert got == {("equivalent", "50 percent")}

@@ -120,3 +120,33 @@ def test_check_figure_context_list_items_are_told_apart_by_their_words():
         "Lindholm was out of service on Friday."
     )
     assert _direct(a, b) == []
+
+
+def test_check_figure_context_compounds_meet_the_one_word_form():
+    # "back end" / "backend": with it the figures share three stems (fee, upfront, backend)
+    a = "Ravel was paid a large fee upfront plus five percent on the back end of the film."
+    b = "For the sequel the director got a fee upfront and 9 percent on the backend."
+    assert _direct(a, b) == [("%", ["9 percent", "five percent"])]
+
+
+def test_check_figure_context_a_passive_agent_is_no_change():
+    # "stormed by four robbers" counts robbers: it is compared like any figure
+    a = "The jewellery shop on Tarn Street was stormed by four robbers on Thursday afternoon."
+    b = "Police said seven robbers stormed the jewellery shop on Tarn Street on Thursday afternoon."
+    assert _direct(a, b) == [("robbers", ["four", "seven"])]
+
+
+def test_check_figure_context_a_figure_no_claim_holds_is_compared():
+    # b's "after the five holdouts left" is a residue of a quote too short to be a claim
+    a = "The foreman, Jon Feld, told reporters the three holdouts never moved in the jury room."
+    b = (
+        'The foreman said the jury room was tense. "They would not move," Jon Feld, the '
+        "foreman, told reporters after the five holdouts left."
+    )
+    from newsweave.check.claims import article_claims
+
+    articles = [Article("a0", "a0.html", a), Article("a1", "a1.html", b)]
+    readings = list(read_articles(articles))
+    held = [n.text for c in article_claims(articles[1], readings[1]) for n in c.numbers]
+    assert held == []  # the case this guards: the figure is in no claim of b
+    assert _disputed(_check(a, b)) == [("holdouts", {"three", "five"})]

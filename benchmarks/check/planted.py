@@ -183,15 +183,77 @@ def _equivalent(f: Figure) -> str | None:
     return None
 
 
+# Words of a figure's sentence that say nothing of what it is about.
+_FUNCTION_WORDS = frozenset(
+    [
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from",
+        "with", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "that",
+        "this", "these", "those", "it", "its", "he", "she", "they", "his", "her", "their", "them",
+        "who", "which", "what", "when", "where", "said", "says", "after", "before", "than", "more",
+        "less", "about", "over", "under", "into", "out", "up", "not", "no", "also", "would",
+        "will", "could", "can", "may", "just", "only", "there", "here", "then", "year", "years",
+        "day", "days", "week", "weeks", "time", "times", "some", "all", "other", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ]
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_WORD = re.compile(r"[a-z]+")
+# A figure counts the same thing in both reports when its two sentences share this many
+# content words besides the counted word: "hospitalized for the past three weeks for pneumonia"
+# and "a heart attack suffered almost three weeks ago" share none (two spans of time), "the
+# offer ... at least eight years" and "Eight years seems like a reasonable contract length"
+# share none (an opinion, not the offer).
+MIN_SHARED_WORDS = 1
+# One-sided bounds: "more than 50" and "more than 55" firefighters can both be true, so a
+# change to a figure under one is no conflict.
+_BOUND = re.compile(
+    r"\b(?:more than|over|at least|upwards of|up to|as many as|as much as|fewer than|less than|"
+    r"under|at most|nearly|almost)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_words(text: str, f: Figure) -> frozenset[str]:
+    """The content words of the figure's sentence, crudely singular, the figure left out."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, f.start)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, f.end)), len(text))
+    words = _WORD.findall((text[start : f.start] + " " + text[f.end : end]).lower())
+    return frozenset(
+        w.removesuffix("s") for w in words if len(w) > 2 and w not in _FUNCTION_WORDS
+    ) - {f.unit.removesuffix("s")}
+
+
+def _named(text: str, f: Figure) -> bool:
+    """Whether the figure is part of a name rather than a count: the word it counts is
+    capitalised ("their 8 Block gang", "IE 8 Beta 2"), or a capitalised word or a hyphen stands
+    right before it ("Six AK 47 rifles", "14 AK - 47 Rifles", "Explorer 8")."""
+    word = text[f.start : f.end].split()[-1]
+    if f.unit != "%" and word[:1].isupper() and not text[f.start : f.end][:1].isupper():
+        return True
+    before = text[max(0, f.start - 30) : f.start].split("\n")[-1].split()
+    last = before[-1] if before else ""
+    # a capitalised word inside the sentence, ending in a letter: "AK 47", not "About 1.5
+    # million homes" or "On Monday, 12 people"
+    inside = len(before) > 1 and before[-2][-1:] not in ".!?\"”"
+    return last == "-" or (inside and last[:1].isupper() and last[-1:].isalnum())
+
+
 def plants(a_text: str, b_text: str) -> list[Plant]:
-    """For each figure B states that A states too (same value, same unit), a conflict and,
-    where one exists, an equivalent rewrite of B's wording."""
-    shared = {(f.value, f.unit) for f in figures(a_text)}
+    """For each figure B states that A states too (same value, same counted word, in sentences
+    that share `MIN_SHARED_WORDS` content words, no name like "AK 47"), a conflict (none
+    under a one-sided bound) and, where one exists, an equivalent rewrite of B's wording."""
+    mine = [f for f in figures(a_text) if not _named(a_text, f)]
     out = []
     for f in figures(b_text):
-        if (f.value, f.unit) not in shared:
+        words = _sentence_words(b_text, f)
+        same = [
+            g for g in mine if (g.value, g.unit) == (f.value, f.unit)
+            and len(words & _sentence_words(a_text, g)) >= MIN_SHARED_WORDS
+        ]  # fmt: skip
+        if not same or _named(b_text, f):
             continue
-        out.append(Plant("conflict", f.start, f.end, f.text, _changed(f)))
+        if not _BOUND.search(b_text[max(0, f.start - 30) : f.start]):
+            out.append(Plant("conflict", f.start, f.end, f.text, _changed(f)))
         eq = _equivalent(f)
         if eq is not None:
             out.append(Plant("equivalent", f.start, f.end, f.text, eq))

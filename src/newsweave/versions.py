@@ -13,6 +13,8 @@ Bump one when its stage's output changes, so the stored results are redone.
 # to nine"); read-9: quotes[] speech only, attributions[] apart. (Names of their own, not
 # "read-12": several branches bump the reader, and the benchmarks' reading cache is keyed by it.)
 READER_VERSION = "read-12-quotes"
+# check-5: figures no claim holds compared too, "by N" a change only after a verb of change,
+# joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-4"
+CHECKER_VERSION = "check-5"

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import Article, Claim, Number, NumberComparison
+from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS
 from .numbers import is_change, named_comparison
 from .terms import content_stems, number_key
@@ -62,6 +62,9 @@ class _Context:
     # each side
     listed: bool = False
     ends: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # neighbouring words joined ("back end" -> "backend"): met only by the other report's one
+    # word, so two reports that both write "back end" do not count it twice
+    compounds: frozenset[str] = frozenset()
 
 
 def _context(text: str, claim: Claim, n: Number) -> _Context | None:
@@ -86,6 +89,12 @@ def _context(text: str, claim: Claim, n: Number) -> _Context | None:
     # magazines" share a product name, not a count
     stems = frozenset(s for s in before + after if not s[:1].isdigit()) - {head}
     lo, hi = n.start - len(left), n.end + len(right)
+    # the figures' own words are no context: "60 per cent" joined is the other's "percent"
+    blank = "".join(
+        " " if any(x.start <= i < x.end for x in claim.numbers) else ch
+        for i, ch in enumerate(text[lo:hi], lo)
+    )
+    compounds = _compounds(blank) - stems
     near = frozenset(
         number_key(x) for x in claim.numbers if x is not n and lo <= x.start and x.end <= hi
     )
@@ -102,7 +111,22 @@ def _context(text: str, claim: Claim, n: Number) -> _Context | None:
     words = [x for x in after if not x[:1].isdigit()]
     words = words[1:] if words[:1] == [head] else words
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
-    return _Context(claim, n, head, stems, label, near, values, total, listed, ends)
+    return _Context(claim, n, head, stems, label, near, values, total, listed, ends, compounds)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _compounds(text: str) -> frozenset[str]:
+    """Two neighbouring words written as one, stemmed: "on the back end" gives "backend", so it
+    meets another report's "on the backend" (ECB+ 6b: "5% on the backend" / "five per cent on
+    the back end")."""
+    words = _LETTERS.findall(text.lower())
+    # stop words too ("back" is one): a joined pair counts only where the other report has it
+    # as one content word, so "of the" gives nothing
+    return frozenset(
+        stem for w1, w2 in zip(words, words[1:], strict=False) for stem in content_stems(w1 + w2)
+    )  # fmt: skip
 
 
 # In a list, the stems this near a figure on either side tell it from the list's others
@@ -156,7 +180,8 @@ def _match(a: _Context, b: _Context) -> int:
         return 0
     if (a.listed or b.listed) and not any(x & y for x, y in zip(a.ends, b.ends, strict=True)):
         return 0  # "60 per cent in India" is not "52 percent in Egypt" of another list
-    shared = len(a.stems & b.stems) + len(a.figures & b.figures)
+    joined = (a.compounds & b.stems) | (b.compounds & a.stems)
+    shared = len(a.stems & b.stems) + len(joined) + len(a.figures & b.figures)
     return shared if shared >= MIN_SHARED_CONTEXT else 0
 
 
@@ -172,13 +197,41 @@ def _contexts(claims: Sequence[Claim], texts: Mapping[str, str]) -> dict[int, li
     return out
 
 
+def with_orphans(
+    claims: Sequence[Claim], readings: Mapping[str, Reading]
+) -> tuple[list[Claim], list[int]]:
+    """The claims and, after them, one claim per sentence for the figures no claim holds:
+    claims are cut around quotes and speakers and short leftovers dropped ("After four days
+    deliberating on whether to recommend "the death penalty"", "told reporters after the three
+    holdouts left"), and the figures there are still figures of the report. The indices of the
+    added claims are returned: they have no alignment score (see `_paired`)."""
+    out = list(claims)
+    held = {(c.article_id, n.start) for c in claims for n in c.numbers}
+    added: dict[tuple[str, int], int] = {}
+    for aid, r in readings.items():
+        for n in r.numbers:
+            k = next((k for k, (s, e) in enumerate(r.sentences) if s <= n.start < e), None)
+            if (aid, n.start) in held or k is None:
+                continue
+            if (aid, k) not in added:
+                s, e = r.sentences[k]
+                added[(aid, k)] = len(out)
+                out.append(Claim(f"{aid}:s{k}", aid, "", s, e, "asserted", sentence=k))
+            i = added[(aid, k)]
+            out[i] = replace(out[i], numbers=(*out[i].numbers, n))
+    return out, list(added.values())
+
+
 def _paired(
     claims: Sequence[Claim],
     groups: Sequence[Sequence[int]],
     scores: Mapping[tuple[int, int], float],
     sources: Mapping[str, int],
+    unscored: Sequence[int] = (),
 ) -> dict[int, set[int]]:
-    """Per claim, the claims of other sources it is a candidate of."""
+    """Per claim, the claims of other sources it is a candidate of; a claim made of a sentence
+    no claim held (`unscored`) is a candidate of every claim of another source, its figures'
+    context alone deciding."""
     partners: dict[int, set[int]] = {}
 
     def add(i: int, j: int) -> None:
@@ -193,6 +246,9 @@ def _paired(
         for x, i in enumerate(group):
             for j in group[x + 1 :]:
                 add(i, j)
+    for i in unscored:
+        for j in range(len(claims)):
+            add(i, j)
     return partners
 
 
@@ -202,6 +258,7 @@ def context_comparisons(
     scores: Mapping[tuple[int, int], float],
     articles: Mapping[str, Article],
     sources: Mapping[str, int],
+    readings: Mapping[str, Reading] | None = None,
 ) -> tuple[NumberComparison, ...]:
     """Figures of independent reports given in matching context whose values differ.
 
@@ -211,6 +268,8 @@ def context_comparisons(
         scores: the alignment's candidate pair scores.
         articles: the story's articles by id.
         sources: each article's independent source label.
+        readings: the articles' readings, whose figures no claim holds are compared too
+            (`with_orphans`).
 
     Returns:
         One comparison per disagreeing pair (conflicting on one day, updated across days);
@@ -231,8 +290,9 @@ def context_comparisons(
         [('guards', 'conflicting')]
     """
     texts = {aid: a.text for aid, a in articles.items()}
+    claims, unscored = with_orphans(claims, readings or {})
     ctx = _contexts(claims, texts)
-    partners = _paired(claims, groups, scores, sources)
+    partners = _paired(claims, groups, scores, sources, unscored)
     out, seen = [], set()
     for i, mine in ctx.items():
         others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]

@@ -19,12 +19,50 @@ _BELOW = ("less than", "under", "up to", "at most", "fewer than", "below")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "almost", "nearly", "an estimated")
 
 
-_CHANGE = re.compile(r"\bby\s+(?:another\s+|a further\s+)?$", re.I)
+_BY = re.compile(r"\bby\s+(?:another\s+|a further\s+)?$", re.I)
+# "by N" is a change only after a verb of change: "grown by 2,300 hectares", "raised its policy
+# rate by 50 basis points" (the examples corpus), "prices rose by 11"; after any other verb it
+# names an agent or a tally ("stormed by as many as four robbers", "is survived by two sons",
+# "voted by five votes to two"), a figure like any other.
+CHANGE_WORDS = frozenset(
+    [
+        "rise", "rises", "rose", "risen", "rising", "fall", "falls", "fell", "fallen", "falling",
+        "grow", "grows", "grew", "grown", "growing", "increase", "increased", "increases",
+        "increasing", "decrease", "decreased", "decreases", "decreasing", "cut", "cuts", "cutting",
+        "raise", "raised", "raises", "raising", "lower", "lowered", "lowers", "lowering", "reduce",
+        "reduced", "reduces", "reducing", "drop", "dropped", "drops", "dropping", "climb",
+        "climbed", "climbs", "jump", "jumped", "jumps", "gain", "gained", "gains", "lose", "loses",
+        "lost", "boost", "boosted", "expand", "expanded", "shrink", "shrank", "shrunk", "decline",
+        "declined", "declines", "widen", "widened", "narrow", "narrowed", "trim", "trimmed",
+        "slash", "slashed", "lift", "lifted", "surge", "surged", "soar", "soared", "plunge",
+        "plunged", "tumble", "tumbled", "slip", "slipped", "dip", "dipped", "up", "down", "ahead",
+        "behind", "higher", "lower", "more", "less", "won", "win", "wins", "beat", "trail",
+        "trailed", "trails",
+    ]
+)  # fmt: skip
+# How far back the verb of change is looked for: "raised its policy rate by 50".
+CHANGE_WORDS_BEFORE = 5
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 
 
 def is_change(text: str, n: Number) -> bool:
-    """A change ("grown by 2,300 hectares") rather than a total ("3,800 hectares")."""
-    return bool(_CHANGE.search(text[max(0, n.start - 20) : n.start]))
+    """A change ("grown by 2,300 hectares") rather than a total ("3,800 hectares").
+
+    Example:
+        >>> def at(text, word):
+        ...     i = text.index(word)
+        ...     return is_change(text, Number(4.0, None, None, word, i, i + len(word)))
+        >>> at("The fire has grown by four hectares.", "four")
+        True
+        >>> at("The shop was stormed by four robbers.", "four")
+        False
+    """
+    before = text[max(0, n.start - 80) : n.start]
+    m = _BY.search(before)
+    if m is None:
+        return False
+    clause = _CLAUSE_BREAK.split(before[: m.start()])[-1].lower().split()
+    return any(w in CHANGE_WORDS for w in clause[-CHANGE_WORDS_BEFORE:])
 
 
 def figure_key(text: str, n: Number) -> tuple[str | None, str | None, bool] | None:

@@ -137,7 +137,9 @@ def check_story(
     doc_map = {a.id: (a, r) for a, r in readable}
     by_id = {a.id: a for a in articles}
     numbers = story_quantities(readable, sources) + compare_numbers(claims, groups, by_id, sources)
-    numbers += _new_disputes(numbers, context_comparisons(claims, groups, scores, by_id, sources))
+    readings = {a.id: r for a, r in readable}
+    found = context_comparisons(claims, groups, scores, by_id, sources, readings)
+    numbers += _new_disputes(numbers, found)
     return StoryCheck(
         checked=True,
         note="; ".join(notes) or None,
