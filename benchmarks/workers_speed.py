@@ -10,6 +10,13 @@ stored, so it pipes exactly the articles newsweave read.
 
     .venv/bin/python -m benchmarks.workers_speed --limit 150 [--repeats 1]
 
+With `--against SRC` (a checkout's `src` folder, e.g. `git archive main | tar -x -C /tmp/base`)
+it compares two versions of newsweave instead, on this machine's load: rounds alternate
+SRC's code (run with PYTHONPATH=SRC) and this checkout's, `--workers 2`, and each row gives
+the CPU seconds per page of all processes and the main process's own CPU: all of it, and
+what it spent after the last extract/read worker ended (grouping, checks, report: the serial
+tail). The ratios at the end are this checkout's over SRC's, from the sums over the rounds.
+
 Pages come from ../shared/data/wcxb-articles/html (linked into a folder under /tmp; nothing is
 copied into the repository).
 """
@@ -40,10 +47,12 @@ print(n, "docs", file=sys.stderr)
 """
 
 
-def _tree(root: int, cpu: dict[int, float]) -> int:
+def _tree(root: int, cpu: dict[int, float], pool: set[int] | None = None) -> int:
     """Summed PSS (kB) of `root` and its descendants (from /proc); each one's own user +
-    system CPU seconds so far are written into `cpu` (by pid)."""
+    system CPU seconds so far are written into `cpu` (by pid), and the pids of the
+    pool's workers alive now into `pool`."""
     parent: dict[int, int] = {}
+    forked: set[int] = set()
     rss: dict[int, int] = {}
     ticks: dict[int, float] = {}
     hz = os.sysconf("SC_CLK_TCK")
@@ -54,8 +63,11 @@ def _tree(root: int, cpu: dict[int, float]) -> int:
             status = Path(f"/proc/{d}/status").read_text()
             stat = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()
             rollup = Path(f"/proc/{d}/smaps_rollup").read_text()
+            cmdline = Path(f"/proc/{d}/cmdline").read_bytes()
         except OSError:
             continue
+        if b"forkserver" in cmdline:
+            forked.add(int(d))
         ppid = re.search(r"^PPid:\s+(\d+)", status, re.M)
         vm = re.search(r"^Pss:\s+(\d+)", rollup, re.M)  # shared pages counted once
         parent[int(d)] = int(ppid[1]) if ppid else 0
@@ -68,24 +80,37 @@ def _tree(root: int, cpu: dict[int, float]) -> int:
         tree |= more
     for p in tree:
         cpu[p] = max(cpu.get(p, 0.0), ticks.get(p, 0.0))
+    if pool is not None:  # the workers: forked by the forkserver (it lives on until exit)
+        pool.clear()
+        pool.update(p for p in tree & forked if parent.get(p) in forked)
     return sum(rss.get(p, 0) for p in tree)
 
 
-def _timed(cmd: list[str]) -> dict[str, float]:
-    """Run under /usr/bin/time -v; wall, CPU, peak RSS (largest process, tree sum) and load."""
+def _timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run under /usr/bin/time -v; wall, CPU, peak RSS (largest process, tree sum) and load;
+    the main process's own CPU (`main_cpu`) and how much of it came after the forkserver's
+    processes were last seen (`tail_cpu`)."""
     load = os.getloadavg()[0]
     proc = subprocess.Popen(
         ["/usr/bin/time", "-v", *cmd],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        env=env,
     )
     peak = [0]
     cpu: dict[int, float] = {}
+    main_at_pool_end = [0.0]
+    main: list[int] = []
 
     def sample() -> None:
+        pool: set[int] = set()
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree(proc.pid, cpu))
+            peak[0] = max(peak[0], _tree(proc.pid, cpu, pool))
+            if not main:  # the timed command: /usr/bin/time's child
+                main.extend(p for p in cpu if p != proc.pid and _parent(p) == proc.pid)
+            if pool and main:
+                main_at_pool_end[0] = cpu.get(main[0], 0.0)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -112,7 +137,19 @@ def _timed(cmd: list[str]) -> dict[str, float]:
         "rss_mb": field("Maximum resident set size \\(kbytes\\)") / 1024,
         "tree_mb": peak[0] / 1024,
         "load": load,
+        "load_after": os.getloadavg()[0],
+        "main_cpu": cpu.get(main[0], 0.0) if main else 0.0,
+        "tail_cpu": (cpu.get(main[0], 0.0) - main_at_pool_end[0]) if main else 0.0,
     }
+
+
+def _parent(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    m = re.search(r"^PPid:\s+(\d+)", status, re.M)
+    return int(m[1]) if m else 0
 
 
 def _pages(limit: int | None) -> Path:
@@ -126,7 +163,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="first N pages (default: all)")
     ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--against", type=Path, default=None,
+                    help="another checkout's src folder: compare it with this one, rounds "
+                         "alternating, --workers 2")  # fmt: skip
+    ap.add_argument("--spacy", action="store_true", help="with --against: also spaCy's pipe")
     args = ap.parse_args()
+    if args.against is not None:
+        _compare(args)
+        return
     pages = _pages(args.limit)
     n = len(list(pages.iterdir()))
     work = Path(tempfile.mkdtemp(prefix="nw-workers-db-"))
@@ -143,6 +187,43 @@ def main() -> None:
             _row(f"analyze --workers {workers}", _timed(cmd), n)
         spacy = [sys.executable, "-c", SPACY, str(work / f"w1-{rep}.db")]
         _row("spaCy full nlp.pipe", _timed(spacy), n)
+
+
+def _compare(args: argparse.Namespace) -> None:
+    """Rounds alternating SRC's code and this checkout's (`--against`), `--workers 2`."""
+    pages = _pages(args.limit)
+    n = len(list(pages.iterdir()))
+    work = Path(tempfile.mkdtemp(prefix="nw-workers-db-"))
+    print(f"{n} pages; {pages}; dbs in {work}; against {args.against}")
+    print("| run | CPU (s) | CPU s/page | main process CPU (s) | main CPU after the pool "
+          "(s) | wall (s) | pages/s wall | load before / after |")  # fmt: skip
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    sums: dict[str, list[float]] = {"base": [0.0] * 3, "this": [0.0] * 3}
+    for rep in range(args.repeats):
+        order = ("base", "this") if rep % 2 == 0 else ("this", "base")
+        for which in order:
+            env = dict(os.environ)
+            if which == "base":
+                env["PYTHONPATH"] = str(args.against.resolve())
+            db, out = work / f"{which}-{rep}.db", work / f"{which}-{rep}.json"
+            cmd = [str(BIN / "newsweave"), "analyze", str(pages), "--db", str(db), "--offline",
+                   "-q", "--out", str(out), "--workers", "2"]  # fmt: skip
+            r = _timed(cmd, env)
+            for k, key in enumerate(("cpu", "main_cpu", "tail_cpu")):
+                sums[which][k] += r[key]
+            name = "main (--against)" if which == "base" else "this checkout"
+            print(f"| {name}, round {rep + 1} | {r['cpu']:.1f} | {r['cpu'] / n:.3f} | "
+                  f"{r['main_cpu']:.1f} | {r['tail_cpu']:.1f} | {r['wall']:.1f} | "
+                  f"{n / r['wall']:.2f} | {r['load']:.1f} / {r['load_after']:.1f} |",
+                  flush=True)  # fmt: skip
+        if args.spacy:
+            spacy = [sys.executable, "-c", SPACY, str(work / f"this-{rep}.db")]
+            _row("spaCy full nlp.pipe", _timed(spacy), n)
+    b, t = sums["base"], sums["this"]
+    print(
+        f"\nthis / main: CPU {t[0] / b[0]:.3f}, main process CPU {t[1] / b[1]:.3f}, main CPU "
+        f"after the pool {t[2] / max(b[2], 1e-9):.3f} (sums over {args.repeats} rounds)"
+    )
 
 
 def _row(name: str, r: dict[str, float], n: int) -> None:
