@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Where a metadata value came from: json-ld, meta, url, text-line, html, heuristic, input
 Provenance = dict[str, str]
+
+# Values `as_dict` hands back as they are (`copy.deepcopy` would return the same object).
+_ATOMS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def as_dict(obj: Any) -> Any:
+    """`dataclasses.asdict`, with the same result (tuples stay tuples, dicts and lists are
+    copied, nested dataclasses become dicts) at a fraction of its cost: asdict deep-copies
+    every string and looks up every dataclass's fields anew, and the check stage's objects
+    made to_dict the largest part of the main process's time after grouping (py-spy).
+
+    Example:
+        >>> as_dict(TimeExpr("today", 0, 5, "2025-03-12", "published 2025-03-12"))["resolved"]
+        '2025-03-12'
+    """
+    if isinstance(obj, _ATOMS):
+        return obj
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None and hasattr(cls, "__dataclass_fields__"):
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    if names is not None:
+        return {n: as_dict(getattr(obj, n)) for n in names}
+    if cls is tuple or cls is list:
+        return cls(as_dict(v) for v in obj)
+    if cls is dict:
+        return {as_dict(k): as_dict(v) for k, v in obj.items()}
+    return copy.deepcopy(obj)  # anything else, as asdict does (namedtuples included)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +77,7 @@ class Article:
     duplicate_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = as_dict(self)
         d["authors"] = list(self.authors)
         d["removed"] = list(self.removed)
         return d
@@ -184,7 +214,7 @@ class Reading:
     attributions: tuple[Attribution, ...] = ()  # beliefs, stances, findings, ...
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return as_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Reading:
@@ -406,7 +436,7 @@ class Proposition:
     when: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return as_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Proposition:
@@ -439,7 +469,7 @@ class QuoteComparison:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return as_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> QuoteComparison:
@@ -476,7 +506,7 @@ class NumberComparison:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return as_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> NumberComparison:
@@ -496,7 +526,7 @@ class BriefLine:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return as_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> BriefLine:
@@ -545,7 +575,7 @@ class StoryCheck:
             "coverage": self.coverage,
             "framing": self.framing,
             "brief": [b.to_dict() for b in self.brief],
-            "timeline": [asdict(t) for t in self.timeline],
+            "timeline": [as_dict(t) for t in self.timeline],
         }
 
     @classmethod
