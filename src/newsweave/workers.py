@@ -39,7 +39,7 @@ POOL_MIN_DOCUMENTS = 32
 # one: results wait here to be given back in order, so one slow input must not let them pile up.
 WINDOW_PER_WORKER = 4
 # The modules the forkserver imports once, so that every worker starts with them loaded.
-PRELOAD = ("newsweave.pipeline", "newsweave.extract", "newsweave.read.stage")
+PRELOAD = ("newsweave.pipeline", "newsweave.extract", "newsweave.read.stage", "newsweave.read.nlp")
 # A worker not ready after this long cannot start (the first one waits for the forkserver to
 # import PRELOAD: 3 s on a loaded 2-core machine). Workers that cannot start (a script that
 # starts a run at import time, without `if __name__ == "__main__":`, is imported again by

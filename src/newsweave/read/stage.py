@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from ..model import Article, Reading
 from ..settings import ReadSettings
 from ..versions import READER_VERSION  # noqa: F401 - bump it there
-from . import nlp
 
 # The batch size and the characters read per article are settings (`Settings.read`).
 DEFAULT = ReadSettings()
@@ -85,6 +84,9 @@ def _read_chunk(chunk: list[Article], settings: ReadSettings) -> Iterator[Readin
     pending: list[Article] = []
 
     def flush() -> Iterator[Reading]:
+        # imported here, not at the top: the main process cuts the batches (`batches`) for
+        # the workers and must not pay for importing spaCy (about 2 s) while they wait
+        from . import nlp
         from .quotes import parse_ahead
 
         texts = [a.text[: settings.max_chars] for a in pending]
