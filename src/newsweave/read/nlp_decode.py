@@ -76,6 +76,16 @@ def _moves(ner: Any) -> _Moves:
     return _Moves(ner)
 
 
+def _maxout(unmaxed: Any) -> Any:
+    """`unmaxed.max(axis=-1)`, the same values: numpy's reduction over a last axis of two or
+    three pieces costs several times the elementwise maximum of the pieces (profiled: a tenth
+    of the decoding)."""
+    out = unmaxed[..., 0].copy()
+    for piece in range(1, unmaxed.shape[-1]):
+        numpy.maximum(out, unmaxed[..., piece], out=out)
+    return out
+
+
 def _weights(ner: Any) -> tuple[Any, Any, Any, Any]:
     model = ner.model
     return (
@@ -111,7 +121,7 @@ def decode_entities(ner: Any, docs: Sequence[Doc]) -> list[Found]:
     unmaxed = rows[:, 0] + pad[1]
     unmaxed += pad[2]
     unmaxed += bias
-    scores = unmaxed.max(axis=-1) @ w_out.T
+    scores = _maxout(unmaxed) @ w_out.T
     scores += b_out
     found: list[Found] = []
     offset = 0
@@ -158,7 +168,7 @@ def _walk(
             unmaxed = rows[t, 0] + rows[k, 1]
             unmaxed += rows[t - 1, 2]
             unmaxed += bias
-            hidden = unmaxed.max(axis=-1)
+            hidden = _maxout(unmaxed)
             go_on = t < n - 1 and next_joins[t]
             if not go_on or hidden @ w_out[l_move] + b_out[l_move] > (
                 hidden @ w_out[i_move] + b_out[i_move]
