@@ -321,11 +321,15 @@ def reader_version(settings: Settings) -> str:
     return f"{READER_VERSION}+{digest}"
 
 
-def read_chunk(articles: list[Article], settings: ReadSettings) -> list[Reading]:
-    """The readings of a few articles (`read.stage.read_articles`); runs in a worker or here."""
+def read_chunk(articles: list[Article], settings: Settings) -> list[tuple[Reading, tuple]]:
+    """The readings of a few articles (`read.stage.read_articles` with `settings.read`), each
+    with its grouping features' store row (`features_row`); runs in a worker or here. The
+    features are made here, beside the reading, so that the main process, which stores them,
+    does not compute them one after another once the workers are done."""
     from .read.stage import read_articles
 
-    return list(read_articles(articles, settings))
+    readings = list(read_articles(articles, settings.read))
+    return [(r, features_row(a, r, settings)) for a, r in zip(articles, readings, strict=True)]
 
 
 def read_stored(
@@ -367,10 +371,9 @@ def read_stored(
     read = 0
     with _own_pool(settings, pool) as workers:
         workers = workers if len(todo) >= POOL_MIN_DOCUMENTS else None
-        # the read settings go to each worker once, as a chunk's shared argument
+        # the settings go to each worker once, as a chunk's shared argument
         chunks = (
-            Task(read_chunk, chunk, shared=settings.read)
-            for chunk in batches(articles, settings.read)
+            Task(read_chunk, chunk, shared=settings) for chunk in batches(articles, settings.read)
         )
         failed: list[Article] = []
         for task, readings in run_in_order(chunks, workers):
@@ -379,7 +382,7 @@ def read_stored(
             else:
                 read += _store_readings(store, readings, reader, on_read)
         # each article of a failed chunk alone: only one that fails again stays unread
-        alone = (Task(read_chunk, [a], shared=settings.read) for a in failed)
+        alone = (Task(read_chunk, [a], shared=settings) for a in failed)
         for task, readings in run_in_order(alone, workers):
             if isinstance(readings, TaskFailed):
                 if on_error:
@@ -391,13 +394,18 @@ def read_stored(
 
 
 def _store_readings(
-    store: SQLiteStore, readings: list[Reading], reader: str, on_read: Callable[[], None] | None
+    store: SQLiteStore,
+    read: list[tuple[Reading, tuple]],
+    reader: str,
+    on_read: Callable[[], None] | None,
 ) -> int:
-    for reading in readings:
+    for reading, _ in read:
         store.add_reading(reading, reader)
         if on_read:
             on_read()
-    return len(readings)
+    # after the readings: features whose reading is not stored would be made again anyway
+    store.add_group_features([row for _, row in read])
+    return len(read)
 
 
 def stored_docs(store: SQLiteStore) -> dict[str, tuple[Article, Reading | None]]:
@@ -434,39 +442,60 @@ def check_stories(
     duplicate_of: dict[str, str | None],
     settings: Settings,
     on_check: Callable[[int, int], None] | None = None,
+    pool: WorkerPool | None = None,
 ) -> tuple[list[Story], int]:
     """Each story with its check: from the store when its membership is unchanged, else run.
+
+    The stories to check anew are checked in `settings.workers` worker processes (`pool`,
+    when there are POOL_MIN_DOCUMENTS or more; each story's check is independent of the
+    others) and stored here in story order; a check whose worker died is run here.
 
     Args:
         docs: the stored articles with their readings (`stored_docs`), or what reads those of
             some ids (`read_docs`): then they are read a few stories at a time
             (`_CHECK_READ_ARTICLES`), never all at once.
         duplicate_of: the grouping's copy links (article id -> origin id or None).
+        pool: worker processes to use (default: started here when settings.workers asks).
 
     Returns:
         The stories with `check` filled, and how many were checked anew.
     """
-    from .check import check_key, check_story
+    from .check import check_key
+
+    def jobs() -> Iterator[Story | Task]:
+        for story, got in _with_docs(stories, docs):
+            members = [
+                (replace(got[aid][0], duplicate_of=duplicate_of.get(aid)), got[aid][1])
+                for aid in story.article_ids
+                if aid in got
+            ]
+            key = check_key(members, settings.check, reader_version(settings))
+            cached = store.check(key)
+            if cached is not None:
+                yield replace(story, check=StoryCheck.from_dict(cached))
+            else:
+                yield Task(check_task, (story, members, settings.check), keep=key)
 
     out, fresh = [], 0
-    for n, (story, got) in enumerate(_with_docs(stories, docs)):
-        members = [
-            (replace(got[aid][0], duplicate_of=duplicate_of.get(aid)), got[aid][1])
-            for aid in story.article_ids
-            if aid in got
-        ]
-        key = check_key(members, settings.check, reader_version(settings))
-        cached = store.check(key)
-        if cached is not None:
-            check = StoryCheck.from_dict(cached)
-        else:
-            check = check_story(story, members, settings.check)
-            store.add_check(key, CHECKER_VERSION, check.to_dict())
-            fresh += 1
-        out.append(replace(story, check=check))
-        if on_check:
-            on_check(n + 1, len(stories))
+    with _own_pool(settings, pool) as workers:
+        for job, check in run_in_order(*_lookahead_pool(jobs(), workers)):
+            if isinstance(job, Task):
+                if isinstance(check, TaskFailed):  # its worker died: checked here instead
+                    check = check_task(job.arg)
+                store.add_check(job.keep, CHECKER_VERSION, check.to_dict())
+                fresh += 1
+                job = replace(job.arg[0], check=check)
+            out.append(job)
+            if on_check:
+                on_check(len(out), len(stories))
     return out, fresh
+
+
+def check_task(job: tuple[Story, list[tuple[Article, Reading | None]], Any]) -> StoryCheck:
+    """`check.check_story` of (story, members, check settings); runs in a worker or here."""
+    from .check import check_story
+
+    return check_story(*job)
 
 
 def _grouping_settings(settings: Settings) -> str:
@@ -535,22 +564,26 @@ def prepare_features(store: SQLiteStore, settings: Settings = DEFAULTS) -> list[
         The ids whose features were computed, in stored order.
     """
     from .group import prepare
+
+    todo = store.without_group_features(prepare.features_version(settings.group))
+    for k in range(0, len(todo), _FEATURES_BATCH):
+        pairs = store.articles_with_readings(todo[k : k + _FEATURES_BATCH])
+        store.add_group_features([features_row(a, r, settings) for a, r in pairs])
+    return todo
+
+
+def features_row(article: Article, reading: Reading | None, settings: Settings) -> tuple:
+    """An article's grouping features (`group.prepare`: text features, and the names its
+    reading gives grouping) as the store keeps them (`SQLiteStore.add_group_features`)."""
+    from .group import prepare
     from .group.stage import group_input
 
     gs = settings.group
-    version = prepare.features_version(gs)
-    todo = store.without_group_features(version)
-    for k in range(0, len(todo), _FEATURES_BATCH):
-        rows = []
-        for article, reading in store.articles_with_readings(todo[k : k + _FEATURES_BATCH]):
-            aid = article.id
-            item = group_input(article, reading)
-            f = prepare.text_features(article.text, article.title, gs)
-            names = {"entities": item.entities, "places": item.places, "times": item.times}
-            reader = reader_version(settings) if reading is not None else ""
-            rows.append((aid, version, reader, *prepare.encode(f, names)))
-        store.add_group_features(rows)
-    return todo
+    item = group_input(article, reading)
+    f = prepare.text_features(article.text, article.title, gs)
+    names = {"entities": item.entities, "places": item.places, "times": item.times}
+    reader = reader_version(settings) if reading is not None else ""
+    return (article.id, prepare.features_version(gs), reader, *prepare.encode(f, names))
 
 
 def stored_inputs(
@@ -581,9 +614,10 @@ def group_store(
     settings: Settings = DEFAULTS,
     on_check: Callable[[int, int], None] | None = None,
     full: bool = False,
+    pool: WorkerPool | None = None,
 ) -> int:
     """Bring the stored stories up to date with the stored articles, cross-checking each
-    story whose membership changed.
+    story whose membership changed (in `pool`'s workers, see `check_stories`).
 
     Incremental unless `full`: the articles in no story yet are added online to the stored
     stories (`group.stage.add_to_grouping`), and only the stories they touch are settled,
@@ -600,7 +634,7 @@ def group_store(
     if not full and store.state("grouping") == key:
         return 0
     for _ in range(REGROUP_ATTEMPTS):
-        write = _grouped(store, settings, on_check, full)
+        write = _grouped(store, settings, on_check, full, pool)
         if (now := grouping_key(store, settings)) == key:
             break
         key = now  # another run stored articles meanwhile: its stories would be lost
@@ -612,6 +646,7 @@ def _grouped(
     settings: Settings,
     on_check: Callable[[int, int], None] | None,
     full: bool,
+    pool: WorkerPool | None = None,
 ) -> Callable[[str], int]:
     """`group_store`'s grouping and checks; returns what writes them (given the grouping key)."""
     from .group import stage
@@ -628,7 +663,7 @@ def _grouped(
         grouping = stage.group_items(list(items.values()), settings.group)
         docs = read_docs(store, outlets)  # a few stories' texts at a time, not the store's
         stories, _ = check_stories(
-            store, grouping.stories, docs, grouping.duplicate_of, settings, on_check
+            store, grouping.stories, docs, grouping.duplicate_of, settings, on_check, pool
         )
         state["settled"] = _settled_json(stage.first_settling(grouping, len(items)))
 
@@ -649,7 +684,9 @@ def _grouped(
     grouped_items = [items[a] for a in items if a in grouped]
     update = stage.add_to_grouping(grouped_items, stored, new, settings.group, refresh=renamed)
     docs = read_docs(store, outlets)
-    stories, _ = check_stories(store, update.stories, docs, update.duplicate_of, settings, on_check)
+    stories, _ = check_stories(
+        store, update.stories, docs, update.duplicate_of, settings, on_check, pool
+    )
     state["settled"] = _settled_json(stage.updated(stored, update).settled)
 
     def replace_touched(key: str) -> int:
@@ -813,7 +850,7 @@ def analyze(
         if progress.on_outcome:
             progress.on_outcome(o)
 
-    # one pool for both stages: its workers keep what they loaded for extraction
+    # one pool for every stage: its workers keep what they loaded for extraction
     with _own_pool(settings, None) as pool:
         summary = run(
             inputs, settings, store=store, on_unit_start=progress.on_unit_start,
@@ -830,9 +867,9 @@ def analyze(
             store, None, on_start=progress.on_read_start, on_read=progress.on_read,
             on_error=unread, settings=settings, pool=pool,
         )  # fmt: skip
-    if progress.on_group_start:
-        progress.on_group_start(store.count())
-    group_store(store, settings, progress.on_check)
+        if progress.on_group_start:
+            progress.on_group_start(store.count())
+        group_store(store, settings, progress.on_check, pool=pool)
     stories = [Story.from_dict(d) for d in store.stories_with(list(ids))]
     # the report is self-contained: every article of a story it shows is in it
     for s in stories:
