@@ -13,9 +13,12 @@ stored, so it pipes exactly the articles newsweave read.
 With `--against SRC` (a checkout's `src` folder, e.g. `git archive main | tar -x -C /tmp/base`)
 it compares two versions of newsweave instead, on this machine's load: rounds alternate
 SRC's code (run with PYTHONPATH=SRC) and this checkout's, `--workers 2`, and each row gives
-the CPU seconds per page of all processes and the main process's own CPU: all of it, and
-what it spent after the last extract/read worker ended (grouping, checks, report: the serial
-tail). The ratios at the end are this checkout's over SRC's, from the sums over the rounds.
+the CPU seconds per page of all processes and the main process's own CPU: all of it, what
+it spent after the last pool worker ended (a version whose pool lives longer ends it later),
+and what it spent "alone": in the 0.2 s sampling intervals where the other processes of the
+tree used under ALONE_CPU_SECONDS (the serial part; on a loaded machine a starved worker
+looks idle too, so it is an upper bound). The ratios at the end are this checkout's over
+SRC's, from the sums over the rounds.
 
 Pages come from ../shared/data/wcxb-articles/html (linked into a folder under /tmp; nothing is
 copied into the repository).
@@ -36,6 +39,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "wcxb-articles" / "html"
 BIN = Path(sys.executable).parent
+# Between two samples (0.2 s), the other processes of the tree (workers, consensus runs) used
+# less CPU than this: the main process's CPU meanwhile is counted as serial ("main alone").
+ALONE_CPU_SECONDS = 0.02
 
 SPACY = """
 import sqlite3, sys
@@ -102,13 +108,21 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float
     cpu: dict[int, float] = {}
     main_at_pool_end = [0.0]
     main: list[int] = []
+    alone = [0.0]  # main's CPU in the samples where no other process of the tree ran
 
     def sample() -> None:
         pool: set[int] = set()
+        before = (0.0, 0.0)  # (main, every other process) CPU at the last sample
         while proc.poll() is None:
             peak[0] = max(peak[0], _tree(proc.pid, cpu, pool))
             if not main:  # the timed command: /usr/bin/time's child
                 main.extend(p for p in cpu if p != proc.pid and _parent(p) == proc.pid)
+            if main:
+                own = cpu.get(main[0], 0.0)
+                others = sum(cpu.values()) - own - cpu.get(proc.pid, 0.0)
+                if others - before[1] < ALONE_CPU_SECONDS:
+                    alone[0] += own - before[0]
+                before = (own, others)
             if pool and main:
                 main_at_pool_end[0] = cpu.get(main[0], 0.0)
             time.sleep(0.2)
@@ -140,6 +154,7 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float
         "load_after": os.getloadavg()[0],
         "main_cpu": cpu.get(main[0], 0.0) if main else 0.0,
         "tail_cpu": (cpu.get(main[0], 0.0) - main_at_pool_end[0]) if main else 0.0,
+        "alone_cpu": alone[0],
     }
 
 
@@ -196,9 +211,10 @@ def _compare(args: argparse.Namespace) -> None:
     work = Path(tempfile.mkdtemp(prefix="nw-workers-db-"))
     print(f"{n} pages; {pages}; dbs in {work}; against {args.against}")
     print("| run | CPU (s) | CPU s/page | main process CPU (s) | main CPU after the pool "
-          "(s) | wall (s) | pages/s wall | load before / after |")  # fmt: skip
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
-    sums: dict[str, list[float]] = {"base": [0.0] * 3, "this": [0.0] * 3}
+          "(s) | main CPU alone (s) | wall (s) | pages/s wall | load before / after |")  # fmt: skip
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    keys = ("cpu", "main_cpu", "tail_cpu", "alone_cpu")
+    sums: dict[str, list[float]] = {"base": [0.0] * len(keys), "this": [0.0] * len(keys)}
     for rep in range(args.repeats):
         order = ("base", "this") if rep % 2 == 0 else ("this", "base")
         for which in order:
@@ -209,11 +225,12 @@ def _compare(args: argparse.Namespace) -> None:
             cmd = [str(BIN / "newsweave"), "analyze", str(pages), "--db", str(db), "--offline",
                    "-q", "--out", str(out), "--workers", "2"]  # fmt: skip
             r = _timed(cmd, env)
-            for k, key in enumerate(("cpu", "main_cpu", "tail_cpu")):
+            for k, key in enumerate(keys):
                 sums[which][k] += r[key]
             name = "main (--against)" if which == "base" else "this checkout"
             print(f"| {name}, round {rep + 1} | {r['cpu']:.1f} | {r['cpu'] / n:.3f} | "
-                  f"{r['main_cpu']:.1f} | {r['tail_cpu']:.1f} | {r['wall']:.1f} | "
+                  f"{r['main_cpu']:.1f} | {r['tail_cpu']:.1f} | {r['alone_cpu']:.1f} | "
+                  f"{r['wall']:.1f} | "
                   f"{n / r['wall']:.2f} | {r['load']:.1f} / {r['load_after']:.1f} |",
                   flush=True)  # fmt: skip
         if args.spacy:
@@ -222,7 +239,8 @@ def _compare(args: argparse.Namespace) -> None:
     b, t = sums["base"], sums["this"]
     print(
         f"\nthis / main: CPU {t[0] / b[0]:.3f}, main process CPU {t[1] / b[1]:.3f}, main CPU "
-        f"after the pool {t[2] / max(b[2], 1e-9):.3f} (sums over {args.repeats} rounds)"
+        f"after the pool {t[2] / max(b[2], 1e-9):.3f}, main CPU alone "
+        f"{t[3] / max(b[3], 1e-9):.3f} (sums over {args.repeats} rounds)"
     )
 
 
