@@ -163,10 +163,13 @@ def _read_stage(docs: list[EcbDoc]) -> list[tuple[list[tuple[str, str]], list[st
 
 
 def _read_name(canonical: str, label: str, surname: bool) -> str:
-    """A reading-stage canonical name as grouping gets it; with `surname`, a person by the
-    last word of the name (the change proposed for group/stage.py group_input): one article
-    names only "Reid", another "Tara Reid", and the reading stage resolves names per article."""
-    return canonical.split()[-1] if surname and label == "PERSON" and canonical else canonical
+    """A reading-stage canonical name as grouping gets it; with `surname`, by the key grouping
+    counts it by (`read.names.cross_article_name`: a person by the last word of the name): one
+    article names only "Reid", another "Tara Reid", and the reading stage resolves names per
+    article."""
+    from newsweave.read.names import cross_article_name
+
+    return cross_article_name(canonical, label) if surname else canonical
 
 
 def load_items(

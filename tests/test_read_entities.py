@@ -6,7 +6,8 @@ import pytest
 
 from newsweave.model import Entity
 from newsweave.read import nlp
-from newsweave.read.entities import canonical_id, find_entities, resolve_mention
+from newsweave.read.entities import find_entities
+from newsweave.read.names import canonical_id, resolve_mention
 
 
 def _ents(text: str) -> tuple[Entity, ...]:

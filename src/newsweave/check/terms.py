@@ -13,7 +13,7 @@ import snowballstemmer
 
 from ..group.features import STOP_WORDS
 from ..model import Number
-from ..read.entities_names import canonical_id
+from ..read.names import canonical_id
 
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("english")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Reading
+from ..read.names import cross_article_name
 from .grouper import Grouper
 from .stories import Story
 from .types import GroupInput, GroupSettings
@@ -22,7 +23,8 @@ _NAME_LABELS = ("PERSON", "ORG", "EVENT", "NORP")
 
 
 def group_input(article: Article, reading: Reading | None) -> GroupInput:
-    """What grouping needs from an article and its reading (canonical names, places, dates)."""
+    """What grouping needs from an article and its reading (names by their cross-article key
+    `read.names.cross_article_name`, places, dates)."""
     entities: list[str] = []
     places: list[str] = []
     times: list[str] = []
@@ -30,12 +32,9 @@ def group_input(article: Article, reading: Reading | None) -> GroupInput:
         for e in reading.entities:
             if e.label in _PLACE_LABELS and e.kind is None:
                 places.append(e.canonical)
-            elif e.label == "PERSON" and e.canonical:
-                # canonical names are resolved within one article: another article may only
-                # ever say "Reid"; the surname matches across articles (ECB+: 0.887 -> 0.913)
-                entities.append(e.canonical.split()[-1])
             elif e.label in _NAME_LABELS or e.kind is not None:
-                entities.append(e.canonical)
+                # a person by surname: names are resolved within one article only
+                entities.append(cross_article_name(e.canonical, e.label))
         # single dates only: intervals ("a/b", "../b") say little about which event it is
         times = [t.resolved for t in reading.times if t.resolved and "/" not in t.resolved]
     return GroupInput(

@@ -25,8 +25,9 @@ class GroupInput:
         published: ISO 8601 date (or datetime) of publication, or None when unknown.
         outlet: the outlet name (or host), or None.
         url: the article URL, or None.
-        entities: canonical names of the people, organisations and events it mentions
-            (one per mention: repeats say how central an entity is).
+        entities: the people, organisations and events it mentions by their cross-article
+            name (`read.names.cross_article_name`: a person by surname), one per mention:
+            repeats say how central an entity is.
         places: canonical names of the places it mentions (GPE, LOC, FAC), one per mention.
         times: resolved dates the text mentions ("2013-05-02", "2013-05", "2013"); lets
             articles without a publication date be told apart by the time they report.

@@ -3,7 +3,8 @@
 `find_entities(text, doc)` takes the light spaCy pass (sentences and NER; no tags, no
 lemmas, no parse), repairs the small model's labels with a place gazetteer and cue words, gives
 every person the longest full name the article uses for them, with the role it gives them, and marks
-capitals that stand for their government ("Kyiv agreed" -> kind "government").
+capitals that stand for their government ("Kyiv agreed" -> kind "government"). The canonical
+names themselves come from the name service, `read/names.py`.
 
 Example:
     >>> from newsweave.read import nlp
@@ -20,12 +21,10 @@ from spacy.tokens import Doc
 
 from ..model import Entity
 from . import nlp
-from .entities_names import canonical_id, normalise_role, resolve_mention, surname_stem
 from .entities_places import Place, fold, lookup
 from .entities_vocab import (
     CITY_POP_FROM_OTHER,
     CITY_POP_FROM_PERSON,
-    COUNTRY_SHORT_FORMS,
     DEMONYM_ENDINGS,
     DEMONYMS,
     FEATURE_WORDS,
@@ -47,8 +46,16 @@ from .entities_vocab import (
     VERB_GAP_WORDS,
 )
 from .forms import verb_forms
+from .names import (
+    PersonMention,
+    canonical_name,
+    normalise_role,
+    person_canonicals,
+    resolve_mention,
+    surname_stem,
+)
 
-__all__ = ["find_entities", "resolve_mention", "canonical_id"]
+__all__ = ["find_entities"]
 
 _ROLE_HEADS = frozenset(ROLE_HEADS)
 _ROLE_CORE = frozenset(ROLE_CORE)
@@ -57,7 +64,6 @@ _TITLES = frozenset(w.rstrip(".") for w in (*ROLE_CORE, *HONORIFICS)) - {"the"}
 _GOV_FORMS = verb_forms(GOVERNMENT_VERBS, GOVERNMENT_IRREGULAR_FORMS)
 _GAP_WORDS = frozenset(VERB_GAP_WORDS)
 _FUNCTION = frozenset(FUNCTION_WORDS)
-_COUNTRY_SHORT = dict(COUNTRY_SHORT_FORMS)
 # Nationality adjectives the model sometimes labels GPE ("Ukrainian forces").
 _ADJECTIVES = frozenset(k for k, v in DEMONYMS if k != v and k.endswith(("an", "sh", "se", "ch")))
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -381,28 +387,15 @@ def _token_labels(doc: Doc, spans: list[_Span]) -> dict[int, str]:
 
 
 def _name_people(doc: Doc, spans: list[_Span], labels: dict[int, str]) -> None:
-    """Canonical = the longest full name of the same surname (the nearest one before, else the
-    first); role = the longest role the article gives any mention of that person."""
+    """Canonical = the longest full name of the same surname (`names.person_canonicals`);
+    role = the longest role the article gives any mention of that person."""
     people = [s for s in spans if s.label == "PERSON"]
-    full: dict[str, list[_Span]] = {}
-    for s in people:
-        if s.j - s.i > 1:
-            full.setdefault(surname_stem(fold(doc[s.j - 1].text)), []).append(s)
-    for s in people:
-        own = doc[s.i : s.j].text
-        cands = full.get(surname_stem(fold(doc[s.j - 1].text)), [])
-        if s.j - s.i > 1:
-            first = fold(doc[s.i].text)
-            same = [c for c in cands if fold(doc[c.i].text) == first]
-            s.canonical = max((doc[c.i : c.j].text for c in same), key=len, default=own)
-        elif cands:
-            before = [c for c in cands if c.i < s.i]
-            pick = before[-1] if before else cands[0]
-            first = fold(doc[pick.i].text)
-            same = [c for c in cands if fold(doc[c.i].text) == first]
-            s.canonical = max((doc[c.i : c.j].text for c in same), key=len)
-        else:
-            s.canonical = own
+    mentions = [
+        PersonMention(doc[s.i : s.j].text, doc[s.i].text, doc[s.j - 1].text, s.j - s.i)
+        for s in people
+    ]
+    for s, canonical in zip(people, person_canonicals(mentions), strict=True):
+        s.canonical = canonical
     roles: dict[str, str] = {}
     for s in people:
         for role in _roles_of(doc, s, labels):
@@ -529,16 +522,8 @@ def _descriptions(
 
 def _name_others(doc: Doc, spans: list[_Span]) -> None:
     for s in spans:
-        if s.label == "PERSON":
-            continue
-        name = doc[s.i : s.j].text
-        short = _COUNTRY_SHORT.get(fold(name))
-        if short:
-            s.canonical = short
-        elif s.label in ("GPE", "LOC") and (place := lookup(name)) is not None:
-            s.canonical = place.name
-        else:
-            s.canonical = name
+        if s.label != "PERSON":
+            s.canonical = canonical_name(doc[s.i : s.j].text, s.label)
 
 
 def _mark_governments(doc: Doc, spans: list[_Span]) -> None:

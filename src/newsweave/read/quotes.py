@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from newsweave.model import Attribution, Entity, Quote
 from newsweave.read import nlp
+from newsweave.read.names import ArticleNames
 from newsweave.read.quotes_marks import Marked, quoted_spans
 from newsweave.read.quotes_parse import CueMatch, attributions, cue_forms, sentence_of
 from newsweave.read.quotes_sense import judge
@@ -148,7 +149,7 @@ def read_quotes(
     items = direct + _indirect_items(text, marks, atts, used, direct)
     items.sort(key=lambda it: (it.start, -it.end))
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    resolver = SpeakerResolver(text, entities, persons)
+    resolver = SpeakerResolver(ArticleNames(text, entities, persons))
     quotes: list[Quote] = []
     others: list[Attribution] = []
     for it in items:
