@@ -122,6 +122,26 @@ def test_old_stories_keep_their_facts_after_leaving_the_window():
     assert old.first_published == "2026-05-05"
 
 
+def _story_of_matches_members(g: Grouper) -> bool:
+    members = {a: st.id for st in g.stories() for a in st.article_ids}
+    return {a: g.story_of(a) for a in members} == members
+
+
+def test_group_cluster_story_of_follows_restore_and_settle():
+    # the story index is the one record of which story holds an article
+    s = GroupSettings(story_window_days=3)
+    items = [_item("a", BRIDGE_A, "Footbridge collapses", day="2026-05-05"),
+             _item("b", BRIDGE_B, "Footbridge gives way", day="2026-06-19"),
+             _item("f", FIRE, "Wildfire", day="2026-06-20")]  # fmt: skip
+    # "s-old" is past twice the window: restored retired, in no index
+    g = Grouper.restore(items, [("s-old", ("a",), None), ("s-new", ("b", "f"), None)], {}, s)
+    assert [g.story_of(a) for a in "abf"] == ["s-old", "s-new", "s-new"]
+    c = _item("c", FIRE + " Crews returned on Monday.", "Wildfire again", day="2026-06-21")
+    g.add(c)
+    g.settle([*items, c])
+    assert _story_of_matches_members(g) and g.story_of("c") == g.story_of("f")
+
+
 @pytest.mark.parametrize(
     ("mine", "theirs", "expected"),
     [

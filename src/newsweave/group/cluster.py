@@ -173,7 +173,8 @@ def _absorb(st: StoryState, centroid: dict[str, float], other: object, keep: int
 
 
 class StoryIndex:
-    """Stories so far and the index that finds candidates for a new article.
+    """Stories so far, the story each article is in, and the index that finds candidates for
+    a new article. The one record of membership: the grouper asks it (`story_of`).
 
     Args:
         settings: weights and thresholds (see GroupSettings).
@@ -195,6 +196,9 @@ class StoryIndex:
             self._df, self._n = Counter(idf[0]), idf[1]
         self._stories: dict[str, StoryState] = {}
         self._redirect: dict[str, str] = {}  # merged story -> the story that absorbed it
+        # article -> its live story: set wherever a story takes a member (`_add_to`, `_merge`,
+        # `restore_retired`), so it cannot drift from the stories' member lists
+        self._story_of: dict[str, str] = {}
         self._postings: dict[str, list[str]] = {}
         # stories out of every dated article's reach drop their scoring state (memory bound)
         self._today = 0
@@ -274,6 +278,10 @@ class StoryIndex:
     def story(self, story_id: str) -> StoryState:
         """The live state of a story."""
         return self._stories[self.resolve(story_id)]
+
+    def story_of(self, article_id: str) -> str:
+        """The live story an assigned article is in (KeyError for an article never assigned)."""
+        return self._story_of[article_id]
 
     def stories(self) -> list[StoryState]:
         """Live stories in the order they were opened."""
@@ -540,6 +548,7 @@ class StoryIndex:
     def _add_to(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
         s = self.settings
         st.article_ids.append(article_id)
+        self._story_of[article_id] = st.id
         self._count_in(st, f)
         for k in self._keys(f):
             st.keys.add(k)
@@ -650,6 +659,7 @@ class StoryIndex:
         if days:
             st.first_day, st.last_day = min(days), max(days)
         self._stories[story_id] = st
+        self._story_of.update(dict.fromkeys(article_ids, story_id))
 
     def advance(self, day: int | None) -> None:
         """Set the clock to a restored grouping's latest publication day."""
@@ -710,6 +720,7 @@ class StoryIndex:
         a, b = self._stories[into], self._stories.pop(other)
         self._redirect[other] = into
         a.article_ids.extend(b.article_ids)
+        self._story_of.update(dict.fromkeys(b.article_ids, into))
         a.doubtful.extend(b.doubtful)
         a.keys |= b.keys
         _absorb(a, b.centroid, b, self.settings.centroid_terms)

@@ -17,18 +17,17 @@ from .copies import CopyIndex, copy_link
 from .features import day_ordinal
 from .split import bisect, cohesion
 from .stories import Story, story_facts
-from .types import Assignment, CopyLink, GroupInput, GroupSettings
+from .types import Assignment, GroupInput, GroupSettings
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Seen:
-    """What the grouper keeps of an added article."""
+    """What the grouper keeps of an added article for its story's facts (the story it is in
+    is the story index's to say: `StoryIndex.story_of`)."""
 
     title: str | None
     outlet: str | None
     published: str | None
-    story: str
-    copy: CopyLink | None = None
 
 
 class Grouper:
@@ -87,15 +86,13 @@ class Grouper:
         i = len(self._ids)
         match = self._copies.add(item.text, item.published, item.features)
         old_origin = self._copies.origin(match.other) if match else None
-        forced = self._seen[match.other].story if match else None
+        forced = self._stories.story_of(self._ids[match.other]) if match else None
         f = self._stories.features(item)
         story_id, merged, is_new = self._stories.assign(item.article_id, f, forced)
         self._ids.append(item.article_id)
         self._index[item.article_id] = i
-        self._seen.append(_Seen(item.title, item.outlet, item.published, story_id))
+        self._seen.append(_Seen(item.title, item.outlet, item.published))
         moved = tuple(self._stories.take_moves())
-        for article_id, new_story in moved:
-            self._seen[self._index[article_id]].story = new_story
         if match is None:
             return Assignment(
                 item.article_id, story_id, new_story=is_new, merged_story_ids=merged, moved=moved
@@ -112,7 +109,6 @@ class Grouper:
             )
         dup = None if origin == i else self._ids[origin]
         link = copy_link(item.article_id, dup, match) if dup else None
-        self._seen[i].copy = link
         return Assignment(item.article_id, story_id, dup, link, merged, relinked, is_new, moved)
 
     def split_stories(self, items: Iterable[GroupInput]) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -173,8 +169,6 @@ class Grouper:
             if len(keep) < 2 or len(move) < 2:
                 continue
             new_id = self._stories.split(sid, keep, move)
-            for a, _ in move:
-                self._seen[self._index[a]].story = new_id
             out.append((sid, new_id, tuple(a for a, _ in move)))
         return out
 
@@ -218,8 +212,6 @@ class Grouper:
             [[(self._ids[k], feats[self._ids[k]]) for k in g] for g in groups]
         )
         for sid, g in zip(ids, groups, strict=True):
-            for k in g:
-                self._seen[k].story = sid
             if 2 <= len(g) <= s.split_max_articles:
                 w = self._stories.pair_scores([feats[self._ids[k]] for k in g])
                 self._cohesion[sid] = cohesion(numpy.array(w))
@@ -257,7 +249,7 @@ class Grouper:
             g._stories.count(it)
             g._index[it.article_id] = len(g._ids)
             g._ids.append(it.article_id)
-            g._seen.append(_Seen(it.title, it.outlet, it.published, ""))
+            g._seen.append(_Seen(it.title, it.outlet, it.published))
         for a, origin in duplicate_of.items():
             if origin is not None and a in g._index and origin in g._index:
                 g._copies.link(g._index[origin], g._index[a])
@@ -271,8 +263,6 @@ class Grouper:
             else:
                 feats = [(a, g._stories.features(by_id[a], count=False)) for a in members]
                 g._stories.restore(sid, feats)
-            for a in members:
-                g._seen[g._index[a]].story = sid
             if weakest is not None:
                 g._cohesion[sid] = weakest
         g._stories.advance(today)
@@ -348,8 +338,6 @@ class Grouper:
         for sid in sids:
             self._cohesion.pop(sid, None)
         for sid, g in zip(ids, groups, strict=True):
-            for k in g:
-                self._seen[self._index[members[k]]].story = sid
             if 2 <= len(g) <= s.split_max_articles:
                 w = self._stories.pair_scores([feats[members[k]] for k in g])
                 self._cohesion[sid] = cohesion(numpy.array(w))
@@ -364,8 +352,8 @@ class Grouper:
         return [number[a] for a in (ids if ids is not None else self._ids)]
 
     def story_of(self, article_id: str) -> str:
-        """The live story id of an added article (follows merges)."""
-        return self._stories.resolve(self._seen[self._index[article_id]].story)
+        """The live story id of an added article (follows merges, splits and moves)."""
+        return self._stories.story_of(article_id)
 
     def duplicate_of(self, article_id: str) -> str | None:
         """The current copy origin of an article, or None when it is an origin."""
