@@ -130,3 +130,11 @@ def test_report_html_examples_corpus_under_two_megabytes(examples_report):
     assert len(page.encode("utf-8")) < 2 * 1024 * 1024
     stories = examples_report["stories"]
     assert page.count('<section class="story-block"') == len(stories) >= 3
+
+
+def test_report_html_doubtful_story_shows_cohesion_and_note():
+    report = checked_report()
+    report["stories"][0].update(cohesion=0.123, note="weakly linked: it may hold two events")
+    page = render_html(report)
+    assert page.count('class="doubt">weakly linked: it may hold two events<') == 2  # list, story
+    assert "cohesion 0.12" in page

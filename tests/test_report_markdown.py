@@ -37,3 +37,11 @@ def test_report_markdown_escapes_markup_and_table_pipes():
             assert cells == width, line
         else:
             width = 0
+
+
+def test_report_markdown_doubtful_story_shows_cohesion_and_note():
+    report = checked_report()
+    report["stories"][0].update(cohesion=0.123, note="weakly linked: it may hold two events")
+    md = render_markdown(report)
+    assert "independent sources, 2026-04-01 – 2026-04-03, cohesion 0.12" in md
+    assert "*weakly linked: it may hold two events*" in md

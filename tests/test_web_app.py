@@ -36,6 +36,18 @@ def _tags(page: str) -> list[tuple[str, dict]]:
     return found
 
 
+def test_web_app_stories_list_shows_cohesion_and_note(tmp_path):
+    report = checked_report()
+    report["stories"][0].update(cohesion=0.123, note="weakly linked: it may hold two events")
+    fixture_store(tmp_path / "web.db", report)
+    app = create_app(str(tmp_path / "web.db"), allowed_hosts=["127.0.0.1"])
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        page = c.get("/").text
+        assert '<span class="doubt">weakly linked: it may hold two events</span>' in page
+        assert "<td>0.12</td>" in page
+        assert '<p class="doubt">weakly linked' in c.get("/story/s-a1").text
+
+
 def test_web_app_story_page_shows_badges_and_citations(client):
     r = client.get("/story/s-a1")
     assert r.status_code == 200

@@ -108,8 +108,10 @@ def _story(story: dict[str, Any], articles: dict[str, dict]) -> list[str]:
         "",
         f"{len(story.get('article_ids') or ())} articles, "
         f"{story.get('independent_sources', '?')} independent sources"
-        + (f", {span}" if span else ""),
+        + (f", {span}" if span else "")
+        + ("" if story.get("cohesion") is None else f", cohesion {story['cohesion']:.2f}"),
         "",
+        *([f"*{md_escape(story['note'])}*", ""] if story.get("note") else []),
     ]
     lines += _brief(story, numbers)
     for title, part in (("Claims", _claims), ("Quotes", _quotes), ("Numbers", _numbers)):
