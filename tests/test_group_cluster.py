@@ -290,3 +290,11 @@ def test_group_cluster_average_link_draws_less_into_a_story_of_two_events():
     (mixed0, same0), (mixed, same) = scores(0.0), scores(GroupSettings().average_link)
     assert mixed < 0.9 * mixed0
     assert same == pytest.approx(same0, rel=0.02)
+
+
+def test_pair_parts_says_what_scoring_sees_of_two_articles():
+    idx = StoryIndex(GroupSettings())
+    a = idx.features(GroupInput("a", BRIDGE_A, title="Footbridge collapses"))
+    b = idx.features(GroupInput("b", BRIDGE_A, title="Footbridge collapses"))
+    text, names, weight, score = idx.pair_parts(a, b)
+    assert text == pytest.approx(1.0) and names is None and score == pytest.approx(1.0)

@@ -589,7 +589,7 @@ class StoryIndex:
         st = StoryState(id="", order=0)
         self._count_in(st, b)
         mine = self._mine(a)
-        (text, ents, *_), _, _ = self._story_summary(st)
+        (text, ents, *_), _ = self._story_summary(st)
         names = _cos(mine[1], ents) if a.entities and b.entities else None
         weight = self.settings.weight_entities * self._name_weight(mine[1], ents)
         return _cos(mine[0], text), names, weight, max(0.0, self._score(a, mine, st) or 0.0)
