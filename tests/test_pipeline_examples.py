@@ -85,9 +85,8 @@ def test_seed_pair_through_the_cli(seeds, tmp_path):
 
 # GPE and LOC both name a place: the small model and the gazetteer disagree on rivers and ridges
 _PLACE = {"GPE", "LOC"}
-# Mentions the reader still labels wrong (known, not hidden): ".. disaster Ostwyn has seen"
-# (PERSON), "in Sarn" (ORG), "Sarn Volunteer Relief" (PERSON).
-_KNOWN_WRONG = {"Ostwyn", "Sarn", "Sarn Volunteer Relief"}
+# Mentions the reader still labels wrong (known, not hidden); none today.
+_KNOWN_WRONG: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -220,3 +220,32 @@ def test_read_entities_place_canonical_from_gazetteer():
     text = "The delegation arrived in Sao Paulo on Tuesday."
     places = [(e.text, e.canonical) for e in find_entities(text, nlp.doc(text)) if e.label == "GPE"]
     assert places == [("Sao Paulo", "São Paulo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # a town the article's hospital and fire service are named after
+        (
+            "Crews from Brellin Fire Service and Brellin General Hospital were at the scene. "
+            "It was the worst flood Brellin has seen in decades.",
+            "Brellin",
+            "GPE",
+        ),
+        # an organisation whose name ends in its kind
+        (
+            "In Tarrin, volunteers from Dunmore Volunteer Relief served soup and found space.",
+            "Volunteer Relief",
+            "ORG",
+        ),
+    ],
+)
+def test_read_entities_article_settles_a_label(text, name, label):
+    got = {e.text: e.label for e in find_entities(text, nlp.doc(text))}
+    assert got.get(name) == label, got
+
+
+def test_read_entities_capitalised_common_word_is_no_name():
+    text = "Wildfires are not unusual here in late winter. Two wildfires burned last year."
+    got = [e.text for e in find_entities(text, nlp.doc(text))]
+    assert "Wildfires" not in got

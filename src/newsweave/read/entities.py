@@ -25,6 +25,7 @@ from .entities_places import Place, fold, lookup
 from .entities_vocab import (
     CITY_POP_FROM_OTHER,
     CITY_POP_FROM_PERSON,
+    CIVIC_NAME_WORDS,
     DEMONYM_ENDINGS,
     DEMONYMS,
     FEATURE_WORDS,
@@ -33,6 +34,7 @@ from .entities_vocab import (
     GOVERNMENT_VERBS,
     HONORIFICS,
     KEPT_LABELS,
+    ORG_NAME_HEADS,
     ORG_WORDS,
     PLACE_BEFORE_WORDS,
     PLACE_CUES,
@@ -60,6 +62,8 @@ __all__ = ["find_entities"]
 _ROLE_HEADS = frozenset(ROLE_HEADS)
 _ROLE_CORE = frozenset(ROLE_CORE)
 _ORG_WORDS = frozenset(ORG_WORDS)
+_ORG_HEADS = frozenset(ORG_NAME_HEADS)
+_CIVIC = frozenset(CIVIC_NAME_WORDS)
 _TITLES = frozenset(w.rstrip(".") for w in (*ROLE_CORE, *HONORIFICS)) - {"the"}
 _GOV_FORMS = verb_forms(GOVERNMENT_VERBS, GOVERNMENT_IRREGULAR_FORMS)
 _GAP_WORDS = frozenset(VERB_GAP_WORDS)
@@ -235,7 +239,37 @@ def _repair(doc: Doc, spans: list[_Span]) -> None:
         ):
             s.label = "PERSON"
     _repair_adjectives(doc, spans)
+    _repair_from_article(doc, spans, surnames)
     spans[:] = [s for s in spans if s.label in KEPT_LABELS and not _time_zone(doc, s)]
+
+
+def _repair_from_article(doc: Doc, spans: list[_Span], surnames: set[str]) -> None:
+    """Labels the rest of the article settles: an organisation's name taken for a person, a
+    town taken for a person or an organisation, a capitalised common word taken for a name."""
+    lower_words = {t.lower_ for t in doc if t.is_lower}
+    civic: dict[str, set[str]] = {}
+    for s in spans:
+        toks = doc[s.i : s.j]
+        if len(toks) > 1 and any(t.lower_ in _CIVIC for t in toks[1:]):
+            civic.setdefault(toks[0].text, set()).add(toks.text)
+    for s in spans:
+        toks = doc[s.i : s.j]
+        if s.label == "PERSON" and len(toks) > 1 and toks[-1].lower_ in _ORG_HEADS:
+            s.label = "ORG"
+        elif s.label not in ("PERSON", "ORG") or len(toks) != 1:
+            continue
+        elif surname_stem(fold(toks.text)) in surnames:
+            continue  # "Felt played a dual role" after "Mark Felt": the surname stays a name
+        elif len(civic.get(toks.text, ())) >= 2:
+            s.label = "GPE"
+        elif s.label == "PERSON" and toks[0].is_sent_start and _common_word(toks.text, lower_words):
+            s.label = ""  # "Wildfires are not unusual in Sarn": no name is written in lower case
+
+
+def _common_word(word: str, lower_words: set[str]) -> bool:
+    """True when the article writes this word, or its singular, in lower case elsewhere."""
+    w = word.lower()
+    return w in lower_words or (w.endswith("s") and w[:-1] in lower_words)
 
 
 def _time_zone(doc: Doc, s: _Span) -> bool:

@@ -30,6 +30,22 @@ ORG_WORDS = (
     "state", "states", "republic", "kingdom", "world", "war", "talks",
 )  # fmt: skip
 
+# Head words that end an organisation's name: "Sarn Volunteer Relief" came as PERSON.
+ORG_NAME_HEADS = (
+    "relief", "fund", "foundation", "trust", "association", "council", "committee", "institute",
+    "commission", "agency", "ministry", "authority", "society", "alliance", "coalition",
+    "federation", "union", "league", "inc", "ltd", "corp", "company",
+)  # fmt: skip
+
+# Words of public bodies and places named after their town or province ("Ostwyn General
+# Hospital", "Sarn Provincial Fire Authority", "Sarn Showground"): a bare name that begins two
+# of them is that town (the small model took "the worst disaster Ostwyn has seen" for a person).
+CIVIC_NAME_WORDS = (
+    "hospital", "fire", "police", "council", "provincial", "province", "county", "city", "civic",
+    "municipal", "district", "regional", "showground", "harbour", "harbor", "airport", "station",
+    "town", "borough",
+)  # fmt: skip
+
 # Role head words: a title before a name ("Kremlin spokesperson Dmitry Peskov") or in an
 # appositive ("Oleksandr Syrskyi, the Ukrainian Chief of General Staff,").
 ROLE_HEADS = (
