@@ -408,14 +408,6 @@ def _store_readings(
     return len(read)
 
 
-def stored_docs(store: SQLiteStore) -> dict[str, tuple[Article, Reading | None]]:
-    """Every stored article with its reading, in stored order, in one query; outlets normalised
-    (`outlets.normalise_outlet`: one site counts as one outlet however its pages name it)."""
-    pairs = list(store.articles_with_readings())
-    outlets = outlet_table(a for a, _ in pairs)
-    return {a.id: (normalise_outlet(a, outlets), r) for a, r in pairs}
-
-
 Docs = dict[str, tuple[Article, Reading | None]]
 
 # Stories whose articles `check_stories` reads from the store in one query: stories in a row
@@ -435,10 +427,16 @@ def read_docs(store: SQLiteStore, outlets: dict[str, str]) -> Callable[[list[str
     return read
 
 
+def stored_docs(store: SQLiteStore) -> Callable[[list[str]], Docs]:
+    """`read_docs` with the outlet table of every stored article (`outlets.normalise_outlet`:
+    one site counts as one outlet however its pages name it)."""
+    return read_docs(store, outlet_table(store.article_heads()))
+
+
 def check_stories(
     store: SQLiteStore,
     stories: Sequence[Story],
-    docs: Docs | Callable[[list[str]], Docs],
+    docs: Callable[[list[str]], Docs],
     duplicate_of: dict[str, str | None],
     settings: Settings,
     on_check: Callable[[int, int], None] | None = None,
@@ -451,9 +449,9 @@ def check_stories(
     others) and stored here in story order; a check whose worker died is run here.
 
     Args:
-        docs: the stored articles with their readings (`stored_docs`), or what reads those of
-            some ids (`read_docs`): then they are read a few stories at a time
-            (`_CHECK_READ_ARTICLES`), never all at once.
+        docs: what reads some stored articles with their readings (`read_docs`,
+            `stored_docs`): they are read a few stories at a time (`_CHECK_READ_ARTICLES`),
+            never all at once.
         duplicate_of: the grouping's copy links (article id -> origin id or None).
         pool: worker processes to use (default: started here when settings.workers asks).
 
@@ -505,12 +503,9 @@ def _grouping_settings(settings: Settings) -> str:
 
 
 def _with_docs(
-    stories: Sequence[Story], docs: Docs | Callable[[list[str]], Docs]
+    stories: Sequence[Story], docs: Callable[[list[str]], Docs]
 ) -> Iterator[tuple[Story, Docs]]:
     """Each story with the docs that hold its members (read a few stories at a time)."""
-    if isinstance(docs, dict):
-        yield from ((story, docs) for story in stories)
-        return
     batch: list[Story] = []
     size = 0
     for k, story in enumerate(stories):
