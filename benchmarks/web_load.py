@@ -40,8 +40,10 @@ TARGET_P95_MS = {"story page": 100.0, "stories list": 150.0}
 # `newsweave serve` with the page cache off (the cost of every page after a regroup)
 SERVE_UNCACHED = """
 import sys, uvicorn
-from newsweave.web import WebSettings, create_app
-app = create_app(sys.argv[1], web=WebSettings(page_cache_bytes=0), allowed_hosts=["127.0.0.1"])
+from newsweave.settings import DEFAULTS
+from newsweave.web import create_app
+off = DEFAULTS.with_(**{"web.page_cache_bytes": 0})
+app = create_app(sys.argv[1], settings=off, allowed_hosts=["127.0.0.1"])
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 BIN = Path(sys.executable).parent
@@ -279,7 +281,7 @@ def main() -> None:
         f"\n\nStore: {args.articles:,} synthetic articles (invented text, readings, "
         f"{n_stories:,} stories with check-stage data), SQLite WAL. wrk 4.1, 2 threads, 16 "
         f"connections, {args.seconds} s per row, loopback, one uvicorn process (`newsweave "
-        f"serve`; page cache off: the same app with `WebSettings(page_cache_bytes=0)`, what "
+        f"serve`; page cache off: the same app with `[web] page_cache_bytes = 0`, what "
         f"every page costs right after a regroup); story pages rotate over "
         f"{len(paths['story page'])} stories, the list over {len(paths['stories list'])} "
         f"searches; each server starts cold (only `/` fetched first). Ingests: `newsweave "

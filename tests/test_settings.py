@@ -20,6 +20,7 @@ from newsweave.settings import (
     GroupSettings,
     ReadSettings,
     Settings,
+    WebSettings,
     load_settings,
 )
 
@@ -81,6 +82,8 @@ def test_settings_old_flat_keys_are_read_at_their_new_place(tmp_path):
         ("[check]\nlink_score = 'high'\n", "check.link_score: must be float, got str"),
         ("[check]\nlink_score = 0.99\n", "link_score must be in (0, sure_score=0.85]"),
         ("check = 3\n", "check: must be a table"),
+        ("[web]\nport = 99999\n", "web.port must be in [0, 65535], got 99999"),
+        ("[web]\nhost = 8000\n", "web.host: must be str, got int"),
         ("max_feed_entries = [", "x.toml"),
     ],
 )
@@ -100,6 +103,10 @@ def test_settings_file_errors_name_the_key(tmp_path, toml, message):
         (lambda: FetchSettings(user_agent=" "), "user_agent must not be empty"),
         (lambda: GroupSettings(num_perm=8), "num_perm must be >= 16, got 8"),
         (lambda: Settings(workers=-1), "workers must be in [0, 256]"),
+        (lambda: WebSettings(port=70000), "port must be in [0, 65535], got 70000"),
+        (lambda: WebSettings(host=" "), "host must not be empty"),
+        (lambda: WebSettings(worker_threads=0), "worker_threads must be > 0, got 0"),
+        (lambda: WebSettings(page_cache_bytes=-1), "page_cache_bytes must be >= 0"),
     ],
 )
 def test_settings_limits_are_validated_at_construction(make, message):
@@ -108,13 +115,32 @@ def test_settings_limits_are_validated_at_construction(make, message):
     assert message in str(e.value) and isinstance(e.value, ValueError)
 
 
+# Options that shape a command's output (or carry a secret), not the work: no setting.
+_NOT_SETTINGS = {"quiet", "config", "out", "html_out", "md_out", "as_json", "limit", "token"}
+
+
+def _options(command: click.Command) -> set[str]:
+    return {p.name for p in command.params if isinstance(p, click.Option)}
+
+
 def test_settings_every_flag_sets_one_field():
     leaves = set(_leaves(DEFAULTS))
     assert set(FLAGS.values()) <= leaves and len(set(FLAGS.values())) == len(FLAGS)
     commands = {c.name: c for c in main.commands.values()}
-    dests = {p.name for p in commands["analyze"].params if isinstance(p, click.Option)}
-    outputs = {"quiet", "config", "out", "html_out", "md_out"}
-    assert dests - outputs == set(FLAGS), "a flag of analyze without its field (or a stale one)"
+    used = set()
+    for name, command in commands.items():
+        if name == "bench":
+            continue
+        assert "config" in _options(command), f"{name} takes no --config"
+        flags = _options(command) - _NOT_SETTINGS
+        assert flags <= set(FLAGS), f"a flag of {name} without its field: {flags - set(FLAGS)}"
+        used |= flags
+    assert used == set(FLAGS), "a field in FLAGS that no command's flag sets"
+    assert _options(commands["analyze"]) - _NOT_SETTINGS == set(FLAGS) - {"host", "port"}
+    assert _options(commands["serve"]) - _NOT_SETTINGS == {"db", "host", "port"}
+    # one --config option, one help text, whichever command
+    helps = {p.help for c in commands.values() for p in c.params if p.name == "config"}
+    assert len(helps) == 1 and "overrides the file" in helps.pop()
 
 
 def test_settings_cli_config_is_applied_and_bad_one_refused(tmp_path):
@@ -161,3 +187,70 @@ def test_settings_with_changes_a_branch_at_once_and_refuses_unknown_paths():
     for path in ("group.nope", "workers.x", "nope"):
         with pytest.raises(SettingsError, match="no such setting"):
             DEFAULTS.with_(**{path: 1})
+
+
+def _config(tmp_path, text):
+    path = tmp_path / "c.toml"
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def test_settings_serve_takes_web_settings_from_the_file_and_flags_over_it(tmp_path, monkeypatch):
+    import newsweave.web.serve as serve
+
+    seen = []
+    monkeypatch.setattr(serve, "run_server", lambda settings, token, echo: seen.append(settings))
+    db = tmp_path / "web.db"
+    config = _config(
+        tmp_path, f'[web]\nport = 9001\npage_cache_bytes = 0\n[store]\ndb_path = "{db}"\n'
+    )
+    assert CliRunner().invoke(main, ["serve", "--config", config]).exit_code == 0
+    assert CliRunner().invoke(main, ["serve", "--config", config, "--port", "9002"]).exit_code == 0
+    assert CliRunner().invoke(main, ["serve"]).exit_code == 0
+    from_file, flag, defaults = seen
+    assert (from_file.web.port, from_file.web.page_cache_bytes) == (9001, 0)
+    assert from_file.store.db_path == str(db) and from_file.web.host == "127.0.0.1"
+    assert (flag.web.port, flag.web.page_cache_bytes) == (9002, 0)
+    assert defaults.web == WebSettings() and defaults.web.port == 8000
+    # a file that moves the app off loopback needs a token, as the flag does
+    wide = _config(tmp_path, '[web]\nhost = "0.0.0.0"\n')
+    result = CliRunner().invoke(main, ["serve", "--config", wide])
+    assert result.exit_code == 2 and "0.0.0.0: not a loopback address" in result.output
+    assert CliRunner().invoke(main, ["serve", "--config", wide, "--token", "t"]).exit_code == 0
+    assert seen[-1].web.host == "0.0.0.0"
+
+
+@pytest.mark.parametrize(
+    "args, missing",
+    [
+        (["articles"], None),
+        (["stories"], None),
+        (["story", "s-x"], "s-x: no such story"),
+        (["article", "a-x"], "a-x: no such article"),
+        (["regroup"], None),
+    ],
+)
+def test_settings_store_commands_take_db_from_config_and_flag_over_it(
+    tmp_path, monkeypatch, args, missing
+):
+    from newsweave.store import SQLiteStore
+
+    db = tmp_path / "from-config.db"
+    SQLiteStore(str(db)).close()
+    config = _config(tmp_path, f'[store]\ndb_path = "{db}"\n')
+    result = CliRunner().invoke(main, [*args, "--config", config])
+    if missing is None:  # the file's store is there: the command runs on it
+        assert result.exit_code == 0, result.output
+    else:  # the file's store is there, the id is not: the message names the file's store
+        assert result.exit_code == 2 and missing in result.output and str(db) in result.output
+    if args == ["articles"]:
+        assert "0 articles in" in result.output and "from-config.db" in result.output
+    # --db given overrides the file: that store is missing, and said so by its name
+    other = tmp_path / "given.db"
+    result = CliRunner().invoke(main, [*args, "--config", config, "--db", str(other)])
+    assert result.exit_code == 2 and f"{other}: no such store" in result.output
+    # no file, no flag: the default store, newsweave.db here
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path / "empty")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "newsweave.db: no such store" in result.output

@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from conftest import html_page, paragraphs
 from newsweave.errors import NewsweaveError
-from newsweave.web import WebSettings, create_app
+from newsweave.settings import Settings, WebSettings
+from newsweave.web import create_app
 from newsweave.web.serve import check_host
 from report_fixture import PLANTED, checked_report, fixture_store, hostile_report
 
@@ -173,7 +174,9 @@ def test_web_app_upload_stores_the_file_under_our_name(tmp_path):
 def test_web_app_upload_limits_are_clear(tmp_path):
     db = tmp_path / "l.db"
     web = WebSettings(max_upload_files=2, max_upload_bytes=100, max_request_bytes=10_000)
-    with TestClient(create_app(str(db), web=web), base_url="http://127.0.0.1") as c:
+    with TestClient(
+        create_app(str(db), settings=Settings(web=web)), base_url="http://127.0.0.1"
+    ) as c:
         big = [("files", ("a.html", b"x" * 200, "text/html"))]
         r = c.post("/add", files=big, follow_redirects=False)
         job = _wait(c, r.headers["location"])

@@ -8,8 +8,9 @@ from fastapi.testclient import TestClient
 
 import newsweave.web.app as web_app
 from newsweave.model import Entity, Reading
+from newsweave.settings import Settings, WebSettings
 from newsweave.store import SQLiteStore
-from newsweave.web import WebSettings, create_app
+from newsweave.web import create_app
 from newsweave.web.cache import PageCache
 from report_fixture import PLANTED, checked_report, fixture_store, hostile_report
 
@@ -67,7 +68,9 @@ def test_web_cache_serves_repeats_without_rendering(db, monkeypatch):
         c.get("/story/s-a1?claims=conflicting")  # another query is another page
         assert len(calls) == 2
     off = WebSettings(page_cache_bytes=0)
-    with TestClient(create_app(str(db), web=off), base_url="http://127.0.0.1") as c:
+    with TestClient(
+        create_app(str(db), settings=Settings(web=off)), base_url="http://127.0.0.1"
+    ) as c:
         for _ in range(2):
             c.get("/story/s-a1")
         assert len(calls) == 4

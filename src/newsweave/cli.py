@@ -1,9 +1,10 @@
 """The `newsweave` command: it parses, draws progress and prints; the work is pipeline.py's.
 
 Every option that tunes the work (--max-file-bytes, --offline, --timeout, --deadline,
---time-budget, --ignore-robots, --workers, --db) sets one field of the settings.Settings tree
-(`settings.FLAGS`); --config reads the whole tree from a newsweave.toml, and a flag given
-overrides the file.
+--time-budget, --ignore-robots, --workers, --db, and serve's --host and --port) sets one field
+of the settings.Settings tree (`settings.FLAGS`). Every command that takes settings (all but
+`bench`) takes --config, which reads the whole tree from a newsweave.toml; a flag given
+overrides the file, and the file the defaults.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from . import __version__
 from .errors import NewsweaveError, printable
 from .outputs import atomic_writer, check_writable
 from .pipeline import Outcome, Report, Summary, read_stored, run
-from .settings import DEFAULTS, FLAGS, MAX_WORKERS, Settings, load_settings
+from .settings import DEFAULTS, FLAGS, MAX_PORT, MAX_WORKERS, Settings, load_settings
 from .store import open_store
 from .workers import available_cpus
 
@@ -49,6 +50,15 @@ err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
 if not out_console.is_terminal:  # piped or captured: do not squeeze tables into 80 columns
     out_console = Console(highlight=False, width=160)
+
+
+# Every command that takes settings takes the same --config; the precedence is one rule, in
+# `_settings`: a flag given, else the file's value, else the default.
+_config_option = click.option(
+    "--config", type=click.Path(dir_okay=False, exists=True), default=None,
+    help="A newsweave.toml with settings (docs/newsweave.toml lists every key with its "
+    "default); a flag given here overrides the file, the file overrides the defaults.",
+)  # fmt: skip
 
 
 def _input_options(f: Callable) -> Callable:
@@ -77,9 +87,7 @@ def _input_options(f: Callable) -> Callable:
                      f"{available_cpus()} here]."),
         click.option("--offline", is_flag=True,
                      help="Never fetch: URLs and teaser-only feed entries fail, clearly."),
-        click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
-                     help="A newsweave.toml with settings (docs/newsweave.toml lists every "
-                     "key); flags given here override it."),
+        _config_option,
     ]  # fmt: skip
     for option in reversed(options):
         f = option(f)
@@ -224,15 +232,17 @@ _db_from_config = click.option(
     help=f"The SQLite store (created when missing) [default: {DEFAULTS.store.db_path}, "
     "or the --config file's [store] db_path].",
 )  # fmt: skip
-_db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.store.db_path, show_default=True,
-    help="The SQLite store (created when missing).",
-)  # fmt: skip
 # Commands that only read the store refuse a missing one (a typo must not make an empty store).
 _existing_db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=DEFAULTS.store.db_path, show_default=True,
-    help="The SQLite store; it must exist (made by `ingest` or `analyze`).",
+    "--db", type=click.Path(dir_okay=False), default=None,
+    help="The SQLite store; it must exist (made by `ingest` or `analyze`) [default: "
+    f"{DEFAULTS.store.db_path}, or the --config file's [store] db_path].",
 )  # fmt: skip
+
+
+def _store_settings(db: str | None, config: str | None) -> Settings:
+    """The settings of a command that takes only --db and --config."""
+    return _settings({"config": config, "db": db})
 
 
 @main.command()
@@ -252,10 +262,12 @@ def ingest(inputs: tuple[str, ...], **opts: Any) -> None:
 
 @main.command()
 @_existing_db_option
+@_config_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article instead.")
-def articles(db: str, limit: int | None, as_json: bool) -> None:
+def articles(db: str | None, config: str | None, limit: int | None, as_json: bool) -> None:
     """List stored articles with outlet, date and title."""
+    db = _store_settings(db, config).store.db_path
     _need_store(db, "ingest")
     with open_store(db) as store:
         rows = list(itertools.islice(store.articles(), limit))
@@ -274,7 +286,9 @@ def articles(db: str, limit: int | None, as_json: bool) -> None:
     out_console.print(table)
 
 
-def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
+def _read_stored(
+    store, article_ids: list[str] | None, quiet: bool, settings: Settings = DEFAULTS
+) -> None:
     """Read what is not read yet, with a progress bar."""
     with Progress(
         TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -287,6 +301,7 @@ def _read_stored(store, article_ids: list[str] | None, quiet: bool) -> None:
             article_ids,
             on_start=lambda n: progress.update(task, total=n),
             on_read=lambda: progress.advance(task),
+            settings=settings,
         )
 
 
@@ -391,11 +406,8 @@ def _shown(article: dict[str, Any]) -> dict[str, Any]:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help=f"The SQLite store; it must exist [default: {DEFAULTS.store.db_path}, or "
-              "the --config file's [store] db_path].")  # fmt: skip
-@click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="A newsweave.toml with settings (as analyze takes it).")  # fmt: skip
+@_existing_db_option
+@_config_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def regroup(db: str | None, config: str | None, quiet: bool) -> None:
     """Regroup the whole store into stories, then list them.
@@ -408,7 +420,7 @@ def regroup(db: str | None, config: str | None, quiet: bool) -> None:
     """
     from .pipeline import regroup as run_regroup
 
-    settings = _settings({"config": config, "db": db})
+    settings = _store_settings(db, config)
     db = settings.store.db_path
     _need_store(db)
     with open_store(db) as store, _pipeline_progress(quiet) as progress:
@@ -539,13 +551,15 @@ def _need_store(db: str, then: str = "analyze") -> None:
 
 @main.command("stories")
 @_existing_db_option
+@_config_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story instead.")
-def stories_cmd(db: str, as_json: bool) -> None:
+def stories_cmd(db: str | None, config: str | None, as_json: bool) -> None:
     """List stories: id, articles, independent sources, time span, cohesion, outlets, title.
 
     Stories are made by `newsweave analyze` (new articles join the stored stories) and
     `newsweave regroup` (the whole store grouped again).
     """
+    db = _store_settings(db, config).store.db_path
     _need_store(db)
     with open_store(db) as store:
         stories = store.stories()
@@ -559,10 +573,12 @@ def stories_cmd(db: str, as_json: bool) -> None:
 @main.command("story")
 @click.argument("story_id")
 @_existing_db_option
+@_config_option
 @click.option("--json", "as_json", is_flag=True, help="The story object of the report instead.")
-def story_cmd(story_id: str, db: str, as_json: bool) -> None:
+def story_cmd(story_id: str, db: str | None, config: str | None, as_json: bool) -> None:
     """Show one story: its brief, claims with their status, quotes and numbers across outlets,
     coverage per article, and its articles (copies marked with what they copy)."""
+    db = _store_settings(db, config).store.db_path
     _need_store(db)
     with open_store(db) as store:
         s = store.story(story_id)
@@ -620,8 +636,12 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
 @main.command("article")
 @click.argument("article_id")
 @_existing_db_option
-def article_cmd(article_id: str, db: str) -> None:
-    """Show one stored article: metadata, entities, quotes, numbers and times."""
+@_config_option
+def article_cmd(article_id: str, db: str | None, config: str | None) -> None:
+    """Show one stored article: metadata, entities, quotes, numbers and times (an article not
+    read yet is read first, with the --config file's [read] settings)."""
+    settings = _store_settings(db, config)
+    db = settings.store.db_path
     _need_store(db, "ingest")
     with open_store(db) as store:
         a = store.get(article_id)
@@ -631,7 +651,7 @@ def article_cmd(article_id: str, db: str) -> None:
             )
         r = store.reading(article_id)
         if r is None:
-            _read_stored(store, [article_id], quiet=True)
+            _read_stored(store, [article_id], quiet=True, settings=settings)
             r = store.reading(article_id)
     out_console.print(f"[bold]{escape(a.title or '(no title)')}[/bold]")
     authors = ", ".join(a.authors) or "-"
@@ -660,32 +680,44 @@ def article_cmd(article_id: str, db: str) -> None:
 
 
 @main.command("serve")
-@_db_option
 @click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on; any non-loopback address needs --token.",
-)
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+    "--db", type=click.Path(dir_okay=False), default=None,
+    help=f"The SQLite store (created when missing) [default: {DEFAULTS.store.db_path}, or the "
+    "--config file's [store] db_path].",
+)  # fmt: skip
+@_config_option
+@click.option(
+    "--host", default=None,
+    help="Address to listen on; any non-loopback address needs --token "
+    f"[default: {DEFAULTS.web.host}, or the --config file's [web] host].",
+)  # fmt: skip
+@click.option(
+    "--port", type=click.IntRange(0, MAX_PORT), default=None,
+    help=f"TCP port [default: {DEFAULTS.web.port}, or the --config file's [web] port].",
+)  # fmt: skip
 @click.option(
     "--token",
     envvar="NEWSWEAVE_TOKEN",
     default=None,
-    help="Require this token on every request (env NEWSWEAVE_TOKEN).",
+    help="Require this token on every request (env NEWSWEAVE_TOKEN; never read from --config).",
 )
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+def serve(
+    db: str | None, config: str | None, host: str | None, port: int | None, token: str | None
+) -> None:
     """The web app on the store: stories, story and article pages, uploads, JSON API (/api).
 
+    The --config file's [web] table sets its limits (uploads, page cache, threads), and the
+    articles added in the app are read, grouped and checked with the file's settings.
     Example: newsweave serve --db newsweave-demo.db, then open http://127.0.0.1:8000/
     """
     from .web.serve import check_host, run_server
 
+    settings = _settings({"config": config, "db": db, "host": host, "port": port})
     try:
-        check_host(host, token)
+        check_host(settings.web.host, token)
     except NewsweaveError as e:
         raise click.BadParameter(str(e), param_hint="--host") from None
-    run_server(db, host, port, token, echo=err_console.print)
+    run_server(settings, token, echo=err_console.print)
 
 
 def _cell(value: Any) -> str:

@@ -9,6 +9,7 @@
       group    GroupSettings       every grouping threshold
       check    CheckSettings       alignment, status, brief
       store    StoreSettings       the SQLite file
+      web      WebSettings         the web app: address, port, upload and cache limits
 
 Each settings object validates itself at construction (a `SettingsError` naming the setting
 and its limit). `load_settings` reads a newsweave.toml (docs/newsweave.toml documents every
@@ -36,6 +37,9 @@ USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave/newsweave; offline ne
 SPACY_MAX_CHARS = 1_000_000
 # A read batch's Docs and parses are held in memory together until the batch is done.
 MAX_READ_BATCH = 1024
+# The largest input accepted by default, from a file, a URL or an upload to the web app.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_PORT = 65535
 
 
 def _positive(obj: object, *names: str) -> None:
@@ -54,7 +58,7 @@ class IngestSettings:
         max_feed_entries: at most this many entries are read from one feed.
     """
 
-    max_file_bytes: int = 20 * 1024 * 1024
+    max_file_bytes: int = MAX_FILE_BYTES
     max_feed_entries: int = 200
 
     def __post_init__(self) -> None:
@@ -78,7 +82,7 @@ class FetchSettings:
     offline: bool = False
     timeout_seconds: float = 10.0
     deadline_seconds: float = 60.0
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = MAX_FILE_BYTES
     respect_robots: bool = True
     user_agent: str = USER_AGENT
 
@@ -389,6 +393,52 @@ class StoreSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """The web app (`newsweave serve`): where it listens and its limits. The token is no setting:
+    a secret belongs in the environment (NEWSWEAVE_TOKEN) or on the command line, not in a
+    file shared with the settings.
+
+    Args:
+        host: the address listened on (`--host`); any but a loopback one needs a token.
+        port: the TCP port (`--port`); 0 lets the system choose one.
+        max_upload_files: files accepted in one upload.
+        max_upload_bytes: bytes of one uploaded file (as `ingest.max_file_bytes` by default).
+        max_request_bytes: bytes of one whole upload request.
+        max_urls: URLs accepted in one paste.
+        page_size: stories per page of the list.
+        page_cache_bytes: rendered pages and API answers kept in memory, in bytes (0: none).
+            A story page of the load benchmark is ~9 KB, so the default holds thousands.
+        worker_threads: requests rendered at once (the rest wait their turn, first come first
+            served). With Starlette's default of 40, 16 connections of uncached story pages
+            fought over the GIL: p95 1,170 ms at 100 req/s; with 4, 310 ms at 244 req/s
+            (load benchmark store, load average 7 on 2 cores).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_upload_files: int = 50
+    max_upload_bytes: int = MAX_FILE_BYTES
+    max_request_bytes: int = 100 * 1024 * 1024
+    max_urls: int = 200
+    page_size: int = 25
+    page_cache_bytes: int = 64 * 1024 * 1024
+    worker_threads: int = 4
+
+    def __post_init__(self) -> None:
+        if not self.host.strip():
+            raise SettingsError("host must not be empty (127.0.0.1: this machine only)")
+        if not 0 <= self.port <= MAX_PORT:
+            raise SettingsError(f"port must be in [0, {MAX_PORT}], got {self.port}")
+        _positive(self, "max_upload_files", "max_upload_bytes", "max_request_bytes", "max_urls",
+                  "page_size", "worker_threads")  # fmt: skip
+        if self.page_cache_bytes < 0:
+            raise SettingsError(
+                f"page_cache_bytes must be >= 0 (0 turns the page cache off), "
+                f"got {self.page_cache_bytes}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Every option of the pipeline, one branch per stage (see the module docstring).
 
@@ -415,6 +465,7 @@ class Settings:
     group: GroupSettings = field(default_factory=GroupSettings)
     check: CheckSettings = field(default_factory=CheckSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
     def __post_init__(self) -> None:
         if not 0 <= self.workers <= MAX_WORKERS:
@@ -448,7 +499,9 @@ def _with_paths(obj: Any, changes: dict[str, object]) -> Any:
 
 
 # Each CLI option that tunes the work, and the one field it sets (the option's destination
-# name in cli.py -> the field's path). --quiet, --out, --html and --md are output, not settings.
+# name in cli.py -> the field's path), whichever command takes it (`serve` takes --db, --host
+# and --port). --quiet, --out, --html, --md, --json and --limit shape the output, and --token
+# is a secret (`WebSettings`): none of them is a setting.
 FLAGS = {
     "max_file_bytes": "ingest.max_file_bytes",
     "offline": "fetch.offline",
@@ -458,6 +511,8 @@ FLAGS = {
     "extract_time_budget_seconds": "extract.time_budget_seconds",
     "workers": "workers",
     "db": "store.db_path",
+    "host": "web.host",
+    "port": "web.port",
 }
 
 # Keys of the first newsweave.toml, when every setting but `check` was at the top: still read,
@@ -523,7 +578,7 @@ def _build(cls: type, table: dict[str, Any], where: str) -> Any:
 
 def load_settings(path: str | Path) -> Settings:
     """Settings from a TOML file: `workers` at the top, a table per branch (`[ingest]`,
-    `[fetch]`, `[extract]`, `[read]`, `[group]`, `[check]`, `[store]`); docs/newsweave.toml
+    `[fetch]`, `[extract]`, `[read]`, `[group]`, `[check]`, `[store]`, `[web]`); docs/newsweave.toml
     lists every key with its default and meaning. The first format's flat keys
     (`max_file_bytes = ...` at the top, `FLAT_KEYS`) are read at their new place.
 

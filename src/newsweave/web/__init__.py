@@ -3,6 +3,6 @@
 The story and article views are the HTML report's (report/templates); the pages here wrap them.
 """
 
-from .app import WebSettings, create_app
+from .app import create_app
 
-__all__ = ["WebSettings", "create_app"]
+__all__ = ["create_app"]

@@ -20,7 +20,6 @@ import threading
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -38,7 +37,7 @@ from ..report import SCHEMA
 from ..report.html import environment, stylesheet
 from ..report.json import report_article
 from ..report.views import CLAIM_STATUSES, WebLinks, article_view, attention, story_view
-from ..settings import DEFAULTS, Settings
+from ..settings import DEFAULTS, Settings, WebSettings
 from ..store import SQLiteStore
 from .cache import Cached, CachedPages, PageCache, not_modified, request_key
 from .jobs import JobRunner
@@ -61,41 +60,6 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Cached answers are revalidated on every use (a page must change as soon as the store does).
 CACHE_CONTROL = "private, no-cache"
-
-
-@dataclass(frozen=True, slots=True)
-class WebSettings:
-    """Limits of the web app.
-
-    Args:
-        max_upload_files: files accepted in one upload.
-        max_upload_bytes: bytes of one uploaded file (the CLI's max_file_bytes by default).
-        max_request_bytes: bytes of one whole upload request.
-        max_urls: URLs accepted in one paste.
-        page_size: stories per page of the list.
-        page_cache_bytes: rendered pages and API answers kept in memory, in bytes (0: none).
-            A story page of the load benchmark is ~9 KB, so the default holds thousands.
-        worker_threads: requests rendered at once (the rest wait their turn, first come first
-            served). With Starlette's default of 40, 16 connections of uncached story pages
-            fought over the GIL: p95 1,170 ms at 100 req/s; with 4, 310 ms at 244 req/s
-            (load benchmark store, load average 7 on 2 cores).
-    """
-
-    max_upload_files: int = 50
-    max_upload_bytes: int = DEFAULTS.ingest.max_file_bytes
-    max_request_bytes: int = 100 * 1024 * 1024
-    max_urls: int = 200
-    page_size: int = 25
-    page_cache_bytes: int = 64 * 1024 * 1024
-    worker_threads: int = 4
-
-    def __post_init__(self) -> None:
-        for name in ("max_upload_files", "max_upload_bytes", "max_request_bytes", "page_size",
-                     "worker_threads"):  # fmt: skip
-            if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be > 0")
-        if self.page_cache_bytes < 0:
-            raise ValueError("page_cache_bytes must be >= 0 (0 turns the page cache off)")
 
 
 class _State:
@@ -155,18 +119,22 @@ def _json(obj: Any) -> bytes:
 
 
 def create_app(
-    db: str,
+    db: str | None = None,
     token: str | None = None,
-    web: WebSettings = WebSettings(),  # noqa: B008 - frozen, shared safely
     settings: Settings = DEFAULTS,
     allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
     """The app over the store at `db` (created when missing).
 
     Args:
+        db: the SQLite store (default: `settings.store.db_path`).
         token: when set, every request must carry it (Bearer header, or ?token= once).
+        settings: the whole tree: `settings.web` holds the app's limits, and the jobs of the
+            add-articles page run the pipeline with it.
         allowed_hosts: Host headers served (others get 400); None serves any.
     """
+    db = settings.store.db_path if db is None else db
+    web = settings.web
     SQLiteStore(db).close()  # create or migrate it now, not in the first request
 
     @asynccontextmanager

@@ -6,6 +6,7 @@ import ipaddress
 from collections.abc import Callable
 
 from ..errors import NewsweaveError
+from ..settings import Settings
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -41,14 +42,14 @@ def allowed_hosts(host: str, port: int) -> list[str]:
     return sorted(names | {f"{n}:{port}" for n in names})
 
 
-def run_server(
-    db: str, host: str, port: int, token: str | None, echo: Callable[[str], None] = print
-) -> None:
+def run_server(settings: Settings, token: str | None, echo: Callable[[str], None] = print) -> None:
+    """Serve the store `settings.store.db_path` at `settings.web.host` and `.port`."""
     import uvicorn
 
     from .app import create_app
 
-    app = create_app(db, token=token, allowed_hosts=allowed_hosts(host, port))
+    db, host, port = settings.store.db_path, settings.web.host, settings.web.port
+    app = create_app(db, token=token, settings=settings, allowed_hosts=allowed_hosts(host, port))
     shown = f"[{host}]" if ":" in host else host
     suffix = f"/?token={token}" if token else "/"
     echo(f"newsweave serving {db} at http://{shown}:{port}{suffix} (Ctrl-C stops)")
