@@ -17,10 +17,10 @@ def test_budget_slow_extraction_fails_and_the_batch_goes_on(tmp_path, monkeypatc
 
     real = pipeline.extract
 
-    def slow_for_one(raw, settings, context=None):
+    def slow_for_one(raw, settings, context=None, today=None):
         while raw.source.endswith("a-slow.html"):  # a pathological page: work that never ends
             time.sleep(0.01)
-        return real(raw, settings, context)
+        return real(raw, settings, context, today)
 
     warm = tmp_path / "warm.html"
     warm.write_text(html_page(94), "utf-8")

@@ -18,13 +18,16 @@ def _run_records(tmp_path, records):
     return p, run_inputs([p])
 
 
+_DATE = "a date string, at most a day past today"
+
+
 @pytest.mark.parametrize(
     "field, value, says",
     [
         ("title", ["a", "list"], "`title` must be a string, got a list"),
         ("outlet", {"name": "Ledger"}, "`outlet` must be a string, got an object"),
-        ("published", ["2026-03-02"], "`published` must be a date string, got a list"),
-        ("published", "soon", "`published` must be a date string, got 'soon'"),
+        ("published", ["2026-03-02"], f"`published` must be {_DATE}, got a list"),
+        ("published", "soon", f"`published` must be {_DATE}, got 'soon'"),
         ("authors", 42, "`authors` must be a list of names or one name, got a number"),
         ("authors", ["Ana Holm", 7], "`authors` must be a list of names or one name, got a list"),
         ("url", 5, "`url` must be an http(s) URL, got a number"),

@@ -147,6 +147,78 @@ def test_ingest_jsonl_published_is_local_date_as_written(tmp_path):
     assert [a.published for a in arts] == ["2026-03-11"]
 
 
+def _dated_input(tmp_path, kind: str, when: str):
+    """One input of `kind` whose only publication date is `when`."""
+    body = "\n\n".join(paragraphs(14))
+    if kind == "html":
+        meta = f'<meta property="article:published_time" content="{when}">'
+        path, data = tmp_path / "a.html", html_page(14, extra_head=meta)
+    elif kind == "text":
+        path, data = tmp_path / "a.txt", f"Harbour wall inspected\n{when[:10]}\n{body}"
+    elif kind == "jsonl":
+        path, data = tmp_path / "a.jsonl", json.dumps({"text": body, "published": when}) + "\n"
+    else:
+        html = "".join(f"<p>{p}</p>" for p in paragraphs(14))
+        path, data = (
+            tmp_path / "a.rss",
+            _rss(
+                f"<item><title>Harbour wall</title><link>https://ledger.example/wall</link>"
+                f"<pubDate>{when}</pubDate><content:encoded><![CDATA[{html}]]></content:encoded></item>"
+            ),
+        )
+    path.write_text(data, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["html", "text", "jsonl", "feed"])
+def test_ingest_today_is_the_runs_for_every_input_kind(tmp_path, kind):
+    # one "today" per run, given: the date 2026-03-11 is a publication date on 2026-03-10
+    # (within a day) and not on 2026-03-09, whatever the clock says and whichever input kind
+    # carries it (feed entries and JSON Lines records were checked against the clock)
+    from datetime import date
+
+    from newsweave.pipeline import run
+
+    path = _dated_input(tmp_path, kind, "2026-03-11T09:00:00+00:00")
+
+    def published(today):
+        arts, errors = [], []
+        run(
+            [str(path)],
+            DEFAULTS,
+            fetch=False,
+            today=today,
+            on_outcome=lambda o: (arts if o.article else errors).append(o.article or o.error),
+        )
+        return [a.published for a in arts], [e.reason for e in errors]  # fmt: skip
+
+    assert published(date(2026, 3, 10)) == (["2026-03-11"], [])
+    dates, errors = published(date(2026, 3, 9))
+    if kind == "jsonl":  # a bad field refuses the record, naming the field
+        assert dates == [] and errors == [
+            "line 1: `published` must be a date string, at most a day past today, "
+            "got '2026-03-11T09:00:00+00:00'"
+        ]
+    else:  # no date past today (a page's fallback, htmldate, may find an older one on it)
+        assert errors == [] and len(dates) == 1 and (dates[0] or "") <= "2026-03-09"
+
+
+def test_ingest_feed_entry_date_is_checked_against_the_given_today(tmp_path):
+    # the entry's date is a hint of the document (and so part of its input digest): it is
+    # refused at ingest with the run's today, not the clock's
+    from datetime import date
+
+    from newsweave.ingest import Unit, read_unit
+
+    path = _dated_input(tmp_path, "feed", "2026-03-11T09:00:00+00:00")
+
+    def hint(today):
+        (doc,) = read_unit(Unit(str(path), path, "feed"), DEFAULTS, None, today)
+        return doc.hints["published"]
+
+    assert (hint(date(2026, 3, 10)), hint(date(2026, 3, 9))) == ("2026-03-11", None)
+
+
 def test_ingest_feed_teaser_needs_fetch_and_says_so_offline(tmp_path):
     item = (
         "<item><title>Teaser</title><link>https://ledger.example/t</link><description>Short."

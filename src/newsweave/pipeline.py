@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,6 +23,7 @@ from .budget import time_budget
 from .errors import InputError, StoreError
 from .extract import ScrapedContext, extract
 from .extract.decode import decode
+from .extract.metadata_dates import utc_today
 from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
 from .ingest.files import read_file
@@ -101,12 +103,12 @@ def scraped_contexts(units: list[Unit], settings: Settings) -> dict[Path, Scrape
 
 
 def _read_safely(
-    unit: Unit, settings: Settings, fetcher: Fetcher | None
+    unit: Unit, settings: Settings, fetcher: Fetcher | None, today: date
 ) -> Iterator[RawDocument | InputError]:
     """`read_unit`, with any unforeseen failure of a reader as one last InputError for the unit:
     hostile input must not stop the batch (a JSON line nested 100k deep once did)."""
     try:
-        yield from read_unit(unit, settings, fetcher)
+        yield from read_unit(unit, settings, fetcher, today)
     except Exception as e:  # noqa: BLE001
         yield InputError(unit.source, f"unreadable from here on ({type(e).__name__}: {e})"[:300])
 
@@ -133,14 +135,15 @@ def input_digest(raw: RawDocument, settings: Settings, context: ScrapedContext |
 
 
 def extract_document(
-    job: tuple[RawDocument, Settings], context: ScrapedContext | None = None
+    job: tuple[RawDocument, Settings, date], context: ScrapedContext | None = None
 ) -> Article | InputError:
-    """Extract one document within its time budget; bad input becomes an InputError, never an
-    exception. Runs in a worker process or here (`workers.run_in_order`)."""
-    raw, settings = job
+    """Extract one document (raw, settings, the run's today) within its time budget; bad input
+    becomes an InputError, never an exception. Runs in a worker process or here
+    (`workers.run_in_order`)."""
+    raw, settings, today = job
     try:
         with time_budget(settings.extract.time_budget_seconds, raw.source):
-            return extract(raw, settings, context)
+            return extract(raw, settings, context, today)
     except InputError as e:
         return e
     except Exception as e:  # noqa: BLE001 - hostile input must not stop the batch
@@ -160,14 +163,18 @@ class _UnitDone:
 
 
 def _extraction_jobs(
-    units: list[Unit], settings: Settings, store: SQLiteStore | None, fetcher: Fetcher | None
+    units: list[Unit],
+    settings: Settings,
+    store: SQLiteStore | None,
+    fetcher: Fetcher | None,
+    today: date,
 ) -> Iterator[InputError | _Known | _UnitDone | Task]:
     """Every document of the units, in order: a Task to extract it (keeping its digest), its
     stored article when the input is unchanged, or the error reading it; then the unit's end."""
     contexts = scraped_contexts(units, settings)
     for unit in units:
         context = contexts.get(unit.path.parent) if unit.path is not None else None
-        for item in _read_safely(unit, settings, fetcher):
+        for item in _read_safely(unit, settings, fetcher, today):
             if isinstance(item, InputError):
                 yield item
                 continue
@@ -179,7 +186,7 @@ def _extraction_jobs(
                 # under this input's name: a second copy's stored article names the first input
                 yield _Known(replace(known, source=item.source))
             else:
-                job = (item, settings)
+                job = (item, settings, today)
                 yield Task(extract_document, job, keep=(item.source, digest), shared=context)
         yield _UnitDone(unit)
 
@@ -218,6 +225,7 @@ def run(
     on_unit_done: Callable[[Unit], None] | None = None,
     fetch: bool | None = None,
     pool: WorkerPool | None = None,
+    today: date | None = None,
 ) -> Summary:
     """Run ingest + extract (+ store) over the inputs.
 
@@ -236,11 +244,15 @@ def run(
         fetch: allow network fetching of URLs and feed entries (default: unless
             `settings.fetch.offline`).
         pool: worker processes to use (default: started here when settings.workers asks).
+        today: the date the run takes as today, one for every input (a date more than a day
+            past it is no publication date, whether a page, a scraped text, a feed entry or a
+            JSON Lines record gives it); default: today in UTC when the run starts.
 
     Returns:
         Counts of stored, duplicate and failed documents, and the errors.
     """
     summary = Summary()
+    today = today or utc_today()
     units, missing = expand_inputs(inputs, summary.skipped)
 
     def report(outcome: Outcome) -> None:
@@ -265,7 +277,7 @@ def run(
     try:
         with _own_pool(settings, pool) as workers:
             jobs, workers = _lookahead_pool(
-                _extraction_jobs(units, settings, store, fetcher), workers
+                _extraction_jobs(units, settings, store, fetcher, today), workers
             )
             for job, result in run_in_order(jobs, workers):
                 if isinstance(job, _UnitDone):
@@ -823,9 +835,10 @@ def analyze(
     settings: Settings = DEFAULTS,
     progress: ProgressCallbacks | None = None,
     fetch: bool | None = None,
+    today: date | None = None,
 ) -> Report:
     """The whole pipeline: ingest, extract, store, read, group, check; the one orchestration
-    the CLI, the API and the web app call.
+    the CLI, the API and the web app call (`today`: as `run` takes it).
 
     Articles stored by earlier runs are read if they have not been, and the articles in no
     story yet are added to the stored stories (`group_store`: an article stored now may join
@@ -850,6 +863,7 @@ def analyze(
         summary = run(
             inputs, settings, store=store, on_unit_start=progress.on_unit_start,
             on_outcome=keep, on_unit_done=progress.on_unit_done, fetch=fetch, pool=pool,
+            today=today,
         )  # fmt: skip
 
         def unread(error: InputError) -> None:

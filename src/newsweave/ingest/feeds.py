@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import date
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as safe_fromstring
@@ -34,19 +35,28 @@ def _iso(struct: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%d", struct) if struct else None
 
 
-def _entry_date(entry: dict) -> str | None:
-    """The local date of the entry's timestamp as written, as for HTML and JSON Lines.
+def _entry_date(entry: dict, today: date | None) -> str | None:
+    """The local date of the entry's timestamp as written, as for HTML and JSON Lines; none
+    more than a day past `today` (`metadata_dates.parse_date`).
 
     feedparser's `published_parsed` is converted to UTC ("2026-03-11T23:30:00-05:00" would
     become 2026-03-12), so the raw string is parsed first; the struct only when it cannot be.
     """
-    return parse_date(entry.get("published")) or _iso(entry.get("published_parsed"))
+    written = parse_date(entry.get("published"), today=today)
+    return written or parse_date(_iso(entry.get("published_parsed")), today=today)
 
 
 def read_feed(
-    data: bytes, source: str, settings: Settings, fetcher: Fetcher | None
+    data: bytes,
+    source: str,
+    settings: Settings,
+    fetcher: Fetcher | None,
+    today: date | None = None,
 ) -> Iterator[RawDocument | InputError]:
-    """Yield one RawDocument (or InputError) per feed entry, sources named `feed#N`."""
+    """Yield one RawDocument (or InputError) per feed entry, sources named `feed#N`.
+
+    `today`: an entry dated more than a day past it has no publication date (default: today
+    in UTC; `pipeline.run` takes one today for the whole run)."""
     _check_safe_xml(data, source)
     import feedparser  # here: a run without feeds does not pay its import (~0.2 s)
 
@@ -64,7 +74,7 @@ def read_feed(
             "title": entry.get("title"),
             "outlet": outlet,
             "authors": [a.get("name") for a in entry.get("authors", []) if a.get("name")],
-            "published": _entry_date(entry),
+            "published": _entry_date(entry, today),
         }
         content = entry.get("content", [{}])[0].get("value") or ""
         if len(content) >= _FULL_CONTENT_CHARS:

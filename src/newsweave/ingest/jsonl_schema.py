@@ -7,10 +7,18 @@ against `JsonlRecord`; a record with bad fields is skipped with one line naming 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StrictStr, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StrictStr,
+    ValidationError,
+    ValidationInfo,
+)
 
 from ..errors import printable
 
@@ -24,11 +32,12 @@ def _http_url(value: str) -> str:
     return value.strip()
 
 
-def _date_string(value: str) -> str:
+def _date_string(value: str, info: ValidationInfo) -> str:
+    """A date, none more than a day past the validation context's "today" (`validate_record`)."""
     from ..extract.metadata_dates import parse_date
 
-    if parse_date(value) is None:
-        raise ValueError("not a date")
+    if parse_date(value, today=(info.context or {}).get("today")) is None:
+        raise ValueError("not a date, or past today")
     return value
 
 
@@ -60,7 +69,7 @@ EXPECTED = {
     "title": "a string",
     "outlet": "a string",
     "authors": "a list of names or one name",
-    "published": "a date string",
+    "published": "a date string, at most a day past today",
 }
 _VALUE_SHOWN_CHARS = 60
 
@@ -82,15 +91,16 @@ def describe(value: Any) -> str:
     return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
 
 
-def validate_record(obj: dict[str, Any]) -> JsonlRecord | str:
-    """The validated record, or one message naming every bad field.
+def validate_record(obj: dict[str, Any], today: date | None = None) -> JsonlRecord | str:
+    """The validated record, or one message naming every bad field. A `published` more than a
+    day past `today` (default: today in UTC) is a bad field, as in any date source.
 
     Example:
         >>> validate_record({"text": "Body.", "url": "javascript:alert(1)"})
         "`url` must be an http(s) URL, got 'javascript:alert(1)'"
     """
     try:
-        return JsonlRecord.model_validate(obj)
+        return JsonlRecord.model_validate(obj, context={"today": today})
     except ValidationError as e:
         bad = {str(err["loc"][0]) for err in e.errors() if err["loc"]}
         fields = [f for f in obj if f in bad]  # in the order the record gives them

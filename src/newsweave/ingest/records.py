@@ -101,10 +101,14 @@ def read_warc_stream(
 _JSONL_FIELDS = ("url", "title", "outlet", "authors", "published")
 
 
-def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocument | InputError]:
+def read_jsonl(
+    data: bytes, source: str, settings: Settings, today: date | None = None
+) -> Iterator[RawDocument | InputError]:
     """One article per line: `html` or `text`, optional url/title/outlet/authors/published.
 
-    Each record is validated by `JsonlRecord`; one with a bad field is skipped with one line.
+    Each record is validated by `JsonlRecord`; one with a bad field is skipped with one line
+    (a `published` more than a day past `today` is one: default today in UTC, `pipeline.run`
+    takes one today for the whole run).
     """
     del settings  # the whole file was already read under the size cap
     for n, line in enumerate(data.splitlines()):
@@ -123,7 +127,7 @@ def read_jsonl(data: bytes, source: str, settings: Settings) -> Iterator[RawDocu
         if not isinstance(obj, dict):
             yield InputError(src, f"line {n + 1} is not a JSON object")
             continue
-        doc = _record_document(obj, src, n)
+        doc = _record_document(obj, src, n, today)
         if note and isinstance(doc, RawDocument):
             doc.hints["encoding"] = note
         yield doc
@@ -139,10 +143,10 @@ def _decode_line(line: bytes) -> tuple[str, str | None]:
         return text, fallback_note(bad)
 
 
-def _record_document(obj: dict, src: str, n: int) -> RawDocument | InputError:
+def _record_document(obj: dict, src: str, n: int, today: date | None) -> RawDocument | InputError:
     from .jsonl_schema import validate_record  # pydantic: only for JSON Lines (~0.3 s import)
 
-    record = validate_record(obj)
+    record = validate_record(obj, today)
     if isinstance(record, str):
         return InputError(src, f"line {n + 1}: {record}")
     hints = {k: getattr(record, k) for k in _JSONL_FIELDS if getattr(record, k)}

@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
@@ -156,42 +157,52 @@ def expand_inputs(
 
 
 def _documents_from_bytes(
-    data: bytes, source: str, fmt: str | None, settings: Settings, fetcher: Fetcher | None
+    data: bytes,
+    source: str,
+    fmt: str | None,
+    settings: Settings,
+    fetcher: Fetcher | None,
+    today: date | None,
 ) -> Iterator[RawDocument | InputError]:
     fmt = fmt or sniff(data)
     if fmt == "warc":
         yield from read_warc_stream(io.BytesIO(data), source, settings)
     elif fmt == "jsonl":
-        yield from read_jsonl(data, source, settings)
+        yield from read_jsonl(data, source, settings, today)
     elif fmt == "feed":
-        yield from read_feed(data, source, settings, fetcher)
+        yield from read_feed(data, source, settings, fetcher, today)
     else:
         yield RawDocument(source, data, fmt)
 
 
 def read_unit(
-    unit: Unit, settings: Settings, fetcher: Fetcher | None = None
+    unit: Unit, settings: Settings, fetcher: Fetcher | None = None, today: date | None = None
 ) -> Iterator[RawDocument | InputError]:
-    """Yield the documents of one unit, and an InputError for each unreadable part."""
+    """Yield the documents of one unit, and an InputError for each unreadable part.
+
+    `today`: a feed entry or JSON Lines record dated more than a day past it has no
+    publication date (default: today in UTC; `pipeline.run` takes one for the whole run)."""
     try:
         if unit.format == "warc" and unit.path is not None:
             yield from read_warc(unit.path, unit.source, settings)
         elif unit.source == "-":
             data = read_capped(sys.stdin.buffer, "-", settings.ingest.max_file_bytes)
             data = maybe_gunzip(data, "-", settings)
-            yield from _documents_from_bytes(data, "-", None, settings, fetcher)
+            yield from _documents_from_bytes(data, "-", None, settings, fetcher, today)
         elif unit.is_url:
             if fetcher is None:
                 raise InputError(unit.source, "URL given but fetching is off")
             body, ctype, final = fetcher.get(unit.source)
             fmt = fetched_kind(body, ctype)
-            for doc in _documents_from_bytes(body, unit.source, fmt, settings, fetcher):
+            for doc in _documents_from_bytes(body, unit.source, fmt, settings, fetcher, today):
                 if isinstance(doc, RawDocument):
                     doc.hints.setdefault("url", final)
                 yield doc
         else:
             path = unit.path or Path(unit.source)
             data = read_file(path, unit.source, settings.ingest.max_file_bytes)
-            yield from _documents_from_bytes(data, unit.source, unit.format, settings, fetcher)
+            yield from _documents_from_bytes(
+                data, unit.source, unit.format, settings, fetcher, today
+            )
     except InputError as e:
         yield e
