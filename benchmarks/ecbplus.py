@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.group import Grouper, GroupInput, GroupSettings
+from newsweave.vocab import MONTH_NAMES
 
 from .report import print_rows
 
@@ -35,10 +36,6 @@ CACHE = Path(os.environ.get("NEWSWEAVE_CACHE", "/tmp/newsweave-cache"))
 
 _ENTITY_LABELS = ("PERSON", "ORG", "EVENT", "NORP")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +83,14 @@ def _ner(docs: list[EcbDoc]) -> list[list[tuple[str, str]]]:
 
 
 _DATE = re.compile(
-    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?"
+    r"\b("
+    + "|".join(m[:3] for m in MONTH_NAMES)
+    + r")[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?"
     r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(
-    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"\b(" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
     r"(?!,?\s+\d{4})",
     re.IGNORECASE,
 )
@@ -107,7 +106,7 @@ def _text_times(text: str) -> tuple[str, ...]:
     out = []
     spans = []
     for m in _DATE.finditer(text):
-        month = [x[:3] for x in _MONTHS].index(m.group(1)[:3].lower()) + 1
+        month = [x[:3] for x in MONTH_NAMES].index(m.group(1)[:3].lower()) + 1
         day = f"-{int(m.group(2)):02d}" if m.group(2) and 1 <= int(m.group(2)) <= 31 else ""
         out.append(f"{m.group(3)}-{month:02d}{day}")
         spans.append(m.span(3))
@@ -116,7 +115,7 @@ def _text_times(text: str) -> tuple[str, ...]:
             out.append(m.group(1))
     # "on May 2" without a year: the day of the year still tells two events apart
     for m in _MONTH_DAY.finditer(text):
-        month = [x[:3] for x in _MONTHS].index(m.group(1)[:3].lower()) + 1
+        month = [x[:3] for x in MONTH_NAMES].index(m.group(1)[:3].lower()) + 1
         if 1 <= int(m.group(2)) <= 31:
             out.append(f"--{month:02d}-{int(m.group(2)):02d}")
     # an event's weekday ("late Thursday") as the outlets reporting it name it

@@ -31,12 +31,13 @@ import lxml.html
 
 from newsweave.extract import metadata_vocab as V
 from newsweave.extract.metadata import extract_metadata
+from newsweave.vocab import ADDRESS_FORMS
 
 from .wcxb import Page
 
-# Titles the author scorer strips before a name (kept here: extract/ no longer has them, 77b06a1
-# removed them from metadata_vocab as unused and `bench extract` failed with AttributeError).
-HONORIFICS: tuple[str, ...] = ("dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms.")
+# What the author scorer strips before a name: the forms of address (vocab.ADDRESS_FORMS),
+# with or without their full stop ("Dr", "Dr.").
+_ADDRESS = frozenset((*ADDRESS_FORMS, *(f"{w}." for w in ADDRESS_FORMS)))
 
 __all__ = ["run_metadata", "norm_title", "norm_authors", "norm_date", "score", "main"]
 
@@ -85,7 +86,7 @@ def norm_authors(value: str | Iterable[str] | None, strict: bool = False) -> fro
             if _is_credentials(segment) or (n > 0 and _is_role(segment)):
                 continue
             words = segment.split()
-            while len(words) > 1 and words[0] in HONORIFICS:
+            while len(words) > 1 and words[0] in _ADDRESS:
                 words.pop(0)
             while len(words) > 1 and _is_credentials(words[-1]):
                 words.pop()

@@ -76,3 +76,37 @@ def test_vocab_weekdays_in_date_weekday_order() -> None:
     monday = date(2026, 11, 30)
     assert vocab.WEEKDAYS[monday.weekday()] == "monday"
     assert vocab.WEEKDAYS[date(2026, 12, 6).weekday()] == "sunday"
+
+
+# The lists that had a second home (month names in the ECB+ loader, the title filler words in
+# extract/metadata_title.py, the author scorer's honorifics in benchmarks/metadata.py): a
+# word list of five or more written out elsewhere that holds only their words is a copy.
+_SHARED_LISTS = ("MONTH_NAMES", "WEEKDAYS", "HONORIFICS", "TITLE_FILLER_WORDS")
+
+
+def _word_literals(path):
+    """(line, words) of every tuple, list or set of string literals in a Python file."""
+    import ast
+
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set) and node.elts:
+            words = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+            if len(words) == len(node.elts) and all(isinstance(w, str) for w in words):
+                yield node.lineno, words
+
+
+def test_vocab_shared_lists_are_not_copied_elsewhere() -> None:
+    from conftest import REPO
+
+    shared = {name: set(getattr(vocab, name)) for name in _SHARED_LISTS}
+    modules = [*(REPO / "src" / "newsweave").rglob("*.py"), *(REPO / "benchmarks").rglob("*.py")]
+    copies = []
+    for path in modules:
+        if path.name == "vocab.py" or path.name.endswith("_vocab.py"):
+            continue
+        for line, words in _word_literals(path):
+            folded = {w.casefold().rstrip(".") for w in words}
+            for name, known in shared.items():
+                if len(folded) >= 5 and folded <= known:
+                    copies.append(f"{path.relative_to(REPO)}:{line} copies vocab.{name}")
+    assert copies == []

@@ -1,9 +1,10 @@
-"""Words every stage shares: month and weekday names, English stop and function words, in
-one home.
+"""Words every stage shares: month and weekday names, honorifics, English stop and function
+words, in one home.
 
-extract/ (dates in metadata and scraped text) and read/ (time expressions, numbers that are
-days of a month) import them from here, so a month name added once is known everywhere.
-Stage-specific vocabularies stay in their stage's `*_vocab.py`.
+extract/ (dates in metadata and scraped text, headlines) and read/ (time expressions, numbers
+that are days of a month, people's names) import them from here, and so do the benchmarks'
+scorers, so a month name added once is known everywhere. Stage-specific vocabularies stay in
+their stage's `*_vocab.py`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,26 @@ WEEKDAYS: tuple[str, ...] = (
 )  # fmt: skip
 WEEKDAY_ABBREVIATIONS: tuple[str, ...] = (
     "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+)  # fmt: skip
+
+# Forms of address written before a person's name ("Dr. Jane Doe", "Ms Holm"), without the
+# full stop some outlets write after them. The metadata benchmark's author scorer drops them
+# before a name (benchmarks/metadata.py).
+ADDRESS_FORMS: tuple[str, ...] = ("mr", "mrs", "ms", "dr", "prof")
+
+# Honorifics and titles dropped from a person's canonical id (read/names.py: "President
+# Vladimir Putin" and "Putin" are one person), the forms of address first.
+HONORIFICS: tuple[str, ...] = (
+    *ADDRESS_FORMS,
+    "miss", "sir", "dame", "lord", "lady", "president", "gen", "general", "sen", "senator",
+    "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope", "rev",
+    "st", "saint", "jr", "sr", "ii", "iii", "the",
+)  # fmt: skip
+
+# Words that carry no topic in a headline: the others are its content words, by which
+# extract/metadata_title.py matches an <h1> with the page's declared titles.
+TITLE_FILLER_WORDS: tuple[str, ...] = (
+    "the", "a", "an", "and", "or", "of", "to", "in", "for", "on", "with", "by", "&",
 )  # fmt: skip
 
 # scikit-learn's English stop words (sklearn.feature_extraction.text.ENGLISH_STOP_WORDS, 318

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..vocab import TITLE_FILLER_WORDS
 from . import metadata_vocab as V
 from .metadata_authors import text_key, visible_text, words
 
@@ -55,11 +56,11 @@ def domain_keys(url: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in (text_key(host), text_key(label)) if k))
 
 
-_STOP = frozenset(("the", "a", "an", "and", "or", "of", "to", "in", "for", "on", "with", "by", "&"))
+_FILLER = frozenset(TITLE_FILLER_WORDS)
 
 
 def _contentwords(text: str) -> set[str]:
-    return {w.rstrip("s") for w in words(text) if w not in _STOP and len(w) > 1}
+    return {w.rstrip("s") for w in words(text) if w not in _FILLER and len(w) > 1}
 
 
 def pick_title(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Entity
+from ..vocab import HONORIFICS
 from . import nlp
 from .entities_places import Place, fold, lookup
 from .entities_vocab import (
@@ -32,7 +33,6 @@ from .entities_vocab import (
     FUNCTION_WORDS,
     GOVERNMENT_IRREGULAR_FORMS,
     GOVERNMENT_VERBS,
-    HONORIFICS,
     KEPT_LABELS,
     ORG_NAME_HEADS,
     ORG_WORDS,

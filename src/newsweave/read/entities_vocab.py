@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Their home is the shared vocabulary; named here too because read/names.py imports it from
+# this module (it moves to `from ..vocab import HONORIFICS` with the name service's next change).
+from ..vocab import HONORIFICS as HONORIFICS
+
 # --- entities ---------------------------------------------------------------------------------
 
 # Labels find_entities keeps (spaCy's, after repair).
@@ -83,12 +87,6 @@ ROLE_SPELLINGS = (
 # General Staff) when resolving a mention.
 ROLE_ALIASES = (("chief of staff", "chief of the general staff"),)
 
-# Honorifics and titles dropped from a canonical id.
-HONORIFICS = (
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "president",
-    "gen", "general", "sen", "senator", "rep", "gov", "governor", "mayor", "king", "queen",
-    "prince", "princess", "pope", "rev", "st", "saint", "jr", "sr", "ii", "iii", "the",
-)  # fmt: skip
 
 # Nationality adjectives and short forms -> the country they name (to match "the Russian
 # president" with a role "Russian President" or "Russia's president").
