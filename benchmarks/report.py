@@ -53,16 +53,39 @@ def versions(*packages: str) -> str:
     return ", ".join(out)
 
 
-def git_commit() -> str:
+# The checkout these benchmarks belong to (not the working directory they were started from).
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def git_commit(checkout: Path = CHECKOUT) -> str:
+    """The code a section measured: the checkout's HEAD (short hash), "+ uncommitted changes"
+    when its tracked files under src/ or benchmarks/ differ from it, or "not a git checkout"
+    (a copy or unpacked archive of the source: no commit to name). A section used to say
+    "unknown" there, and named the commit of whatever repository the working directory was in.
+
+    Example:
+        >>> git_commit(Path("/")) in ("not a git checkout", "unknown: git is not installed")
+        True
+    """
+
+    def git(*args: str) -> str | None:
+        done = subprocess.run(["git", "-C", str(checkout), *args], capture_output=True,
+                              text=True, timeout=10)  # fmt: skip
+        return done.stdout.strip() if done.returncode == 0 else None
+
     try:
-        return (
-            subprocess.run(
-                ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5
-            ).stdout.strip()
-            or "unknown"
-        )
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
+        top = git("rev-parse", "--show-toplevel")
+        if top is None or Path(top).resolve() != checkout.resolve():
+            return "not a git checkout"
+        head = git("rev-parse", "--short", "HEAD")
+        if not head:
+            return "not a git checkout (no commit yet)"
+        changed = git("status", "--porcelain", "--untracked-files=no", "--", "src", "benchmarks")
+    except FileNotFoundError:
+        return "unknown: git is not installed"
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"unknown: git failed ({type(e).__name__})"
+    return f"{head} + uncommitted changes" if changed else head
 
 
 def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
