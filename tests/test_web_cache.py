@@ -76,6 +76,17 @@ def test_web_cache_serves_repeats_without_rendering(db, monkeypatch):
         assert len(calls) == 4
 
 
+def test_web_cache_looks_an_answer_up_once_per_request(db, monkeypatch):
+    lookups = []
+    real = PageCache.get
+    monkeypatch.setattr(PageCache, "get", lambda self, *a: lookups.append(a[0]) or real(self, *a))
+    with TestClient(create_app(str(db)), base_url="http://127.0.0.1") as c:
+        assert c.get("/story/s-a1").status_code == 200  # a miss: rendered and kept
+        assert lookups == ["/story/s-a1?"]
+        assert c.get("/story/s-a1").status_code == 200  # a hit, before routing
+        assert lookups == ["/story/s-a1?"] * 2
+
+
 def test_web_cache_answers_stay_escaped(tmp_path):
     db = tmp_path / "h.db"
     fixture_store(db, hostile_report())

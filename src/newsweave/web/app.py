@@ -39,7 +39,7 @@ from ..report.json import report_article
 from ..report.views import CLAIM_STATUSES, WebLinks, article_view, attention, story_view
 from ..settings import DEFAULTS, Settings, WebSettings
 from ..store import SQLiteStore
-from .cache import Cached, CachedPages, PageCache, not_modified, request_key
+from .cache import MISSED, Cached, CachedPages, PageCache, not_modified, request_key
 from .jobs import JobRunner
 from .listing import SORTS, STATUSES, Listing, Query, page_of
 
@@ -97,7 +97,9 @@ class _State:
         """The cached answer to this request, made by `make` when the store has moved since."""
         s = self.store()
         key = request_key(request.scope)
-        hit = self.pages.get(key, s.revision())
+        # a GET the cache layer missed is not looked up again (without the layer in front,
+        # the route looks it up here)
+        hit = None if request.scope.get(MISSED) else self.pages.get(key, s.revision())
         if hit is None:
             with s.snapshot():  # the revision and what is read with it are one state
                 revision = s.revision()

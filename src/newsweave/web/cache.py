@@ -94,6 +94,11 @@ class PageCache:
             self._bytes = 0
 
 
+# Set in a request's scope when `CachedPages` found no answer for it: a route's own lookup of
+# the same key (a second lock, a second revision read) would find none either.
+MISSED = "newsweave.cache_missed"
+
+
 def request_key(scope: dict) -> str:
     """What a cached answer is found by: the path and the query string as sent."""
     return f"{scope['path']}?{scope.get('query_string', b'').decode('latin-1')}"
@@ -139,6 +144,8 @@ class CachedPages:
         hit = None
         if scope["type"] == "http" and scope["method"] == "GET":
             hit = self.pages.get(request_key(scope), self.revision())
+            if hit is None:  # the route renders it without looking it up again
+                scope[MISSED] = True
         if hit is None:
             await self.app(scope, receive, send)
             return
