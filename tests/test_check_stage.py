@@ -159,6 +159,32 @@ def _story_of(report, word: str) -> Story:
     return next(s for s in report.stories if word in (s.title or ""))
 
 
+def test_check_key_is_stable_and_reads_the_settings_once(monkeypatch):
+    import hashlib
+    import json
+    from dataclasses import asdict
+
+    from newsweave.check import stage
+    from newsweave.settings import CheckSettings
+    from newsweave.versions import CHECKER_VERSION
+
+    docs = [(Article(f"a{i}", "s", "x", outlet=f"o{i % 2}"), None) for i in range(3)]
+    settings = CheckSettings(link_score=0.5)
+    # the key of a stored check, as it was written: checks stored before stay found
+    members = [[f"a{i}", None, f"o{i % 2}", False] for i in range(3)]
+    blob = json.dumps([CHECKER_VERSION, "r", asdict(settings), members], sort_keys=True)
+    assert stage.check_key(docs, settings, "r") == hashlib.blake2b(
+        blob.encode(), digest_size=16).hexdigest()  # fmt: skip
+    # the settings are made a dict once, not once per story (57 -> 16 us a key)
+    calls = []
+    monkeypatch.setattr(stage, "asdict", lambda s: calls.append(s) or asdict(s))
+    stage._fields.cache_clear()
+    for n in range(1, 4):
+        stage.check_key(docs[:n], settings, "r")
+    assert calls == [settings]
+    assert stage.check_key(docs, CheckSettings(), "r") != stage.check_key(docs, settings, "r")
+
+
 def test_check_examples_every_story_is_checked_and_briefed(example_report):
     for story in example_report.stories:
         assert story.check is not None and story.check.checked

@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 
 from ..group.stories import source_labels
@@ -33,8 +34,15 @@ def check_key(
     """What a stored check result depends on: checker, reader and settings, and the story's
     articles in order with their copy links. Equal keys give equal checks."""
     members = [(a.id, a.duplicate_of, a.outlet, r is not None) for a, r in docs]
-    blob = json.dumps([CHECKER_VERSION, reader, asdict(settings), members], sort_keys=True)
+    blob = json.dumps([CHECKER_VERSION, reader, _fields(settings), members], sort_keys=True)
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _fields(settings: CheckSettings) -> dict:
+    """`asdict(settings)`, once per settings object (not once per story: frozen, so hashable);
+    only read."""
+    return asdict(settings)
 
 
 def _copy_root(article: Article, by_id: dict[str, Article]) -> str:
