@@ -185,6 +185,29 @@ def test_check_key_is_stable_and_reads_the_settings_once(monkeypatch):
     assert stage.check_key(docs, CheckSettings(), "r") != stage.check_key(docs, settings, "r")
 
 
+def test_check_stories_make_a_check_a_dict_once(tmp_path, monkeypatch):
+    # a new check becomes a dict once (for the checks table and its story alike); a stored one
+    # is used as stored, never rebuilt as objects to be made a dict again
+    from newsweave.pipeline import check_stories, stored_docs
+    from newsweave.settings import DEFAULTS
+    from newsweave.store import SQLiteStore
+
+    made, rebuilt = [], []
+    to_dict, from_dict = StoryCheck.to_dict, StoryCheck.from_dict.__func__
+    monkeypatch.setattr(StoryCheck, "to_dict", lambda c: made.append(1) or to_dict(c))
+    rebuild = classmethod(lambda cls, d: rebuilt.append(1) or from_dict(cls, d))
+    monkeypatch.setattr(StoryCheck, "from_dict", rebuild)
+    story = Story("s-a", "Pier", ("a", "b"), 2, ("Ledger", "Wire"), None, None)
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for aid, outlet in (("a", "Ledger"), ("b", "Wire")):
+            store.add(Article(aid, f"{aid}.txt", "The pier closed. " * 20, outlet=outlet))
+        first, fresh = check_stories(store, [story], stored_docs(store), {}, DEFAULTS)
+        assert (fresh, len(made), rebuilt) == (1, 1, [])
+        again, fresh = check_stories(store, [story], stored_docs(store), {}, DEFAULTS)
+        assert (fresh, len(made), rebuilt) == (0, 1, [])
+    assert again == first and first[0]["id"] == "s-a" and "checked" in first[0]
+
+
 def test_check_examples_every_story_is_checked_and_briefed(example_report):
     for story in example_report.stories:
         assert story.check is not None and story.check.checked
