@@ -156,9 +156,9 @@ def test_group_cluster_story_of_follows_restore_and_settle():
 def test_participant_conflict_needs_a_salient_protagonist_the_story_lacks(mine, theirs, expected):
     from collections import Counter
 
-    from newsweave.group.cluster import _participant_conflict
+    from newsweave.group.scoring import participant_conflict
 
-    got = _participant_conflict(Counter(mine), Counter(theirs), 4)
+    got = participant_conflict(Counter(mine), Counter(theirs), 4)
     assert got == pytest.approx(expected)
 
 

@@ -2,19 +2,13 @@
 
 Candidate stories come from an inverted index over the article's rarest terms, its canonical
 entities and its places (each entry keeps only the most recent stories), never from a scan of
-all stories. Each candidate is scored on
+all stories. Each candidate is scored by `scoring.score` (text, names, places, title, dates,
+less a penalty when the main participants differ; out of reach beyond `story_window_days`).
+A second story that also scores above `bridge_score` is merged into the first: the article
+bridges them.
 
-- text: cosine of the article's TF-IDF vector (IDF counted incrementally, so no refit) with
-  the story centroid, part way to the mean cosine with the members (`average_link`);
-- entities and places: cosine of IDF-weighted canonical-name counts (the entity view counts
-  less when either side names few or only common names: `name_strength`);
-- title: cosine of headline terms;
-- when: cosine of the dates the texts name (IDF-weighted, a weekday weighs little);
-
-minus a penalty scaled by how much the main participants differ (the article's most named
-entity is not the story's: see `_participant_conflict`), and the story is out of reach when
-both have publication dates further apart than `story_window_days`. A second story that
-also scores above `bridge_score` is merged into the first: the article bridges them.
+`StoryIndex` keeps the state: the stories and their summaries, which story holds each
+article, the IDF table and the candidate index; how a pair scores is `scoring.py`'s.
 
 With `doubt_margin` > 0, an article that joined a story within that margin of `join_score`
 stays doubtful: a later article's story that it matches clearly better takes it (see
@@ -24,48 +18,14 @@ stays doubtful: a later article's story that it matches clearly better takes it 
 from __future__ import annotations
 
 import heapq
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .features import article_terms, content_terms, day_ordinal, words
+from . import scoring
+from .scoring import ArticleFeatures, Main, Vecs, terms_of, when_tokens
 from .types import GroupInput, GroupSettings
 
-_Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
-# text, entities, places, title, when: as an article or a story is scored
-_Vecs = tuple[_Vec, _Vec, _Vec, _Vec, _Vec]
-_Main = tuple[str, float]  # the most named entity and its share of all mentions
-# The floor of a date vector: about the IDF weight of a date in every other article (one
-# shared weekday weighs little, one shared rare date much more). Names have their own floor
-# (`GroupSettings.name_floor`).
-_WHEN_FLOOR = 2.5
-_YOUNG_NAME_FLOOR = 2.5  # names in a young store: as dates (see StoryIndex._name_ramp)
-
-
 IdfTable = tuple[Counter[str], int]  # document frequencies by key, and the articles counted
-
-
-def _terms(item: GroupInput) -> Counter[str]:
-    """Content-term counts of the headline and text, prepared once when the item has them."""
-    if item.features is not None:
-        return item.features.terms
-    return article_terms(item.text, item.title)
-
-
-def _vec(d: dict[str, float], floor: float = 0.0) -> _Vec:
-    """A vector and its norm; `floor` is a private extra dimension that keeps a thin vector
-    from matching fully: one shared weekday is weak evidence, one shared rare date is not."""
-    return d, math.sqrt(sum(v * v for v in d.values()) + floor * floor)
-
-
-def _cos(a: _Vec, b: _Vec) -> float:
-    (da, na), (db, nb) = a, b
-    if not na or not nb:
-        return 0.0
-    if len(da) > len(db):
-        da, db = db, da
-    get = db.get
-    return sum(v * get(k, 0.0) for k, v in da.items()) / (na * nb)
 
 
 @dataclass(slots=True)
@@ -84,68 +44,11 @@ class StoryState:
     last_day: int | None = None
     # what scoring compares, rebuilt after the story changes: weighted vectors and norms,
     # the main participant (None without entities)
-    cache: tuple[_Vecs, _Main | None] | None = None
+    cache: tuple[Vecs, Main | None] | None = None
     # the latest members that joined barely above join_score: (id, features, score at join)
     doubtful: list[tuple[str, ArticleFeatures, float]] = field(default_factory=list)
     # the index keys it was posted under (to take it out of the index when it retires)
     keys: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleFeatures:
-    """What clustering uses of one article."""
-
-    vector: dict[str, float]
-    top_terms: tuple[str, ...]
-    entities: Counter[str]
-    places: Counter[str]
-    title_terms: Counter[str]
-    when: Counter[str]
-    day: int | None
-    main: _Main | None  # the most named entity (None without entities)
-
-
-def _when(times: tuple[str, ...]) -> Counter[str]:
-    """Time tokens of the dates an article names: a full date also counts as its month and as
-    its day of the year, so "May 2, 2013" meets "May 2" and "May 2013"; other forms (a bare
-    year, a weekday "wd:thursday") count as they are."""
-    out: Counter[str] = Counter()
-    for t in times:
-        out[t] += 1
-        if len(t) == 10 and t[4] == "-" and t[:4].isdigit():
-            out[t[:7]] += 1
-            out[f"--{t[5:]}"] += 1
-    return out
-
-
-def _main(counts: Counter[str]) -> _Main:
-    """The most named entity and its share of all mentions (ties by name, for determinism)."""
-    name, c = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return name, c / sum(counts.values())
-
-
-def _participant_conflict(
-    mine: Counter[str],
-    theirs: Counter[str],
-    min_mentions: int,
-    mains: tuple[_Main, _Main] | None = None,
-) -> float:
-    """How strongly the main participants differ: 0 when the article's most named entity is
-    the story's, else the smaller of the two margins by which each side's main participant
-    outweighs the other side's main participant on that side.
-
-    ECB+ pairs two events of one topic with different protagonists (a coach fired: Cheeks in
-    one season, O'Brien in another): the topic words match, the most named person does not.
-    `mains` are `_main` of both sides when the caller has them already (scoring caches them).
-    """
-    (ma, sa), (ms, ss) = mains or (_main(mine), _main(theirs))
-    # a name mentioned once or twice is no protagonist: a passing name cannot veto a story
-    if ma == ms or mine[ma] < min_mentions:
-        return 0.0
-    na, ns = sum(mine.values()), sum(theirs.values())
-    da = sa - mine.get(ms, 0) / na
-    ds = ss - theirs.get(ma, 0) / ns
-    return max(0.0, min(da, ds))
 
 
 # The name and word counts a story sums over its members (ArticleFeatures has the same fields).
@@ -210,41 +113,15 @@ class StoryIndex:
     def features(self, item: GroupInput, count: bool = True) -> ArticleFeatures:
         """Count the article's terms into the IDF table (unless `count` is False: an article
         seen before, weighed again with the table as it is now) and return its features."""
-        s = self.settings
-        title, times = item.title, item.times
-        tf = _terms(item)
-        ents = Counter(e.lower() for e in item.entities)
-        plcs = Counter(p.lower() for p in item.places)
-        when = _when(times)
         if count:
-            self._count(tf, ents, plcs, when)
-        n = self._n
-        # smoothed IDF (+1, as scikit-learn's): in a young store the terms two reports share
-        # would otherwise weigh nothing
-        vec = {
-            t: (1.0 + math.log(c)) * (1.0 + math.log((n + 1) / (self._df[t] + 1)))
-            for t, c in tf.items()
-        }
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vec = {t: v / norm for t, v in vec.items() if v > 0}
-        # rare terms first; ties by the term itself for determinism
-        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.top_terms]
-        return ArticleFeatures(
-            vector=vec,
-            top_terms=tuple(t for t, _ in top),
-            entities=ents,
-            places=plcs,
-            title_terms=content_terms(words(title or "")),
-            when=when,
-            day=day_ordinal(item.published),
-            main=_main(ents) if ents else None,
-        )
+            self.count(item)
+        return scoring.weigh(item, self._df, self._n, self.settings)
 
     def count(self, item: GroupInput) -> None:
         """Count an article into the IDF table without weighing it (a stored one restored)."""
         ents = Counter(e.lower() for e in item.entities)
         plcs = Counter(p.lower() for p in item.places)
-        self._count(_terms(item), ents, plcs, _when(item.times))
+        self._count(terms_of(item), ents, plcs, when_tokens(item.times))
 
     def _count(
         self, tf: Counter[str], ents: Counter[str], plcs: Counter[str], when: Counter[str]
@@ -360,16 +237,6 @@ class StoryIndex:
         out, self._moves = self._moves, []
         return out
 
-    def _mine(self, f: ArticleFeatures) -> _Vecs:
-        """The article's weighted vectors and norms, as scoring compares them."""
-        return (
-            _vec(f.vector),
-            _vec(self._name_idf(f.entities, "e:"), self._name_floor()),
-            _vec(self._name_idf(f.places, "p:"), self._name_floor()),
-            _vec(dict(f.title_terms)),
-            _vec(self._idf(f.when, "w:"), _WHEN_FLOOR),
-        )
-
     def _remove_from(self, st: StoryState, article_id: str, f: ArticleFeatures) -> None:
         """Take an article's counts out of a story (a trimmed-away term stays out)."""
         st.article_ids.remove(article_id)
@@ -431,69 +298,20 @@ class StoryIndex:
         out.sort(key=lambda x: (-x[0], self._stories[x[1]].order))
         return out
 
-    def _story_summary(self, st: StoryState) -> tuple[_Vecs, _Main | None]:
-        """What scoring compares of a story (cached until the story changes)."""
+    # --- scoring: scoring.py's functions with this index's IDF table -----------------------
+
+    def _mine(self, f: ArticleFeatures) -> Vecs:
+        return scoring.article_vectors(f, self._df, self._n, self.settings)
+
+    def _theirs(self, st: StoryState) -> tuple[Vecs, Main | None]:
+        """What scoring compares of a story, cached until the story changes (not when the IDF
+        table does: a story is weighed again only when it takes or loses a member)."""
         if st.cache is None:
-            vecs = (
-                self._centroid_vec(st),
-                _vec(self._name_idf(st.entities, "e:"), self._name_floor()),
-                _vec(self._name_idf(st.places, "p:"), self._name_floor()),
-                _vec(dict(st.title_terms)),
-                _vec(self._idf(st.when, "w:"), _WHEN_FLOOR),
-            )
-            main = _main(st.entities) if st.entities else None
-            st.cache = (vecs, main)
+            st.cache = scoring.story_vectors(st, self._df, self._n, self.settings)
         return st.cache
 
-    def _name_weight(self, a: _Vec, b: _Vec) -> float:
-        """The share of `weight_entities` the name view gets for this pair: (r_a * r_b) **
-        `name_strength`, r being how much of a side's floored norm is real names. AllSides
-        excerpts name one or two people the whole corpus names: their name cosine is low (the
-        floor), and at full weight it pulled pairs the words join under join_score."""
-        p = self.settings.name_strength
-        if not p:
-            return 1.0
-        if not a[1] or not b[1]:
-            return 0.0
-        floor2 = self._name_floor() ** 2
-        # r^2 = 1 - floor^2 / norm^2 of the floored norms
-        ra2 = max(0.0, 1.0 - floor2 / (a[1] * a[1]))
-        rb2 = max(0.0, 1.0 - floor2 / (b[1] * b[1]))
-        return (ra2 * rb2) ** (p / 2)
-
-    def _centroid_vec(self, st: StoryState) -> _Vec:
-        """The story's centroid with the norm the text view divides by: |c| ** (1 - a) times
-        k ** a for k members (`average_link` a; k >= |c| as members have unit vectors)."""
-        d, norm = _vec(st.centroid)
-        a = self.settings.average_link
-        if a and st.article_ids:
-            norm = norm ** (1.0 - a) * max(norm, float(len(st.article_ids))) ** a
-        return d, norm
-
-    def _score(self, f: ArticleFeatures, mine: _Vecs, st: StoryState) -> float | None:
-        s = self.settings
-        if f.day is not None and st.first_day is not None and st.last_day is not None:
-            gap = max(0, st.first_day - f.day, f.day - st.last_day)
-            if gap > s.story_window_days:
-                return None
-        (text, ents, plcs, title, when), story_main = self._story_summary(st)
-        parts = [(s.weight_text, _cos(mine[0], text))]
-        if f.entities and st.entities:
-            w = s.weight_entities * self._name_weight(mine[1], ents)
-            parts.append((w, _cos(mine[1], ents)))
-        if f.places and st.places:
-            parts.append((s.weight_places, _cos(mine[2], plcs)))
-        if f.title_terms and st.title_terms:
-            parts.append((s.weight_title, _cos(mine[3], title)))
-        if f.when and st.when:
-            parts.append((s.weight_when, _cos(mine[4], when)))
-        score = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
-        if s.participant_penalty and f.main is not None and story_main is not None:
-            conflict = _participant_conflict(
-                f.entities, st.entities, s.participant_min_mentions, (f.main, story_main)
-            )
-            score -= s.participant_penalty * conflict
-        return score
+    def _score(self, f: ArticleFeatures, mine: Vecs, st: StoryState) -> float | None:
+        return scoring.score(f, mine, st, self._theirs(st), self._n, self.settings)
 
     def _keys(self, f: ArticleFeatures) -> list[str]:
         """Index keys of an article: its top terms and its most named entities and places."""
@@ -503,40 +321,6 @@ class StoryIndex:
         keys = [f"t:{t}" for t in f.top_terms]
         keys += [f"e:{e}" for e, _ in ents] + [f"p:{p}" for p, _ in plcs]
         return keys
-
-    def _idf(self, counts: Counter[str], prefix: str) -> dict[str, float]:
-        """Name counts weighted like terms: a team named in every report of a topic weighs
-        less than the player (Bush, Thomas) that tells its two injuries apart."""
-        n = self._n
-        return {
-            k: (1.0 + math.log(c)) * (1.0 + math.log((n + 1) / (self._df[prefix + k] + 1)))
-            for k, c in counts.items()
-        }
-
-    def _name_ramp(self) -> float:
-        """How far the store is from young (0) to grown (1) for weighing names: with two or
-        three articles every shared name is in most of them, and document frequency cannot
-        tell a name found everywhere from the one two reports share."""
-        grown = self.settings.name_idf_articles
-        return min(1.0, self._n / grown) if grown else 1.0
-
-    def _name_floor(self) -> float:
-        """`name_floor`, reached from the young store's 2.5 as the store grows."""
-        grown = self.settings.name_floor
-        return _YOUNG_NAME_FLOOR + (grown - _YOUNG_NAME_FLOOR) * self._name_ramp()
-
-    def _name_idf(self, counts: Counter[str], prefix: str) -> dict[str, float]:
-        """Name counts weighted by `name_idf_offset` + log((n + 1) / (df + 1)): with offset 0
-        a name found in every article (a president, a chamber) weighs nothing, not 1 (in a
-        young store the offset goes from 1 down to `name_idf_offset`: `_name_ramp`)."""
-        n, t = self._n, self._name_ramp()
-        offset = 1.0 + (self.settings.name_idf_offset - 1.0) * t
-        out = {}
-        for k, c in counts.items():
-            w = offset + math.log((n + 1) / (self._df[prefix + k] + 1))
-            if w > 0:
-                out[k] = (1.0 + math.log(c)) * w
-        return out
 
     def _count_in(self, st: StoryState, f: ArticleFeatures) -> None:
         """Add an article's vector, counts and day to a story's summary."""
@@ -589,10 +373,13 @@ class StoryIndex:
         st = StoryState(id="", order=0)
         self._count_in(st, b)
         mine = self._mine(a)
-        (text, ents, *_), _ = self._story_summary(st)
-        names = _cos(mine[1], ents) if a.entities and b.entities else None
-        weight = self.settings.weight_entities * self._name_weight(mine[1], ents)
-        return _cos(mine[0], text), names, weight, max(0.0, self._score(a, mine, st) or 0.0)
+        (text, ents, *_), _ = self._theirs(st)
+        names = scoring.cos(mine[1], ents) if a.entities and b.entities else None
+        weight = self.settings.weight_entities * scoring.name_weight(
+            mine[1], ents, self._n, self.settings
+        )
+        text_cos = scoring.cos(mine[0], text)
+        return text_cos, names, weight, max(0.0, self._score(a, mine, st) or 0.0)
 
     def split(
         self,

@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 import numpy
 
 from . import prepare
-from .cluster import ArticleFeatures, IdfTable, StoryIndex, StoryState
+from .cluster import IdfTable, StoryIndex, StoryState
 from .consensus import consensus_groups
 from .copies import CopyIndex, copy_link
 from .features import day_ordinal
+from .scoring import ArticleFeatures
 from .split import bisect, cohesion
 from .stories import Story, story_facts
 from .types import Assignment, GroupInput, GroupSettings

@@ -1,0 +1,305 @@
+"""How well an article matches a story: pure functions of the two sides, the IDF table and
+the settings. `StoryIndex` (cluster.py) holds the stories, the table and the candidate index,
+and calls these; nothing here keeps state.
+
+An article is weighed into `ArticleFeatures` (`weigh`), both sides into the weighted vectors
+scoring compares (`article_vectors`, `story_vectors`), and `score` is the weighted mean of their
+cosines:
+
+- text: cosine of the article's TF-IDF vector (smoothed IDF counted as articles arrive) with
+  the story centroid, part way to the mean cosine with the members (`average_link`);
+- entities and places: cosine of IDF-weighted canonical-name counts (the entity view counts
+  less when either side names few or only common names: `name_weight`);
+- title: cosine of headline terms;
+- when: cosine of the dates the texts name (IDF-weighted, a weekday weighs little);
+
+minus a penalty scaled by how much the main participants differ (`participant_conflict`);
+None when both sides have publication dates further apart than `story_window_days`.
+
+The IDF table is `df` (document frequencies by key: a term, "e:" + entity, "p:" + place,
+"w:" + date token) and `n`, the articles counted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .features import article_terms, content_terms, day_ordinal, words
+from .types import GroupInput, GroupSettings
+
+if TYPE_CHECKING:
+    from .cluster import StoryState
+
+Vec = tuple[dict[str, float], float]  # a sparse vector and its norm
+# text, entities, places, title, when: as an article or a story is scored
+Vecs = tuple[Vec, Vec, Vec, Vec, Vec]
+Main = tuple[str, float]  # the most named entity and its share of all mentions
+# The floor of a date vector: about the IDF weight of a date in every other article (one
+# shared weekday weighs little, one shared rare date much more). Names have their own floor
+# (`GroupSettings.name_floor`).
+WHEN_FLOOR = 2.5
+YOUNG_NAME_FLOOR = 2.5  # names in a young store: as dates (see `name_ramp`)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """What clustering uses of one article."""
+
+    vector: dict[str, float]
+    top_terms: tuple[str, ...]
+    entities: Counter[str]
+    places: Counter[str]
+    title_terms: Counter[str]
+    when: Counter[str]
+    day: int | None
+    main: Main | None  # the most named entity (None without entities)
+
+
+# --- an article's features ----------------------------------------------------------------
+
+
+def terms_of(item: GroupInput) -> Counter[str]:
+    """Content-term counts of the headline and text, prepared once when the item has them."""
+    if item.features is not None:
+        return item.features.terms
+    return article_terms(item.text, item.title)
+
+
+def when_tokens(times: tuple[str, ...]) -> Counter[str]:
+    """Time tokens of the dates an article names: a full date also counts as its month and as
+    its day of the year, so "May 2, 2013" meets "May 2" and "May 2013"; other forms (a bare
+    year, a weekday "wd:thursday") count as they are."""
+    out: Counter[str] = Counter()
+    for t in times:
+        out[t] += 1
+        if len(t) == 10 and t[4] == "-" and t[:4].isdigit():
+            out[t[:7]] += 1
+            out[f"--{t[5:]}"] += 1
+    return out
+
+
+def main_participant(counts: Counter[str]) -> Main:
+    """The most named entity and its share of all mentions (ties by name, for determinism)."""
+    name, c = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return name, c / sum(counts.values())
+
+
+def weigh(
+    item: GroupInput, df: Mapping[str, int], n: int, settings: GroupSettings
+) -> ArticleFeatures:
+    """An article's features, its terms weighed with the IDF table as given."""
+    tf = terms_of(item)
+    ents = Counter(e.lower() for e in item.entities)
+    # smoothed IDF (+1, as scikit-learn's): in a young store the terms two reports share
+    # would otherwise weigh nothing
+    vec = {
+        t: (1.0 + math.log(c)) * (1.0 + math.log((n + 1) / (df.get(t, 0) + 1)))
+        for t, c in tf.items()
+    }
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    vec = {t: v / norm for t, v in vec.items() if v > 0}
+    # rare terms first; ties by the term itself for determinism
+    top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.top_terms]
+    return ArticleFeatures(
+        vector=vec,
+        top_terms=tuple(t for t, _ in top),
+        entities=ents,
+        places=Counter(p.lower() for p in item.places),
+        title_terms=content_terms(words(item.title or "")),
+        when=when_tokens(item.times),
+        day=day_ordinal(item.published),
+        main=main_participant(ents) if ents else None,
+    )
+
+
+# --- vectors and cosines ------------------------------------------------------------------
+
+
+def vec(d: dict[str, float], floor: float = 0.0) -> Vec:
+    """A vector and its norm; `floor` is a private extra dimension that keeps a thin vector
+    from matching fully: one shared weekday is weak evidence, one shared rare date is not."""
+    return d, math.sqrt(sum(v * v for v in d.values()) + floor * floor)
+
+
+def cos(a: Vec, b: Vec) -> float:
+    """The cosine of two vectors (0 when either norm is 0)."""
+    (da, na), (db, nb) = a, b
+    if not na or not nb:
+        return 0.0
+    if len(da) > len(db):
+        da, db = db, da
+    get = db.get
+    return sum(v * get(k, 0.0) for k, v in da.items()) / (na * nb)
+
+
+def idf_weights(
+    counts: Counter[str], prefix: str, df: Mapping[str, int], n: int
+) -> dict[str, float]:
+    """Counts weighted like terms (smoothed IDF of `prefix` + key): a team named in every
+    report of a topic weighs less than the player (Bush, Thomas) that tells its two injuries
+    apart."""
+    return {
+        k: (1.0 + math.log(c)) * (1.0 + math.log((n + 1) / (df.get(prefix + k, 0) + 1)))
+        for k, c in counts.items()
+    }
+
+
+def name_ramp(n: int, settings: GroupSettings) -> float:
+    """How far a store of `n` articles is from young (0) to grown (1) for weighing names: with
+    two or three articles every shared name is in most of them, and document frequency cannot
+    tell a name found everywhere from the one two reports share."""
+    grown = settings.name_idf_articles
+    return min(1.0, n / grown) if grown else 1.0
+
+
+def name_floor(n: int, settings: GroupSettings) -> float:
+    """`name_floor`, reached from the young store's 2.5 as the store grows."""
+    grown = settings.name_floor
+    return YOUNG_NAME_FLOOR + (grown - YOUNG_NAME_FLOOR) * name_ramp(n, settings)
+
+
+def name_idf_weights(
+    counts: Counter[str], prefix: str, df: Mapping[str, int], n: int, settings: GroupSettings
+) -> dict[str, float]:
+    """Name counts weighted by `name_idf_offset` + log((n + 1) / (df + 1)): with offset 0 a
+    name found in every article (a president, a chamber) weighs nothing, not 1 (in a young
+    store the offset goes from 1 down to `name_idf_offset`: `name_ramp`)."""
+    offset = 1.0 + (settings.name_idf_offset - 1.0) * name_ramp(n, settings)
+    out = {}
+    for k, c in counts.items():
+        w = offset + math.log((n + 1) / (df.get(prefix + k, 0) + 1))
+        if w > 0:
+            out[k] = (1.0 + math.log(c)) * w
+    return out
+
+
+def article_vectors(
+    f: ArticleFeatures, df: Mapping[str, int], n: int, settings: GroupSettings
+) -> Vecs:
+    """The article's weighted vectors and norms, as `score` compares them."""
+    floor = name_floor(n, settings)
+    return (
+        vec(f.vector),
+        vec(name_idf_weights(f.entities, "e:", df, n, settings), floor),
+        vec(name_idf_weights(f.places, "p:", df, n, settings), floor),
+        vec(dict(f.title_terms)),
+        vec(idf_weights(f.when, "w:", df, n), WHEN_FLOOR),
+    )
+
+
+def centroid_vector(centroid: dict[str, float], members: int, settings: GroupSettings) -> Vec:
+    """A story's centroid with the norm the text view divides by: |c| ** (1 - a) times k ** a
+    for k members (`average_link` a; k >= |c| as members have unit vectors)."""
+    d, norm = vec(centroid)
+    a = settings.average_link
+    if a and members:
+        norm = norm ** (1.0 - a) * max(norm, float(members)) ** a
+    return d, norm
+
+
+def story_vectors(
+    st: StoryState, df: Mapping[str, int], n: int, settings: GroupSettings
+) -> tuple[Vecs, Main | None]:
+    """What scoring compares of a story: its weighted vectors and its main participant."""
+    floor = name_floor(n, settings)
+    vecs = (
+        centroid_vector(st.centroid, len(st.article_ids), settings),
+        vec(name_idf_weights(st.entities, "e:", df, n, settings), floor),
+        vec(name_idf_weights(st.places, "p:", df, n, settings), floor),
+        vec(dict(st.title_terms)),
+        vec(idf_weights(st.when, "w:", df, n), WHEN_FLOOR),
+    )
+    return vecs, main_participant(st.entities) if st.entities else None
+
+
+# --- the score ----------------------------------------------------------------------------
+
+
+def name_weight(a: Vec, b: Vec, n: int, settings: GroupSettings) -> float:
+    """The share of `weight_entities` the name view gets for this pair: (r_a * r_b) **
+    `name_strength`, r being how much of a side's floored norm is real names. AllSides
+    excerpts name one or two people the whole corpus names: their name cosine is low (the
+    floor), and at full weight it pulled pairs the words join under join_score."""
+    p = settings.name_strength
+    if not p:
+        return 1.0
+    if not a[1] or not b[1]:
+        return 0.0
+    floor2 = name_floor(n, settings) ** 2
+    # r^2 = 1 - floor^2 / norm^2 of the floored norms
+    ra2 = max(0.0, 1.0 - floor2 / (a[1] * a[1]))
+    rb2 = max(0.0, 1.0 - floor2 / (b[1] * b[1]))
+    return (ra2 * rb2) ** (p / 2)
+
+
+def participant_conflict(
+    mine: Counter[str],
+    theirs: Counter[str],
+    min_mentions: int,
+    mains: tuple[Main, Main] | None = None,
+) -> float:
+    """How strongly the main participants differ: 0 when the article's most named entity is
+    the story's, else the smaller of the two margins by which each side's main participant
+    outweighs the other side's main participant on that side.
+
+    ECB+ pairs two events of one topic with different protagonists (a coach fired: Cheeks in
+    one season, O'Brien in another): the topic words match, the most named person does not.
+    `mains` are `main_participant` of both sides when the caller has them already.
+    """
+    (ma, sa), (ms, ss) = mains or (main_participant(mine), main_participant(theirs))
+    # a name mentioned once or twice is no protagonist: a passing name cannot veto a story
+    if ma == ms or mine[ma] < min_mentions:
+        return 0.0
+    na, ns = sum(mine.values()), sum(theirs.values())
+    da = sa - mine.get(ms, 0) / na
+    ds = ss - theirs.get(ma, 0) / ns
+    return max(0.0, min(da, ds))
+
+
+def score(
+    f: ArticleFeatures,
+    mine: Vecs,
+    st: StoryState,
+    theirs: tuple[Vecs, Main | None],
+    n: int,
+    settings: GroupSettings,
+) -> float | None:
+    """How well an article matches a story.
+
+    Args:
+        f: the article's features; mine: `article_vectors(f, ...)`.
+        st: the story; theirs: `story_vectors(st, ...)` (the index caches it per story).
+        n: the articles the IDF table counted (the name floor grows with it).
+        settings: the weights, the story window and the participant penalty.
+
+    Returns:
+        The weighted mean of the views both sides have, less the participant penalty; None
+        when the publication dates are further apart than `story_window_days`.
+    """
+    s = settings
+    if f.day is not None and st.first_day is not None and st.last_day is not None:
+        gap = max(0, st.first_day - f.day, f.day - st.last_day)
+        if gap > s.story_window_days:
+            return None
+    (text, ents, plcs, title, when), story_main = theirs
+    parts = [(s.weight_text, cos(mine[0], text))]
+    if f.entities and st.entities:
+        w = s.weight_entities * name_weight(mine[1], ents, n, s)
+        parts.append((w, cos(mine[1], ents)))
+    if f.places and st.places:
+        parts.append((s.weight_places, cos(mine[2], plcs)))
+    if f.title_terms and st.title_terms:
+        parts.append((s.weight_title, cos(mine[3], title)))
+    if f.when and st.when:
+        parts.append((s.weight_when, cos(mine[4], when)))
+    total = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+    if s.participant_penalty and f.main is not None and story_main is not None:
+        conflict = participant_conflict(
+            f.entities, st.entities, s.participant_min_mentions, (f.main, story_main)
+        )
+        total -= s.participant_penalty * conflict
+    return total
