@@ -12,6 +12,8 @@ from newsweave.read.names import (
     canonical_name,
     cross_article_name,
     person_canonicals,
+    resolve_mention,
+    role_overlap,
 )
 from newsweave.read.quotes import find_quotes
 from newsweave.read.quotes_speakers import SpeakerResolver
@@ -57,6 +59,21 @@ def test_read_names_other_labels_canonical_name(name, label, canonical):
 def test_read_names_cross_article_name_is_a_person_s_surname(canonical, label, key):
     # another article may only ever say "Reid": people are keyed by surname across articles
     assert cross_article_name(canonical, label) == key
+
+
+def test_read_names_one_role_matcher_for_entities_and_speakers():
+    # one matcher: a mention resolved among the entities needs every word in the role, a
+    # speaker takes the role sharing most; a country the role does not name shares nothing
+    text = "Russian President Vladimir Putin spoke. Later the president said no."
+    ents = (Entity("Vladimir Putin", "PERSON", "Vladimir Putin", 18, 32, role="Russian President"),)
+    names, later = ArticleNames(text, ents), text.index("Later")
+    assert role_overlap("the Russian president", "Russian President") == (2, 2)
+    assert role_overlap("the Ukrainian president", "Russian President") == (0, 2)
+    assert names.by_role("the Russian president", later) == "Vladimir Putin"
+    assert names.by_role("the president", later) == "Vladimir Putin"
+    assert names.by_role("the Ukrainian president", later) is None
+    assert resolve_mention("the Russian president", ents) == "Vladimir Putin"
+    assert resolve_mention("the Russian Prime Minister", ents) is None
 
 
 def test_read_names_full_name_fallback_from_the_light_pass():

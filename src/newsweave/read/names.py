@@ -44,7 +44,6 @@ from .entities_vocab import (
     ROLE_ALIASES,
     ROLE_SPELLINGS,
 )
-from .quotes_vocab import ROLE_STOPWORDS, ROLE_SYNONYMS
 
 _DEMONYM = dict(DEMONYMS)
 _HONORIFIC = frozenset(HONORIFICS)
@@ -216,13 +215,42 @@ def _role_words(text: str) -> list[str]:
     return [w for w in words if w not in ("the", "a", "an", "of", "his", "her", "their", "its")]
 
 
+def _role_terms(text: str) -> tuple[set[str], set[str]]:
+    """The countries a role or description names and its other words."""
+    countries, rest = _countries(_role_words(text))
+    return countries, set(rest)
+
+
+def role_overlap(description: str, role: str) -> tuple[int, int]:
+    """How much of a role description ("the Russian president") a role ("Russian President")
+    or a name's context has: (shared, wanted), the description's words and countries the role
+    has and how many it has. Countries are compared as such ("Russian", "Russia's" and
+    "Kremlin" name one), and a country the role does not name shares nothing ("the Ukrainian
+    president" is not the Russian President); a description that is only a country is no
+    role (0, 0).
+
+    The one role matcher: a mention resolved among the entities takes a role holding every
+    word (`resolve_mention`), a speaker the role sharing the most (`ArticleNames.by_role`).
+
+    Example:
+        >>> role_overlap("the Russian president", "Russian President")
+        (2, 2)
+        >>> role_overlap("the Ukrainian president", "Russian President")
+        (0, 2)
+    """
+    (d_countries, d_rest), (r_countries, r_rest) = _role_terms(description), _role_terms(role)
+    if not d_rest:
+        return 0, 0
+    wanted = len(d_rest) + len(d_countries)
+    if not d_countries <= r_countries:
+        return 0, wanted
+    return len(d_rest & r_rest) + len(d_countries), wanted
+
+
 def _role_matches(description: str, role: str) -> bool:
-    """True when every word of the description is in the role, countries compared as such."""
-    d_countries, d_rest = _countries(_role_words(description))
-    r_countries, r_rest = _countries(_role_words(role))
-    if not d_rest or not set(d_rest) <= set(r_rest):
-        return False
-    return d_countries <= r_countries
+    """True when the role holds every word of the description (`role_overlap`)."""
+    shared, wanted = role_overlap(description, role)
+    return bool(wanted) and shared == wanted
 
 
 def resolve_mention(mention: str, entities: Sequence[Entity], at: int | None = None) -> str | None:
@@ -278,16 +306,9 @@ def _nearest(hits: list[Entity], at: int | None) -> str:
 
 # --- names at a mention's offsets (the quote step's speakers) -----------------------------------
 
-_ROLE_WORD = re.compile(r"[\w\u2019']+")
-_ROLE_STOP = frozenset(ROLE_STOPWORDS)
 # Context before a name that may state its role ("Russian Chief of General Staff X").
 _ROLE_WINDOW_CHARS = 50
 _CLAUSE_BREAK = re.compile(r"[.,;:\n()]")
-
-
-def _speaker_role_words(s: str) -> set[str]:
-    words = {w.lower() for w in _ROLE_WORD.findall(s)} - _ROLE_STOP
-    return {ROLE_SYNONYMS.get(w, w) for w in words}
 
 
 @dataclass(slots=True)
@@ -358,24 +379,23 @@ class ArticleNames:
 
     def by_role(self, description: str, start: int) -> str | None:
         """'the Chief of Staff' -> the person the article gave that role before `start`, most
-        words in common first, then the most recent; without entities, the role a PERSON's
-        context states ("Russian Chief of General Staff Valery Gerasimov")."""
-        want = _speaker_role_words(description)
-        if not want:
-            return None
+        words in common first (`role_overlap`), then the most recent; without entities, the
+        role a PERSON's context states ("Russian Chief of General Staff Valery Gerasimov")."""
+        if not _role_terms(description)[1]:
+            return None  # only a country, or no words: no role to match
         best: tuple[int, int, str] | None = None
         for e in self.entities:
             if e.role and e.start < start:
-                score = len(want & _speaker_role_words(e.role))
+                score, _ = role_overlap(description, e.role)
                 if score and (best is None or (score, e.start) > best[:2]):
                     best = (score, e.start, e.canonical)
         if best is None:
             for s, e in self.persons:
                 if s >= start:
                     break
-                score = len(want & _speaker_role_words(self._role_context(s, e)))
+                score, wanted = role_overlap(description, self._role_context(s, e))
                 # a description needs its head word in the context ("Chief", not just "Russian")
-                if score >= max(1, len(want) - 1) and (best is None or (score, s) >= best[:2]):
+                if score >= max(1, wanted - 1) and (best is None or (score, s) >= best[:2]):
                     best = (score, s, self.full_name(self.text[s:e]))
         return best[2] if best else None
 

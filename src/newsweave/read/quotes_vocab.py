@@ -266,32 +266,6 @@ PRONOUNS: tuple[str, ...] = ("he", "she", "they", "him", "her", "them", "who", "
 # Words that make a speaker a description rather than a name ("the Chief of Staff").
 DESCRIPTION_DETERMINERS: tuple[str, ...] = ("the", "a", "an", "this", "that", "his", "her")
 
-# Words ignored when comparing a description with a role ("the Ukrainian Chief of Staff").
-ROLE_STOPWORDS: tuple[str, ...] = (
-    "the",
-    "a",
-    "an",
-    "of",
-    "'s",
-    "\u2019s",
-    "his",
-    "her",
-    "its",
-    "their",
-    "this",
-    "that",
-    "general",
-    "former",
-    "new",
-    "then",
-    "top",
-    "senior",
-)
-
-# Nationality words that name the same country in a role ("the American President" is the
-# "US President").
-ROLE_SYNONYMS: dict[str, str] = {"american": "us", "u.s": "us", "america": "us", "british": "uk"}
-
 # Dependency labels of a cue verb's subject and of the clause it reports.
 SUBJECT_DEPS: tuple[str, ...] = ("nsubj", "nsubjpass")
 CLAUSE_DEPS: tuple[str, ...] = ("ccomp", "xcomp")
