@@ -150,3 +150,31 @@ def test_check_figure_context_a_figure_no_claim_holds_is_compared():
     held = [n.text for c in article_claims(articles[1], readings[1]) for n in c.numbers]
     assert held == []  # the case this guards: the figure is in no claim of b
     assert _disputed(_check(a, b)) == [("holdouts", {"three", "five"})]
+
+
+def test_check_figure_context_two_stems_that_are_all_of_the_context_match():
+    # "sentenced" and "prison" are every content word around the figures: one quantity
+    a = "He was sentenced to 12 years in prison."
+    b = "He was sentenced to 17 years in prison."
+    assert _direct(a, b) == [("years", ["12 years", "17 years"])]
+
+
+def test_check_figure_context_two_stems_among_others_do_not_match():
+    # two shared stems ("sentenced", "prison") beside other words are not enough: another man
+    a = "Feld was sentenced to 12 years in prison by a court in Brenna on Monday."
+    b = "His brother, sentenced in Ostwyn, spent 17 years in prison before the appeal."
+    assert _direct(a, b) == []
+
+
+def test_check_figure_context_words_of_one_class_are_one_word():
+    # "workers" / "employees" count one thing, "died" / "dead" say one thing (SAME_STEMS)
+    a = "Three dock workers died at Ostwyn port on Monday."
+    b = "Five dock employees were dead at the port."
+    assert _direct(a, b) == [("workers (people)", ["Five", "Three"])]
+
+
+def test_check_figure_context_fought_and_tackled_are_one_word():
+    # the figures share "fight" (fought / tackling), "blaze" and "warehouse"
+    a = "Crews with 10 fire engines fought the blaze at the warehouse in Tarn Street."
+    b = "Four fire engines were tackling the blaze at the warehouse on Sunday."
+    assert _direct(a, b) == [("engines", ["10", "Four"])]

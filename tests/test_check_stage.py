@@ -453,6 +453,9 @@ def test_check_claims_from_attributions_are_reported_not_asserted() -> None:
         ("The death toll rose to nine on Wednesday.", "nine", "people killed"),
         ("The nine pro-death jurors asked the others.", "nine", None),
         ("A 6.7 magnitude earthquake killed ten people.", "ten", "people killed"),
+        # burnt to death counts the dead, not an area burned
+        ("Three dock clerks were burnt to death in the shed.", "Three", "people killed"),
+        ("Three dock clerks were burned in the shed.", "Three", None),
     ],
 )
 def test_check_numbers_named_quantity_reads_the_words_next_to_a_figure(text, figure, want):
@@ -476,6 +479,25 @@ def test_check_numbers_a_magnitude_counts_no_one():
     (killed,) = story_quantities(docs, {"a": 0, "b": 1})
     assert killed.quantity == "people killed" and killed.status == "consistent"
     assert [v.value for v in killed.values] == [10.0, 10.0]
+
+
+def test_check_numbers_a_breakdown_of_a_toll_is_no_second_toll():
+    from newsweave.check.numbers import story_quantities
+
+    a = "Three clerks died on Monday - two women died in the shed, a man in hospital."
+    b = "Three dock clerks died when the shed at Ostwyn port burned down."
+
+    def doc(aid, text, *figures):
+        nums = tuple(
+            Number(v, "people", "clerks", w, text.index(w), text.index(w) + len(w))
+            for v, w in figures
+        )
+        return Article(aid, aid, text, outlet=aid), Reading(aid, ((0, len(text)),), numbers=nums)
+
+    docs = [doc("a", a, (3.0, "Three"), (2.0, "two")), doc("b", b, (3.0, "Three"))]
+    (killed,) = story_quantities(docs, {"a": 0, "b": 1})
+    assert killed.quantity == "people killed" and killed.status == "consistent"
+    assert [v.value for v in killed.values] == [3.0, 3.0]
 
 
 def test_check_examples_the_toll_and_the_burned_area_are_revised(example_report):

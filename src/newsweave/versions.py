@@ -19,8 +19,12 @@ Bump one when its stage's output changes, so the stored results are redone.
 # only, attributions[] apart. (Names of their own, not "read-12": several branches bump the
 # reader, and the benchmarks' reading cache is keyed by it.)
 READER_VERSION = "read-14-roles"
+# check-6: one light class of words per stem in figure contexts ("workers"/"employees",
+# "Mt"/"Mount", "fought"/"tackling"), two contexts of the same two stems and nothing else match,
+# a smaller figure just after a larger one is its breakdown ("three workers, a man and two
+# women"), "burnt to death" counts the dead (check/figure_context.py, numbers.py);
 # check-5: figures no claim holds compared too, "by N" a change only after a verb of change,
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-5"
+CHECKER_VERSION = "check-6"

@@ -9,7 +9,9 @@ and the content stems around it inside its claim. Two figures of claims from dif
 are one quantity when the claims are candidates of one another (a pair score from the
 alignment at `MIN_PAIR_SCORE`, or one proposition), their heads and units are equal and their
 contexts share `MIN_SHARED_CONTEXT` stems or equal figures besides the head ("13 homers and 43
-RBIs in 54 games"); a running total ("so far") is never one quantity with a single event's
+RBIs in 54 games"), or the same two stems and nothing else ("He was sentenced to 12 years in
+prison"); stems of one class of words (`SAME_STEMS`: "workers"/"employees", "Mt"/"Mount")
+count as one; a running total ("so far") is never one quantity with a single event's
 count, and in a list of figures of one kind the words next to each tell the entries apart. A
 figure is compared with the best-matching figure of the other article; one that matches a
 figure of equal value there, or whose value the other report writes beside its match, is
@@ -40,6 +42,19 @@ MIN_SHARED_CONTEXT = 3
 # change costs the pair its shared-number bonus, and the ECB+ pairs whose one figure was
 # changed score 0.15-0.40 (benchmarks/check/planted.py).
 MIN_PAIR_SCORE = 0.15
+
+
+# Words two reports use for one thing, as stems (a light list of our own, no thesaurus): each
+# maps to the stem of its class. Applied to the figures' context stems and heads only.
+SAME_STEMS = {
+    "dead": "die", "employe": "worker", "staff": "worker", "mt": "mount", "juri": "juror",
+    "burnt": "burn", "tackl": "fight", "fought": "fight", "battl": "fight",
+}  # fmt: skip
+
+
+def _stems(text: str) -> list[str]:
+    """Content stems with the words of one class (`SAME_STEMS`) made one."""
+    return [SAME_STEMS.get(s, s) for s in content_stems(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +88,15 @@ def _context(text: str, claim: Claim, n: Number) -> _Context | None:
     the Gulf of Aden" to the next); None for a bare number."""
     left = _SENTENCE_END.split(text[max(0, n.start - CONTEXT_CHARS) : n.start])[-1]
     right = _SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
-    before = content_stems(left)[-CONTEXT_STEMS:]
-    after = content_stems(right)[:CONTEXT_STEMS]
+    before, after = _stems(left)[-CONTEXT_STEMS:], _stems(right)[:CONTEXT_STEMS]
     if n.counts:
-        head, label = (content_stems(n.counts) or [n.counts])[0], n.counts
+        head, label = (_stems(n.counts) or [n.counts])[0], n.counts
     elif n.unit and n.unit != "people":
         head = label = n.unit
     elif after and not after[0][:1].isdigit():
         head = after[0]
         words = [w.strip(",;:()").lower() for w in right.split()]
-        label = next((w for w in words if content_stems(w) == [head]), head)
+        label = next((w for w in words if _stems(w) == [head]), head)
     else:
         return None
     # other figures are no context: "14 AK-47 rifles, 31 magazines" and "Six AK 47 rifles, 12
@@ -173,16 +187,36 @@ def _in_range(text: str, n: Number) -> bool:
     )
 
 
+def _same_kind(a: _Context, b: _Context) -> bool:
+    """Whether two figures can count one thing at all: one head and unit, both a running total
+    or neither, and list entries with a word in common next to them."""
+    if a.head != b.head or a.number.unit != b.number.unit or a.total != b.total:
+        return False
+    # "60 per cent in India" is not "52 percent in Egypt" of another list
+    return not (a.listed or b.listed) or any(x & y for x, y in zip(a.ends, b.ends, strict=True))
+
+
+def _shared(a: _Context, b: _Context) -> int:
+    joined = (a.compounds & b.stems) | (b.compounds & a.stems)
+    return len(a.stems & b.stems) + len(joined) + len(a.figures & b.figures)
+
+
 def _match(a: _Context, b: _Context) -> int:
     """How much context two figures share, stems and equal figures beside them (0: not one
-    quantity)."""
-    if a.head != b.head or a.number.unit != b.number.unit or a.total != b.total:
+    quantity): `MIN_SHARED_CONTEXT`, or two contexts that are the same `MIN_WHOLE_CONTEXT` stems
+    and nothing else ("He was sentenced to 12 years in prison" / "... to 17 years in prison")."""
+    if not _same_kind(a, b):
         return 0
-    if (a.listed or b.listed) and not any(x & y for x, y in zip(a.ends, b.ends, strict=True)):
-        return 0  # "60 per cent in India" is not "52 percent in Egypt" of another list
-    joined = (a.compounds & b.stems) | (b.compounds & a.stems)
-    shared = len(a.stems & b.stems) + len(joined) + len(a.figures & b.figures)
-    return shared if shared >= MIN_SHARED_CONTEXT else 0
+    shared = _shared(a, b)
+    if shared >= MIN_SHARED_CONTEXT:
+        return shared
+    whole = a.stems == b.stems
+    return shared if whole and shared >= MIN_WHOLE_CONTEXT else 0
+
+
+# Two contexts that are the same two stems, and nothing else within the window, match as three
+# shared stems would.
+MIN_WHOLE_CONTEXT = 2
 
 
 def _contexts(claims: Sequence[Claim], texts: Mapping[str, str]) -> dict[int, list[_Context]]:

@@ -211,6 +211,7 @@ def _named(words: list[str]) -> str | None:
 # An area is named anywhere in the clause before it: "The wildfire burning in Sarn Province grew
 # to 6,100 hectares" (the example corpus: the Sunday figure after Saturday's 3,800 burned).
 AREA_UNITS = frozenset(("ha", "km²", "mi²", "m²"))
+_TO_DEATH = re.compile(r"\bburn(?:ed|t)?\s+to\s+death\b", re.I)
 # A toll named at the head of the clause, farther back than WORDS_BEFORE.
 _TOLL = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
 
@@ -230,6 +231,9 @@ def named_quantity(text: str, n: Number) -> str | None:
     """
     after = _CLAUSE_END.split(text[n.end : n.end + 80], maxsplit=1)[0].split()[:WORDS_AFTER]
     found = _named(after)
+    if found == "area burned" and (n.unit == "people" or _TO_DEATH.search(" ".join(after))):
+        # "3 bank employees were burnt to death" counts the dead, not an area
+        return "people killed" if _TO_DEATH.search(" ".join(after)) else None
     if found:
         return found
     clause = _CLAUSE_END.split(text[max(0, n.start - 80) : n.start])[-1]
@@ -247,10 +251,14 @@ def story_quantities(
     toll given in one article's lead and another's third paragraph is one quantity."""
     found: dict[tuple[str, str | None], list[tuple[Article, Number]]] = {}
     for article, reading in docs:
+        last: dict[str | None, Number] = {}
         for n in reading.numbers:
             name = named_quantity(article.text, n)
             if name in WHOLE_COUNTS and not n.value.is_integer():
                 continue  # "a 6.7 magnitude earthquake killed ten": 6.7 counts no one
+            if name and _breakdown(article.text, last.get(n.unit), n):
+                continue
+            last[n.unit] = n
             if name and not is_change(article.text, n):
                 unit = n.unit if n.unit != "people" else None
                 found.setdefault((name, unit), []).append((article, n))
@@ -259,6 +267,19 @@ def story_quantities(
         for items in _referents(every):
             out.append(named_comparison(name, unit, items, sources))
     return tuple(out)
+
+
+# How near after a larger figure of one unit a smaller one of a named quantity is a part of it.
+BREAKDOWN_CHARS = 40
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+
+
+def _breakdown(text: str, whole: Number | None, n: Number) -> bool:
+    """Whether `n` counts a part of the figure just before it in its sentence: "the three bank
+    workers, a man and two women, died" gives two of the three dead, not a second toll."""
+    if whole is None or n.value >= whole.value or n.start - whole.end > BREAKDOWN_CHARS:
+        return False
+    return not _SENTENCE_BREAK.search(text, whole.end, n.start)
 
 
 # Reports of one count that disagree differ by less than this factor; a figure farther from
