@@ -141,6 +141,21 @@ def test_group_settle_gives_the_same_stories_in_worker_processes(monkeypatch) ->
         GroupSettings(consensus_workers=-1)
 
 
+def test_group_consensus_workers_are_not_forks_of_this_process(monkeypatch) -> None:
+    from newsweave.group import grouper
+
+    # a forked worker would run this process's patched `_run_labels` (it maps this process's
+    # memory); a spawned one imports the module afresh and runs the real one
+    monkeypatch.setattr(grouper, "_POOL_MIN_ARTICLES", 0)
+    loose = replace(GroupSettings(), join_score=0.01, bridge_score=0.99, doubt_margin=0.0)
+    _, items = _grouped(loose)
+    items = [grouper.prepared(it, loose) for it in items]
+    here = grouper._shuffled_runs(replace(loose, consensus_workers=1), items, range(1, 3))
+    monkeypatch.setattr(grouper, "_run_labels", lambda *a: ([-1] * len(items), {}))
+    there = grouper._shuffled_runs(replace(loose, consensus_workers=2), items, range(1, 3))
+    assert there == here and -1 not in here[0]
+
+
 def test_group_settle_needs_the_added_articles_in_order() -> None:
     g, items = _grouped(GroupSettings())
     with pytest.raises(ValueError, match="in the order they were added"):

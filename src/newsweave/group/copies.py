@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -41,6 +42,15 @@ class CopyMatch:
     other: int
     kind: str
     similarity: float
+
+
+@lru_cache(maxsize=8)
+def _lsh_bands(threshold: float, num_perm: int, weights: tuple[float, float]) -> tuple[int, int]:
+    """The (bands, rows) MinHashLSH picks for these settings. It finds them by numerical
+    integration, about 30 ms a time, and every grouping run makes an index: an incremental
+    analyze makes ten (the restored grouping and nine consensus runs), so once is enough."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
+    return lsh.b, lsh.r
 
 
 class CopyIndex:
@@ -71,9 +81,16 @@ class CopyIndex:
         self._perms = permutations(settings.num_perm)
         # weights favour recall: a missed copy inflates a story's independent sources, while a
         # spurious candidate only costs one exact check of the shingle sets
+        weights = (0.2, 0.8)
+        bands = _lsh_bands(settings.copy_lsh_threshold, settings.num_perm, weights)
         self._lsh = MinHashLSH(
-            threshold=settings.copy_lsh_threshold, num_perm=settings.num_perm, weights=(0.2, 0.8)
-        )
+            threshold=settings.copy_lsh_threshold, num_perm=settings.num_perm, weights=weights,
+            params=bands,
+        )  # fmt: skip
+        # signatures of texts indexed without a query (a stored grouping restored), put in the
+        # LSH index only before the next query: most of a store's texts leave the copy window
+        # before the restore ends, and were inserted only to be removed
+        self._unindexed: dict[int, np.ndarray] = {}
         self._exact: dict[str, int] = {}
         self._keys: dict[int, str] = {}  # exact key of each text in `_exact`
         self._shingles: list[np.ndarray] = []
@@ -129,11 +146,14 @@ class CopyIndex:
             else:
                 if signature is None:
                     signature = minhash(sh, self._perms)
-                sig = LeanMinHash(seed=1, hashvalues=signature, scheme="legacy")
                 if query:
+                    self._index_unindexed()
+                    sig = LeanMinHash(seed=1, hashvalues=signature, scheme="legacy")
                     cands = set(self._lsh.query(sig)) | self._passage_candidates(sh)
                     match = self._best(sh, sorted(cands))
-                self._lsh.insert(me, sig, check_duplication=False)
+                    self._lsh.insert(me, sig, check_duplication=False)
+                else:
+                    self._unindexed[me] = signature
                 self._post_passages(me, sh)
                 self._exact[key] = me
                 self._keys[me] = key
@@ -156,13 +176,22 @@ class CopyIndex:
         limit = self._today - self.settings.copy_window_days
         while self._expiry and self._expiry[0][0] < limit:
             _, i = heapq.heappop(self._expiry)
-            if i in self._lsh:
+            if self._unindexed.pop(i, None) is not None:
+                self._unpost_passages(i, self._shingles[i])
+            elif i in self._lsh:
                 self._lsh.remove(i)
                 self._unpost_passages(i, self._shingles[i])
             key = self._keys.pop(i, None)
             if key is not None and self._exact.get(key) == i:
                 del self._exact[key]
             self._shingles[i] = _EMPTY
+
+    def _index_unindexed(self) -> None:
+        """Put the texts added without a query in the LSH index (in the order they came)."""
+        for i, signature in self._unindexed.items():
+            sig = LeanMinHash(seed=1, hashvalues=signature, scheme="legacy")
+            self._lsh.insert(i, sig, check_duplication=False)
+        self._unindexed.clear()
 
     def _sample(self, sh: np.ndarray) -> np.ndarray:
         return sh[sh % np.uint32(self.settings.passage_sample_mod) == 0]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
 import os
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 
 import numpy
@@ -19,6 +22,8 @@ from .scoring import ArticleFeatures
 from .split import bisect, cohesion
 from .stories import Story, story_facts
 from .types import Assignment, GroupInput, GroupSettings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +398,14 @@ def prepared(item: GroupInput, settings: GroupSettings) -> GroupInput:
     return replace(item, features=prepare.text_features(item.text, item.title, settings))
 
 
+# The consensus workers are started afresh ("spawn"), not forked from this process: a forked
+# worker maps this process's whole grouping state (the process peaks at 597 MB at 10,000)
+# and builds its own groupings on top (865 MB a worker at 10,000: the peak of `analyze`,
+# issue 16; spawned: 605 MB).
+# A spawned one holds the modules it imports, the items it is sent (once) and its groupings.
+# Not the forkserver the extract and read workers start from: the processes it starts are
+# its children, which no caller waits for, so their CPU and memory would be nobody's.
+_POOL_START = "spawn"
 # Fewer articles than this are grouped again in this process: their shuffled runs take less
 # time than starting worker processes and sending them the IDF table (the runs over the few
 # stories an incremental analyze touched).
@@ -400,26 +413,40 @@ _POOL_MIN_ARTICLES = 300
 
 
 def _run_labels(
-    settings: GroupSettings, seed: int, items: Sequence[GroupInput], idf: IdfTable | None = None
-) -> list[int]:
+    settings: GroupSettings,
+    seed: int,
+    items: Sequence[GroupInput],
+    idf: IdfTable | None = None,
+    weighed: dict[str, ArticleFeatures] | None = None,
+) -> tuple[list[int], dict[str, ArticleFeatures]]:
     """A story number per article (in the order of `items`) after grouping them in the order
     `random.Random(seed)` shuffles them to, and splitting (with `idf`: counted from that
-    table on)."""
+    table on); and every item's features weighed with the table at the end (`weighed`: those
+    of another run over the same items, which are the same)."""
     order = list(items)
     random.Random(seed).shuffle(order)
     g = Grouper(settings, idf)
     for it in order:
         g.add(it)
-    g.split_stories(order)
-    return g._labels([it.article_id for it in items])
+    if weighed is None:
+        wanted = items if settings.split_ncut else ()
+        weighed = {it.article_id: g._stories.features(it, count=False) for it in wanted}
+    g._split(weighed)
+    return g._labels([it.article_id for it in items]), weighed
 
 
 def _runs_labels(
     settings: GroupSettings, seeds: Sequence[int], items: Sequence[GroupInput], idf: IdfTable | None
 ) -> list[list[int]]:
     """`_run_labels` for each of a worker's seeds: its items and IDF table come as arguments,
-    once for all its runs (pickling them per run would cost each run a copy)."""
-    return [_run_labels(settings, seed, items, idf) for seed in seeds]
+    once for all its runs (pickling them per run would cost each run a copy). Every run ends
+    with the same IDF table (each counts the same articles), so the features the split weighs
+    with it are computed by the first run only."""
+    out, weighed = [], None
+    for seed in seeds:
+        labels, weighed = _run_labels(settings, seed, items, idf, weighed)
+        out.append(labels)
+    return out
 
 
 def _shuffled_runs(
@@ -428,16 +455,23 @@ def _shuffled_runs(
     """`_run_labels` for each seed, in `consensus_workers` processes (0: one per CPU core this
     process may use), or in this process when that is one, there is one run or fewer than
     `_POOL_MIN_ARTICLES` articles. The runs are independent and each is deterministic, so the
-    result does not depend on the workers."""
+    result does not depend on the workers. When the workers cannot run them (one killed, or
+    none can start: a script that groups at import time, without `if __name__ ==
+    "__main__":`, is imported again by each worker and fails there), they run here."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = min(settings.consensus_workers or cores or 1, len(seeds))
     if workers <= 1 or len(items) < _POOL_MIN_ARTICLES:
-        return [_run_labels(settings, seed, items, idf) for seed in seeds]
+        return _runs_labels(settings, seeds, items, idf)
     # one task per worker, the seeds dealt round-robin: each worker gets the items once
     shares = [seeds[k::workers] for k in range(workers)]
-    with ProcessPoolExecutor(workers) as pool:
-        done = list(pool.map(_runs_labels, [settings] * workers, shares, [items] * workers,
-                             [idf] * workers))  # fmt: skip
+    context = multiprocessing.get_context(_POOL_START)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            done = list(pool.map(_runs_labels, [settings] * workers, shares, [items] * workers,
+                                 [idf] * workers))  # fmt: skip
+    except BrokenProcessPool as e:
+        log.warning("consensus worker processes failed (%s); the runs go on in this process", e)
+        return _runs_labels(settings, seeds, items, idf)
     by_seed = {seed: labels for share, runs in zip(shares, done, strict=True)
                for seed, labels in zip(share, runs, strict=True)}  # fmt: skip
     return [by_seed[seed] for seed in seeds]
