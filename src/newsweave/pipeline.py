@@ -7,6 +7,7 @@ can run in a pool or a Spark partition.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -341,7 +342,27 @@ def read_chunk(articles: list[Article], settings: Settings) -> list[tuple[Readin
     from .read.stage import read_articles
 
     readings = list(read_articles(articles, settings.read))
-    return [(r, features_row(a, r, settings)) for a, r in zip(articles, readings, strict=True)]
+    out = [(r, features_row(a, r, settings)) for a, r in zip(articles, readings, strict=True)]
+    _freeze_models()
+    return out
+
+
+_frozen = False  # whether this process has frozen its heap (`_freeze_models`)
+
+
+def _freeze_models() -> None:
+    """After a process's first reading: what it holds now (the language models, the
+    gazetteer, the vocabularies; loaded once, kept for its life) leaves the cyclic garbage
+    collector's generations (`gc.freeze`), so that its full collections, which the read stage's
+    many short-lived objects set off, no longer walk it. Freed objects are still freed:
+    freezing only stops the collector looking for cycles among them. The gazetteer alone is
+    hundreds of thousands of dicts; reading 60 WCXB pages took 0.90-0.93x the CPU time
+    (one process, alternating runs under load)."""
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
 
 
 def read_stored(
