@@ -163,6 +163,8 @@ VARIANTS: tuple[tuple[str, dict, Callable], ...] = (
     ("grouper, online only", {}, cluster_stories),
     ("grouper, split, no consensus", {}, cluster_split),
     ("grouper, split + consensus, consensus_share 0.5", {"consensus_share": 0.5}, cluster_settled),
+    ("grouper, split + consensus, settled stories not cut by their words (text_split_ncut 0)",
+     {"text_split_ncut": 0.0}, cluster_settled),
     ("grouper, split + consensus, names at full weight however thin (name_strength 0)",
      {"name_strength": 0.0}, cluster_settled),
     ("grouper, split + consensus, centroid cosine (average_link 0)", {"average_link": 0.0},

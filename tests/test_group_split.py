@@ -127,3 +127,53 @@ def test_group_split_cohesion_is_the_weakest_link_of_the_spanning_tree() -> None
     chain[0, 3] = chain[3, 0] = 0.5  # a stronger way round the weak link
     assert cohesion(chain) == pytest.approx(0.5)
     assert cohesion(numpy.zeros((1, 1))) is None
+
+
+def test_group_split_partition_cuts_every_group_apart() -> None:
+    from newsweave.group.split import partition
+
+    w = numpy.kron(numpy.eye(3), numpy.ones((3, 3))) * 0.5 + 0.15
+    assert partition(w, 0.74) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    assert partition(numpy.full((6, 6), 0.5), 0.74) == [list(range(6))]
+
+
+# Three invented events of one senator, two reports each: the name in every report, the
+# words of each event in its own two only (the AllSides case: one person's events of a season).
+_EVENTS = (
+    ("Marrow blocks the farm subsidy bill", "Senator Ilse Marrow blocked the farm subsidy bill "
+     "in a late vote, and grain growers protested outside the chamber.",
+     "Grain growers protested after Ilse Marrow blocked the subsidy bill for farms."),
+    ("Marrow opens the Tolvik river bridge", "Ilse Marrow cut the ribbon on the new Tolvik river "
+     "bridge, a steel span that took four years to build.",
+     "The steel Tolvik bridge over the river opened with a ribbon cut by Ilse Marrow."),
+    ("Marrow in hospital after a fall", "Ilse Marrow was taken to hospital with a broken wrist "
+     "after a fall on icy steps, her office said.",
+     "A broken wrist from a fall on icy steps put Ilse Marrow in hospital overnight."),
+)  # fmt: skip
+
+
+def _one_person_items() -> list[GroupInput]:
+    out = []
+    for e, (title, *texts) in enumerate(_EVENTS):
+        for k, text in enumerate(texts):
+            out.append(GroupInput(f"e{e}-{k}", text, title=title, entities=("Marrow",) * 4))
+    return out
+
+
+@pytest.mark.parametrize("some", [False, True])
+def test_group_split_settled_story_of_one_person_is_cut_by_its_words(some: bool) -> None:
+    items = _one_person_items()
+    events = {frozenset(it.article_id for it in items if it.article_id[1] == str(e))
+              for e in range(3)}  # fmt: skip
+    # joins everything and splits nothing by the scores: only the cut by words can part them
+    base = replace(_loose(), split_ncut=0.0, consensus_runs=3, consensus_workers=1)
+    for settings, want in ((base, events), (replace(base, text_split_ncut=0.0), None)):
+        g = Grouper(settings)
+        for it in items:
+            g.add(it)
+        if some:
+            g.settle_some(items, [s.id for s in g.stories()])
+        else:
+            g.settle(items)
+        stories = {frozenset(s.article_ids) for s in g.stories()}
+        assert stories == (want or {frozenset(it.article_id for it in items)})

@@ -19,7 +19,7 @@ from .consensus import consensus_groups
 from .copies import CopyIndex, copy_link
 from .features import day_ordinal
 from .scoring import ArticleFeatures
-from .split import bisect, cohesion
+from .split import bisect, cohesion, partition, text_similarities
 from .stories import Story, story_facts
 from .types import Assignment, GroupInput, GroupSettings
 
@@ -178,6 +178,36 @@ class Grouper:
             out.append((sid, new_id, tuple(a for a, _ in move)))
         return out
 
+    def _split_by_words(
+        self, groups: list[list[int]], ids: list[str], feats: dict[str, ArticleFeatures]
+    ) -> list[list[int]]:
+        """The consensus groups (indices into `ids`), each of `split_min_articles` to
+        `split_max_articles` members cut apart by its members' text cosines
+        (`split.partition` at `text_split_ncut`); a copy goes where its origin went.
+
+        The consensus joins what a fifth of the runs put together, and the scores each run
+        was split by count names: AllSides held one person's several events of a season in
+        one story (McConnell: five stories of three outlets each, 15 excerpts) through the
+        shared name, while their words keep them apart.
+        """
+        s = self.settings
+        if not s.text_split_ncut:
+            return groups
+        out = []
+        for g in groups:
+            if not s.split_min_articles <= len(g) <= s.split_max_articles:
+                out.append(g)
+                continue
+            w = text_similarities([feats[ids[k]].vector for k in g])
+            parts = partition(w, s.text_split_ncut)
+            part = {ids[g[i]]: n for n, p in enumerate(parts) for i in p}
+            origin = {ids[k]: self._ids[self._copies.origin(self._index[ids[k]])] for k in g}
+            split: dict[int, list[int]] = {}
+            for k in g:
+                split.setdefault(part.get(origin[ids[k]], part[ids[k]]), []).append(k)
+            out += split.values()
+        return sorted(out, key=lambda g: g[0])
+
     def settle(self, items: Iterable[GroupInput]) -> bool:
         """Batch steps once every article is added: split look-alike stories, then keep the
         stories that runs in other input orders agree on.
@@ -186,8 +216,9 @@ class Grouper:
         four orders). With `consensus_runs` > 1 and at most `consensus_max_articles` articles,
         the same articles are grouped again (and split) in `consensus_runs` - 1 seeded shuffles
         of the given order, and the stories become the consensus of all runs
-        (`consensus.consensus_groups`). Deterministic for a given order. Copies always share
-        their origin's story in every run, so they stay together.
+        (`consensus.consensus_groups`), each then cut apart by its members' words
+        (`text_split_ncut`, see `_split_by_words`). Deterministic for a given order. Copies
+        always share their origin's story in every run, so they stay together.
 
         Args:
             items: the inputs of every added article, in the order they were added (read
@@ -214,6 +245,7 @@ class Grouper:
         self._split(feats)
         labelings = [self._labels(), *_shuffled_runs(s, items, range(1, s.consensus_runs))]
         groups = consensus_groups(labelings, s.consensus_share, s.consensus_max_component)
+        groups = self._split_by_words(groups, self._ids, feats)
         ids = self._stories.rebuild(
             [[(self._ids[k], feats[self._ids[k]]) for k in g] for g in groups]
         )
@@ -307,12 +339,13 @@ class Grouper:
         The touched stories that hold two look-alike events are split, then the touched
         stories are replaced by the consensus of the first run and `consensus_runs` - 1
         seeded shuffles over their members only (at most `consensus_max_articles` of them;
-        more keep the split). Each shuffled run starts from this grouper's IDF table without
-        those members and counts them as it adds them, as a run over the whole store would
-        when they come last: twenty reports of one event, grouped on their own, would find
-        every word they share common (ECB+ dev, 10 batches: F1 0.919 with the table fixed,
-        0.928 so). Every other story stays as it is. Everything being new, it is `settle`
-        (ECB+ dev: the same F1, 0.936).
+        more keep the split), each cut apart by its members' words as `settle` does. Each
+        shuffled run starts from this grouper's IDF table without those members and counts
+        them as it adds them, as a run over the whole store would when they come last:
+        twenty reports of one event, grouped on their own, would find every word they share
+        common (ECB+ dev, 10 batches: F1 0.919 with the table fixed, 0.928 so). Every other
+        story stays as it is. Everything being new, it is `settle` (ECB+ dev: the same F1,
+        0.936).
 
         Args:
             items: the inputs of (at least) every member of those stories.
@@ -338,6 +371,7 @@ class Grouper:
         runs = range(1, s.consensus_runs)
         labelings = [self._labels(members), *_shuffled_runs(s, sub, runs, idf)]
         groups = consensus_groups(labelings, s.consensus_share, s.consensus_max_component)
+        groups = self._split_by_words(groups, members, feats)
         ids = self._stories.replace(
             sids, [[(members[k], feats[members[k]]) for k in g] for g in groups]
         )
