@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-# Their home is the shared vocabulary; named here too because read/names.py imports it from
-# this module (it moves to `from ..vocab import HONORIFICS` with the name service's next change).
-from ..vocab import HONORIFICS as HONORIFICS
-
 # --- entities ---------------------------------------------------------------------------------
 
 # Labels find_entities keeps (spaCy's, after repair).

@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import Entity
+from ..vocab import HONORIFICS
 from .entities_places import fold, lookup
 from .entities_vocab import (
     COUNTRY_SHORT_FORMS,
     DEMONYMS,
-    HONORIFICS,
     ROLE_ALIASES,
     ROLE_SPELLINGS,
 )
