@@ -186,10 +186,7 @@ def main() -> None:
     if args.against is not None:
         _compare(args)
         return
-    pages = _pages(args.limit)
-    n = len(list(pages.iterdir()))
-    work = Path(tempfile.mkdtemp(prefix="nw-workers-db-"))
-    print(f"{n} pages; {pages}; dbs in {work}")
+    pages, n, work = _workspace(args.limit, "")
     print("| run | wall (s) | CPU (s) | pages/s wall | pages/s CPU | peak RSS, largest "
           "process (MB) | peak PSS, all processes (MB) | load before |")  # fmt: skip
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
@@ -204,12 +201,18 @@ def main() -> None:
         _row("spaCy full nlp.pipe", _timed(spacy), n)
 
 
-def _compare(args: argparse.Namespace) -> None:
-    """Rounds alternating SRC's code and this checkout's (`--against`), `--workers 2`."""
-    pages = _pages(args.limit)
+def _workspace(limit: int | None, note: str) -> tuple[Path, int, Path]:
+    """The pages folder, its page count and a fresh folder for the runs' stores, said once."""
+    pages = _pages(limit)
     n = len(list(pages.iterdir()))
     work = Path(tempfile.mkdtemp(prefix="nw-workers-db-"))
-    print(f"{n} pages; {pages}; dbs in {work}; against {args.against}")
+    print(f"{n} pages; {pages}; dbs in {work}{note}")
+    return pages, n, work
+
+
+def _compare(args: argparse.Namespace) -> None:
+    """Rounds alternating SRC's code and this checkout's (`--against`), `--workers 2`."""
+    pages, n, work = _workspace(args.limit, f"; against {args.against}")
     print("| run | CPU (s) | CPU s/page | main process CPU (s) | main CPU after the pool "
           "(s) | main CPU alone (s) | wall (s) | pages/s wall | load before / after |")  # fmt: skip
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
