@@ -202,3 +202,18 @@ def test_web_app_story_claims_filter_by_status(client):
     assert 'href="/story/s-a1#s-a1-claims">all 3 claims' in page
     full = client.get("/story/s-a1?claims=bogus").text
     assert "<td>Critics called the closure a fiasco.</td>" in full
+
+
+@pytest.mark.parametrize("path", ["/", "/story/s-a1", "/api/stories", "/static/style.css"])
+def test_web_app_answers_head_as_get_without_a_body(client, path):
+    got = client.get(path)
+    head = client.head(path)
+    assert head.status_code == 200 and got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert head.headers["x-content-type-options"] == "nosniff"
+
+
+def test_web_app_head_of_a_missing_story_is_404(client):
+    assert client.head("/story/nope").status_code == 404

@@ -163,6 +163,7 @@ def create_app(
     app.add_middleware(CachedPages, pages=state.pages, revision=lambda: state.store().revision(),
                        cache_control=CACHE_CONTROL)  # fmt: skip
     app.add_middleware(_Guard, token=token)  # outside the cache: its answers need the token too
+    app.add_middleware(_HeadAsGet)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
@@ -415,6 +416,29 @@ class _Guard:
             return resp
         return Response("missing or wrong token: open the address newsweave serve printed "
                         "(with ?token=...)\n", 401, media_type="text/plain")  # fmt: skip
+
+
+class _HeadAsGet:
+    """Answer HEAD as GET without the body (RFC 9110 9.3.2), on every page and API route.
+
+    FastAPI's `@app.get` routes refuse HEAD with 405, which breaks `curl -I` and link or uptime
+    checkers; Starlette's own routes answer it. The headers (Content-Length, ETag) are GET's.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: dict) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def _secure(response: Response) -> Response:
