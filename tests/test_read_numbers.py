@@ -26,6 +26,8 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         ("Both sides backed a 30-day truce.", 30, "days", "truce", None),
         ("An area of 259 square kilometers was flooded.", 259, "km²", "area", None),
         ("The plan costs $5 million a year.", 5_000_000, "USD", None, None),
+        ("They signed a $2.6-million contract.", 2_600_000, "USD", None, None),
+        ("They signed a $2.6 - million contract.", 2_600_000, "USD", None, None),
         ("The fund holds 3 billion euros for repairs.", 3e9, "EUR", None, None),
         ("About 300 Norland soldiers were captured.", 300, "people", "soldiers", "about"),
         ("The siege lasted more than half a year.", 0.5, "years", None, "more than"),

@@ -5,6 +5,8 @@ were most of a rerun of examples/corpus, which took about half as long as its fi
 Bump one when its stage's output changes, so the stored results are redone.
 """
 
+# read-15-scales: a scale after a hyphen ("a $2.6-million contract", ECB+'s "$2.6 - million")
+# multiplies the number (it was read as $2.6).
 # read-14-roles: one role matcher (`read/names.py: role_overlap`): a speaker description
 # sharing words with a role but naming another country takes no one ("the Ukrainian president"
 # is not the Russian President); its words are the entity step's (aliases, countries, only
@@ -18,7 +20,7 @@ Bump one when its stage's output changes, so the stored results are redone.
 # before a unit of time ("ten years") or after a toll ("rose to nine"); read-9: quotes[] speech
 # only, attributions[] apart. (Names of their own, not "read-12": several branches bump the
 # reader, and the benchmarks' reading cache is keyed by it.)
-READER_VERSION = "read-14-roles"
+READER_VERSION = "read-15-scales"
 # check-6: one light class of words per stem in figure contexts ("workers"/"employees",
 # "Mt"/"Mount", "fought"/"tackling"), two contexts of the same two stems and nothing else match,
 # a smaller figure just after a larger one is its breakdown ("three workers, a man and two

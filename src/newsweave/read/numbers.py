@@ -78,7 +78,8 @@ _WORDNUM = (
 _NUMBER = re.compile(
     rf"(?P<cur>{_SYMBOLS})?\s?"
     rf"(?:(?<![\w.,/:@#-])(?P<num>{_DIGITS})|(?<![\w-])(?P<word>{_WORDNUM})(?![\w-]))"
-    rf"(?:\s?(?P<scale>{_alternation(list(_SCALE))})\b)?"
+    # "a $2.6-million contract" (and ECB+'s spaced "$2.6 - million"): the scale after a hyphen
+    rf"(?:(?:\s?-\s?|\s)?(?P<scale>{_alternation(list(_SCALE))})\b)?"
     r"(?P<pct>\s?%)?"
     r"(?:-(?P<hyunit>day|week|month|year|hour|minute|mile|kilometer|kilometre|km)"
     r"(?P<hylong>-long|-old)?\b)?",
