@@ -69,6 +69,9 @@ def test_read_names_one_role_matcher_for_entities_and_speakers():
     names, later = ArticleNames(text, ents), text.index("Later")
     assert role_overlap("the Russian president", "Russian President") == (2, 2)
     assert role_overlap("the Ukrainian president", "Russian President") == (0, 2)
+    # an initialism's dots: "the U.S. president" names the country as "the US president" does
+    assert role_overlap("the U.S. president", "American President") == (2, 2)
+    assert role_overlap("the U.K. prime minister", "British Prime Minister") == (3, 3)
     assert names.by_role("the Russian president", later) == "Vladimir Putin"
     assert names.by_role("the president", later) == "Vladimir Putin"
     assert names.by_role("the Ukrainian president", later) is None

@@ -6,7 +6,8 @@ Bump one when its stage's output changes, so the stored results are redone.
 """
 
 # read-15-scales: a scale after a hyphen ("a $2.6-million contract", ECB+'s "$2.6 - million")
-# multiplies the number (it was read as $2.6).
+# multiplies the number (it was read as $2.6); a role description's initialism names its country
+# ("the U.S. president" read "u.s", no country).
 # read-14-roles: one role matcher (`read/names.py: role_overlap`): a speaker description
 # sharing words with a role but naming another country takes no one ("the Ukrainian president"
 # is not the Russian President); its words are the entity step's (aliases, countries, only

@@ -49,6 +49,7 @@ _DEMONYM = dict(DEMONYMS)
 _HONORIFIC = frozenset(HONORIFICS)
 _COUNTRY_SHORT = dict(COUNTRY_SHORT_FORMS)
 _WORD = re.compile(r"[a-z0-9.]+(?:'[a-z]+)?")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 # Transliterations of one Slavic surname ending: Zelensky/Zelenskyy/Zelenskiy/Zelenskii.
 _ENDING = re.compile(r"(?:yy|iy|yi|ii|ij|yj)$")
 
@@ -207,11 +208,16 @@ def _countries(words: list[str]) -> tuple[set[str], list[str]]:
     return countries, rest
 
 
+def _undotted(word: str) -> str:
+    """"u.s" -> "us": an initialism's dots dropped, so "the U.S. president" names the country."""
+    return word.replace(".", "") if _INITIALISM.fullmatch(word) else word
+
+
 def _role_words(text: str) -> list[str]:
     t = fold(text)
     for short, full in ROLE_ALIASES:
         t = re.sub(rf"\b{re.escape(short)}\b", full, t)
-    words = [w.rstrip(".") for w in _WORD.findall(t)]
+    words = [_undotted(w.rstrip(".")) for w in _WORD.findall(t)]
     return [w for w in words if w not in ("the", "a", "an", "of", "his", "her", "their", "its")]
 
 
