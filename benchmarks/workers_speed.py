@@ -20,8 +20,9 @@ tree used under ALONE_CPU_SECONDS (the serial part; on a loaded machine a starve
 looks idle too, so it is an upper bound). The ratios at the end are this checkout's over
 SRC's, from the sums over the rounds.
 
-Pages come from ../shared/data/wcxb-articles/html (linked into a folder under /tmp; nothing is
-copied into the repository).
+Pages come from ../shared/data/wcxb-articles/html, or with `--corpus ecbplus` from ECB+'s texts
+(../shared/data/ecbplus/text), linked into a folder under /tmp; nothing is copied into the
+repository.
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "data" / "wcxb-articles" / "html"
+SHARED_DATA = REPO.parent / "shared" / "data"
+# corpus -> (folder, file pattern): WCXB's article pages, or ECB+'s texts (title, blank line, body)
+CORPORA = {
+    "wcxb": (SHARED_DATA / "wcxb-articles" / "html", "*.html.gz"),
+    "ecbplus": (SHARED_DATA / "ecbplus" / "text", "*.txt"),
+}
 BIN = Path(sys.executable).parent
 # Between two samples (0.2 s), the other processes of the tree (workers, consensus runs) used
 # less CPU than this: the main process's CPU meanwhile is counted as serial ("main alone").
@@ -167,9 +173,12 @@ def _parent(pid: int) -> int:
     return int(m[1]) if m else 0
 
 
-def _pages(limit: int | None) -> Path:
+def _pages(limit: int | None, corpus: str) -> Path:
+    data, pattern = CORPORA[corpus]
+    if not data.is_dir():
+        raise SystemExit(f"{data} not found: ../shared/data is needed beside the checkout")
     folder = Path(tempfile.mkdtemp(prefix="nw-workers-bench-"))
-    for path in sorted(DATA.glob("*.html.gz"))[:limit]:
+    for path in sorted(data.glob(pattern))[:limit]:
         (folder / path.name).symlink_to(path)
     return folder
 
@@ -182,11 +191,13 @@ def main() -> None:
                     help="another checkout's src folder: compare it with this one, rounds "
                          "alternating, --workers 2")  # fmt: skip
     ap.add_argument("--spacy", action="store_true", help="with --against: also spaCy's pipe")
+    ap.add_argument("--corpus", choices=sorted(CORPORA), default="wcxb",
+                    help="WCXB dev article pages (default) or ECB+ dev texts")  # fmt: skip
     args = ap.parse_args()
     if args.against is not None:
         _compare(args)
         return
-    pages, n, work = _workspace(args.limit, "")
+    pages, n, work = _workspace(args.limit, args.corpus, "")
     print("| run | wall (s) | CPU (s) | pages/s wall | pages/s CPU | peak RSS, largest "
           "process (MB) | peak PSS, all processes (MB) | load before |")  # fmt: skip
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
@@ -201,18 +212,18 @@ def main() -> None:
         _row("spaCy full nlp.pipe", _timed(spacy), n)
 
 
-def _workspace(limit: int | None, note: str) -> tuple[Path, int, Path]:
+def _workspace(limit: int | None, corpus: str, note: str) -> tuple[Path, int, Path]:
     """The pages folder, its page count and a fresh folder for the runs' stores, said once."""
-    pages = _pages(limit)
+    pages = _pages(limit, corpus)
     n = len(list(pages.iterdir()))
     work = Path(tempfile.mkdtemp(prefix="nw-workers-db-"))
-    print(f"{n} pages; {pages}; dbs in {work}{note}")
+    print(f"{n} {corpus} pages; {pages}; dbs in {work}{note}")
     return pages, n, work
 
 
 def _compare(args: argparse.Namespace) -> None:
     """Rounds alternating SRC's code and this checkout's (`--against`), `--workers 2`."""
-    pages, n, work = _workspace(args.limit, f"; against {args.against}")
+    pages, n, work = _workspace(args.limit, args.corpus, f"; against {args.against}")
     print("| run | CPU (s) | CPU s/page | main process CPU (s) | main CPU after the pool "
           "(s) | main CPU alone (s) | wall (s) | pages/s wall | load before / after |")  # fmt: skip
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
