@@ -178,3 +178,32 @@ def test_check_figure_context_fought_and_tackled_are_one_word():
     a = "Crews with 10 fire engines fought the blaze at the warehouse in Tarn Street."
     b = "Four fire engines were tackling the blaze at the warehouse on Sunday."
     assert _direct(a, b) == [("engines", ["10", "Four"])]
+
+
+def test_check_figure_context_figures_of_two_periods_are_two_quantities():
+    # shared words (committee, quarter, wage growth) but January's rate and last year's wages
+    a = (
+        "In January the committee raised the rate by a quarter point, to 4.75%, and said "
+        "more tightening might be needed if wage growth did not slow."
+    )
+    b = (
+        "Klement said that wage growth, which reached 7.4% in the final quarter of last year, "
+        "was the committee's main worry."
+    )
+    days = ("2026-03-18", "2026-03-18")
+    assert _disputed(_check(a, b, days=days)) == []
+    # the same period on both sides is one quantity again
+    b2 = b.replace("7.4% in the final quarter of last year", "7.4% in January after a quarter")
+    a2 = a.replace("to 4.75%, and said more", "to 4.75% in January, and said more")
+    assert _disputed(_check(a2.replace("In January the", "The"), b2, days=days)) != []
+
+
+def test_check_figure_context_days_of_a_resolved_time():
+    from datetime import date
+
+    from newsweave.check.figure_context import days
+
+    assert days("2025") == (date(2025, 1, 1), date(2025, 12, 31))
+    assert days("2026-03-10") == (date(2026, 3, 10), date(2026, 3, 10))
+    assert days("2026-03-09/2026-03-15") == (date(2026, 3, 9), date(2026, 3, 15))
+    assert days(None) is None and days("soon") is None

@@ -235,6 +235,9 @@ def test_check_examples_the_burned_area_is_consistent_not_disputed(example_repor
 def test_check_examples_rates_figures_without_a_counted_thing_do_not_conflict(example_report):
     rates = _story_of(example_report, "5.25%")
     assert not any(p.status == "conflicting" for p in rates.claims)
+    # the January rise "to 4.75%" and wage growth of "7.4% in the final quarter of last year"
+    # share context words (committee, quarter, wage growth) but not a period
+    assert [n.values[0].text for n in rates.numbers if n.status == "conflicting"] == []
 
 
 def test_check_regroup_rechecks_only_changed_stories(tmp_path):

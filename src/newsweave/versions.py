@@ -22,6 +22,8 @@ Bump one when its stage's output changes, so the stored results are redone.
 # only, attributions[] apart. (Names of their own, not "read-12": several branches bump the
 # reader, and the benchmarks' reading cache is keyed by it.)
 READER_VERSION = "read-15-scales"
+# check-7-periods: two figures next to resolved times that do not meet are two quantities (the
+# example corpus's January rate "to 4.75%" against wage growth "7.4% ... last year" was disputed).
 # check-6: one light class of words per stem in figure contexts ("workers"/"employees",
 # "Mt"/"Mount", "fought"/"tackling"), two contexts of the same two stems and nothing else match,
 # a smaller figure just after a larger one is its breakdown ("three workers, a man and two
@@ -30,4 +32,4 @@ READER_VERSION = "read-15-scales"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-6"
+CHECKER_VERSION = "check-7-periods"

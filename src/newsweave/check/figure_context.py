@@ -12,19 +12,23 @@ contexts share `MIN_SHARED_CONTEXT` stems or equal figures besides the head ("13
 RBIs in 54 games"), or the same two stems and nothing else ("He was sentenced to 12 years in
 prison"); stems of one class of words (`SAME_STEMS`: "workers"/"employees", "Mt"/"Mount")
 count as one; a running total ("so far") is never one quantity with a single event's
-count, and in a list of figures of one kind the words next to each tell the entries apart. A
-figure is compared with the best-matching figure of the other article; one that matches a
-figure of equal value there, or whose value the other report writes beside its match, is
-consistent, whatever else it matches.
+count, two figures whose sentences resolve times next to them that do not meet ("to 4.75% in
+January" / "7.4% in the final quarter of last year") are two quantities, and in a list of
+figures of one kind the words next to each tell the entries apart. A figure is compared with
+the best-matching figure of the other article; one that matches a figure of equal value there,
+or whose value the other report writes beside its match, is consistent, whatever else it
+matches.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
-from ..model import Article, Claim, Number, NumberComparison, Reading
+from ..model import Article, Claim, Number, NumberComparison, Reading, TimeExpr
 from ..read.entities_vocab import NUMBER_WORDS
 from .numbers import is_change, named_comparison
 from .terms import content_stems, number_key
@@ -80,9 +84,12 @@ class _Context:
     # neighbouring words joined ("back end" -> "backend"): met only by the other report's one
     # word, so two reports that both write "back end" do not count it twice
     compounds: frozenset[str] = frozenset()
+    # the days the times resolved next to it cover ("In January ... to 4.75%", "7.4% in the
+    # final quarter of last year"): figures of two periods that do not meet are two quantities
+    when: tuple[tuple[date, date], ...] = ()
 
 
-def _context(text: str, claim: Claim, n: Number) -> _Context | None:
+def _context(text: str, claim: Claim, n: Number, times: Sequence[TimeExpr] = ()) -> _Context | None:
     """The figure's head (what it counts) and the stems around it in its sentence (a claim can
     be one clause of it: "it arrested 23 pirates who threatened a merchant vessel" leaves "in
     the Gulf of Aden" to the next); None for a bare number."""
@@ -125,7 +132,39 @@ def _context(text: str, claim: Claim, n: Number) -> _Context | None:
     words = [x for x in after if not x[:1].isdigit()]
     words = words[1:] if words[:1] == [head] else words
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
-    return _Context(claim, n, head, stems, label, near, values, total, listed, ends, compounds)
+    when = tuple(d for t in times if lo <= t.start and t.end <= hi and (d := days(t.resolved)))
+    return _Context(
+        claim, n, head, stems, label, near, values, total, listed, ends, compounds, when
+    )
+
+
+def days(resolved: str | None) -> tuple[date, date] | None:
+    """The first and last day a resolved time covers ("2025", "2026-01", "2026-W11",
+    "2026-03-10", "2026-03-09/2026-03-15"); None when unresolved or unread.
+
+    >>> days("2026-02")
+    (datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    >>> days("2026-W11")
+    (datetime.date(2026, 3, 9), datetime.date(2026, 3, 15))
+    """
+    if not resolved:
+        return None
+    if "/" in resolved:
+        a, b = (days(x) for x in resolved.split("/", 1))
+        return (a[0], b[1]) if a and b else None
+    try:
+        if "-W" in resolved:
+            y, w = resolved.split("-W")
+            return date.fromisocalendar(int(y), int(w), 1), date.fromisocalendar(int(y), int(w), 7)
+        parts = [int(x) for x in resolved[:10].split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            y, m = parts
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        return date(*parts), date(*parts)
+    except ValueError:
+        return None
 
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -192,6 +231,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
     or neither, and list entries with a word in common next to them."""
     if a.head != b.head or a.number.unit != b.number.unit or a.total != b.total:
         return False
+    if a.when and b.when and not any(x[0] <= y[1] and y[0] <= x[1] for x in a.when for y in b.when):
+        return False  # "the rate rose to 4.75% in January" / "wage growth reached 7.4% last year"
     # "60 per cent in India" is not "52 percent in Egypt" of another list
     return not (a.listed or b.listed) or any(x & y for x, y in zip(a.ends, b.ends, strict=True))
 
@@ -219,12 +260,15 @@ def _match(a: _Context, b: _Context) -> int:
 MIN_WHOLE_CONTEXT = 2
 
 
-def _contexts(claims: Sequence[Claim], texts: Mapping[str, str]) -> dict[int, list[_Context]]:
+def _contexts(
+    claims: Sequence[Claim], texts: Mapping[str, str], readings: Mapping[str, Reading]
+) -> dict[int, list[_Context]]:
     out: dict[int, list[_Context]] = {}
     for i, c in enumerate(claims):
         text = texts[c.article_id]
+        times = readings[c.article_id].times if c.article_id in readings else ()
         found = [
-            _context(text, c, n) for n in c.numbers
+            _context(text, c, n, times) for n in c.numbers
             if not is_change(text, n) and not _in_range(text, n)
         ]  # fmt: skip
         out[i] = [x for x in found if x is not None]
@@ -325,7 +369,7 @@ def context_comparisons(
     """
     texts = {aid: a.text for aid, a in articles.items()}
     claims, unscored = with_orphans(claims, readings or {})
-    ctx = _contexts(claims, texts)
+    ctx = _contexts(claims, texts, readings or {})
     partners = _paired(claims, groups, scores, sources, unscored)
     out, seen = [], set()
     for i, mine in ctx.items():

@@ -209,7 +209,7 @@ def _countries(words: list[str]) -> tuple[set[str], list[str]]:
 
 
 def _undotted(word: str) -> str:
-    """"u.s" -> "us": an initialism's dots dropped, so "the U.S. president" names the country."""
+    """An initialism's dots dropped ("u.s" -> "us"): "the U.S. president" names the country."""
     return word.replace(".", "") if _INITIALISM.fullmatch(word) else word
 
 
