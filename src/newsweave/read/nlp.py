@@ -34,6 +34,7 @@ from thinc.api import NumpyOps
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
 from .nlp_gate import recognise
+from .nlp_tokens import WarmTokenizer
 
 # Components of the small model that the light pass leaves out: NER has its own tok2vec.
 _LIGHT_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -155,6 +156,12 @@ def _parser() -> Language:
     return numpy_matmul(nlp)
 
 
+@lru_cache(maxsize=2)
+def _tokens(nlp: Language) -> WarmTokenizer:
+    """The tokenizer of `nlp` (`light()` or `_parser()`) with its chunk cache kept warm."""
+    return WarmTokenizer(nlp)
+
+
 @lru_cache(maxsize=1)
 def full() -> Language:
     """The full small pipeline, with the dependency parser (it also sets sentences)."""
@@ -206,8 +213,9 @@ def docs(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     nlp = light()
     sentences = nlp.get_pipe("newsweave_sentences")
     ner = nlp.get_pipe("ner")
+    make_doc = _tokens(nlp)
     for batch in minibatch(texts, batch_size):
-        made = [sentences(nlp.make_doc(t)) for t in batch]
+        made = [sentences(make_doc(t)) for t in batch]
         yield from recognise(made, ner, batch_size)
 
 
@@ -246,7 +254,9 @@ def parse(texts: Iterable[str | Doc], batch_size: int = 64) -> list[Doc]:
     """
     table = _tag_to_pos()
     nlp = _parser()
-    out = list(nlp.pipe(texts, batch_size=batch_size, disable=[*_PARSE_DISABLE, "parser"]))
+    make_doc = _tokens(nlp)
+    made = (make_doc(t) if isinstance(t, str) else t for t in texts)
+    out = list(nlp.pipe(made, batch_size=batch_size, disable=[*_PARSE_DISABLE, "parser"]))
     parser = nlp.get_pipe("parser")
     # spaCy's parser.pipe steps a quarter batch at a time; here the whole batch, sorted by
     # length as there: a step's Python overhead is paid once for four times the states
