@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_LOWER, IS_TITLE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from ..model import Entity
@@ -84,6 +85,16 @@ def _proper(tok) -> bool:
         and tok.text[:1].isalpha()
         and tok.lower_ not in _FUNCTION
     )
+
+
+def _words_with(doc: Doc, flag: int, attr: int) -> set[str]:
+    """The distinct `attr` strings (ORTH, LOWER) of the tokens with `flag` (IS_TITLE,
+    IS_LOWER): one array read, not a Token object per token."""
+    if not len(doc):
+        return set()
+    arr = doc.to_array([flag, attr])
+    strings = doc.vocab.strings
+    return {strings[int(u)] for u in set(arr[arr[:, 0] != 0, 1].tolist())}
 
 
 def _possessive(tok) -> bool:
@@ -246,7 +257,7 @@ def _repair(doc: Doc, spans: list[_Span]) -> None:
 def _repair_from_article(doc: Doc, spans: list[_Span], surnames: set[str]) -> None:
     """Labels the rest of the article settles: an organisation's name taken for a person, a
     town taken for a person or an organisation, a capitalised common word taken for a name."""
-    lower_words = {t.lower_ for t in doc if t.is_lower}
+    lower_words = _words_with(doc, IS_LOWER, LOWER)
     civic: dict[str, set[str]] = {}
     for s in spans:
         toks = doc[s.i : s.j]
@@ -284,7 +295,7 @@ def _repair_adjectives(doc: Doc, spans: list[_Span]) -> None:
     Lowater" (a place after a place preposition), "told the Herald" (an outlet); and people
     it took for places: "said Brigid Noone, a spokeswoman"."""
     places = {fold(doc[s.i : s.j].text) for s in spans if s.label in ("GPE", "LOC")}
-    words = {fold(t.text) for t in doc if t.is_title}
+    words = {fold(w) for w in _words_with(doc, IS_TITLE, ORTH)}
     people = _surnames(doc, spans)
     heads = {fold(doc[s.i].text) for s in spans if s.label in ("GPE", "LOC") and s.j - s.i > 1}
     for s in spans:
