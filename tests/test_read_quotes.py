@@ -160,6 +160,25 @@ def test_read_quotes_unclosed_quote_stops_at_paragraph() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("\u00abNous partons\u00bb, a dit Lena.", ["Nous partons"]),
+        (
+            "\u201eWir bleiben\u201c, sagte Lena. \u201cAnd here,\u201d she added.",
+            ["Wir bleiben", "And here"],
+        ),
+        ("\u201dFear. I am afraid.\u201d\nShe left.", ["Fear. I am afraid."]),
+        ('He is 6\'2" tall and said "no" twice.', ["no"]),
+        ("It's Ann's view that ''it holds'' now.", ["it holds"]),
+        ('She said "yes\nand then "no" again.', ["yes", "no"]),
+        ("No marks at all here.", []),
+    ],
+)
+def test_read_quotes_marks_open_and_close(text: str, quoted: list[str]) -> None:
+    assert [text[m.start : m.end] for m in quoted_spans(text)] == quoted
+
+
 # --- the seed pair (../shared) -----------------------------------------------------------
 
 _TRUMP = ("Donald Trump", "Trump")
