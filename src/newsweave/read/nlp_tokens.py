@@ -31,8 +31,9 @@ __all__ = ["MAX_CACHED_CHUNKS", "WarmTokenizer"]
 
 # Chunks a tokenizer caches (spaCy's default is 10,000). An entry costs about 0.34 kB with its
 # pool records (100,000 distinct chunks: 34 MB more than spaCy's tokenizer alone), so 50,000
-# cost about 17 MB per model (the light pass's and the parse's); once full, new chunks are
-# tokenized as spaCy does, without a cache entry. 100 WCXB pages hold 27,341 distinct chunks.
+# cost about 17 MB (the light pass's tokenizer: the parse's sentences gain nothing, their
+# chunks being mostly new); once full, new chunks are tokenized as spaCy does, without a cache
+# entry. 100 WCXB pages hold 27,341 distinct chunks.
 MAX_CACHED_CHUNKS = 50_000
 
 
