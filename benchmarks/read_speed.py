@@ -115,19 +115,21 @@ def _wrap(parts: dict[str, float]) -> None:
         if hasattr(mod, name):
             setattr(mod, name, timed(getattr(mod, name), label))
     light, parser = nlp.light(), nlp._parser()
-    try:  # this branch's tokenizer with a warm cache
+    # the parse's tokenizer: spaCy's make_doc (Language.pipe calls it for texts)
+    parser.make_doc = timed(parser.make_doc, "parse_tokens")
+    try:  # the light pass's tokenizer with a warm cache (this branch's `nlp_tokens`)
         from newsweave.read import nlp_tokens
 
         call = nlp_tokens.WarmTokenizer.__call__
 
         def warm(self, text):
-            label = "light_tokens" if self.nlp is light else "parse_tokens"
-            return timed(lambda: call(self, text), label)()
+            if self.nlp is not light:
+                return call(self, text)
+            return timed(lambda: call(self, text), "light_tokens")()
 
         nlp_tokens.WarmTokenizer.__call__ = warm
-    except ImportError:  # spaCy's make_doc (Language.pipe calls it for texts)
+    except ImportError:
         light.make_doc = timed(light.make_doc, "light_tokens")
-        parser.make_doc = timed(parser.make_doc, "parse_tokens")
 
 
 def child(html_dir: str, limit: int, out: str) -> None:
