@@ -37,13 +37,16 @@ def article_from_text(source: str, data: bytes, hints: dict | None = None) -> Ar
 def _key(article: Article) -> str:
     from newsweave.read.stage import READER_VERSION
 
-    h = hashlib.sha256(f"{READER_VERSION}\0{article.id}\0{article.text}".encode()).hexdigest()
+    # the language is in the key: the reader skips its English-only steps for another language,
+    # so an article whose language guess changed is read again (ECB+ 23_10ecbplus was "fr")
+    blob = f"{READER_VERSION}\0{article.id}\0{article.language}\0{article.text}"
+    h = hashlib.sha256(blob.encode()).hexdigest()
     return h[:24]
 
 
 def readings(articles: list[Article]) -> list[Reading]:
     """One Reading per article, read once and cached under CACHE (keyed by reader version,
-    article id and text): a rerun reads only what changed."""
+    article id, language and text): a rerun reads only what changed."""
     from newsweave.read.stage import read_articles
 
     CACHE.mkdir(parents=True, exist_ok=True)
