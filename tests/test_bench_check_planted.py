@@ -56,3 +56,31 @@ def test_bench_check_planted_only_figures_of_one_counted_thing():
     # the two spans of three weeks and the eight years share no word of their sentences; "8
     # Block" and "AK 47" are names; "more than 50" and "more than 55" can both be true
     assert got == {("equivalent", "50 percent")}
+
+
+def test_bench_check_planted_no_change_the_other_report_admits():
+    a = (
+        "The climber survived two nights in a cave on Mount Orrin. The rules take effect in about "
+        "30 days, the ministry said. Three robbers stormed the Velmar store."
+    )
+    b = (
+        "A climber spent up to two nights in a cave on Mount Orrin. The ministry rules will "
+        "take effect in about 30 days. The Velmar store was stormed by as many as three robbers."
+    )
+    got = {(p.kind, p.old, p.new) for p in plants(a, b) if p.kind == "conflict"}
+    # "up to seven nights" still admits A's two, "about 35 days" overlaps "about 30 days"
+    # (27-33 and 31.5-38.5), "as many as eight robbers" admits three
+    assert got == set()
+
+
+def test_bench_check_planted_a_change_against_a_bound_is_planted():
+    a = "The climber survived two nights in a cave on Mount Orrin."
+    b = "A climber spent more than two nights in a cave on Mount Orrin."
+    got = [(p.kind, p.new) for p in plants(a, b)]
+    assert got == [("conflict", "seven nights"), ("equivalent", "2 nights")]
+
+
+def test_bench_check_planted_qualifier_words_are_no_shared_subject():
+    a = "The two founded the young doctors' society nearly two decades ago."
+    b = "For nearly two decades, Dr Oram ran the clinic."
+    assert plants(a, b) == []

@@ -4,10 +4,16 @@ equivalent form (a non-conflict it must not flag). Built at run time from ../sha
 is ever written to the repo.
 
 "The same figure" is decided without the checker: the same value and counted word, in two
-sentences that share `MIN_SHARED_WORDS` content words besides it, and no part of a name ("8
-Block", "AK 47", "IE 8 Beta"); a figure under a one-sided bound ("more than 50") gets no
-conflict its bound admits as a rounding (`BOUND_FACTOR`). Before 2026-12-02 15:20 any equal
-value and counted word was planted: 15 of its 100 conflicts were no conflicts (docs/benchmarks.md).
+sentences that share `MIN_SHARED_WORDS` content words besides it (words that only say how
+exact or when, "nearly", "ago", are no shared subject), and no part of a name ("8 Block", "AK
+47", "IE 8 Beta"). A change is planted as a conflict only when no statement of that figure in A
+admits the new value, qualifiers read as a reader reads them (`_compatible`: "about 30" covers
+27-33, "up to seven nights" admits "two nights", two "more than"s within `BOUND_FACTOR` are
+roundings of one count). Before 2026-12-02 15:20 any equal value and counted word was planted:
+15 of its 100 conflicts were no conflicts (docs/benchmarks.md); the qualifier rule (19:55)
+dropped 4 more ("up to seven nights", "as many as nine robbers", "about 35 days", "nearly two
+decades"). Left in: plants whose two sentences share a word but tell of two things (two spans
+of "three weeks"), which no word rule tells apart without dropping real ones.
 
 Example:
     >>> a = "Police said 3 people died and 54 percent of homes lost power."
@@ -210,24 +216,59 @@ _WORD = re.compile(r"[a-z]+")
 # offer ... at least eight years" and "Eight years seems like a reasonable contract length"
 # share none (an opinion, not the offer).
 MIN_SHARED_WORDS = 1
-# One-sided bounds: "more than 50" and "more than 55" firefighters are two roundings both
-# reports can give, so a change to a figure under one by less than this factor is no conflict;
-# "more than three decades" / "more than eight decades" are two claims. (The same factor as
-# check/numbers.py BOUND_RATIO: one definition of a rounding, not fitted to the plants; in
-# the set as first built it changes one plant, 14a's 50 firefighters.)
+# What a figure's qualifier lets it admit, read the way a reader reads it (and the checker:
+# one definition of a rounding, check/numbers.py APPROX_TOLERANCE and BOUND_RATIO, not fitted
+# to the plants): "about 30" covers 27-33, "more than 50" 50 and up, "up to seven" seven and
+# below, "nearly 20" 18-20. A change is a conflict only when the two reports' statements then
+# admit no common value: "up to seven nights" still admits the other report's "two nights",
+# "as many as nine robbers" its "four robbers", "about 35 days" its "about 30 days".
+APPROX_FACTOR = 0.1
+# Two bounds on one side are roundings of one count this close: "more than 50" and "more than
+# 55" firefighters can both be true; "more than three decades" / "more than eight decades" are
+# two claims.
 BOUND_FACTOR = 1.5
-_BOUND = re.compile(
-    r"\b(?:more than|over|at least|upwards of|up to|as many as|as much as|fewer than|less than|"
-    r"under|at most|nearly|almost)\s+$",
-    re.IGNORECASE,
+_QUALIFIERS = (
+    ("above", r"more than|over|at least|upwards of|above"),
+    ("below", r"up to|as many as|as much as|fewer than|less than|under|at most|below"),
+    ("nearly", r"nearly|almost|just under"),
+    ("about", r"about|around|roughly|approximately|some|an estimated"),
 )
+_QUALIFIER = [
+    (kind, re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)) for kind, words in _QUALIFIERS
+]
+# Words that say how exact a figure is or when it was, not what it counts: two sentences that
+# share only these ("for nearly two decades" / "nearly two decades ago") share no subject.
+_QUALIFIER_WORDS = frozenset(
+    ["nearly", "almost", "least", "most", "many", "much", "upward", "fewer", "around",
+     "roughly", "approximately", "estimated", "above", "below", "ago"]
+)  # fmt: skip
 
 
-def _near(f: Figure, new: str) -> bool:
-    """Whether the changed wording's value is within BOUND_FACTOR of the figure's."""
-    changed = figures(new)
-    v = changed[0].value if changed else f.value
-    return max(v, f.value) < BOUND_FACTOR * min(v, f.value)
+def _qualifier(text: str, f: Figure) -> str | None:
+    """The kind of qualifier right before the figure: "above", "below", "nearly", "about"."""
+    before = text[max(0, f.start - 30) : f.start]
+    return next((kind for kind, rx in _QUALIFIER if rx.search(before)), None)
+
+
+def _admits(kind: str | None, v: float) -> tuple[float, float]:
+    if kind == "about":
+        return v * (1 - APPROX_FACTOR), v * (1 + APPROX_FACTOR)
+    if kind == "nearly":
+        return v * (1 - APPROX_FACTOR), v
+    if kind == "above":
+        return v, float("inf")
+    if kind == "below":
+        return float("-inf"), v
+    return v, v
+
+
+def _compatible(kind_a: str | None, a: float, kind_b: str | None, b: float) -> bool:
+    """Whether two statements of one quantity can both be true (a rounding of each other)."""
+    if kind_a in ("above", "below") and kind_a == kind_b and min(a, b) > 0:
+        return max(a, b) < BOUND_FACTOR * min(a, b)
+    lo_a, hi_a = _admits(kind_a, a)
+    lo_b, hi_b = _admits(kind_b, b)
+    return lo_a <= hi_b and lo_b <= hi_a
 
 
 def _sentence_words(text: str, f: Figure) -> frozenset[str]:
@@ -236,7 +277,9 @@ def _sentence_words(text: str, f: Figure) -> frozenset[str]:
     end = next((m.start() for m in _SENTENCE_END.finditer(text, f.end)), len(text))
     words = _WORD.findall((text[start : f.start] + " " + text[f.end : end]).lower())
     return frozenset(
-        w.removesuffix("s") for w in words if len(w) > 2 and w not in _FUNCTION_WORDS
+        w.removesuffix("s")
+        for w in words
+        if len(w) > 2 and w not in _FUNCTION_WORDS and w not in _QUALIFIER_WORDS
     ) - {f.unit.removesuffix("s")}
 
 
@@ -257,8 +300,9 @@ def _named(text: str, f: Figure) -> bool:
 
 def plants(a_text: str, b_text: str) -> list[Plant]:
     """For each figure B states that A states too (same value, same counted word, in sentences
-    that share `MIN_SHARED_WORDS` content words, no name like "AK 47"), a conflict (none
-    under a one-sided bound) and, where one exists, an equivalent rewrite of B's wording."""
+    that share `MIN_SHARED_WORDS` content words, no name like "AK 47"), a conflict (only a
+    change no statement of A's admits, qualifiers read: "up to seven" admits A's "two") and,
+    where one exists, an equivalent rewrite of B's wording."""
     mine = [f for f in figures(a_text) if not _named(a_text, f)]
     out = []
     for f in figures(b_text):
@@ -270,7 +314,10 @@ def plants(a_text: str, b_text: str) -> list[Plant]:
         if not same or _named(b_text, f):
             continue
         new = _changed(f)
-        if not (_BOUND.search(b_text[max(0, f.start - 30) : f.start]) and _near(f, new)):
+        changed = figures(new)
+        value = changed[0].value if changed else f.value
+        kind = _qualifier(b_text, f)
+        if not any(_compatible(_qualifier(a_text, g), g.value, kind, value) for g in same):
             out.append(Plant("conflict", f.start, f.end, f.text, new))
         eq = _equivalent(f)
         if eq is not None:
