@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from . import scoring
 from .scoring import ArticleFeatures, Main, Vecs, terms_of, when_tokens
@@ -42,6 +43,7 @@ class StoryState:
     when: Counter[str] = field(default_factory=Counter)
     first_day: int | None = None  # proleptic ordinal of the earliest publication date
     last_day: int | None = None
+    density: float = 0.0  # the members' `ArticleFeatures.density` summed
     # what scoring compares, rebuilt after the story changes: weighted vectors and norms,
     # the main participant (None without entities)
     cache: tuple[Vecs, Main | None] | None = None
@@ -72,6 +74,7 @@ def _absorb(st: StoryState, centroid: dict[str, float], other: object, keep: int
         c.update(getattr(other, name))
         if len(c) > 2 * keep:
             setattr(st, name, Counter(dict(_top(c, keep))))
+    st.density += other.density  # type: ignore[attr-defined]
     st.cache = None
 
 
@@ -81,6 +84,9 @@ class StoryIndex:
 
     Args:
         settings: weights and thresholds (see GroupSettings).
+        idf: the IDF table counting starts from (None: an empty one).
+        density: article id -> `scoring.local_density`, measured by a batch step over every
+            article (an article not in it counts as average: 0).
 
     Example:
         >>> idx = StoryIndex(GroupSettings())
@@ -90,8 +96,14 @@ class StoryIndex:
         's-a1'
     """
 
-    def __init__(self, settings: GroupSettings, idf: IdfTable | None = None) -> None:
+    def __init__(
+        self,
+        settings: GroupSettings,
+        idf: IdfTable | None = None,
+        density: Mapping[str, float] | None = None,
+    ) -> None:
         self.settings = settings
+        self._density: Mapping[str, float] = density or {}
         self._df: Counter[str] = Counter()
         self._n = 0
         # a given table is where counting starts (the store without the articles grouped again)
@@ -115,7 +127,8 @@ class StoryIndex:
         seen before, weighed again with the table as it is now) and return its features."""
         if count:
             self.count(item)
-        return scoring.weigh(item, self._df, self._n, self.settings)
+        density = self._density.get(item.article_id, 0.0)
+        return scoring.weigh(item, self._df, self._n, self.settings, density)
 
     def count(self, item: GroupInput) -> None:
         """Count an article into the IDF table without weighing it (a stored one restored)."""
@@ -247,6 +260,7 @@ class StoryIndex:
                     st.centroid[t] = nv
                 else:
                     del st.centroid[t]
+        st.density -= f.density
         for name in _COUNTS:
             c = getattr(st, name)
             c.subtract(getattr(f, name))
@@ -347,7 +361,12 @@ class StoryIndex:
 
     def pair_scores(self, feats: list[ArticleFeatures]) -> list[list[float]]:
         """Article-to-article scores (each article scored as a one-article story), made
-        symmetric by averaging both directions; out-of-window pairs and negatives score 0."""
+        symmetric by averaging both directions; out-of-window pairs and negatives score 0.
+        Without the crowding of their neighbourhoods (`hub_weight`): it shifts every pair of
+        members by their densities, and with negatives at 0 that shift, not their words,
+        decided where a cut falls (ECB+ dev, settle: 0.941 without it in the split, 0.922
+        with it)."""
+        feats = [replace(f, density=0.0) if f.density else f for f in feats]
         lone = []
         for f in feats:
             st = StoryState(id="", order=0)

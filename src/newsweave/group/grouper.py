@@ -18,7 +18,7 @@ from .cluster import IdfTable, StoryIndex, StoryState
 from .consensus import consensus_groups
 from .copies import CopyIndex, copy_link
 from .features import day_ordinal
-from .scoring import ArticleFeatures
+from .scoring import ArticleFeatures, local_density
 from .split import bisect, cohesion, partition, text_similarities
 from .stories import Story, story_facts
 from .types import Assignment, GroupInput, GroupSettings
@@ -44,6 +44,9 @@ class Grouper:
 
     Args:
         settings: thresholds; defaults tuned on ECB+ and the syndication set.
+        idf: the IDF table counting starts from (None: an empty one).
+        density: article id -> `scoring.local_density` (the batch step measures it; an
+            article not in it counts as average).
 
     Example:
         >>> g = Grouper()
@@ -59,12 +62,17 @@ class Grouper:
         1
     """
 
-    def __init__(self, settings: GroupSettings | None = None, idf: IdfTable | None = None) -> None:
+    def __init__(
+        self,
+        settings: GroupSettings | None = None,
+        idf: IdfTable | None = None,
+        density: Mapping[str, float] | None = None,
+    ) -> None:
         self.settings = settings or GroupSettings()
         self._copies = CopyIndex(self.settings)
         # a given IDF table is where counting starts (the consensus runs over some stories
         # weigh as the whole store does: see settle_some)
-        self._stories = StoryIndex(self.settings, idf)
+        self._stories = StoryIndex(self.settings, idf, density)
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._seen: list[_Seen] = []
@@ -242,8 +250,15 @@ class Grouper:
             raise ValueError("settle needs the added articles again, in the order they were added")
         # weighed once, for the split and for rebuilding the stories (the IDF table is fixed)
         feats = {it.article_id: self._stories.features(it, count=False) for it in items}
-        self._split(feats)
-        labelings = [self._labels(), *_shuffled_runs(s, items, range(1, s.consensus_runs))]
+        density = self._densities(feats)
+        if density:
+            # every run, the given order's too, scores with the densities of all the articles
+            feats = {a: replace(f, density=density[a]) for a, f in feats.items()}
+            seeds: Sequence[int | None] = [None, *range(1, s.consensus_runs)]
+            labelings = _shuffled_runs(s, items, seeds, density=density)
+        else:
+            self._split(feats)
+            labelings = [self._labels(), *_shuffled_runs(s, items, range(1, s.consensus_runs))]
         groups = consensus_groups(labelings, s.consensus_share, s.consensus_max_component)
         groups = self._split_by_words(groups, self._ids, feats)
         ids = self._stories.rebuild(
@@ -254,6 +269,16 @@ class Grouper:
                 w = self._stories.pair_scores([feats[self._ids[k]] for k in g])
                 self._cohesion[sid] = cohesion(numpy.array(w))
         return True
+
+    def _densities(self, feats: Mapping[str, ArticleFeatures]) -> dict[str, float]:
+        """Article id -> `scoring.local_density` of its text vector among all of `feats`
+        (empty when `hub_weight` is 0)."""
+        s = self.settings
+        if not s.hub_weight:
+            return {}
+        ids = list(feats)
+        d = local_density([feats[a].vector for a in ids], s.hub_neighbours)
+        return dict(zip(ids, d, strict=True))
 
     @classmethod
     def restore(
@@ -448,18 +473,21 @@ _POOL_MIN_ARTICLES = 300
 
 def _run_labels(
     settings: GroupSettings,
-    seed: int,
+    seed: int | None,
     items: Sequence[GroupInput],
     idf: IdfTable | None = None,
     weighed: dict[str, ArticleFeatures] | None = None,
+    density: Mapping[str, float] | None = None,
 ) -> tuple[list[int], dict[str, ArticleFeatures]]:
     """A story number per article (in the order of `items`) after grouping them in the order
-    `random.Random(seed)` shuffles them to, and splitting (with `idf`: counted from that
-    table on); and every item's features weighed with the table at the end (`weighed`: those
-    of another run over the same items, which are the same)."""
+    `random.Random(seed)` shuffles them to (seed None: as given), and splitting (with `idf`:
+    counted from that table on; `density`: `Grouper`'s); and every item's features weighed
+    with the table at the end (`weighed`: those of another run over the same items, which are
+    the same)."""
     order = list(items)
-    random.Random(seed).shuffle(order)
-    g = Grouper(settings, idf)
+    if seed is not None:
+        random.Random(seed).shuffle(order)
+    g = Grouper(settings, idf, density)
     for it in order:
         g.add(it)
     if weighed is None:
@@ -470,7 +498,11 @@ def _run_labels(
 
 
 def _runs_labels(
-    settings: GroupSettings, seeds: Sequence[int], items: Sequence[GroupInput], idf: IdfTable | None
+    settings: GroupSettings,
+    seeds: Sequence[int | None],
+    items: Sequence[GroupInput],
+    idf: IdfTable | None,
+    density: Mapping[str, float] | None = None,
 ) -> list[list[int]]:
     """`_run_labels` for each of a worker's seeds: its items and IDF table come as arguments,
     once for all its runs (pickling them per run would cost each run a copy). Every run ends
@@ -478,13 +510,17 @@ def _runs_labels(
     with it are computed by the first run only."""
     out, weighed = [], None
     for seed in seeds:
-        labels, weighed = _run_labels(settings, seed, items, idf, weighed)
+        labels, weighed = _run_labels(settings, seed, items, idf, weighed, density)
         out.append(labels)
     return out
 
 
 def _shuffled_runs(
-    settings: GroupSettings, items: list[GroupInput], seeds: range, idf: IdfTable | None = None
+    settings: GroupSettings,
+    items: list[GroupInput],
+    seeds: Sequence[int | None],
+    idf: IdfTable | None = None,
+    density: Mapping[str, float] | None = None,
 ) -> list[list[int]]:
     """`_run_labels` for each seed, in `consensus_workers` processes (0: one per CPU core this
     process may use), or in this process when that is one, there is one run or fewer than
@@ -495,17 +531,17 @@ def _shuffled_runs(
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = min(settings.consensus_workers or cores or 1, len(seeds))
     if workers <= 1 or len(items) < _POOL_MIN_ARTICLES:
-        return _runs_labels(settings, seeds, items, idf)
+        return _runs_labels(settings, seeds, items, idf, density)
     # one task per worker, the seeds dealt round-robin: each worker gets the items once
     shares = [seeds[k::workers] for k in range(workers)]
     context = multiprocessing.get_context(_POOL_START)
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             done = list(pool.map(_runs_labels, [settings] * workers, shares, [items] * workers,
-                                 [idf] * workers))  # fmt: skip
+                                 [idf] * workers, [density] * workers))  # fmt: skip
     except BrokenProcessPool as e:
         log.warning("consensus worker processes failed (%s); the runs go on in this process", e)
-        return _runs_labels(settings, seeds, items, idf)
+        return _runs_labels(settings, seeds, items, idf, density)
     by_seed = {seed: labels for share, runs in zip(shares, done, strict=True)
                for seed, labels in zip(share, runs, strict=True)}  # fmt: skip
     return [by_seed[seed] for seed in seeds]

@@ -1,0 +1,89 @@
+"""Scoring's crowded neighbourhoods: each article's local density and the score's shift."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsweave.group import Grouper, GroupInput, GroupSettings
+from newsweave.group.cluster import StoryIndex, StoryState
+from newsweave.group.scoring import crowding, local_density
+
+# Invented reports: eight of one much-covered council budget vote (each close to the others),
+# and two of a ferry aground that share only "ferry" and "vessel".
+CROWD = [
+    GroupInput(
+        f"c{i}",
+        f"The council budget vote in Lindholm went ahead on day {i}; councillors debated the "
+        f"budget, the vote and the council tax for {hours} hours.",
+        title=f"Lindholm council budget vote {hours}",
+    )
+    for i, hours in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine"))
+]
+FERRY = [
+    GroupInput(
+        "ferry-a",
+        "A ferry ran aground off Brekka harbour; coastguards towed the vessel free at dawn, "
+        "and divers checked the hull.",
+        title="Ferry aground near Brekka",
+    ),
+    GroupInput(
+        "ferry-b",
+        "Tugboats freed the stranded ferry at sunrise; no passengers were hurt, inspectors "
+        "examined the keel and the vessel.",
+        title="Passengers safe after tow",
+    ),
+]
+
+
+def test_group_scoring_local_density_is_high_in_a_crowd_and_low_alone() -> None:
+    crowd = [{"budget": 1.0}, {"budget": 0.8, "vote": 0.6}, {"budget": 0.6, "vote": 0.8}]
+    d = local_density([*crowd, {"ferry": 1.0}], 2)
+    assert d[3] < 0 < min(d[:3])
+    assert sum(d) == pytest.approx(0.0)
+
+
+def test_group_scoring_local_density_needs_more_articles_than_neighbours() -> None:
+    assert local_density([{"a": 1.0}, {"a": 1.0}], 2) == [0.0, 0.0]
+
+
+def test_group_scoring_crowding_lowers_the_score_by_hub_weight() -> None:
+    s = GroupSettings(hub_weight=0.5)
+    idx = StoryIndex(s, density={"ferry-a": 0.3, "ferry-b": 0.1})
+    a, b = (idx.features(it) for it in FERRY)
+    plain = StoryIndex(replace(s, hub_weight=0.0))
+    pa, pb = (plain.features(it) for it in FERRY)
+    st, pst = StoryState(id="s", order=0), StoryState(id="p", order=0)
+    idx._add_to(st, "ferry-b", b)
+    plain._add_to(pst, "ferry-b", pb)
+    assert crowding(a, st) == pytest.approx(0.2)
+    assert idx._score(a, idx._mine(a), st) == pytest.approx(
+        plain._score(pa, plain._mine(pa), pst) - 0.5 * 0.2
+    )
+
+
+def test_group_scoring_settle_joins_two_sparse_reports_beside_a_crowded_topic() -> None:
+    items = CROWD + FERRY
+
+    def settled(hub_weight: float) -> Grouper:
+        s = GroupSettings(hub_weight=hub_weight, hub_neighbours=3, consensus_workers=1)
+        g = Grouper(s)
+        for it in items:
+            g.add(it)
+        g.settle(items)
+        return g
+
+    plain, hub = settled(0.0), settled(1.0)
+    # their few shared words score under join_score: apart without the density shift
+    assert plain.story_of("ferry-a") != plain.story_of("ferry-b")
+    # both sit far from every other report, the budget reports close to each other: together
+    assert hub.story_of("ferry-a") == hub.story_of("ferry-b")
+    assert {len(st.article_ids) for st in hub.stories()} == {8, 2}
+
+
+def test_group_scoring_hub_settings_are_validated() -> None:
+    with pytest.raises(ValueError, match="hub_weight"):
+        GroupSettings(hub_weight=-0.1)
+    with pytest.raises(ValueError, match="hub_neighbours"):
+        GroupSettings(hub_neighbours=0)
