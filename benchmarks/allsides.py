@@ -157,6 +157,7 @@ _OLD_NAMES = {"name_idf_offset": 1.0, "name_floor": 2.5, "name_strength": 0.0,
               "average_link": 0.0}  # fmt: skip
 _BEFORE = {"name_strength": 0.0, "average_link": 0.0}  # the 02:25 UTC settings (dc8775a)
 _AS_ANALYZE = "grouper, split + consensus (as analyze)"
+_NO_HUB = "grouper, split + consensus, no crowding correction (hub_weight 0)"
 # (label, settings changes, clustering): the suspects of issue 18, each measured on its own
 VARIANTS: tuple[tuple[str, dict, Callable], ...] = (
     (_AS_ANALYZE, {}, cluster_settled),
@@ -175,9 +176,11 @@ VARIANTS: tuple[tuple[str, dict, Callable], ...] = (
      cluster_settled),
     ("grouper, split + consensus, names weighted as at first (IDF offset 1, floor 2.5)",
      _OLD_NAMES, cluster_settled),
+    (_NO_HUB, {"hub_weight": 0.0}, cluster_settled),
 )  # fmt: skip
 # the halves of AllSides (tuning half, held-out half) get these rows only
-_HALF_VARIANTS = (_AS_ANALYZE, "grouper, split + consensus, both turned back (02:25 UTC settings)")
+_HALF_VARIANTS = (_AS_ANALYZE, "grouper, split + consensus, both turned back (02:25 UTC settings)",
+                  _NO_HUB)  # fmt: skip
 HALVES = ((0, 154, "AllSides, stories 0-153 (tuning half)"),
           (154, 307, "AllSides, stories 154-306 (held out)"))  # fmt: skip
 

@@ -87,3 +87,21 @@ def test_group_scoring_hub_settings_are_validated() -> None:
         GroupSettings(hub_weight=-0.1)
     with pytest.raises(ValueError, match="hub_neighbours"):
         GroupSettings(hub_neighbours=0)
+
+
+def test_group_scoring_settle_some_measures_densities_among_the_whole_store() -> None:
+    items = CROWD + FERRY
+
+    def settled_some(hub_weight: float) -> Grouper:
+        s = GroupSettings(hub_weight=hub_weight, hub_neighbours=3, consensus_workers=1)
+        g = Grouper(s)
+        for it in items:
+            g.add(it)
+        # an incremental run settles the stories the two new reports opened
+        g.settle_some(items, [g.story_of("ferry-a"), g.story_of("ferry-b")])
+        return g
+
+    assert settled_some(0.0).story_of("ferry-a") != settled_some(0.0).story_of("ferry-b")
+    hub = settled_some(1.0)
+    assert hub.story_of("ferry-a") == hub.story_of("ferry-b")
+    assert sorted(len(st.article_ids) for st in hub.stories())[-1] == 8

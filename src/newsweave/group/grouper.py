@@ -270,15 +270,28 @@ class Grouper:
                 self._cohesion[sid] = cohesion(numpy.array(w))
         return True
 
-    def _densities(self, feats: Mapping[str, ArticleFeatures]) -> dict[str, float]:
-        """Article id -> `scoring.local_density` of its text vector among all of `feats`
-        (empty when `hub_weight` is 0)."""
+    def _densities(
+        self, feats: Mapping[str, ArticleFeatures], only: Iterable[str] | None = None
+    ) -> dict[str, float]:
+        """Article id (of `only`, by default all) -> `scoring.local_density` of its text
+        vector among all of `feats` (empty when `hub_weight` is 0)."""
         s = self.settings
-        if not s.hub_weight:
+        if not s.hub_weight or not feats:
             return {}
         ids = list(feats)
-        d = local_density([feats[a].vector for a in ids], s.hub_neighbours)
-        return dict(zip(ids, d, strict=True))
+        d = dict(zip(ids, local_density([feats[a].vector for a in ids], s.hub_neighbours),
+                     strict=True))  # fmt: skip
+        return d if only is None else {a: d[a] for a in only}
+
+    def _weighed_all(
+        self, items: Iterable[GroupInput], s: GroupSettings
+    ) -> dict[str, ArticleFeatures]:
+        """The features of every added article among `items` (weighed with the table as it is
+        now): what a density is measured among (empty when `hub_weight` is 0)."""
+        if not s.hub_weight:
+            return {}
+        return {it.article_id: self._stories.features(prepared(it, s), count=False)
+                for it in items if it.article_id in self._index}  # fmt: skip
 
     @classmethod
     def restore(
@@ -373,7 +386,8 @@ class Grouper:
         0.936).
 
         Args:
-            items: the inputs of (at least) every member of those stories.
+            items: the inputs of (at least) every member of those stories; the local densities
+                (`hub_weight`) are measured among all of them, so give the whole store's.
             story_ids: the stories to settle (merged ids lead to the stories that absorbed
                 them).
 
@@ -381,7 +395,8 @@ class Grouper:
             The ids of the stories that now hold the members of those stories.
         """
         s = self.settings
-        by_id = {it.article_id: it for it in items}
+        given = list(items)
+        by_id = {it.article_id: it for it in given}
         sids = sorted({self._stories.resolve(x) for x in story_ids}, key=self._order)
         members = sorted(
             (a for sid in sids for a in self._stories.story(sid).article_ids), key=self._index.get
@@ -394,7 +409,13 @@ class Grouper:
         sub = [by_id[a] for a in members]
         idf = self._stories.idf_table(sub)
         runs = range(1, s.consensus_runs)
-        labelings = [self._labels(members), *_shuffled_runs(s, sub, runs, idf)]
+        density = self._densities(self._weighed_all(given, s), members)
+        if density:
+            # as in settle: every run, the first order's too, with the whole store's densities
+            feats = {a: replace(f, density=density[a]) for a, f in feats.items()}
+            labelings = _shuffled_runs(s, sub, [None, *runs], idf, density)
+        else:
+            labelings = [self._labels(members), *_shuffled_runs(s, sub, runs, idf)]
         groups = consensus_groups(labelings, s.consensus_share, s.consensus_max_component)
         groups = self._split_by_words(groups, members, feats)
         ids = self._stories.replace(
