@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from newsweave.group import Grouper, GroupInput, GroupSettings
+from newsweave.group import Grouper, GroupInput, GroupSettings, scoring
 from newsweave.group.cluster import StoryIndex
 
 # Invented reports. Two outlets on one bridge collapse, one on an unrelated wildfire.
@@ -298,3 +298,11 @@ def test_pair_parts_says_what_scoring_sees_of_two_articles():
     b = idx.features(GroupInput("b", BRIDGE_A, title="Footbridge collapses"))
     text, names, weight, score = idx.pair_parts(a, b)
     assert text == pytest.approx(1.0) and names is None and score == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("keep", [1, 3, 5, 8, 20])
+def test_group_cluster_top_items_are_sorted_by_value_then_key(keep):
+    # ties at the cut: the three 0.5 entries are taken by key; a value repeated above the cut
+    d = {"m": 0.5, "b": 0.5, "z": 2.0, "a": 0.1, "k": 0.5, "c": 2.0, "q": 0.9, "e": 0.1}
+    want = sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    assert scoring.top_items(d, keep) == want

@@ -58,8 +58,8 @@ _COUNTS = ("entities", "places", "title_terms", "when")
 
 
 def _top(d: dict, keep: int) -> list:
-    """The `keep` largest entries, ties by key (deterministic)."""
-    return sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    """The `keep` largest entries, ties by key (deterministic; `scoring.top_items`)."""
+    return scoring.top_items(d, keep)
 
 
 def _absorb(st: StoryState, centroid: dict[str, float], other: object, keep: int) -> None:

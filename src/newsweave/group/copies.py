@@ -146,15 +146,16 @@ class CopyIndex:
             else:
                 if signature is None:
                     signature = minhash(sh, self._perms)
+                sample = self._sample(sh).tolist()
                 if query:
                     self._index_unindexed()
                     sig = LeanMinHash(seed=1, hashvalues=signature, scheme="legacy")
-                    cands = set(self._lsh.query(sig)) | self._passage_candidates(sh)
+                    cands = set(self._lsh.query(sig)) | self._passage_candidates(sample)
                     match = self._best(sh, sorted(cands))
                     self._lsh.insert(me, sig, check_duplication=False)
                 else:
                     self._unindexed[me] = signature
-                self._post_passages(me, sh)
+                self._post_passages(me, sample)
                 self._exact[key] = me
                 self._keys[me] = key
             heapq.heappush(self._expiry, (self._today, me))
@@ -196,22 +197,26 @@ class CopyIndex:
     def _sample(self, sh: np.ndarray) -> np.ndarray:
         return sh[sh % np.uint32(self.settings.passage_sample_mod) == 0]
 
-    def _passage_candidates(self, sh: np.ndarray) -> set[int]:
-        """Texts sharing at least `passage_min_shared` sampled shingles with this one."""
+    def _passage_candidates(self, sample: list[int]) -> set[int]:
+        """Texts sharing at least `passage_min_shared` sampled shingles (`_sample`) with this
+        one."""
         votes: dict[int, int] = {}
-        for h in self._sample(sh).tolist():
+        for h in sample:
             for i in self._passages.get(h, ()):
                 votes[i] = votes.get(i, 0) + 1
         need = self.settings.passage_min_shared
         return {i for i, v in votes.items() if v >= need}
 
-    def _post_passages(self, me: int, sh: np.ndarray) -> None:
+    def _post_passages(self, me: int, sample: list[int]) -> None:
         cap = self.settings.passage_max_postings
-        for h in self._sample(sh).tolist():
-            post = self._passages.setdefault(h, [])
+        passages = self._passages
+        for h in sample:
+            post = passages.get(h)
+            if post is None:  # most samples are in one text only
+                passages[h] = [me]
             # a sampled shingle in that many texts is boilerplate ("all rights reserved"),
             # not a passage: it stops collecting (a candidate needs several shared samples)
-            if len(post) < cap:
+            elif len(post) < cap:
                 post.append(me)
 
     def _unpost_passages(self, i: int, sh: np.ndarray) -> None:
