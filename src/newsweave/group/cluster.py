@@ -155,7 +155,7 @@ class StoryIndex:
             part.count(item)
         df = Counter(self._df)
         df.subtract(part._df)
-        return +df, self._n - part._n
+        return Counter({k: v for k, v in df.items() if v > 0}), self._n - part._n
 
     # --- assignment -----------------------------------------------------------------------
 

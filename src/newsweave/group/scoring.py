@@ -113,8 +113,8 @@ def _rank(kv: tuple[str, float]) -> tuple[float, str]:
 
 def main_participant(counts: Counter[str]) -> Main:
     """The most named entity and its share of all mentions (ties by name, for determinism)."""
-    name, c = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return name, c / sum(counts.values())
+    c = max(counts.values())
+    return min(k for k, v in counts.items() if v == c), c / sum(counts.values())
 
 
 def weigh(
