@@ -208,11 +208,19 @@ def name_idf_weights(
     name found in every article (a president, a chamber) weighs nothing, not 1 (in a young
     store the offset goes from 1 down to `name_idf_offset`: `name_ramp`)."""
     offset = 1.0 + (settings.name_idf_offset - 1.0) * name_ramp(n, settings)
+    # as `weigh`: 1 + log(c) looked up, each document frequency's log once (a story's names
+    # are weighed again whenever it takes a member: 9% of settling 122 touched articles)
+    log, get, ltf = math.log, df.get, _LOG_TF
+    idf: dict[int, float] = {}
     out = {}
     for k, c in counts.items():
-        w = offset + math.log((n + 1) / (df.get(prefix + k, 0) + 1))
+        d = get(prefix + k, 0)
+        r = idf.get(d)
+        if r is None:
+            r = idf[d] = log((n + 1) / (d + 1))
+        w = offset + r
         if w > 0:
-            out[k] = (1.0 + math.log(c)) * w
+            out[k] = (ltf[c] if c < 256 else 1.0 + log(c)) * w
     return out
 
 
