@@ -306,3 +306,18 @@ def test_group_cluster_top_items_are_sorted_by_value_then_key(keep):
     d = {"m": 0.5, "b": 0.5, "z": 2.0, "a": 0.1, "k": 0.5, "c": 2.0, "q": 0.9, "e": 0.1}
     want = sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
     assert scoring.top_items(d, keep) == want
+
+
+def test_group_cluster_pair_scores_known_pairs_are_reused_and_scored_alike():
+    idx = StoryIndex(GroupSettings())
+    texts = {"a": BRIDGE_A, "b": BRIDGE_B, "f": FIRE, "d": DIVERS}
+    feats = {k: idx.features(GroupInput(k, t)) for k, t in texts.items()}
+    plain = idx.pair_scores(list(feats.values()))
+    known: dict = {}
+    assert idx.pair_scores(list(feats.values()), list(feats), known) == plain
+    assert set(known) == {("a", "b"), ("a", "f"), ("a", "d"), ("b", "f"), ("b", "d"), ("d", "f")}
+    assert plain[0][1] == plain[1][0] > plain[0][2] and plain[0][0] == 0.0
+    # a known pair is taken as given (it is not scored again), in either order of the ids
+    known[("a", "b")] = 0.123
+    got = idx.pair_scores([feats["b"], feats["a"], feats["f"]], ["b", "a", "f"], known)
+    assert got[0][1] == got[1][0] == 0.123 and got[1][2] == plain[0][2]

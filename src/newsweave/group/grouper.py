@@ -159,8 +159,12 @@ class Grouper:
             if s.split_min_articles <= len(st.article_ids) <= s.split_max_articles
         ]
 
-    def _split(self, feats: dict[str, ArticleFeatures]) -> list[tuple[str, str, tuple[str, ...]]]:
-        """`split_stories` given the features of the members (weighed with count=False)."""
+    def _split(
+        self, feats: dict[str, ArticleFeatures], pairs: dict | None = None
+    ) -> list[tuple[str, str, tuple[str, ...]]]:
+        """`split_stories` given the features of the members (weighed with count=False), and
+        pair scores known with the same table (`StoryIndex.pair_scores`; the pairs scored
+        now are added to it)."""
         s = self.settings
         if not s.split_ncut:
             return []
@@ -169,7 +173,8 @@ class Grouper:
             sid, members = st.id, list(st.article_ids)
             if any(a not in feats for a in members):
                 continue  # an input was not given again: leave the story as it is
-            scores = numpy.array(self._stories.pair_scores([feats[a] for a in members]))
+            scores = numpy.array(self._stories.pair_scores([feats[a] for a in members], members,
+                                                           pairs))  # fmt: skip
             ncut, side = bisect(scores)
             if ncut >= s.split_ncut:
                 continue
@@ -499,12 +504,13 @@ def _run_labels(
     idf: IdfTable | None = None,
     weighed: dict[str, ArticleFeatures] | None = None,
     density: Mapping[str, float] | None = None,
+    pairs: dict[tuple[str, str], float] | None = None,
 ) -> tuple[list[int], dict[str, ArticleFeatures]]:
     """A story number per article (in the order of `items`) after grouping them in the order
     `random.Random(seed)` shuffles them to (seed None: as given), and splitting (with `idf`:
     counted from that table on; `density`: `Grouper`'s); and every item's features weighed
     with the table at the end (`weighed`: those of another run over the same items, which are
-    the same)."""
+    the same; `pairs`: the pair scores the split finds with it, likewise)."""
     order = list(items)
     if seed is not None:
         random.Random(seed).shuffle(order)
@@ -514,7 +520,7 @@ def _run_labels(
     if weighed is None:
         wanted = items if settings.split_ncut else ()
         weighed = {it.article_id: g._stories.features(it, count=False) for it in wanted}
-    g._split(weighed)
+    g._split(weighed, pairs)
     return g._labels([it.article_id for it in items]), weighed
 
 
@@ -528,10 +534,13 @@ def _runs_labels(
     """`_run_labels` for each of a worker's seeds: its items and IDF table come as arguments,
     once for all its runs (pickling them per run would cost each run a copy). Every run ends
     with the same IDF table (each counts the same articles), so the features the split weighs
-    with it are computed by the first run only."""
+    with it are computed by the first run only, and the runs share the split's pair scores
+    (`StoryIndex.pair_scores`: nine splits of the same stories' members scored each pair
+    nine times)."""
     out, weighed = [], None
+    pairs: dict[tuple[str, str], float] = {}
     for seed in seeds:
-        labels, weighed = _run_labels(settings, seed, items, idf, weighed, density)
+        labels, weighed = _run_labels(settings, seed, items, idf, weighed, density, pairs)
         out.append(labels)
     return out
 
