@@ -105,3 +105,28 @@ def test_group_scoring_settle_some_measures_densities_among_the_whole_store() ->
     hub = settled_some(1.0)
     assert hub.story_of("ferry-a") == hub.story_of("ferry-b")
     assert sorted(len(st.article_ids) for st in hub.stories())[-1] == 8
+
+
+def test_group_scoring_density_of_a_few_articles_among_many():
+    # an incremental settle asks for its touched articles' densities among the whole store
+    import random
+
+    from newsweave.group import scoring
+
+    rng = random.Random(3)
+    vectors = []
+    for _ in range(60):
+        terms = {f"t{rng.randrange(40)}": rng.random() + 0.1 for _ in range(6)}
+        norm = sum(x * x for x in terms.values()) ** 0.5
+        vectors.append({t: x / norm for t, x in terms.items()})
+    full = scoring.local_density(vectors, 5)
+    few = [3, 17, 42]
+    assert scoring.local_density(vectors, 5, few) == [full[i] for i in few]
+    # past DENSITY_SAMPLE the mean comes from an even sample: close, not equal
+    saved, scoring.DENSITY_SAMPLE = scoring.DENSITY_SAMPLE, 20
+    try:
+        sampled = scoring.local_density(vectors, 5, few)
+    finally:
+        scoring.DENSITY_SAMPLE = saved
+    assert sampled != [full[i] for i in few]
+    assert max(abs(a - full[i]) for a, i in zip(sampled, few, strict=True)) < 0.05

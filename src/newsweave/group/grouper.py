@@ -284,9 +284,13 @@ class Grouper:
         if not s.hub_weight or not feats:
             return {}
         ids = list(feats)
-        d = dict(zip(ids, local_density([feats[a].vector for a in ids], s.hub_neighbours),
-                     strict=True))  # fmt: skip
-        return d if only is None else {a: d[a] for a in only}
+        vectors = [feats[a].vector for a in ids]
+        if only is None:
+            return dict(zip(ids, local_density(vectors, s.hub_neighbours), strict=True))
+        at = {a: i for i, a in enumerate(ids)}
+        wanted = list(only)
+        found = local_density(vectors, s.hub_neighbours, [at[a] for a in wanted])
+        return dict(zip(wanted, found, strict=True))
 
     def _weighed_all(
         self, items: Iterable[GroupInput], s: GroupSettings

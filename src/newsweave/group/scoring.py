@@ -270,7 +270,9 @@ def story_vectors(
 _DENSITY_BLOCK = 512
 
 
-def local_density(vectors: Sequence[Mapping[str, float]], k: int) -> list[float]:
+def local_density(
+    vectors: Sequence[Mapping[str, float]], k: int, only: Sequence[int] | None = None
+) -> list[float]:
     """How crowded each article's neighbourhood is: the mean cosine of its unit TF-IDF vector
     with its `k` most similar other articles, less the mean of that over all the articles
     (0 for an average article; fewer than k + 1 articles: all 0).
@@ -281,17 +283,28 @@ def local_density(vectors: Sequence[Mapping[str, float]], k: int) -> list[float]
     too easily and the second too rarely. `crowding` turns this into a per-pair shift of the
     score (the hubness correction of cross-lingual word retrieval, CSLS).
 
+    Args:
+        vectors: every article's unit text vector (the neighbours are looked for among all).
+        k: the neighbours a density is the mean cosine of.
+        only: the indices whose densities are wanted (None: all). An incremental settle wants
+            its few touched articles' among the whole store's: their rows only are computed,
+            and the mean they are measured against is over `DENSITY_SAMPLE` articles spread
+            evenly through the store when it holds more (the same figures up to that size),
+            so the cost grows with the store, not with its square.
+
     Example:
-        >>> d = local_density([{"a": 1.0}, {"a": 0.8, "b": 0.6}, {"c": 1.0}], 1)
-        >>> [round(x, 2) for x in d]
+        >>> vs = [{"a": 1.0}, {"a": 0.8, "b": 0.6}, {"c": 1.0}]
+        >>> [round(x, 2) for x in local_density(vs, 1)]
         [0.27, 0.27, -0.53]
+        >>> [round(x, 2) for x in local_density(vs, 1, only=[2])]
+        [-0.53]
     """
     import numpy as np
     from scipy.sparse import csr_matrix
 
     n = len(vectors)
     if n <= k or k < 1:
-        return [0.0] * n
+        return [0.0] * (n if only is None else len(only))
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for r, v in enumerate(vectors):
@@ -301,13 +314,28 @@ def local_density(vectors: Sequence[Mapping[str, float]], k: int) -> list[float]
             vals.append(x)
     m = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float32)
     mt = m.T.tocsr()
-    out = np.empty(n)
-    for lo in range(0, n, _DENSITY_BLOCK):
-        sims = (m[lo : lo + _DENSITY_BLOCK] @ mt).toarray()
-        sims[np.arange(len(sims)), np.arange(lo, lo + len(sims))] = -np.inf  # not itself
-        top = np.partition(sims, n - k, axis=1)[:, n - k :]
-        out[lo : lo + len(sims)] = top.mean(axis=1)
-    return (out - out.mean()).tolist()
+
+    def top_means(idx: np.ndarray) -> np.ndarray:
+        out = np.empty(len(idx))
+        for lo in range(0, len(idx), _DENSITY_BLOCK):
+            part = idx[lo : lo + _DENSITY_BLOCK]
+            sims = (m[part] @ mt).toarray()
+            sims[np.arange(len(part)), part] = -np.inf  # not itself
+            out[lo : lo + len(part)] = np.partition(sims, n - k, axis=1)[:, n - k :].mean(axis=1)
+        return out
+
+    every = np.arange(n)
+    if only is None or n <= DENSITY_SAMPLE:
+        raw = top_means(every)
+        out = raw - raw.mean()
+        return out.tolist() if only is None else out[np.asarray(only, dtype=int)].tolist()
+    sample = np.unique(np.linspace(0, n - 1, DENSITY_SAMPLE).round().astype(int))
+    return (top_means(np.asarray(only, dtype=int)) - top_means(sample).mean()).tolist()
+
+
+# Articles whose densities the mean of an incremental settle's few is measured against (up to
+# this many the figures are those of the whole store: ECB+ dev's 772 in 10 batches unchanged).
+DENSITY_SAMPLE = 2000
 
 
 def crowding(f: ArticleFeatures, st: StoryState) -> float:
