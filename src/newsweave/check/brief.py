@@ -81,6 +81,28 @@ def _words_from_speaker(text: str, s: int, best: Claim) -> str | None:
     return words if len(words.split()) <= MAX_SENTENCE_WORDS else None
 
 
+def names_speaker(text: str, who: str) -> bool:
+    """Whether a sentence already names its speaker: the name's last word, or its initials
+    when it has several words ("U.S. intelligence indicates ..." names the United States: the
+    AllSides run printed "According to United States: U.S. intelligence ...").
+
+    >>> names_speaker("U.S. intelligence indicates that Kim had surgery", "United States")
+    True
+    >>> names_speaker("Officials said the road reopens Thursday", "Jane Smith")
+    False
+    """
+    words = who.split()
+    if not words:
+        return True
+    if words[-1].lower() in text.lower():
+        return True
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    squeezed = text.replace(".", "")  # "U.S." and "US" alike; case kept: "us" is no US
+    return len(initials) == len(words) and re.search(rf"\b{initials}\b", squeezed) is not None
+
+
 def _render(
     p: Proposition,
     best: Claim,
@@ -102,7 +124,7 @@ def _render(
     else:
         text = best.text
     who = p.attributed_to
-    if who and who.split()[-1].lower() not in text.lower():
+    if who and not names_speaker(text, who):
         text = f"According to {who}: {text}"
     return text if text.endswith((".", "!", "?", '"', "”")) else text + "."
 
@@ -224,7 +246,7 @@ def _summary_line(
     props = sentence_propositions(by_sentence[(aid, k)], proposition_of)
     main = props[0]
     who = main.attributed_to
-    if who and who.split()[-1].lower() not in text.lower():
+    if who and not names_speaker(text, who):
         text = f"According to {who}: {text}"
     ids = (main.id, *(p.id for p in props if p is not main))
     return BriefLine(text, main.status, ids, main.article_ids, main.evidence[:1])
