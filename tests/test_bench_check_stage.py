@@ -5,7 +5,7 @@ import types
 
 from benchmarks.check import stage
 from benchmarks.check.align import EcbSentence, predicted_pairs
-from benchmarks.check.brief import brief_defects, brief_text
+from benchmarks.check.brief import Roundup, brief_defects, brief_text, oracle
 
 from newsweave.model import Article, Reading
 
@@ -64,3 +64,11 @@ def test_bench_check_stage_absent_stage_gives_none(monkeypatch):
     monkeypatch.setitem(sys.modules, "newsweave.check", None)  # import raises ImportError
     assert stage.check_stage() is None
     assert stage.run_check("s", []) is None
+
+
+def test_bench_check_stage_oracle_takes_the_sentences_that_raise_rouge2_in_text_order():
+    a = Article(id="a", source="a", text="Nobody was hurt. Rain fell all day. The river rose fast.")
+    b = Article(id="b", source="b", text="Officials said the river rose fast overnight.")
+    got = oracle(Roundup("0", "the river rose fast and nobody was hurt", [a, b]))
+    # "Rain fell all day." adds no bigram of the reference; b repeats what a's third sentence has
+    assert got == "Nobody was hurt. The river rose fast."

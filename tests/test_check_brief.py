@@ -76,3 +76,28 @@ def test_check_brief_a_clause_cut_before_its_end_is_no_single_source_line():
 
     assert _dangles("Meanwhile, Trump threatens severe economic consequences if.")
     assert not _dangles("Business groups in Lindholm reacted with dismay.")
+
+
+def test_check_brief_a_line_starting_inside_a_quotation_gets_its_opening_mark():
+    # the second sentence of a two-sentence quotation: the article's opening mark is one
+    # sentence earlier, so the line would end on a closing mark it never opened
+    reports = (
+        "Flood water cut off the northern ring road in Lindholm on Monday after the river burst "
+        "its banks at the weir. Crews expect the road to reopen on Thursday.",
+        "The river burst its banks at the Lindholm weir on Monday and flood water cut off the "
+        'northern ring road. "The water is doing the damage now. Our work today is to move the '
+        'families on Quay Street to the school hall," said Mara Ostby, a spokeswoman for the '
+        "council.",
+    )
+    articles = [
+        Article(f"a{i}", f"a{i}.html", t, outlet=name)
+        for i, (t, name) in enumerate(zip(reports, ("Ledger", "Courier"), strict=True))
+    ]
+    story = Story("s", None, tuple(a.id for a in articles), 2, (), None, None)
+    check = check_story(story, list(zip(articles, read_articles(articles), strict=True)))
+    quoted = [line.text for line in check.brief if "Our work today" in line.text]
+    assert quoted == [
+        'Only Courier reports: "Our work today is to move the families on Quay Street to the '
+        'school hall," said Mara Ostby, a spokeswoman for the council.'
+    ]
+    assert all(line.text.count('"') % 2 == 0 for line in check.brief)

@@ -81,6 +81,53 @@ def _words_from_speaker(text: str, s: int, best: Claim) -> str | None:
     return words if len(words.split()) <= MAX_SENTENCE_WORDS else None
 
 
+def names_speaker(text: str, who: str) -> bool:
+    """Whether a sentence already names its speaker: the name's last word, or its initials
+    when it has several words ("U.S. intelligence indicates ..." names the United States: the
+    AllSides run printed "According to United States: U.S. intelligence ...").
+
+    >>> names_speaker("U.S. intelligence indicates that Kim had surgery", "United States")
+    True
+    >>> names_speaker("Officials said the road reopens Thursday", "Jane Smith")
+    False
+    """
+    words = who.split()
+    if not words:
+        return True
+    if words[-1].lower() in text.lower():
+        return True
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    squeezed = text.replace(".", "")  # "U.S." and "US" alike; case kept: "us" is no US
+    return len(initials) == len(words) and re.search(rf"\b{initials}\b", squeezed) is not None
+
+
+def balance_quotes(text: str) -> str:
+    """The sentence with its quotation marks paired: a sentence that starts inside a quotation
+    ('Our job today is to get people out of its way," said Jonas Feld') gets the opening mark
+    the article put one sentence earlier, one whose quotation runs on past its end gets the
+    closing mark; no word is added.
+
+    >>> balance_quotes('Our job today is to get people out of its way," said Jonas Feld.')
+    '"Our job today is to get people out of its way," said Jonas Feld.'
+    >>> balance_quotes("“We'll have to wait and see.")
+    "“We'll have to wait and see.”"
+    >>> balance_quotes('He said "no" twice.')
+    'He said "no" twice.'
+    """
+    opens, closes = text.count("“"), text.count("”")
+    if closes > opens:
+        text = "“" + text
+    elif opens > closes:
+        text += "”"
+    if text.count('"') % 2:
+        first = text.index('"')
+        closing = first > 0 and not text[first - 1].isspace() and text[first - 1] not in "([—-"
+        text = '"' + text if closing else text + '"'
+    return text
+
+
 def _render(
     p: Proposition,
     best: Claim,
@@ -101,10 +148,11 @@ def _render(
         text = _words_from_speaker(article.text, s, best) or quoted
     else:
         text = best.text
+    text = balance_quotes(text if text.endswith((".", "!", "?", '"', "”")) else text + ".")
     who = p.attributed_to
-    if who and who.split()[-1].lower() not in text.lower():
+    if who and not names_speaker(text, who):
         text = f"According to {who}: {text}"
-    return text if text.endswith((".", "!", "?", '"', "”")) else text + "."
+    return text
 
 
 def _unit(bag: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:
@@ -223,8 +271,9 @@ def _summary_line(
     proposition, the speaker named when the words do not name them."""
     props = sentence_propositions(by_sentence[(aid, k)], proposition_of)
     main = props[0]
+    text = balance_quotes(text)
     who = main.attributed_to
-    if who and who.split()[-1].lower() not in text.lower():
+    if who and not names_speaker(text, who):
         text = f"According to {who}: {text}"
     ids = (main.id, *(p.id for p in props if p is not main))
     return BriefLine(text, main.status, ids, main.article_ids, main.evidence[:1])
