@@ -63,18 +63,22 @@ def test_group_scoring_crowding_lowers_the_score_by_hub_weight() -> None:
     )
 
 
-def test_group_scoring_settle_joins_two_sparse_reports_beside_a_crowded_topic() -> None:
+def _grouped(hub_weight: float, some: bool = False) -> Grouper:
+    """CROWD and FERRY added, then settled whole or (`some`) as an incremental run settles
+    the stories the two ferry reports opened."""
     items = CROWD + FERRY
-
-    def settled(hub_weight: float) -> Grouper:
-        s = GroupSettings(hub_weight=hub_weight, hub_neighbours=3, consensus_workers=1)
-        g = Grouper(s)
-        for it in items:
-            g.add(it)
+    g = Grouper(GroupSettings(hub_weight=hub_weight, hub_neighbours=3, consensus_workers=1))
+    for it in items:
+        g.add(it)
+    if some:
+        g.settle_some(items, [g.story_of("ferry-a"), g.story_of("ferry-b")])
+    else:
         g.settle(items)
-        return g
+    return g
 
-    plain, hub = settled(0.0), settled(1.0)
+
+def test_group_scoring_settle_joins_two_sparse_reports_beside_a_crowded_topic() -> None:
+    plain, hub = _grouped(0.0), _grouped(1.0)
     # their few shared words score under join_score: apart without the density shift
     assert plain.story_of("ferry-a") != plain.story_of("ferry-b")
     # both sit far from every other report, the budget reports close to each other: together
@@ -90,19 +94,9 @@ def test_group_scoring_hub_settings_are_validated() -> None:
 
 
 def test_group_scoring_settle_some_measures_densities_among_the_whole_store() -> None:
-    items = CROWD + FERRY
-
-    def settled_some(hub_weight: float) -> Grouper:
-        s = GroupSettings(hub_weight=hub_weight, hub_neighbours=3, consensus_workers=1)
-        g = Grouper(s)
-        for it in items:
-            g.add(it)
-        # an incremental run settles the stories the two new reports opened
-        g.settle_some(items, [g.story_of("ferry-a"), g.story_of("ferry-b")])
-        return g
-
-    assert settled_some(0.0).story_of("ferry-a") != settled_some(0.0).story_of("ferry-b")
-    hub = settled_some(1.0)
+    plain = _grouped(0.0, some=True)
+    assert plain.story_of("ferry-a") != plain.story_of("ferry-b")
+    hub = _grouped(1.0, some=True)
     assert hub.story_of("ferry-a") == hub.story_of("ferry-b")
     assert sorted(len(st.article_ids) for st in hub.stories())[-1] == 8
 
