@@ -384,7 +384,7 @@ class Grouper:
         """`settle` over some stories only: those an incremental run touched.
 
         The touched stories that hold two look-alike events are split, then the touched
-        stories are replaced by the consensus of the first run and `consensus_runs` - 1
+        stories are replaced by the consensus of the first run and `settle_some_runs` - 1
         seeded shuffles over their members only (at most `consensus_max_articles` of them;
         more keep the split), each cut apart by its members' words as `settle` does. Each
         shuffled run starts from this grouper's IDF table without those members and counts
@@ -413,11 +413,11 @@ class Grouper:
         by_id = {a: prepared(by_id[a], s) for a in members}
         feats = {a: self._stories.features(by_id[a], count=False) for a in members}
         sids += [new_id for _, new_id, _ in self._split(feats)]
-        if not members or s.consensus_runs < 2 or len(members) > s.consensus_max_articles:
+        if not members or s.settle_some_runs < 2 or len(members) > s.consensus_max_articles:
             return sids
         sub = [by_id[a] for a in members]
         idf = self._stories.idf_table(sub)
-        runs = range(1, s.consensus_runs)
+        runs = range(1, s.settle_some_runs)
         density = self._densities(self._weighed_all(given, s), members)
         if density:
             # as in settle: every run, the first order's too, with the whole store's densities
