@@ -207,3 +207,10 @@ def test_check_figure_context_days_of_a_resolved_time():
     assert days("2026-03-10") == (date(2026, 3, 10), date(2026, 3, 10))
     assert days("2026-03-09/2026-03-15") == (date(2026, 3, 9), date(2026, 3, 15))
     assert days(None) is None and days("soon") is None
+
+
+def test_check_figure_context_a_whole_is_no_rival_of_its_part():
+    # "156 seats of the 338": the House's 338 is the whole the seats are counted out of
+    a = "The Liberals took 156 seats of the 338 in the House of Commons on Monday night."
+    b = "The Liberals had won 157 of 338 seats in the House of Commons on Monday night."
+    assert [v for _, v in _disputed(_check(a, b)) if "338" in v] == []

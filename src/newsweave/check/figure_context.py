@@ -30,7 +30,7 @@ from datetime import date
 
 from ..model import Article, Claim, Number, NumberComparison, Reading, TimeExpr
 from ..read.entities_vocab import NUMBER_WORDS
-from .numbers import is_change, named_comparison
+from .numbers import is_change, is_whole, named_comparison
 from .terms import content_stems, number_key
 
 # Content stems looked at on each side of a figure, within this many characters of its
@@ -269,7 +269,7 @@ def _contexts(
         times = readings[c.article_id].times if c.article_id in readings else ()
         found = [
             _context(text, c, n, times) for n in c.numbers
-            if not is_change(text, n) and not _in_range(text, n)
+            if not is_change(text, n) and not _in_range(text, n) and not is_whole(text, n)
         ]  # fmt: skip
         out[i] = [x for x in found if x is not None]
     return out

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..model import Article, Claim, Number, NumberComparison, NumberValue, Reading
+from ..read.entities_vocab import NUMBER_WORDS
 from .terms import speaker_key
 
 # "about 4,000" agrees with 4,200: an approximate figure covers this relative distance.
@@ -65,10 +66,40 @@ def is_change(text: str, n: Number) -> bool:
     return any(w in CHANGE_WORDS for w in clause[-CHANGE_WORDS_BEFORE:])
 
 
+# A part written before its whole: "157 of 338 seats", "three out of five", or with its noun
+# and "the": "156 seats of the 338" (the AllSides election story disputed 156 seats against
+# the House's 338). A year is no part ("the 1967 slayings of seven women").
+_PART = (
+    r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?:\.\d+)?%?"
+    rf"|\b(?:{'|'.join(w for w, _ in NUMBER_WORDS)})"
+)
+_PART_OF = re.compile(
+    rf"(?:{_PART})(?: +(?:out +)?of(?: +(?:the|its|their|his|her))?| +[a-z-]+ +of +the) +$",
+    re.IGNORECASE,
+)
+
+
+def is_whole(text: str, n: Number) -> bool:
+    """The whole a part is counted out of ("157 of 338 seats": 338), another quantity than
+    the part, so never compared with one.
+
+    Example:
+        >>> t = "The Liberals took 156 seats of the 338 in the House."
+        >>> i = t.index("338")
+        >>> is_whole(t, Number(338.0, None, "seats", "338", i, i + 3))
+        True
+        >>> i = t.index("156")
+        >>> is_whole(t, Number(156.0, None, "seats", "156", i, i + 3))
+        False
+    """
+    return bool(_PART_OF.search(text[max(0, n.start - 40) : n.start]))
+
+
 def figure_key(text: str, n: Number) -> tuple[str | None, str | None, bool] | None:
     """What a figure counts: (counts, unit, is_change). A change ("grown by 2,300 hectares")
-    is another quantity than a total ("3,800 hectares"). None for a bare number."""
-    if not (n.counts or n.unit):
+    is another quantity than a total ("3,800 hectares"). None for a bare number and for the
+    whole a part is counted out of (`is_whole`)."""
+    if not (n.counts or n.unit) or is_whole(text, n):
         return None
     return (n.counts, n.unit, is_change(text, n))
 
@@ -259,7 +290,7 @@ def story_quantities(
             if name and _breakdown(article.text, last.get(n.unit), n):
                 continue
             last[n.unit] = n
-            if name and not is_change(article.text, n):
+            if name and not is_change(article.text, n) and not is_whole(article.text, n):
                 unit = n.unit if n.unit != "people" else None
                 found.setdefault((name, unit), []).append((article, n))
     out = []
