@@ -148,11 +148,15 @@ def _render(
         text = _words_from_speaker(article.text, s, best) or quoted
     else:
         text = best.text
-    text = balance_quotes(text if text.endswith((".", "!", "?", '"', "”")) else text + ".")
+    return _attributed(text if text.endswith((".", "!", "?", '"', "”")) else text + ".", p)
+
+
+def _attributed(text: str, p: Proposition) -> str:
+    """The line with its quote marks paired and, when its words do not name the speaker the
+    proposition is attributed to, "According to ...:" before it."""
+    text = balance_quotes(text)
     who = p.attributed_to
-    if who and not names_speaker(text, who):
-        text = f"According to {who}: {text}"
-    return text
+    return f"According to {who}: {text}" if who and not names_speaker(text, who) else text
 
 
 def _unit(bag: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:
@@ -271,10 +275,7 @@ def _summary_line(
     proposition, the speaker named when the words do not name them."""
     props = sentence_propositions(by_sentence[(aid, k)], proposition_of)
     main = props[0]
-    text = balance_quotes(text)
-    who = main.attributed_to
-    if who and not names_speaker(text, who):
-        text = f"According to {who}: {text}"
+    text = _attributed(text, main)
     ids = (main.id, *(p.id for p in props if p is not main))
     return BriefLine(text, main.status, ids, main.article_ids, main.evidence[:1])
 

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import Article, Claim, Number, NumberComparison, Reading, TimeExpr
+from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS
 from .numbers import is_change, is_whole, named_comparison
 from .terms import content_stems, number_key
@@ -89,7 +89,13 @@ class _Context:
     when: tuple[tuple[date, date], ...] = ()
 
 
-def _context(text: str, claim: Claim, n: Number, times: Sequence[TimeExpr] = ()) -> _Context | None:
+# A resolved time of the article: its span and the first and last day it covers (`days`).
+_Period = tuple[int, int, tuple[date, date]]
+
+
+def _context(
+    text: str, claim: Claim, n: Number, periods: Sequence[_Period] = ()
+) -> _Context | None:
     """The figure's head (what it counts) and the stems around it in its sentence (a claim can
     be one clause of it: "it arrested 23 pirates who threatened a merchant vessel" leaves "in
     the Gulf of Aden" to the next); None for a bare number."""
@@ -132,7 +138,7 @@ def _context(text: str, claim: Claim, n: Number, times: Sequence[TimeExpr] = ())
     words = [x for x in after if not x[:1].isdigit()]
     words = words[1:] if words[:1] == [head] else words
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
-    when = tuple(d for t in times if lo <= t.start and t.end <= hi and (d := days(t.resolved)))
+    when = tuple(d for a, b, d in periods if lo <= a and b <= hi)
     return _Context(
         claim, n, head, stems, label, near, values, total, listed, ends, compounds, when
     )
@@ -263,12 +269,15 @@ MIN_WHOLE_CONTEXT = 2
 def _contexts(
     claims: Sequence[Claim], texts: Mapping[str, str], readings: Mapping[str, Reading]
 ) -> dict[int, list[_Context]]:
+    periods: dict[str, list[_Period]] = {
+        aid: [(t.start, t.end, d) for t in r.times if (d := days(t.resolved))]
+        for aid, r in readings.items()
+    }
     out: dict[int, list[_Context]] = {}
     for i, c in enumerate(claims):
         text = texts[c.article_id]
-        times = readings[c.article_id].times if c.article_id in readings else ()
         found = [
-            _context(text, c, n, times) for n in c.numbers
+            _context(text, c, n, periods.get(c.article_id, ())) for n in c.numbers
             if not is_change(text, n) and not _in_range(text, n) and not is_whole(text, n)
         ]  # fmt: skip
         out[i] = [x for x in found if x is not None]

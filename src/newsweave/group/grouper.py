@@ -258,7 +258,7 @@ class Grouper:
         density = self._densities(feats)
         if density:
             # every run, the given order's too, scores with the densities of all the articles
-            feats = {a: replace(f, density=density[a]) for a, f in feats.items()}
+            feats = _with_density(feats, density)
             seeds: Sequence[int | None] = [None, *range(1, s.consensus_runs)]
             labelings = _shuffled_runs(s, items, seeds, density=density)
         else:
@@ -421,7 +421,7 @@ class Grouper:
         density = self._densities(self._weighed_all(given, s), members)
         if density:
             # as in settle: every run, the first order's too, with the whole store's densities
-            feats = {a: replace(f, density=density[a]) for a, f in feats.items()}
+            feats = _with_density(feats, density)
             labelings = _shuffled_runs(s, sub, [None, *runs], idf, density)
         else:
             labelings = [self._labels(members), *_shuffled_runs(s, sub, runs, idf)]
@@ -499,6 +499,13 @@ _POOL_START = "spawn"
 # time than starting worker processes and sending them the IDF table (the runs over the few
 # stories an incremental analyze touched).
 _POOL_MIN_ARTICLES = 300
+
+
+def _with_density(
+    feats: Mapping[str, ArticleFeatures], density: Mapping[str, float]
+) -> dict[str, ArticleFeatures]:
+    """The features with each article's `scoring.local_density` in them."""
+    return {a: replace(f, density=density[a]) for a, f in feats.items()}
 
 
 def _run_labels(
