@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from conftest import html_page, paragraphs
 from newsweave.errors import NewsweaveError
-from newsweave.settings import Settings, WebSettings
+from newsweave.settings import IngestSettings, Settings, WebSettings
 from newsweave.web import create_app
 from newsweave.web.serve import check_host
 from report_fixture import PLANTED, checked_report, fixture_store, hostile_report
@@ -187,6 +187,17 @@ def test_web_app_upload_limits_are_clear(tmp_path):
         huge = [("files", ("h.html", b"x" * 20_000, "text/html"))]
         r = c.post("/add", files=huge)
         assert r.status_code == 413 and "over 10,000 bytes in one request" in r.text
+
+
+def test_web_app_upload_cap_follows_the_ingest_cap(tmp_path):
+    # the upload's cap is ingest's unless set apart: raising one raises both
+    settings = Settings(ingest=IngestSettings(max_file_bytes=150))
+    with TestClient(create_app(str(tmp_path / "c.db"), settings=settings),
+                    base_url="http://127.0.0.1") as c:  # fmt: skip
+        assert "of 150 bytes each" in c.get("/add").text
+        r = c.post("/add", files=[("files", ("a.html", b"x" * 200, "text/html"))],
+                   follow_redirects=False)  # fmt: skip
+        assert _wait(c, r.headers["location"])["errors"] == ["a.html: too large: over 150 bytes"]
 
 
 def test_web_app_refuses_cross_site_post(client):

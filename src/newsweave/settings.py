@@ -441,7 +441,8 @@ class WebSettings:
         host: the address listened on (`--host`); any but a loopback one needs a token.
         port: the TCP port (`--port`); 0 lets the system choose one.
         max_upload_files: files accepted in one upload.
-        max_upload_bytes: bytes of one uploaded file (as `ingest.max_file_bytes` by default).
+        max_upload_bytes: bytes of one uploaded file; 0 (the default) follows
+            `ingest.max_file_bytes`, so raising that cap raises the upload's too.
         max_request_bytes: bytes of one whole upload request.
         max_urls: URLs accepted in one paste.
         page_size: stories per page of the list.
@@ -456,7 +457,7 @@ class WebSettings:
     host: str = "127.0.0.1"
     port: int = 8000
     max_upload_files: int = 50
-    max_upload_bytes: int = MAX_FILE_BYTES
+    max_upload_bytes: int = 0
     max_request_bytes: int = 100 * 1024 * 1024
     max_urls: int = 200
     page_size: int = 25
@@ -468,8 +469,13 @@ class WebSettings:
             raise SettingsError("host must not be empty (127.0.0.1: this machine only)")
         if not 0 <= self.port <= MAX_PORT:
             raise SettingsError(f"port must be in [0, {MAX_PORT}], got {self.port}")
-        _positive(self, "max_upload_files", "max_upload_bytes", "max_request_bytes", "max_urls",
-                  "page_size", "worker_threads")  # fmt: skip
+        _positive(self, "max_upload_files", "max_request_bytes", "max_urls", "page_size",
+                  "worker_threads")  # fmt: skip
+        if self.max_upload_bytes < 0:
+            raise SettingsError(
+                f"max_upload_bytes must be >= 0 (0 follows ingest.max_file_bytes), "
+                f"got {self.max_upload_bytes}"
+            )
         if self.page_cache_bytes < 0:
             raise SettingsError(
                 f"page_cache_bytes must be >= 0 (0 turns the page cache off), "

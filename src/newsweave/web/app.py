@@ -20,6 +20,7 @@ import threading
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -137,6 +138,8 @@ def create_app(
     """
     db = settings.store.db_path if db is None else db
     web = settings.web
+    if not web.max_upload_bytes:  # 0: an upload is capped as any other input
+        web = replace(web, max_upload_bytes=settings.ingest.max_file_bytes)
     SQLiteStore(db).close()  # create or migrate it now, not in the first request
 
     @asynccontextmanager
