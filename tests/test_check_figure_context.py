@@ -214,3 +214,20 @@ def test_check_figure_context_a_whole_is_no_rival_of_its_part():
     a = "The Liberals took 156 seats of the 338 in the House of Commons on Monday night."
     b = "The Liberals had won 157 of 338 seats in the House of Commons on Monday night."
     assert [v for _, v in _disputed(_check(a, b)) if "338" in v] == []
+
+
+def test_check_figure_context_multiples_of_one_reference_are_one_quantity():
+    # the two contexts share only "legal limit", what the multiple multiplies (ECB+ 21a)
+    a = (
+        "The driver of the van had a blood-alcohol level more than ten times the legal limit, "
+        "according to charges filed in Tarn County on Friday."
+    )
+    b = "That is more than five times the legal limit."
+    assert _direct(a, b) == [("times", ["more than five", "more than ten"])]
+
+
+def test_check_figure_context_multiples_of_two_references_are_two_quantities():
+    # "the legal limit" and "the speed limit" share a word, not what is multiplied
+    a = "The driver had a blood-alcohol level three times the legal limit on Friday."
+    b = "Police said he drove at twice the speed, five times the speed limit in town."
+    assert _direct(a, b) == []

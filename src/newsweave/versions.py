@@ -22,6 +22,8 @@ Bump one when its stage's output changes, so the stored results are redone.
 # only, attributions[] apart. (Names of their own, not "read-12": several branches bump the
 # reader, and the benchmarks' reading cache is keyed by it.)
 READER_VERSION = "read-15-scales"
+# check-9-multiples: two multiples of one named reference ("more than ten times the legal limit" /
+# "more than five times the legal limit") are one quantity, whatever else their contexts hold.
 # check-8-wholes: the whole a part is counted out of ("156 seats of the 338", "157 of 338 seats") is
 # never compared with a figure (AllSides story 046 disputed 156 seats against 338).
 # check-7-periods: two figures next to resolved times that do not meet are two quantities (the
@@ -34,4 +36,4 @@ READER_VERSION = "read-15-scales"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-8-wholes"
+CHECKER_VERSION = "check-9-multiples"

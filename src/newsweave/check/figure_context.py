@@ -10,8 +10,9 @@ are one quantity when the claims are candidates of one another (a pair score fro
 alignment at `MIN_PAIR_SCORE`, or one proposition), their heads and units are equal and their
 contexts share `MIN_SHARED_CONTEXT` stems or equal figures besides the head ("13 homers and 43
 RBIs in 54 games"), or the same two stems and nothing else ("He was sentenced to 12 years in
-prison"); stems of one class of words (`SAME_STEMS`: "workers"/"employees", "Mt"/"Mount")
-count as one; a running total ("so far") is never one quantity with a single event's
+prison"), or they are multiples of one reference ("ten times the legal limit" / "five times
+the legal limit"); stems of one class of words (`SAME_STEMS`: "workers"/"employees",
+"Mt"/"Mount") count as one; a running total ("so far") is never one quantity with a single event's
 count, two figures whose sentences resolve times next to them that do not meet ("to 4.75% in
 January" / "7.4% in the final quarter of last year") are two quantities, and in a list of
 figures of one kind the words next to each tell the entries apart. A figure is compared with
@@ -87,6 +88,8 @@ class _Context:
     # the days the times resolved next to it cover ("In January ... to 4.75%", "7.4% in the
     # final quarter of last year"): figures of two periods that do not meet are two quantities
     when: tuple[tuple[date, date], ...] = ()
+    # what a multiple multiplies ("more than five times the legal limit": legal, limit)
+    reference: frozenset[str] = frozenset()
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -140,8 +143,29 @@ def _context(
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
     when = tuple(d for a, b, d in periods if lo <= a and b <= hi)
     return _Context(
-        claim, n, head, stems, label, near, values, total, listed, ends, compounds, when
-    )
+        claim, n, head, stems, label, near, values, total, listed, ends, compounds, when,
+        _reference(text, n),
+    )  # fmt: skip
+
+
+# A multiple names what it multiplies: "N times the X", up to a clause's end or a preposition
+# (ECB+ 21a: "a blood-alcohol level more than five times the legal limit, according to charges"
+# / "That's more than five times the legal limit": the two contexts share only "legal limit").
+_MULTIPLE = re.compile(
+    r"\s+times\s+(?:the|a|an|its|their|his|her)\s+(?P<ref>[a-z][a-z -]{0,40}?)"
+    r"(?=\s*[,.;:!?)]|\s+(?:and|or|but|in|on|at|for|to|from|of|when|while|after|before|as)\b|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _reference(text: str, n: Number) -> frozenset[str]:
+    """The stems of what a multiple multiplies ("five times the legal limit": legal, limit);
+    empty for any other figure ("three times a week" is how often: "week" is no content stem,
+    and "as many" is no reference)."""
+    if n.counts != "times":
+        return frozenset()
+    m = _MULTIPLE.match(text, n.end)
+    return frozenset(_stems(m.group("ref"))) if m else frozenset()
 
 
 def days(resolved: str | None) -> tuple[date, date] | None:
@@ -250,13 +274,17 @@ def _shared(a: _Context, b: _Context) -> int:
 
 def _match(a: _Context, b: _Context) -> int:
     """How much context two figures share, stems and equal figures beside them (0: not one
-    quantity): `MIN_SHARED_CONTEXT`, or two contexts that are the same `MIN_WHOLE_CONTEXT` stems
-    and nothing else ("He was sentenced to 12 years in prison" / "... to 17 years in prison")."""
+    quantity): `MIN_SHARED_CONTEXT`, two multiples of one reference ("ten times the legal
+    limit" / "five times the legal limit"), or two contexts that are the same
+    `MIN_WHOLE_CONTEXT` stems and nothing else ("He was sentenced to 12 years in prison" /
+    "... to 17 years in prison")."""
     if not _same_kind(a, b):
         return 0
     shared = _shared(a, b)
     if shared >= MIN_SHARED_CONTEXT:
         return shared
+    if a.reference and a.reference == b.reference:
+        return max(shared, 1)  # multiples of one named reference: one quantity
     whole = a.stems == b.stems
     return shared if whole and shared >= MIN_WHOLE_CONTEXT else 0
 
