@@ -231,3 +231,21 @@ def test_check_figure_context_multiples_of_two_references_are_two_quantities():
     a = "The driver had a blood-alcohol level three times the legal limit on Friday."
     b = "Police said he drove at twice the speed, five times the speed limit in town."
     assert _direct(a, b) == []
+
+
+def test_check_figure_context_one_compound_needs_one_shared_stem_fewer():
+    # "bank workers" in both, and "died" / "dead": two shared stems, the compound the third
+    a = "Three bank workers died in the attack on the Tarn Street branch."
+    b = "The blaze left eight bank workers dead, officials said on Thursday."
+    assert _direct(a, b) == [("workers (people)", ["Three", "eight"])]
+    # another compound is another quantity, two shared stems ("attack", "died" / "dead") or not
+    c = "The attack left eight rail workers dead, officials said on Thursday."
+    assert _direct(a, c) == []
+
+
+def test_check_figure_context_an_average_is_no_count():
+    # "home runs" and "Feld" and "Tarn" in both, but a season's average against one tally
+    a = "Feld has averaged more than 30 home runs a season for Tarn since 2019."
+    b = "Feld hit 13 home runs for Tarn in the 54 games since July."
+    assert _direct(a, b) == []
+    assert _direct(a.replace("has averaged more than 30", "hit more than 30"), b) != []

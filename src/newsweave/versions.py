@@ -22,6 +22,9 @@ Bump one when its stage's output changes, so the stored results are redone.
 # only, attributions[] apart. (Names of their own, not "read-12": several branches bump the
 # reader, and the benchmarks' reading cache is keyed by it.)
 READER_VERSION = "read-15-scales"
+# check-10-compounds: two counts of one compound between figure and noun ("three bank workers" /
+# "eight bank workers", "Ten fire engines" / "10 fire engines") need one shared stem fewer; an
+# average ("has averaged more than 30 home runs") is never one quantity with a count.
 # check-9-multiples: two multiples of one named reference ("more than ten times the legal limit" /
 # "more than five times the legal limit") are one quantity, whatever else their contexts hold.
 # check-8-wholes: the whole a part is counted out of ("156 seats of the 338", "157 of 338 seats") is
@@ -36,4 +39,4 @@ READER_VERSION = "read-15-scales"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-9-multiples"
+CHECKER_VERSION = "check-10-compounds"

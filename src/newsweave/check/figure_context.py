@@ -11,8 +11,10 @@ alignment at `MIN_PAIR_SCORE`, or one proposition), their heads and units are eq
 contexts share `MIN_SHARED_CONTEXT` stems or equal figures besides the head ("13 homers and 43
 RBIs in 54 games"), or the same two stems and nothing else ("He was sentenced to 12 years in
 prison"), or they are multiples of one reference ("ten times the legal limit" / "five times
-the legal limit"); stems of one class of words (`SAME_STEMS`: "workers"/"employees",
-"Mt"/"Mount") count as one; a running total ("so far") is never one quantity with a single event's
+the legal limit"), or count one compound and share one stem fewer ("three bank workers died" /
+"left eight bank workers dead"); stems of one class of words (`SAME_STEMS`:
+"workers"/"employees", "Mt"/"Mount") count as one; an average ("averaged 30 home runs") is no
+count and a running total ("so far") is never one quantity with a single event's
 count, two figures whose sentences resolve times next to them that do not meet ("to 4.75% in
 January" / "7.4% in the final quarter of last year") are two quantities, and in a list of
 figures of one kind the words next to each tell the entries apart. A figure is compared with
@@ -30,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Article, Claim, Number, NumberComparison, Reading
-from ..read.entities_vocab import NUMBER_WORDS
+from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from .numbers import is_change, is_whole, named_comparison
 from .terms import content_stems, number_key
 
@@ -77,6 +79,7 @@ class _Context:
     # seasons" as an assistant coach, though the reader found nothing that "seven" counts
     values: frozenset[float] = frozenset()
     total: bool = False  # a running total ("in their five operations so far ... 31 magazines")
+    average: bool = False  # a rate ("has averaged more than 30 home runs"), not one count
     # in a list of figures of its kind ("70 per cent of web services in Egypt, and 60 per cent
     # in India"), the words next to it that tell it from the others: the nearest stem on
     # each side
@@ -90,6 +93,9 @@ class _Context:
     when: tuple[tuple[date, date], ...] = ()
     # what a multiple multiplies ("more than five times the legal limit": legal, limit)
     reference: frozenset[str] = frozenset()
+    # the words of the counted noun's compound between it and the figure ("three bank
+    # workers": bank)
+    phrase: tuple[str, ...] = ()
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -134,6 +140,7 @@ def _context(
     values = _values(text, lo, n.start, other) | _values(text, n.end, hi, other)
     start = n.start - len(_SENTENCE_END.split(text[max(0, n.start - SENTENCE_CHARS) : n.start])[-1])
     total = bool(_RUNNING_TOTAL.search(text, start, n.start) or _RUNNING_TOTAL.search(right))
+    average = bool(_AVERAGE.search(text, max(0, n.start - 30), n.start))
     listed = any(
         x is not n and (x.counts, x.unit) == (n.counts, n.unit) and lo <= x.start and x.end <= hi
         for x in claim.numbers
@@ -143,9 +150,33 @@ def _context(
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
     when = tuple(d for a, b, d in periods if lo <= a and b <= hi)
     return _Context(
-        claim, n, head, stems, label, near, values, total, listed, ends, compounds, when,
-        _reference(text, n),
+        claim, n, head, stems, label, figures=near, values=values, total=total,
+        average=average, listed=listed, ends=ends, compounds=compounds, when=when,
+        reference=_reference(text, n), phrase=_phrase(text, n),
     )  # fmt: skip
+
+
+# Words a counted noun cannot be: units measure ("13 nautical miles" is a distance, not miles
+# counted).
+_UNIT_WORDS = frozenset(w for w, _ in UNITS)
+# At most this many words between a figure and its counted noun make a compound ("three bank
+# workers", "Ten fire engines").
+PHRASE_WORDS = 2
+
+
+def _phrase(text: str, n: Number) -> tuple[str, ...]:
+    """The words a counted noun's compound puts between the figure and the noun ("three bank
+    workers": bank; "Ten fire engines": fire), lower-case words only; empty for a measure ("a
+    44-yard field goal", "13 nautical miles"), a participle or adjective in -ing/-ed ("498
+    rushing yards"), a name, or no counted noun."""
+    if not n.counts or n.unit not in (None, "people") or n.counts in _UNIT_WORDS:
+        return ()
+    words = rf"[ ]+((?:[a-z]+[ ]+){{1,{PHRASE_WORDS}}}){re.escape(n.counts)}\b"
+    m = re.match(words, text[n.end : n.end + 60])
+    if m is None:
+        return ()
+    words = tuple(m.group(1).split())
+    return () if any(w.endswith(("ing", "ed")) for w in words) else words
 
 
 # A multiple names what it multiplies: "N times the X", up to a clause's end or a preposition
@@ -226,6 +257,12 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
+# An average is a rate, another quantity than one count: "Teixeira ... has averaged more than 30
+# home runs in his six big-league seasons" against "hit 13 home runs and 43 RBIs in 54 games"
+# (ECB+ topic 10, two reports that share "home runs").
+_AVERAGE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|an average of|on average)\s+$", re.I)
+
+
 _WORD_VALUES = dict(NUMBER_WORDS)
 _VALUE = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.I)
 
@@ -261,6 +298,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
     or neither, and list entries with a word in common next to them."""
     if a.head != b.head or a.number.unit != b.number.unit or a.total != b.total:
         return False
+    if a.average != b.average:
+        return False  # "averaged more than 30 home runs" / "hit 13 home runs"
     if a.when and b.when and not any(x[0] <= y[1] and y[0] <= x[1] for x in a.when for y in b.when):
         return False  # "the rate rose to 4.75% in January" / "wage growth reached 7.4% last year"
     # "60 per cent in India" is not "52 percent in Egypt" of another list
@@ -285,6 +324,8 @@ def _match(a: _Context, b: _Context) -> int:
         return shared
     if a.reference and a.reference == b.reference:
         return max(shared, 1)  # multiples of one named reference: one quantity
+    if a.phrase and a.phrase == b.phrase and shared >= MIN_SHARED_CONTEXT - 1:
+        return shared  # "three bank workers died" / "left eight bank workers dead"
     whole = a.stems == b.stems
     return shared if whole and shared >= MIN_WHOLE_CONTEXT else 0
 
