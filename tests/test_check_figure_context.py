@@ -249,3 +249,12 @@ def test_check_figure_context_an_average_is_no_count():
     b = "Feld hit 13 home runs for Tarn in the 54 games since July."
     assert _direct(a, b) == []
     assert _direct(a.replace("has averaged more than 30", "hit more than 30"), b) != []
+
+
+def test_check_figure_context_an_initialism_meets_its_words():
+    # "IR" is "injured reserve": with "running" and "back" the third shared word (ECB+ 25b)
+    a = "He is the second running back in two days to be placed on injured reserve."
+    b = "Holm became the third running back to go on IR, the second in seven days."
+    assert _direct(a, b) == [("days", ["seven days", "two days"])]
+    # a name's initials are no such word: "Injured Reserve" as a title spells nothing
+    assert _direct(a.replace("injured reserve", "Injured Reserve"), b) == []

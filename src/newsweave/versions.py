@@ -22,6 +22,8 @@ Bump one when its stage's output changes, so the stored results are redone.
 # only, attributions[] apart. (Names of their own, not "read-12": several branches bump the
 # reader, and the benchmarks' reading cache is keyed by it.)
 READER_VERSION = "read-15-scales"
+# check-11-initialisms: an initialism in one figure's window meets the lower-case words it spells in
+# the other's ("go on IR" / "placed on injured reserve") as one shared stem.
 # check-10-compounds: two counts of one compound between figure and noun ("three bank workers" /
 # "eight bank workers", "Ten fire engines" / "10 fire engines") need one shared stem fewer; an
 # average ("has averaged more than 30 home runs") is never one quantity with a count.
@@ -39,4 +41,4 @@ READER_VERSION = "read-15-scales"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-10-compounds"
+CHECKER_VERSION = "check-11-initialisms"

@@ -10,17 +10,17 @@ are one quantity when the claims are candidates of one another (a pair score fro
 alignment at `MIN_PAIR_SCORE`, or one proposition), their heads and units are equal and their
 contexts share `MIN_SHARED_CONTEXT` stems or equal figures besides the head ("13 homers and 43
 RBIs in 54 games"), or the same two stems and nothing else ("He was sentenced to 12 years in
-prison"), or they are multiples of one reference ("ten times the legal limit" / "five times
-the legal limit"), or count one compound and share one stem fewer ("three bank workers died" /
-"left eight bank workers dead"); stems of one class of words (`SAME_STEMS`:
-"workers"/"employees", "Mt"/"Mount") count as one; an average ("averaged 30 home runs") is no
-count and a running total ("so far") is never one quantity with a single event's
-count, two figures whose sentences resolve times next to them that do not meet ("to 4.75% in
-January" / "7.4% in the final quarter of last year") are two quantities, and in a list of
-figures of one kind the words next to each tell the entries apart. A figure is compared with
-the best-matching figure of the other article; one that matches a figure of equal value there,
-or whose value the other report writes beside its match, is consistent, whatever else it
-matches.
+prison"), or one stem fewer when the figures count one compound ("three bank workers died" /
+"left eight bank workers dead"), or when they are multiples of one reference ("ten times the
+legal limit" / "five times the legal limit"). Stems of one class of words (`SAME_STEMS`:
+"workers"/"employees", "Mt"/"Mount") count as one, and an initialism meets the words it spells
+("IR" / "injured reserve"). An average ("averaged 30 home runs") is no count, a running total
+("so far") is never one quantity with a single event's count, two figures whose sentences
+resolve times next to them that do not meet ("to 4.75% in January" / "7.4% in the final
+quarter of last year") are two quantities, and in a list of figures of one kind the words
+next to each tell the entries apart. A figure is compared with the best-matching figure of the
+other article; one that matches a figure of equal value there, or whose value the other report
+writes beside its match, is consistent, whatever else it matches.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from .numbers import is_change, is_whole, named_comparison
@@ -96,6 +97,11 @@ class _Context:
     # the words of the counted noun's compound between it and the figure ("three bank
     # workers": bank)
     phrase: tuple[str, ...] = ()
+    # the initialisms written in the window ("go on IR") and the initials of its runs of
+    # lower-case content words ("placed on injured reserve": IR): one report's "IR" is the
+    # other's "injured reserve"
+    acronyms: frozenset[str] = frozenset()
+    initials: frozenset[str] = frozenset()
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -131,6 +137,7 @@ def _context(
         for i, ch in enumerate(text[lo:hi], lo)
     )
     compounds = _compounds(blank) - stems
+    acronyms, initials = _initialisms(blank)
     near = frozenset(
         number_key(x) for x in claim.numbers if x is not n and lo <= x.start and x.end <= hi
     )
@@ -152,7 +159,8 @@ def _context(
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
-        reference=_reference(text, n), phrase=_phrase(text, n),
+        reference=_reference(text, n), phrase=_phrase(text, n), acronyms=acronyms,
+        initials=initials,
     )  # fmt: skip
 
 
@@ -243,6 +251,28 @@ def _compounds(text: str) -> frozenset[str]:
     )  # fmt: skip
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")
+_WORDS = re.compile(r"[A-Za-z]+")
+# An initialism spells out this many words at most ("injured reserve", "merchant vessel").
+INITIAL_WORDS = (2, 3)
+
+
+def _initialisms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The initialisms in a window ("IR", "MV") and the initials of its runs of lower-case
+    content words ("placed on injured reserve": IR): ECB+ 25b "the second running back in two
+    days to be placed on injured reserve" / "the fifth Saints running back to go on IR this
+    season, the second in two days". Lower-case words only: "Indian Navy" is a name, whose
+    initials are no evidence."""
+    acronyms = frozenset(_ACRONYM.findall(text))
+    words = [w if w.islower() and w not in STOP_WORDS and len(w) > 2 else "" for w in
+             _WORDS.findall(text)]  # fmt: skip
+    initials = frozenset(
+        "".join(w[0] for w in words[i : i + k]).upper()
+        for k in INITIAL_WORDS for i in range(len(words) - k + 1) if all(words[i : i + k])
+    )  # fmt: skip
+    return acronyms, initials
+
+
 # In a list, the stems this near a figure on either side tell it from the list's others
 # ("Gregory Echenique had 11 points" / "Echenique scored all 11 points": the name).
 LIST_STEMS = 2
@@ -308,7 +338,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
 
 def _shared(a: _Context, b: _Context) -> int:
     joined = (a.compounds & b.stems) | (b.compounds & a.stems)
-    return len(a.stems & b.stems) + len(joined) + len(a.figures & b.figures)
+    spelled = bool((a.acronyms & b.initials) | (b.acronyms & a.initials))
+    return len(a.stems & b.stems) + len(joined) + len(a.figures & b.figures) + spelled
 
 
 def _match(a: _Context, b: _Context) -> int:
