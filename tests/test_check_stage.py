@@ -3,6 +3,8 @@ example corpus and on the seed pair."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsweave.check import check_story
@@ -37,6 +39,28 @@ def test_check_claims_split_a_sentence_at_its_reported_clauses():
     ]
     assert {(c.kind, c.who) for c in claims} == {("reported", "Ana Chief")}
     assert all(text[c.start : c.end].endswith(c.text) for c in claims)
+
+
+def test_check_claims_keep_the_clause_before_a_participle_cue():
+    # "X did Y, saying Z": Y is the outlet's own statement, with X as its subject; beside an
+    # ordinary cue ("X said Z ...") the residue is the quote's frame and needs more words
+    text = (
+        "The Harbour Board on Monday raised its mooring fee to 40 crowns, saying costs had doubled."
+    )
+    said = "costs had doubled"
+    q = Quote(said, "Harbour Board", "The Harbour Board", "saying", False,
+              text.index(said), text.index(said) + len(said))  # fmt: skip
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    assert [(c.kind, c.text) for c in claims] == [
+        ("asserted", "The Harbour Board on Monday raised its mooring fee to 40 crowns"),
+        ("reported", "costs had doubled"),
+    ]
+    framed = "The Harbour Board told reporters on Monday at the quay that costs had doubled."
+    q = replace(q, cue="told", start=framed.index(said), end=framed.index(said) + len(said))
+    claims = article_claims(
+        Article("a", "x", framed), Reading("a", ((0, len(framed)),), quotes=(q,))
+    )
+    assert [c.kind for c in claims] == ["reported"]
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,17 @@ def _residues(
     return [_strip(text, s, e) for s, e in out]
 
 
+def _participial(text: str, quote: Quote, start: int, end: int) -> bool:
+    """Whether a quote's cue is a participle after a comma ("The bank raised its rate to
+    5.25%, saying that inflation was too high"): what comes before it is the sentence's own
+    clause, not the frame of the quote (the example corpus's Herald lead lost its rate rise)."""
+    cue = (quote.cue or "").lower()
+    if not cue.endswith("ing"):
+        return False
+    i = text.lower().find(cue, start, end)
+    return i > start and text[start:i].rstrip().endswith(",")
+
+
 def _inside(start: int, end: int, items: Sequence) -> list:
     return [x for x in items if start <= x.start and x.end <= end]
 
@@ -136,14 +147,16 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
         here = [q for q in quotes if s_start <= q.start < s_end]
         pieces: list[tuple[int, int, Quote | None]] = [(q.start, q.end, q) for q in here]
         covered = [(q.start, q.end) for q in here]
-        # the speaker and cue are not part of an asserted residue
+        # the speaker and cue are not part of an asserted residue, but for "X did Y, saying Z"
+        # the speaker is the subject of a clause of its own
+        framed = [q for q in here if not _participial(text, q, s_start, s_end)]
         for q in here:
-            for word in (q.speaker_text, q.cue):
+            for word in (q.speaker_text if q in framed else None, q.cue):
                 if word:
                     i = text.find(word, s_start, s_end)
                     if i >= 0:
                         covered.append((i, i + len(word)))
-        least = MIN_FRAME_TERMS if here else MIN_ASSERTED_TERMS
+        least = MIN_FRAME_TERMS if framed else MIN_ASSERTED_TERMS
         for r_start, r_end in _residues(text, s_start, min(s_end, len(text)), covered):
             if len(content_stems(text[r_start:r_end])) >= least:
                 pieces.append((r_start, r_end, None))
