@@ -167,7 +167,13 @@ def test_group_split_settled_story_of_one_person_is_cut_by_its_words(some: bool)
               for e in range(3)}  # fmt: skip
     # joins everything and splits nothing by the scores: only the cut by words can part them
     base = replace(_loose(), split_ncut=0.0, consensus_runs=3, consensus_workers=1)
-    for settings, want in ((base, events), (replace(base, text_split_ncut=0.0), None)):
+    # either cut parts them on its own (the normalised cut, the average-linkage cut of the
+    # crowding-corrected cosines); neither: one story
+    no_ncut = replace(base, text_split_ncut=0.0)
+    neither = replace(no_ncut, settled_cut_score=0.0, lone_join_score=0.0)
+    only_ncut = replace(base, settled_cut_score=0.0, lone_join_score=0.0)
+    for settings, want in ((base, events), (no_ncut, events), (only_ncut, events),
+                           (neither, None)):  # fmt: skip
         g = Grouper(settings)
         for it in items:
             g.add(it)
@@ -177,3 +183,73 @@ def test_group_split_settled_story_of_one_person_is_cut_by_its_words(some: bool)
             g.settle(items)
         stories = {frozenset(s.article_ids) for s in g.stories()}
         assert stories == (want or {frozenset(it.article_id for it in items)})
+
+
+# An invented event in two full reports and a terse third, and an unrelated report: the
+# terse one shares a few rare words with the two, too few for an online join at 0.5.
+_TERSE = (
+    GroupInput("full-1", "Flooding on the Ravel estuary closed the Quenby ferry terminal on "
+               "Tuesday; harbour crews pumped water from the ticket hall and the ferry "
+               "company cancelled every crossing to Oster island until the weekend.",
+               title="Ravel estuary floods close Quenby ferry terminal"),
+    GroupInput("full-2", "The Quenby ferry terminal stayed shut after the Ravel estuary "
+               "flooded its ticket hall; harbour crews pumped out water and crossings to "
+               "Oster island were cancelled until the weekend, the ferry company said.",
+               title="Quenby ferry terminal shut by Ravel estuary flooding"),
+    GroupInput("terse", "No Oster crossings: Quenby terminal flooded.", title="Ferries halted"),
+    GroupInput("other", "A bakery in Lindholm won the regional bread prize for its rye loaf, "
+               "the judges said after tasting forty entries.", title="Lindholm rye wins"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("lone_join", [0.17, 0.0])
+def test_group_split_settle_joins_a_lone_report_to_the_story_it_links_best(lone_join) -> None:
+    settings = replace(
+        GroupSettings(), join_score=0.5, bridge_score=0.9, doubt_margin=0.0, consensus_runs=3,
+        consensus_workers=1, lone_join_score=lone_join,
+    )  # fmt: skip
+    g = Grouper(settings)
+    for it in _TERSE:
+        g.add(it)
+    assert {frozenset(s.article_ids) for s in g.stories()} >= {frozenset({"terse"})}
+    g.settle(list(_TERSE))
+    stories = {frozenset(s.article_ids) for s in g.stories()}
+    full = frozenset({"full-1", "full-2"})
+    if lone_join:
+        assert stories == {full | {"terse"}, frozenset({"other"})}
+    else:
+        assert stories == {full, frozenset({"terse"}), frozenset({"other"})}
+
+
+def test_group_split_join_lone_takes_the_best_group_above_the_link_only() -> None:
+    from newsweave.group.split import join_lone
+
+    vs = [{"a": 1.0}, {"a": 1.0}, {"b": 1.0}, {"b": 1.0}, {"a": 0.6, "b": 0.8}, {"z": 1.0}]
+    groups = [[0, 1], [2, 3], [4], [5]]
+    # 4 links 0.8 to the b's, 0.6 to the a's; 5 links to nothing
+    assert join_lone(groups, vs, [0.0] * 6, 1.0, 0.5) == [[0, 1], [2, 3, 4], [5]]
+    assert join_lone(groups, vs, [0.0] * 6, 1.0, 0.9) == [[0, 1], [2, 3], [4], [5]]
+    # a crowded b-side (density 0.6 each) loses 0.3 of each link: the a's are now nearer
+    dens = [0.0, 0.0, 0.6, 0.6, 0.0, 0.0]
+    assert join_lone(groups, vs, dens, 1.0, 0.5) == [[0, 1, 4], [2, 3], [5]]
+
+
+def test_group_split_average_link_cut_keeps_a_weakly_linked_pair_apart() -> None:
+    from newsweave.group.split import average_link_groups, crowded
+
+    w = numpy.array([[0, 0.5, 0.25], [0.5, 0, 0.15], [0.25, 0.15, 0]])
+    assert average_link_groups(w, 0.19) == [[0, 1, 2]]  # the third links 0.20 on average
+    assert average_link_groups(w, 0.21) == [[0, 1], [2]]
+    # the same cosines in crowded neighbourhoods link less: the third falls off at 0.19
+    assert average_link_groups(crowded(w, [0.05, 0.05, 0.05], 1.0), 0.19) == [[0, 1], [2]]
+
+
+def test_group_features_figures_are_terms_but_no_candidate_keys() -> None:
+    from newsweave.group.features import article_terms
+    from newsweave.group.scoring import weigh
+
+    it = GroupInput("f", "Payrolls grew by 943,000 in July as hiring rose.", title="Jobs")
+    terms = article_terms(it.text, it.title)
+    assert terms["943"] == 1 and terms["000"] == 1 and "in" not in terms
+    f = weigh(it, {}, 1, GroupSettings())
+    assert "943" in f.vector and not any(t.isdigit() for t in f.top_terms)

@@ -7,8 +7,9 @@ from newsweave.pipeline import analyze
 from newsweave.settings import DEFAULTS
 from newsweave.store import SQLiteStore
 
-# join_score and bridge_score at their ceiling: no article joins another's story
-_APART = {"group.join_score": 0.99, "group.bridge_score": 0.99}
+# join_score, bridge_score and lone_join_score at their ceiling: no article joins another's
+# story, online or when settled
+_APART = {"group.join_score": 0.99, "group.bridge_score": 0.99, "group.lone_join_score": 0.99}
 
 
 def _members(store: SQLiteStore) -> list[int]:

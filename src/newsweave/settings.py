@@ -222,6 +222,19 @@ class GroupSettings:
             of one person's several events (McConnell, one winter) held together through
             the shared name. AllSides, stories 0-153 (tuning half): 0.844 -> 0.850; ECB+
             dev unchanged (docs/architecture.md).
+        settled_cut_score: after the consensus (and `text_split_ncut`), each settled story of
+            2 to `split_max_articles` members is regrouped by average linkage over its members'
+            crowding-corrected text cosines (the cosine less `hub_weight` times the mean of the
+            two `local_density`s), cut where the mean link falls below this (0: no such cut).
+            The consensus joins what a fifth of the runs put together, by scores that count
+            names and a centroid's pull: one season's same-topic events (two shutdown deals,
+            McConnell's winter) stayed one story. AllSides, stories 0-153 (tuning half),
+            with `lone_join_score` and figures as terms: 0.881 -> 0.913; ECB+ dev 0.941 -> 0.944
+            (docs/benchmarks.md).
+        lone_join_score: then each settled story of one article joins the settled story its
+            crowding-corrected text cosines average highest on, at this or above (0: never):
+            an excerpt in few or rare words links weakly to everything, its own event's other
+            reports too, and the online join left it alone.
         split_max_articles: nor with more (scoring members pairwise costs their square).
         consensus_runs: `Grouper.settle` groups the articles this many times (the given order,
             then seeded shuffles of it) and keeps the stories the runs agree on; 1 turns it
@@ -301,6 +314,8 @@ class GroupSettings:
     split_ncut: float = 0.74
     split_min_articles: int = 6
     text_split_ncut: float = 0.74
+    settled_cut_score: float = 0.18
+    lone_join_score: float = 0.17
     split_max_articles: int = 400
     consensus_runs: int = 9
     settle_some_runs: int = 5
@@ -347,6 +362,11 @@ class GroupSettings:
             raise SettingsError(
                 f"hub_weight must be >= 0 and hub_neighbours >= 1, got {self.hub_weight} and "
                 f"{self.hub_neighbours}"
+            )
+        if not (-1.0 <= self.settled_cut_score <= 1.0 and -1.0 <= self.lone_join_score <= 1.0):
+            raise SettingsError(
+                "settled_cut_score and lone_join_score must be in [-1.0, 1.0], got "
+                f"{self.settled_cut_score} and {self.lone_join_score}"
             )
         if self.bridge_score < self.join_score:
             raise SettingsError("bridge_score must be >= join_score")

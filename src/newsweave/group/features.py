@@ -77,9 +77,32 @@ def content_terms(tokens: list[str]) -> Counter[str]:
     return Counter(t for t in tokens if len(t) > 1 and not t.isdigit() and t not in STOP_WORDS)
 
 
+# A figure of at least this many digits is a term: one season's same-topic events differ in
+# little else (AllSides: the monthly jobs reports' 943,000 / 250,000 / 136,000, two relief
+# bills' 900 and 1,900; batch average linkage over the crowding-corrected text cosines 0.895
+# -> 0.904 on the 307 stories, ECB+ dev 0.933 -> 0.939). One digit ("3 people") names nothing.
+FIGURE_MIN_DIGITS = 2
+
+
 def article_terms(text: str, title: str | None) -> Counter[str]:
-    """An article's content terms: its headline's and its text's (what clustering weighs)."""
-    return content_terms(words(f"{title or ''}\n{text}"))
+    """An article's content terms, its headline's and its text's (what clustering weighs), and
+    its figures of `FIGURE_MIN_DIGITS` digits or more (each group of digits as written: "1,900"
+    counts "1" and "900").
+
+    Example:
+        >>> sorted(article_terms("The grant pays 1,900 dollars to 3 farmers.", "Farm grant"))
+        ['900', 'dollars', 'farm', 'farmers', 'grant', 'pays']
+    """
+    tokens = words(f"{title or ''}\n{text}")
+    out = content_terms(tokens)
+    out.update(t for t in tokens if len(t) >= FIGURE_MIN_DIGITS and t.isdigit())
+    return out
+
+
+def is_figure(term: str) -> bool:
+    """Whether a content term is a figure (`article_terms`): figures weigh in the text vector
+    but propose no candidate story."""
+    return term.isdigit()
 
 
 def day_ordinal(iso: str | None) -> int | None:

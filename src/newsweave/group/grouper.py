@@ -19,7 +19,15 @@ from .consensus import consensus_groups
 from .copies import CopyIndex, copy_link
 from .features import day_ordinal
 from .scoring import ArticleFeatures, local_density
-from .split import bisect, cohesion, partition, text_similarities
+from .split import (
+    average_link_groups,
+    bisect,
+    cohesion,
+    crowded,
+    join_lone,
+    partition,
+    text_similarities,
+)
 from .stories import Story, story_facts
 from .types import Assignment, GroupInput, GroupSettings
 
@@ -194,9 +202,12 @@ class Grouper:
     def _split_by_words(
         self, groups: list[list[int]], ids: list[str], feats: dict[str, ArticleFeatures]
     ) -> list[list[int]]:
-        """The consensus groups (indices into `ids`), each of `split_min_articles` to
-        `split_max_articles` members cut apart by its members' text cosines
-        (`split.partition` at `text_split_ncut`); a copy goes where its origin went.
+        """The consensus groups (indices into `ids`) cut apart by their members' words: each
+        of `split_min_articles` to `split_max_articles` members by the normalised cut of
+        their text cosines (`split.partition` at `text_split_ncut`), then each of 2 to
+        `split_max_articles` by average linkage over the crowding-corrected cosines
+        (`settled_cut_score`); a copy goes where its origin went. Then a group of one
+        article joins the group it links best to (`split.join_lone`, `lone_join_score`).
 
         The consensus joins what a fifth of the runs put together, and the scores each run
         was split by count names: AllSides held one person's several events of a season in
@@ -204,21 +215,33 @@ class Grouper:
         shared name, while their words keep them apart.
         """
         s = self.settings
-        if not s.text_split_ncut:
+        if not (s.text_split_ncut or s.settled_cut_score or s.lone_join_score):
             return groups
         out = []
         for g in groups:
-            if not s.split_min_articles <= len(g) <= s.split_max_articles:
+            if not 2 <= len(g) <= s.split_max_articles:
                 out.append(g)
                 continue
-            w = text_similarities([feats[ids[k]].vector for k in g])
-            parts = partition(w, s.text_split_ncut)
+            fs = [feats[ids[k]] for k in g]
+            w = text_similarities([f.vector for f in fs])
+            parts = [list(range(len(g)))]
+            if s.text_split_ncut and len(g) >= s.split_min_articles:
+                parts = partition(w, s.text_split_ncut)
+            if s.settled_cut_score:
+                linked = crowded(w, [f.density for f in fs], s.hub_weight)
+                parts = [[p[i] for i in q] for p in parts
+                         for q in average_link_groups(linked[numpy.ix_(p, p)],
+                                                      s.settled_cut_score)]  # fmt: skip
             part = {ids[g[i]]: n for n, p in enumerate(parts) for i in p}
             origin = {ids[k]: self._ids[self._copies.origin(self._index[ids[k]])] for k in g}
             split: dict[int, list[int]] = {}
             for k in g:
                 split.setdefault(part.get(origin[ids[k]], part[ids[k]]), []).append(k)
             out += split.values()
+        if s.lone_join_score:
+            out = join_lone(out, [feats[a].vector for a in ids],
+                            [feats[a].density for a in ids], s.hub_weight,
+                            s.lone_join_score)  # fmt: skip
         return sorted(out, key=lambda g: g[0])
 
     def settle(self, items: Iterable[GroupInput]) -> bool:

@@ -38,7 +38,7 @@ from .types import GroupSettings
 
 # Bump when what `text_features` computes changes: stored features of another version are
 # computed again.
-FEATURES_VERSION = "features-1"
+FEATURES_VERSION = "features-2"  # 2: figures are terms
 
 
 @dataclass(frozen=True, slots=True, eq=False)

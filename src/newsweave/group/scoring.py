@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .features import article_terms, content_terms, day_ordinal, words
+from .features import article_terms, content_terms, day_ordinal, is_figure, words
 from .types import GroupInput, GroupSettings
 
 if TYPE_CHECKING:
@@ -141,7 +141,10 @@ def weigh(
         vec[t] = (ltf[c] if c < 256 else 1.0 + log(c)) * w
     norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
     vec = {t: v / norm for t, v in vec.items() if v > 0}
-    top = top_items(vec, settings.top_terms)  # rare terms first
+    # rare terms first; a figure is no candidate key: a rare number ("2019", "500") would
+    # propose stories of other topics, and the stream's adds would score more candidates
+    words_only = {t: v for t, v in vec.items() if not is_figure(t)}
+    top = top_items(words_only if len(words_only) < len(vec) else vec, settings.top_terms)
     return ArticleFeatures(
         vector=vec,
         top_terms=tuple(t for t, _ in top),
@@ -300,19 +303,11 @@ def local_density(
         [-0.53]
     """
     import numpy as np
-    from scipy.sparse import csr_matrix
 
     n = len(vectors)
     if n <= k or k < 1:
         return [0.0] * (n if only is None else len(only))
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for r, v in enumerate(vectors):
-        for t, x in v.items():
-            rows.append(r)
-            cols.append(vocab.setdefault(t, len(vocab)))
-            vals.append(x)
-    m = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float32)
+    m = sparse_rows(vectors)
     mt = m.T.tocsr()
 
     def top_means(idx: np.ndarray) -> np.ndarray:
@@ -331,6 +326,22 @@ def local_density(
         return out.tolist() if only is None else out[np.asarray(only, dtype=int)].tolist()
     sample = np.unique(np.linspace(0, n - 1, DENSITY_SAMPLE).round().astype(int))
     return (top_means(np.asarray(only, dtype=int)) - top_means(sample).mean()).tolist()
+
+
+def sparse_rows(vectors: Sequence[Mapping[str, float]]):  # -> scipy.sparse.csr_matrix
+    """The sparse vectors as the rows of a float32 CSR matrix (terms numbered as first seen)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, v in enumerate(vectors):
+        for t, x in v.items():
+            rows.append(r)
+            cols.append(vocab.setdefault(t, len(vocab)))
+            vals.append(x)
+    shape = (len(vectors), max(1, len(vocab)))
+    return csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float32)
 
 
 # Articles whose densities the mean of an incremental settle's few is measured against (up to

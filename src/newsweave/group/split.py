@@ -21,9 +21,19 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import numpy
 
-__all__ = ["bisect", "cohesion", "partition", "text_similarities"]
+__all__ = [
+    "average_link_groups",
+    "bisect",
+    "cohesion",
+    "crowded",
+    "join_lone",
+    "partition",
+    "text_similarities",
+]
 
 
 def bisect(w: numpy.ndarray) -> tuple[float, list[int]]:
@@ -145,3 +155,121 @@ def cohesion(w: numpy.ndarray) -> float | None:
         inside[j] = True
         best = numpy.maximum(best, w[j])
     return weakest
+
+
+def crowded(w: numpy.ndarray, density: Sequence[float], hub_weight: float) -> numpy.ndarray:
+    """Similarities less `hub_weight` times the mean of each pair's two `local_density`s: the
+    pair's part of what `scoring.crowding` takes off a score.
+
+    Example:
+        >>> crowded(numpy.array([[0, .5], [.5, 0]]), [0.1, -0.3], 1.0).round(2).tolist()
+        [[-0.1, 0.6], [0.6, 0.3]]
+    """
+    d = numpy.asarray(density, dtype=float)
+    return numpy.asarray(w, dtype=float) - hub_weight * (d[:, None] + d[None, :]) / 2
+
+
+def average_link_groups(w: numpy.ndarray, min_link: float) -> list[list[int]]:
+    """Members grouped by average linkage: two groups join while their members' mean
+    similarity is at least `min_link` (scipy's UPGMA over 1 - w).
+
+    Returns:
+        The groups of member indices, each ascending, ordered by their first member.
+
+    Example:
+        >>> import numpy
+        >>> w = numpy.array([[0, .6, .1, .0], [.6, 0, .2, .1], [.1, .2, 0, .5], [.0, .1, .5, 0]])
+        >>> average_link_groups(w, 0.3)
+        [[0, 1], [2, 3]]
+        >>> average_link_groups(w, 0.05)
+        [[0, 1, 2, 3]]
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    k = len(w)
+    if k < 2:
+        return [list(range(k))]
+    distance = 1.0 - numpy.clip(numpy.asarray(w, dtype=float), -1.0, 1.0)
+    numpy.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform((distance + distance.T) / 2, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - min_link + 1e-9, criterion="distance")
+    out: dict[int, list[int]] = {}
+    for i, label in enumerate(labels.tolist()):
+        out.setdefault(label, []).append(i)
+    return sorted(out.values(), key=lambda g: g[0])
+
+
+# Lone articles whose links to every article are computed at once (512 x n float32 cosines).
+_LONE_BLOCK = 512
+
+
+def join_lone(
+    groups: list[list[int]],
+    vectors: Sequence[Mapping[str, float]],
+    density: Sequence[float],
+    hub_weight: float,
+    min_link: float,
+) -> list[list[int]]:
+    """Each group of one article joins the group its crowding-corrected text cosines average
+    highest on, when that mean is at least `min_link`; the strongest links first, a group
+    that took a lone article or joined one is not moved again.
+
+    An excerpt in few or rare words links weakly to everything, its own event's other reports
+    too: the online join (a centroid, names, a title) leaves it alone where average linkage
+    over the corrected cosines finds its story (AllSides: 121 settled stories of one article,
+    68 of the 307 events in a pair and a lone third).
+
+    Args:
+        groups: article indices (into `vectors`) per group.
+        vectors: unit text vectors. density: `scoring.local_density` per article.
+        hub_weight: the share of the two densities' mean taken off each cosine.
+        min_link: the least mean link a lone article joins a group at.
+
+    Returns:
+        The groups, each ascending, ordered by their first member.
+
+    Example:
+        >>> vs = [{"a": 1.0}, {"a": 0.8, "b": 0.6}, {"b": 1.0}, {"c": 1.0}]
+        >>> join_lone([[0, 1], [2], [3]], vs, [0.0] * 4, 1.0, 0.3)
+        [[0, 1, 2], [3]]
+    """
+    from scipy.sparse import csr_matrix
+
+    from .scoring import sparse_rows
+
+    lone = [c for c, g in enumerate(groups) if len(g) == 1]
+    if not lone or len(groups) < 2:
+        return [sorted(g) for g in groups]
+    n = len(vectors)
+    owner = numpy.zeros(n, dtype=int)
+    for c, g in enumerate(groups):
+        owner[g] = c
+    size = numpy.array([len(g) for g in groups], dtype=float)
+    onehot = csr_matrix((numpy.ones(n), (numpy.arange(n), owner)), shape=(n, len(groups)))
+    m = sparse_rows(vectors)
+    mt = m.T.tocsr()
+    d = numpy.asarray(density, dtype=float)
+    # the mean of a group's densities, per group: the cosines' correction by group, in sums
+    d_sum = onehot.T @ d
+    moves = []
+    for lo in range(0, len(lone), _LONE_BLOCK):
+        part = lone[lo : lo + _LONE_BLOCK]
+        rows = numpy.array([groups[c][0] for c in part])
+        sums = numpy.asarray((m[rows] @ mt @ onehot).todense(), dtype=float)
+        means = sums / size - hub_weight * (d[rows][:, None] + (d_sum / size)[None, :]) / 2
+        means[numpy.arange(len(part)), part] = -numpy.inf  # not its own group
+        best = means.argmax(axis=1)
+        for c, b, v in zip(part, best.tolist(), means[numpy.arange(len(part)), best].tolist(),
+                           strict=True):  # fmt: skip
+            if v >= min_link:
+                moves.append((-v, c, b))
+    out = [list(g) for g in groups]
+    changed: set[int] = set()
+    for _, c, b in sorted(moves):
+        if c in changed or not out[b]:
+            continue  # it took a lone article already, or its best group moved away
+        out[b] += out[c]
+        out[c] = []
+        changed.update((c, b))
+    return sorted((sorted(g) for g in out if g), key=lambda g: g[0])
