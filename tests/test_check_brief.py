@@ -101,3 +101,39 @@ def test_check_brief_a_line_starting_inside_a_quotation_gets_its_opening_mark():
         'school hall," said Mara Ostby, a spokeswoman for the council.'
     ]
     assert all(line.text.count('"') % 2 == 0 for line in check.brief)
+
+
+def test_check_brief_a_revised_figure_lists_each_figure_once():
+    # "about 4,200" then "more than 4,000" is one figure; "at least seven" then "nine" a revision
+    from newsweave.check.brief import build_brief
+    from newsweave.model import NumberComparison, NumberValue, Reading
+
+    docs = {
+        f"a{i}": (Article(f"a{i}", f"a{i}.html", "x", outlet=name), Reading(f"a{i}"))
+        for i, name in enumerate(("Ledger", "Courier", "Herald"))
+    }
+
+    def line(*values):
+        values = tuple(
+            NumberValue(aid, v, None, text, day, 0, 1, qualifier)
+            for aid, v, text, day, qualifier in values
+        )
+        numbers = (NumberComparison("people evacuated", None, None, "updated", values),)
+        return build_brief([], {}, {}, [], docs, 5, numbers)[-1]
+
+    evacuated = line(
+        ("a0", 4200.0, "About 4,200", "2026-03-21", "about"),
+        ("a1", 4000.0, "More than 4,000", "2026-03-21", "more than"),
+        ("a2", 6000.0, "about 6,000", "2026-03-22", "about"),
+    )
+    assert evacuated.text == (
+        "Revised: people evacuated: About 4,200 (Ledger, Courier, 2026-03-21), "
+        "then about 6,000 (Herald, 2026-03-22)."
+    )
+    assert evacuated.status == "single_source" and evacuated.article_ids == ("a0", "a1", "a2")
+    toll = line(
+        ("a0", 7.0, "At least seven", "2026-03-10", "at least"),
+        ("a1", 7.0, "seven", "2026-03-10", None),
+        ("a2", 9.0, "nine", "2026-03-11", None),
+    )
+    assert toll.text.endswith("then nine (Herald, 2026-03-11).")

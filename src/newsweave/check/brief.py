@@ -25,11 +25,14 @@ from ..model import (
     BriefLine,
     Claim,
     Evidence,
+    Number,
     NumberComparison,
+    NumberValue,
     Proposition,
     Reading,
     TimelineEntry,
 )
+from .numbers import APPROX_TOLERANCE, values_agree
 from .terms import content_stems
 
 # An asserted brief line or a timeline entry says something: at least this many content words
@@ -392,25 +395,42 @@ def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]
     """One quantity's values in order of first publication, each with the outlets giving it:
     "Disputed: people injured: 14 (Northgate Post, 2026-03-10) against 12 (Ostwyn Courier...)"."""
     values = sorted(n.values, key=lambda v: v.published or "")
-    outlets: dict[float, list[str]] = {}
+    # a figure that agrees with an earlier one is that one ("about 4,200", then "more than
+    # 4,000" the same day: no revision), named by its first wording
+    sides: list[tuple[NumberValue, list[str]]] = []
     for v in values:
-        outlets.setdefault(v.value, []).append(_name(docs[v.article_id][0]))
-    first = {}
-    for v in values:
-        first.setdefault(v.value, v)
+        name = _name(docs[v.article_id][0])
+        side = next((s for s in sides if _same_figure(s[0], v)), None)
+        if side is None:
+            sides.append((v, [name]))
+        else:
+            side[1].append(name)
     parts = []
-    for value, v in first.items():
+    for v, names in sides:
         day = f", {v.published[:10]}" if v.published else ""
-        parts.append(f"{v.text} ({', '.join(dict.fromkeys(outlets[value]))}{day})")
+        parts.append(f"{v.text} ({', '.join(dict.fromkeys(names))}{day})")
     if n.status == "conflicting":
         text, status = f"Disputed: {n.quantity}: {' against '.join(parts)}.", "conflicting"
     else:  # updated: the latest figure's own sourcing is the line's status
-        latest = outlets[values[-1].value]
+        latest = next(names for v, names in sides if _same_figure(v, values[-1]))
         status = "corroborated" if len(set(latest)) > 1 else "single_source"
         text = f"Revised: {n.quantity}: {', then '.join(parts)}."
     ids = tuple(dict.fromkeys(v.article_id for v in values))
     evidence = tuple(Evidence(v.article_id, v.text, v.start, v.end) for v in values)
     return BriefLine(text, status, (), ids, evidence)
+
+
+def _same_figure(a: NumberValue, b: NumberValue) -> bool:
+    """Whether two values of one quantity state one figure: equal, or within APPROX_TOLERANCE
+    of each other with bounds that overlap ("about 4,200" / "more than 4,000"). "At least
+    seven" admits nine, but a toll that went from seven to nine was revised."""
+    if a.value == b.value:
+        return True
+    close = abs(a.value - b.value) <= APPROX_TOLERANCE * max(abs(a.value), abs(b.value))
+    return close and values_agree(
+        Number(a.value, a.unit, None, a.text, a.start, a.end, a.qualifier),
+        Number(b.value, b.unit, None, b.text, b.start, b.end, b.qualifier),
+    )
 
 
 def _figure_lines(
