@@ -474,6 +474,44 @@ def test_check_claims_from_attributions_are_reported_not_asserted() -> None:
     ]
 
 
+def _span_of(text: str, part: str) -> tuple[int, int]:
+    i = text.index(part)
+    return i, i + len(part)
+
+
+def test_check_claims_a_refusal_says_nothing_and_a_pronoun_is_the_outer_speaker() -> None:
+    from newsweave.model import Attribution
+
+    text = (
+        "The agency said it could not yet say whether the spans could be saved. "
+        "The council said it hoped to reopen one lane by Friday."
+    )
+    first, second = text.index("The council"), len(text)
+    outer = [
+        Quote(text[s:e], who, who, "said", False, s, e)
+        for who, (s, e) in (
+            ("The agency", _span_of(text, "it could not yet say whether the spans could be saved")),
+            ("The council", _span_of(text, "it hoped to reopen one lane by Friday")),
+        )
+    ]
+    inner = [
+        Attribution(kind, text[s:e], "it", "it", cue, s, e)
+        for kind, cue, (s, e) in (
+            ("refusal", "say", _span_of(text, "whether the spans could be saved")),
+            ("intention", "hoped", _span_of(text, "to reopen one lane by Friday")),
+        )
+    ]
+    reading = Reading(
+        "a1", ((0, first - 1), (first, second)), quotes=tuple(outer), attributions=tuple(inner)
+    )
+    claims = article_claims(Article("a1", "x", text), reading)
+    # never "the spans could be saved" as anybody's claim, never "it" as a speaker
+    assert [(c.who, c.text) for c in claims] == [
+        ("The agency", "it could not yet say whether the spans could be saved"),
+        ("The council", "it hoped to reopen one lane by Friday"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text, figure, want",
     [

@@ -31,6 +31,9 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:while|but|whereas|and\s+(?=the\b|a\b|an\b|it\b|he\b|she\b|they\b))\s*"
 )
 _TRIM = " ,;:–—-\"“”‘’'()"
+# An attribution whose source is one of these inside another quote ("the council said it
+# hoped to reopen one lane") is that quote's speaker's: the enclosing quote is the claim.
+_PRONOUN_SOURCES = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 
 
 _DANGLING = re.compile(r"(?:[\s,;:]+(?:and|but|or|while|as|which|who))+[\s,;:]*$", re.I)
@@ -54,6 +57,10 @@ def _as_quote(a: Attribution) -> Quote:
     return Quote(a.text, a.source, a.speaker_text, a.cue, a.direct, a.start, a.end)
 
 
+def _pronoun_source(q: Quote) -> bool:
+    return (q.speaker or q.speaker_text or "").lower() in _PRONOUN_SOURCES
+
+
 def _kept_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes that are claims: a partial quote inside another quote is part of it, and a
     quote that holds a more specific one ("On Thursday, Peskov announced that X, according to
@@ -63,10 +70,13 @@ def _kept_quotes(quotes: Sequence[Quote]) -> list[Quote]:
         inside = [o for o in quotes if o is not q and o.start <= q.start and q.end <= o.end]
         if q.partial and inside:
             continue
+        if inside and _pronoun_source(q):
+            continue  # "the council said it hoped ...": the council's claim
         holds = [
             o for o in quotes
             if o is not q and not o.partial and q.start <= o.start and o.end <= q.end
             and (o.start, o.end) != (q.start, q.end)
+            and not _pronoun_source(o)
         ]  # fmt: skip
         if holds:
             continue
@@ -139,7 +149,10 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     """
     text = article.text
     # claims keep both kinds of attribution: what was said and what is believed, found, ...
-    believed = [(_as_quote(a), a.kind) for a in reading.attributions]
+    # a refusal's content is what was *not* said ("the agency said it could not yet say
+    # whether they could be saved"): never a claim; its sentence stays the outlet's or the
+    # enclosing quote's
+    believed = [(_as_quote(a), a.kind) for a in reading.attributions if a.kind != "refusal"]
     said_kind = {id(q): kind for q, kind in believed}
     quotes = _kept_quotes((*reading.quotes, *(q for q, _ in believed)))
     claims: list[Claim] = []
