@@ -68,6 +68,7 @@ _PASSIVE_DEPS = ("auxpass", "nsubjpass")
 _NOT_IMPERATIVE_DEPS = ("aux", "auxpass", "nsubj", "nsubjpass", "expl", "mark")
 # Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
 _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
+_DATELINE_DASHES = frozenset(("—", "–", "--", "-"))
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +183,19 @@ def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
     # "Russian Chief of General Staff Valery Gerasimov": a name right after the role
     while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
         hi += 1
+    # "ISTANBUL — The leadership of the Syrian Kurdish fighters accused": a dateline is the
+    # place the story was filed from, not part of who speaks (AllSides story 072)
+    for k in range(lo, hi):
+        if doc[k].text in _DATELINE_DASHES and all(t.is_upper for t in doc[lo:k] if t.is_alpha):
+            lo = k + 1
+            break
+    else:
+        if (
+            hi + 2 < subj.head.i
+            and doc[hi + 1].text in _DATELINE_DASHES
+            and doc[lo : hi + 1].text.isupper()
+        ):
+            lo, hi = hi + 2, subj.head.i - 1  # the parser took the dateline for the subject
     return _span(subj.doc[lo : hi + 1], offset)
 
 

@@ -7,6 +7,7 @@ takes the last named speaker, and a mention nothing names is kept as written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsweave.read.names import ArticleNames
@@ -14,6 +15,8 @@ from newsweave.read.quotes_vocab import DESCRIPTION_DETERMINERS, PRONOUNS
 
 _PRONOUNS = frozenset(PRONOUNS)
 _DETERMINERS = frozenset(DESCRIPTION_DETERMINERS)
+# Pronouns for things: no person is their antecedent, and "it" names no one to a reader.
+_THINGS = frozenset(("it", "this", "that", "which"))
 
 
 @dataclass(slots=True)
@@ -36,7 +39,14 @@ class SpeakerResolver:
     def resolve(self, mention: str, start: int, end: int) -> str | None:
         """Canonical name for the mention at text[start:end]; None when nothing fits."""
         low = mention.lower().strip()
+        if low in _THINGS:
+            return None  # "it hoped to reopen": a thing nothing here names
         ent = self.names.entity_at(start, end)
+        if ent is not None and ent.end < _head_start(mention, start):
+            # a name before the head describes it: "a pop-up solicitation on People for the
+            # American Way's website" is no "American" (AllSides story 193), "The Indiana
+            # governor" no "Indiana", "Clinton supporters" no "Hillary Clinton"
+            return mention.strip() or None
         if ent is not None:
             if ent.label == "PERSON":
                 self.last_person = ent.canonical
@@ -55,3 +65,11 @@ class SpeakerResolver:
             if role is not None:
                 return role
         return mention.strip() or None
+
+
+def _head_start(mention: str, start: int) -> int:
+    """Offset of the mention's last word (its head in English), a trailing parenthesis
+    ("Sen. Warren (D-Mass.)") left out."""
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", mention).rstrip()
+    words = core.split()
+    return start + len(core) - len(words[-1]) if words else start
