@@ -63,7 +63,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n\n".join(out)
 
 
-PARTS = ("ecbplus", "allsides", "copies", "stream")
+PARTS = ("ecbplus", "allsides", "copies", "stream", "stream-both")
 
 
 def check_parts(parts: tuple[str, ...]) -> None:
@@ -86,6 +86,9 @@ def run_bench(sizes: tuple[int, ...], out: Path = Path("docs/benchmarks.md"),
         ("copies", "Copies (syndication set built from ECB+)", run_copies),
         ("stream", f"Scale (synthetic stream: {', '.join(f'{n:,}' for n in sizes)})",
          lambda: run_stream(sizes, repeats)),
+        ("stream-both", "Scale (synthetic stream from ECB+ dev and the AllSides roundups: "
+         f"{', '.join(f'{n:,}' for n in sizes)})",
+         lambda: run_stream(sizes, repeats, ("ecbplus", "allsides"))),
     ):  # fmt: skip
         if name not in parts:
             continue

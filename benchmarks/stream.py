@@ -13,7 +13,10 @@ entities are crude, so it is a sanity check, not the ECB+ result). Each size run
 process, so the peak resident memory (getrusage ru_maxrss) is that
 run's own.
 
-Run: .venv/bin/python -m benchmarks.stream [10000 30000 100000]
+With `--corpora ecbplus,allsides` each pass also carries the 911 AllSides roundup excerpts
+(undated US political news, one story per roundup: the corpus where names that are everywhere
+merged unrelated stories, issue 18), renamed and dated the same way, gold story = pass + roundup.
+Run: .venv/bin/python -m benchmarks.stream [--corpora ecbplus,allsides] [10000 30000 100000]
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from pathlib import Path
 
 from newsweave.group import Grouper, GroupInput
 
-from .ecbplus import bcubed, load_docs
+from .ecbplus import SHARED, EcbDoc, bcubed, load_docs
 from .report import print_rows
 
 # the child runs `-m benchmarks.stream`, which imports from the checkout, wherever we were started
@@ -54,10 +57,36 @@ def _rename(text: str, c: int) -> str:
     return re.sub(r"\b\w{4,}\b", sub, text)
 
 
-def stream(n: int, seed: int = 0) -> Iterator[GroupInput]:
-    """n synthetic articles, in publication order (pass by pass, ties in ECB+ order)."""
+CORPORA = ("ecbplus", "allsides")
+
+
+def allsides_docs() -> list[EcbDoc]:
+    """The AllSides roundup excerpts as stream documents: event = the roundup's story."""
+    root = SHARED / "data" / "allsides-roundups" / "stories"
+    if not root.is_dir():
+        raise FileNotFoundError(f"AllSides roundups not found at {root}")
+    out = []
+    for path in sorted(root.glob("*/*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        story = path.parent.name
+        out.append(
+            EcbDoc(f"as{path.stem}", f"as{story}", f"as{story}", title.strip(), body.strip())
+        )
+    return out
+
+
+def stream_docs(corpora: tuple[str, ...] = ("ecbplus",)) -> list[EcbDoc]:
+    """The documents one pass of the stream is made of, corpus by corpus."""
+    if not corpora or set(corpora) - set(CORPORA):
+        raise ValueError(f"corpora: choose from {', '.join(CORPORA)}, got {corpora!r}")
+    loaders = {"ecbplus": load_docs, "allsides": allsides_docs}
+    return [d for name in CORPORA if name in corpora for d in loaders[name]()]
+
+
+def stream(n: int, seed: int = 0, corpora: tuple[str, ...] = ("ecbplus",)) -> Iterator[GroupInput]:
+    """n synthetic articles, in publication order (pass by pass, ties in corpus order)."""
     rng = random.Random(seed)
-    docs = load_docs()
+    docs = stream_docs(corpora)
     base = date(2026, 1, 1)
     event_day = {}
     for d in docs:
@@ -83,14 +112,14 @@ def stream(n: int, seed: int = 0) -> Iterator[GroupInput]:
         yield from batch
 
 
-def run_one(n: int) -> dict[str, object]:
+def run_one(n: int, corpora: tuple[str, ...] = ("ecbplus",)) -> dict[str, object]:
     """Group n stream articles in this process; timings and peak memory."""
     g = Grouper()
     times = []
     cpu = []
-    event = {d.doc: d.event for d in load_docs()}
+    event = {d.doc: d.event for d in stream_docs(corpora)}
     ids = []
-    for item in stream(n):
+    for item in stream(n, corpora=corpora):
         ids.append(item.article_id)
         t, c = time.perf_counter(), time.thread_time()
         g.add(item)
@@ -106,6 +135,7 @@ def run_one(n: int) -> dict[str, object]:
     p, r, f1 = bcubed(pred, gold)
     return {
         "n": n,
+        "corpora": ",".join(corpora),
         "total_s": round(total, 2),
         "cpu_s": round(sum(cpu), 2),
         # mean CPU time per add in the first and the last tenth of the stream: flat when the
@@ -124,8 +154,9 @@ def run_one(n: int) -> dict[str, object]:
 
 
 def run_stream(
-    sizes: tuple[int, ...] = (10_000, 30_000), repeats: int = 1
-) -> list[dict[str, object]]:
+    sizes: tuple[int, ...] = (10_000, 30_000), repeats: int = 1,
+    corpora: tuple[str, ...] = ("ecbplus",),
+) -> list[dict[str, object]]:  # fmt: skip
     """One row per size (each run in a fresh process), with total time / (n log n) vs the
     first, on wall-clock time and on the grouping thread's CPU time (other work on this shared
     machine stretches wall-clock time, and CPU time less).
@@ -140,7 +171,8 @@ def run_stream(
     for _ in range(repeats):
         for n in sizes:
             out = subprocess.run(
-                [sys.executable, "-m", "benchmarks.stream", "--one", str(n)],
+                [sys.executable, "-m", "benchmarks.stream", "--corpora", ",".join(corpora),
+                 "--one", str(n)],
                 capture_output=True, text=True, check=True, cwd=_CHECKOUT,
             )  # fmt: skip
             runs[n].append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -167,11 +199,14 @@ def run_stream(
 def main() -> None:
     """Print the stream table; sizes from argv (default 10k and 30k)."""
     args = sys.argv[1:]
+    corpora: tuple[str, ...] = ("ecbplus",)
+    if args[:1] == ["--corpora"]:
+        corpora, args = tuple(args[1].split(",")), args[2:]
     if args[:1] == ["--one"]:
-        print(json.dumps(run_one(int(args[1]))))
+        print(json.dumps(run_one(int(args[1]), corpora)))
         return
     sizes = tuple(int(a) for a in args) or (10_000, 30_000)
-    print_rows(run_stream(sizes))
+    print_rows(run_stream(sizes, corpora=corpora))
 
 
 if __name__ == "__main__":
