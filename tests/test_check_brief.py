@@ -137,3 +137,30 @@ def test_check_brief_a_revised_figure_lists_each_figure_once():
         ("a2", 9.0, "nine", "2026-03-11", None),
     )
     assert toll.text.endswith("then nine (Herald, 2026-03-11).")
+
+
+def test_check_brief_leads_with_what_every_outlet_carries_whatever_the_article_order():
+    # the Herald first: its lead (the rescue) came first while the summary kept article order
+    for names in (("Ledger", "Courier", "Herald"), ("Herald", "Courier", "Ledger")):
+        articles = [
+            Article(f"a{i}", f"a{i}.html", REPORTS[("Ledger", "Courier", "Herald").index(n)],
+                    outlet=n)
+            for i, n in enumerate(names)
+        ]  # fmt: skip
+        story = Story("s", None, tuple(a.id for a in articles), 3, (), None, None)
+        check = check_story(story, list(zip(articles, read_articles(articles), strict=True)))
+        assert "ring road" in check.brief[0].text, names
+        assert len(check.brief[0].article_ids) == 3
+
+
+def test_check_brief_a_question_scores_below_the_same_words_stated():
+    from newsweave.check.brief import lead_features, lead_score
+    from newsweave.model import Reading
+
+    texts = {"a": "Flood water cut the ring road again?", "b": "Flood water cut the ring road."}
+    docs = {k: (Article(k, k, t, title="Ring road cut"), Reading(k, ((0, len(t)),)))
+            for k, t in texts.items()}  # fmt: skip
+    feats, _ = lead_features([(k, 0, t) for k, t in texts.items()], docs, {"a": 0, "b": 1})
+    asked, stated = (lead_score(f) for f in feats)
+    assert feats[0]["question"] == 1.0 and feats[1]["question"] == 0.0
+    assert asked < stated

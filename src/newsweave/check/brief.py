@@ -3,12 +3,14 @@
 The brief is extractive: every sentence is an article's own words, with the status of the
 proposition it states and the articles it cites; a reported claim says who said it. Its summary
 sentences are chosen across outlets from the first sentences of each article (news leads with
-what matters): each scored by its closeness to the story's centroid (TF-IDF over the candidate
-sentences), its best match in another independent source's candidates (what the outlets agree
-on) and its place in its article; taken best first while they add something new, up to
-`SUMMARY_WORDS` words (`max_sentences` at most), in article order. Then one line on what is
-disputed, one on what only one outlet reports, one each for the most reported disputed and
-revised figures (check/numbers.py); short of three lines, best-sourced propositions fill in.
+what matters), each scored from what the story's own articles say of it (`lead_features`: its
+closeness to the story's centroid, how many of its words another independent source's text has
+too, how many the headlines have, its length, whether it asks or exclaims) by a few weights
+fitted on half of the AllSides roundups (`LEAD_WEIGHTS`); taken best first while they add
+something new, up to `SUMMARY_WORDS` words (`max_sentences` at most), in article order. Then
+one line on what is disputed, one on what only one outlet reports, one each for the most
+reported disputed and revised figures (check/numbers.py); short of three lines, best-sourced
+propositions fill in.
 """
 
 from __future__ import annotations
@@ -49,18 +51,38 @@ CANDIDATE_WORDS = (6, 50)
 # A huge story's summary compares at most this many candidates pairwise (160,000 cosines).
 MAX_CANDIDATES = 400
 # The summary stops once it holds this many words. Tuned on the even-numbered half of the 307
-# AllSides roundups (references average 66 words), with this selection before MIN_SUPPORT and
-# the proposition check: ROUGE-2 0.169 at 50 words, 0.166 at 45 and 55, 0.164 at three
-# sentences whatever their length.
+# AllSides roundups (references average 66 words), with the first selection before MIN_SUPPORT
+# and the proposition check: ROUGE-2 0.169 at 50 words, 0.166 at 45 and 55, 0.164 at three
+# sentences whatever their length; with LEAD_WEIGHTS, 35-80 words: 0.164-0.170 on that half.
 SUMMARY_WORDS = 50
-# A candidate's score: centroid cosine + SUPPORT_WEIGHT x its best cosine with another source's
-# candidate + POSITION_WEIGHT / (1 + its index in its article) (the same half: 1.0 and 1.0 beat
-# 0.0-0.5 for either).
-SUPPORT_WEIGHT = 1.0
-POSITION_WEIGHT = 1.0
+# A candidate's score: the sum of these weights times its features (`lead_features`):
+#   centroid   cosine with the centroid of the story's candidates (TF-IDF over their stems)
+#   shared     its content stems that another independent source's text has too, per 10
+#   headline   the share of its content stems that the story's headlines have
+#   words      its length, per 10 words (a longer lead carries more of a roundup of 58 words
+#              median; the candidates are 6-50 words)
+#   question   1 when it asks or exclaims ("Will it cost him Florida?", a column's hook)
+#   corroborated  1 when its best-sourced proposition is corroborated (set by hand: the tuning
+#              half is flat from 0.05 to 1.0, ROUGE-2 0.168-0.169; at 0 the seed pair's
+#              summary adds a single-source restatement of its first line)
+# The first five fitted by least squares (ridge 10 on standardised features) to each
+# candidate's own ROUGE-2 F1 against the roundup, centred per story, on the even-numbered half
+# of the 307 AllSides roundups (benchmarks/check/brief.py), then scaled to centroid 1.0; fitted
+# on the odd half instead: 1.0 / 0.52 / 0.56 / 0.08 / -0.51. Whole brief, even / odd half:
+# 0.165 / 0.172 with the earlier centroid + support + 1 / (1 + position), 0.168 / 0.177 with the
+# five (the odd half's fit: 0.168 on the even half too), 0.169 / 0.177 with corroborated.
+# Measured and left out (each moves the tuning half by -0.004 to +0.001): position, loaded
+# words ("stunning", "slammed", "so-called"), first and second person, quotation marks, a
+# weekday, a named actor in the first five words, the share of other leads' stems it carries,
+# word pairs another source has.
+LEAD_WEIGHTS: dict[str, float] = {
+    "centroid": 1.0, "shared": 0.46, "headline": 0.68, "words": 0.10, "question": -0.61,
+    "corroborated": 0.2,
+}  # fmt: skip
 # After the first summary sentence, a candidate needs a match of at least this cosine in another
 # source's candidates: one outlet's aside ("the bakery handed out free bread") is no summary
-# (tuning half: ROUGE-2 0.166 at 0.2, 0.164 at 0, 0.1 and 0.3).
+# (tuning half: ROUGE-2 0.166 at 0.2, 0.164 at 0, 0.1 and 0.3; with LEAD_WEIGHTS 0.166 at 0 and
+# 0.1, 0.165 at 0.3, 0.168 at 0.2).
 MIN_SUPPORT = 0.2
 # A candidate whose cosine with a chosen sentence is above this repeats it.
 REDUNDANT_COSINE = 0.5
@@ -191,22 +213,26 @@ def _candidates(
     return out
 
 
-def summary_sentences(
+def lead_features(
+    cands: Sequence[tuple[str, int, str]],
     docs: Mapping[str, tuple[Article, Reading]],
-    by_sentence: Mapping[tuple[str, int], Sequence[Claim]],
     sources: Mapping[str, int],
-    max_sentences: int,
-    proposition_of: Mapping[str, Proposition] | None = None,
-) -> list[tuple[str, int, str]]:
-    """The summary: leading sentences that are central to the story and that other sources
-    carry too, non-redundant, up to SUMMARY_WORDS words, in article and sentence order. With
-    `proposition_of` (claim id -> proposition), a sentence whose best-sourced proposition a
-    chosen one states already repeats it (a translation words it otherwise).
+) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Per candidate, the features LEAD_WEIGHTS weighs and `support` (its best cosine with
+    another independent source's candidate), all from the story's own articles; and the
+    candidates' TF-IDF vectors.
 
-    Returns:
-        (article id, sentence index, text) per chosen sentence.
+    Example:
+        >>> from newsweave.model import Article, Reading
+        >>> def doc(aid, title, text):
+        ...     return aid, (Article(aid, aid, text, title=title), Reading(aid, ((0, len(text)),)))
+        >>> docs = dict([doc("a", "Flood cuts ring road", "Flood water cut the ring road."),
+        ...              doc("b", "Ring road cut", "The ring road was cut by flood water?")])
+        >>> feats, _ = lead_features([("a", 0, docs["a"][0].text), ("b", 0, docs["b"][0].text)],
+        ...                          docs, {"a": 0, "b": 1})
+        >>> [(f["shared"], f["headline"], f["question"]) for f in feats]
+        [(0.5, 0.8, 0.0), (0.5, 0.8, 1.0)]
     """
-    cands = _candidates(docs, by_sentence)
     bags = [Counter(content_stems(t)) for _, _, t in cands]
     df: Counter[str] = Counter()
     for bag in bags:
@@ -217,13 +243,57 @@ def summary_sentences(
     for v in vecs:
         centroid.update(v)
     centre = _normalised(centroid)
-    scores, supports = [], []
-    for i, (aid, k, _) in enumerate(cands):
+    held: dict[str, set] = defaultdict(set)  # stem -> the independent sources whose text has it
+    for aid, (article, _) in docs.items():
+        for t in set(content_stems(article.text)):
+            held[t].add(sources.get(aid, aid))
+    heads = {t for article, _ in docs.values() for t in content_stems(article.title or "")}
+    out = []
+    for i, (aid, _, text) in enumerate(cands):
+        me = sources.get(aid, aid)
         others = [_cos(vecs[i], vecs[j]) for j, c in enumerate(cands)
-                  if sources.get(c[0], c[0]) != sources.get(aid, aid)]  # fmt: skip
-        support = max(others, default=0.0)
-        supports.append(support)
-        scores.append(_cos(vecs[i], centre) + SUPPORT_WEIGHT * support + POSITION_WEIGHT / (1 + k))
+                  if sources.get(c[0], c[0]) != me]  # fmt: skip
+        stems = set(bags[i])
+        out.append({
+            "centroid": _cos(vecs[i], centre),
+            "shared": sum(1 for t in stems if held[t] - {me}) / 10,
+            "headline": len(stems & heads) / max(1, len(stems)),
+            "words": len(text.split()) / 10,
+            "question": float("?" in text or "!" in text),
+            "support": max(others, default=0.0),
+        })  # fmt: skip
+    return out, vecs
+
+
+def lead_score(features: Mapping[str, float]) -> float:
+    """A candidate's score: LEAD_WEIGHTS times its features."""
+    return sum(w * features.get(name, 0.0) for name, w in LEAD_WEIGHTS.items())
+
+
+def summary_sentences(
+    docs: Mapping[str, tuple[Article, Reading]],
+    by_sentence: Mapping[tuple[str, int], Sequence[Claim]],
+    sources: Mapping[str, int],
+    max_sentences: int,
+    proposition_of: Mapping[str, Proposition] | None = None,
+) -> list[tuple[str, int, str]]:
+    """The summary: the best-scored leading sentences (`lead_score`; `corroborated` is read
+    from `proposition_of`), non-redundant, after the first only what another source carries
+    too, up to SUMMARY_WORDS words; the best one's article first, each article's sentences in
+    their order. With `proposition_of` (claim id -> proposition), a sentence whose best-sourced
+    proposition a chosen one states already repeats it (a translation words it otherwise).
+
+    Returns:
+        (article id, sentence index, text) per chosen sentence.
+    """
+    cands = _candidates(docs, by_sentence)
+    feats, vecs = lead_features(cands, docs, sources)
+    if proposition_of is not None:
+        for f, c in zip(feats, cands, strict=True):
+            main = sentence_propositions(by_sentence[c[:2]], proposition_of)[0]
+            f["corroborated"] = float(main.status == "corroborated")
+    scores = [lead_score(f) for f in feats]
+    supports = [f["support"] for f in feats]
     chosen: list[int] = []
     shown: set[str | None] = set()
     words = 0
@@ -240,7 +310,11 @@ def summary_sentences(
         shown.add(main)
         chosen.append(i)
         words += len(cands[i][2].split())
-    return [cands[i] for i in sorted(chosen)]
+    # the best-scored sentence's article first, each article's sentences in their order
+    first: dict[str, int] = {}
+    for i in chosen:
+        first.setdefault(cands[i][0], len(first))
+    return [cands[i] for i in sorted(chosen, key=lambda i: (first[cands[i][0]], i))]
 
 
 def _main_id(
