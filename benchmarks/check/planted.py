@@ -298,6 +298,16 @@ def _named(text: str, f: Figure) -> bool:
     return len(last) > 1 and last.isalpha() and last.isupper()
 
 
+# "N weeks ago" is a point in time, "for the past N weeks" a span: a figure followed by "ago"
+# states the same thing only as another one followed by "ago" (ECB+ 4a: "hospitalized for the
+# past three weeks for pneumonia" / "a heart attack suffered almost three weeks ago").
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+
+
+def _ago(text: str, f: Figure) -> bool:
+    return bool(_AGO.match(text, f.end))
+
+
 def plants(a_text: str, b_text: str) -> list[Plant]:
     """For each figure B states that A states too (same value, same counted word, in sentences
     that share `MIN_SHARED_WORDS` content words, no name like "AK 47"), a conflict (only a
@@ -310,6 +320,7 @@ def plants(a_text: str, b_text: str) -> list[Plant]:
         same = [
             g for g in mine if (g.value, g.unit) == (f.value, f.unit)
             and len(words & _sentence_words(a_text, g)) >= MIN_SHARED_WORDS
+            and _ago(a_text, g) == _ago(b_text, f)
         ]  # fmt: skip
         if not same or _named(b_text, f):
             continue
