@@ -22,6 +22,10 @@ Bump one when its stage's output changes, so the stored results are redone.
 # only, attributions[] apart. (Names of their own, not "read-12": several branches bump the
 # reader, and the benchmarks' reading cache is keyed by it.)
 READER_VERSION = "read-15-scales"
+# check-14-families: a family count of one person ("one of her 12 children" / "the mother of 12
+# children") or one parent word ("a mother of two died") is one quantity; figures of one compound
+# are compared outside candidacy; a claimant of two words or more counts as context
+# (check/figure_context.py).
 # check-13-figure-lines: a brief's figure line names each figure once ("about 4,200" then "more than
 # 4,000" the same day is no revision; "at least seven" then "nine" is).
 # check-12-participles: in "X did Y, saying Z" the clause before the participle cue is a claim of
@@ -45,4 +49,4 @@ READER_VERSION = "read-15-scales"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-13-figure-lines"
+CHECKER_VERSION = "check-14-families"
