@@ -95,3 +95,20 @@ def test_bench_check_planted_a_time_ago_is_no_span():
     # two times ago, or two spans, are one figure
     assert [p.kind for p in plants(a.replace("for the past three weeks", "three weeks ago"), b)]
     assert [p.kind for p in plants(a, b.replace("almost three weeks ago", "for three weeks"))]
+
+
+def test_bench_check_planted_conflicting_figures_within_one_event():
+    from benchmarks.check.planted import conflicting_figures
+
+    def number(status, *ids):
+        return {"status": status, "values": [{"article_id": i} for i in ids]}
+
+    checked = {
+        "numbers": [
+            number("conflicting", "a1", "a2"),  # both of event 1a
+            number("conflicting", "a1", "b1"),  # two events
+            number("consistent", "a1", "a2"),
+        ]
+    }
+    assert conflicting_figures(checked, {"a1": "1a", "a2": "1a", "b1": "1b"}) == (2, 1)
+    assert conflicting_figures({}, {}) == (0, 0)
