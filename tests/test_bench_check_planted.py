@@ -84,3 +84,31 @@ def test_bench_check_planted_qualifier_words_are_no_shared_subject():
     a = "The two founded the young doctors' society nearly two decades ago."
     b = "For nearly two decades, Dr Oram ran the clinic."
     assert plants(a, b) == []
+
+
+def test_bench_check_planted_a_time_ago_is_no_span():
+    # "three weeks ago" is when, "for the past three weeks" how long: two statements that share
+    # a subject ("Marsh", "hospital") but no figure
+    a = "Marsh had been in hospital for the past three weeks with pneumonia."
+    b = "Marsh was taken to hospital almost three weeks ago after a fall."
+    assert plants(a, b) == []
+    # two times ago, or two spans, are one figure
+    assert [p.kind for p in plants(a.replace("for the past three weeks", "three weeks ago"), b)]
+    assert [p.kind for p in plants(a, b.replace("almost three weeks ago", "for three weeks"))]
+
+
+def test_bench_check_planted_conflicting_figures_within_one_event():
+    from benchmarks.check.planted import conflicting_figures
+
+    def number(status, *ids):
+        return {"status": status, "values": [{"article_id": i} for i in ids]}
+
+    checked = {
+        "numbers": [
+            number("conflicting", "a1", "a2"),  # both of event 1a
+            number("conflicting", "a1", "b1"),  # two events
+            number("consistent", "a1", "a2"),
+        ]
+    }
+    assert conflicting_figures(checked, {"a1": "1a", "a2": "1a", "b1": "1b"}) == (2, 1)
+    assert conflicting_figures({}, {}) == (0, 0)

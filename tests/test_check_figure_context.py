@@ -258,3 +258,65 @@ def test_check_figure_context_an_initialism_meets_its_words():
     assert _direct(a, b) == [("days", ["seven days", "two days"])]
     # a name's initials are no such word: "Injured Reserve" as a title spells nothing
     assert _direct(a.replace("injured reserve", "Injured Reserve"), b) == []
+
+
+def test_check_figure_context_one_persons_children_are_one_quantity():
+    # one shared stem ("Johnson"), but a person has one number of children: "one of her 12
+    # children" counts her family (a whole, compared as one), "the mother of nine" too (ECB+ 33b)
+    a = "Sarah Johnson, 34, was walking with one of her 12 children when the van struck her."
+    b = "Johnson was the mother of nine children."
+    assert _disputed(_check(a, b)) == [("children (people)", {"12", "nine"})]
+    # another person's children are another quantity, whoever else the sentence names
+    c = "Mary Wilson, a neighbour of Sarah Johnson, was the mother of nine children."
+    assert _disputed(_check(a, c)) == []
+
+
+def test_check_figure_context_a_parent_of_n_counts_children():
+    # "a mother of two died": the reader takes "died" for what is counted; the parent word and
+    # one more stem ("died") make one quantity (ECB+ 21b)
+    a = "A 59-year-old mother of two died when a drunken driver struck her in Tarn on Friday."
+    b = "Sadly, the mother of seven died from injuries she sustained in the crash."
+    assert _direct(a, b) == [("children", ["seven", "two"])]
+    # a father is another parent; the parent word alone is not enough
+    assert _direct(a, b.replace("mother", "father")) == []
+    assert _direct(a, "The mother of seven was named by the county on Monday.") == []
+
+
+def test_check_figure_context_one_compound_is_compared_outside_candidacy():
+    # claims the alignment does not pair (score under MIN_PAIR_SCORE) still give one quantity
+    # when both count one compound (ECB+ 8b: "three bank workers died" / "left three bank
+    # workers dead")
+    a = "Three bank workers died in the attack on the Tarn Street branch."
+    b = "The blaze left eight bank workers dead, officials said on Thursday."
+    assert _direct(a, b, score=0.0) == [("workers (people)", ["Three", "eight"])]
+    assert _direct(a, b.replace("bank", "rail"), score=0.0) == []
+
+
+def _claimed(t1: str, w1: str, t2: str, w2: str, by: tuple[str | None, str | None]):
+    """context_comparisons on two candidate claims whose one figure each (the words `w`, in
+    days) is claimed by `by`."""
+    from newsweave.check.figure_context import context_comparisons
+    from newsweave.model import Claim, Number
+
+    arts, claims = {}, []
+    for aid, t, w, who in (("a", t1, w1, by[0]), ("b", t2, w2, by[1])):
+        at = t.index(w)
+        value = {"six": 6.0, "12": 12.0}[w.split()[-2]]
+        n = Number(value, "days", None, w, at, at + len(w), claimed_by=who)
+        arts[aid] = Article(aid, aid, t)
+        claims.append(Claim(f"{aid}:0", aid, t, 0, len(t), "asserted", numbers=(n,)))
+    found = context_comparisons(claims, [[0], [1]], {(0, 1): 0.3}, arts, {"a": 0, "b": 1})
+    return [sorted(v.text for v in c.values) for c in found]
+
+
+def test_check_figure_context_a_claimant_of_two_words_is_context():
+    # the claimant ("Initial estimates") is named in the other figure's window: with "repair"
+    # and "Tarnet" the third shared stem (ECB+ 30b)
+    a = "Initial estimates indicate that the total Tarnet repair time will be around six days."
+    b = "Tarnet said that their initial estimates were that it would take 12 days to repair it."
+    assert _claimed(a, "around six days", b, "12 days", ("Initial estimates", None)) == [
+        ["12 days", "around six days"]
+    ]
+    # a claimant of one word is a story's main source, no context of its own
+    assert _claimed(a, "around six days", b, "12 days", ("Estimates", None)) == []
+    assert _claimed(a, "around six days", b, "12 days", (None, None)) == []

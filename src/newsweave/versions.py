@@ -27,13 +27,17 @@ Bump one when its stage's output changes, so the stored results are redone.
 # ("ISTANBUL — The leadership of ...") is no part of a speaker. PolNeAR dev speaker accuracy
 # 0.951 -> 0.950 (speech), 0.894 (other attributions) unchanged.
 READER_VERSION = "read-16-speakers"
-# check-15-refusals-lead-weights: check-14-refusals and check-14-lead-weights, merged.
+# check-16-families: check-14-refusals, check-14-lead-weights and check-14-families, merged.
 # check-14-refusals: a refusal's content ("said it could not yet say whether they could be saved")
 # is nobody's claim, and an attribution to a pronoun inside a quote ("the council said it hoped
 # ...") yields to the quote, whose speaker is named.
 # check-14-lead-weights: the brief's summary sentences scored by LEAD_WEIGHTS (centroid, words
 # another source has, headline words, length, a question or exclamation, corroboration; fitted on
 # the even half of the AllSides roundups), the best one's article first (check/brief.py).
+# check-14-families: a family count of one person ("one of her 12 children" / "the mother of 12
+# children") or one parent word ("a mother of two died") is one quantity; figures of one compound
+# are compared outside candidacy; a claimant of two words or more counts as context
+# (check/figure_context.py).
 # check-13-figure-lines: a brief's figure line names each figure once ("about 4,200" then "more than
 # 4,000" the same day is no revision; "at least seven" then "nine" is).
 # check-12-participles: in "X did Y, saying Z" the clause before the participle cue is a claim of
@@ -57,4 +61,4 @@ READER_VERSION = "read-16-speakers"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-15-refusals-lead-weights"
+CHECKER_VERSION = "check-16-families"

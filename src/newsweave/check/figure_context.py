@@ -14,7 +14,12 @@ prison"), or one stem fewer when the figures count one compound ("three bank wor
 "left eight bank workers dead"), or when they are multiples of one reference ("ten times the
 legal limit" / "five times the legal limit"). Stems of one class of words (`SAME_STEMS`:
 "workers"/"employees", "Mt"/"Mount") count as one, and an initialism meets the words it spells
-("IR" / "injured reserve"). An average ("averaged 30 home runs") is no count, a running total
+("IR" / "injured reserve"), a claimant named in two words or more counts as a stem ("Initial
+estimates indicate ..."), and two figures of one compound are compared whether or not their
+claims are candidates. A person has one number of children: two family counts ("one of her 12
+children" / "Horton was the mother of 12 children", "a mother of two died") are one quantity
+when the sentence names the same person before them, or when both follow one parent word with
+one more stem in common. An average ("averaged 30 home runs") is no count, a running total
 ("so far") is never one quantity with a single event's count, two figures whose sentences
 resolve times next to them that do not meet ("to 4.75% in January" / "7.4% in the final
 quarter of last year") are two quantities, and in a list of figures of one kind the words
@@ -35,7 +40,7 @@ from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from .numbers import is_change, is_whole, named_comparison
-from .terms import content_stems, number_key
+from .terms import content_stems, entity_key, number_key
 
 # Content stems looked at on each side of a figure, within this many characters of its
 # sentence.
@@ -102,6 +107,15 @@ class _Context:
     # other's "injured reserve"
     acronyms: frozenset[str] = frozenset()
     initials: frozenset[str] = frozenset()
+    # a family count ("the mother of 12 children", "one of her 12 children", "a mother of two
+    # died"): the parent word before it ("mother", "" when none) and the person the sentence
+    # names first before it, its subject ("horton"); None for any other figure
+    kin: str | None = None
+    owner: str | None = None
+    # who the reader says claims the figure, as stems, when named in two words or more
+    # ("Initial estimates indicate that the total SEACOM repair time will be around twelve
+    # days": initi, estim)
+    claimant: frozenset[str] = frozenset()
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -109,7 +123,11 @@ _Period = tuple[int, int, tuple[date, date]]
 
 
 def _context(
-    text: str, claim: Claim, n: Number, periods: Sequence[_Period] = ()
+    text: str,
+    claim: Claim,
+    n: Number,
+    periods: Sequence[_Period] = (),
+    persons: Sequence[tuple[int, str]] = (),
 ) -> _Context | None:
     """The figure's head (what it counts) and the stems around it in its sentence (a claim can
     be one clause of it: "it arrested 23 pirates who threatened a merchant vessel" leaves "in
@@ -117,7 +135,12 @@ def _context(
     left = _SENTENCE_END.split(text[max(0, n.start - CONTEXT_CHARS) : n.start])[-1]
     right = _SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
     before, after = _stems(left)[-CONTEXT_STEMS:], _stems(right)[:CONTEXT_STEMS]
-    if n.counts:
+    parent = _PARENT_OF.search(text, max(0, n.start - 30), n.start)
+    if parent and not (n.counts and _stems(n.counts)[:1] and _stems(n.counts)[0] in KIN_STEMS):
+        # "a mother of two died": the reader's counted word is the verb; a parent of N
+        # counts children
+        head, label = "children", "children"
+    elif n.counts:
         head, label = (_stems(n.counts) or [n.counts])[0], n.counts
     elif n.unit and n.unit != "people":
         head = label = n.unit
@@ -156,12 +179,46 @@ def _context(
     words = words[1:] if words[:1] == [head] else words
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
     when = tuple(d for a, b, d in periods if lo <= a and b <= hi)
+    kin = (_stems(parent.group(1))[0] if parent else "") if head in KIN_STEMS else None
+    owner = next((k for at, k in persons if start <= at < n.start), None)  # the subject
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
         reference=_reference(text, n), phrase=_phrase(text, n), acronyms=acronyms,
-        initials=initials,
+        initials=initials, kin=kin, owner=owner, claimant=_claimant(n),
     )  # fmt: skip
+
+
+# What a family count counts, as stems: a person has one number of children, so two reports'
+# counts of one person's children are one quantity whatever else their sentences say (ECB+
+# 33b: "Horton was the mother of 12 children" / "Horton, 34, was walking with one of her 12
+# children").
+KIN_STEMS = frozenset(["children", "child", "kid", "son", "daughter", "grandchildren", "sibl",
+                       "brother", "sister"])  # fmt: skip
+_PARENT_OF = re.compile(
+    r"\b(mother|father|parent|grandmother|grandfather|mom|dad)\s+of\s+$", re.IGNORECASE
+)
+# The member of a family written before its whole: "one of her 12 children" counts her
+# children, the family's size (not a part of another figure, as in "157 of 338 seats").
+_ONE_OF_FAMILY = re.compile(r"\bone\s+of\s+(?:her|his|their|the)\s+$", re.IGNORECASE)
+
+
+def _family_whole(text: str, n: Number) -> bool:
+    """Whether a whole (`is_whole`) is the size of a family a member is one of ("one of her
+    12 children"): compared like any family count."""
+    kin = _stems(n.counts or "")[:1]
+    return bool(kin and kin[0] in KIN_STEMS and _ONE_OF_FAMILY.search(text, 0, n.start))
+
+
+def _same_family(a: _Context, b: _Context) -> bool:
+    """Two family counts of one person: the same person named before them, or the same
+    parent word and one more stem in common ("the mother of seven died from injuries" / "a
+    mother of two died when a drunken driver struck her": mother, die)."""
+    if a.kin is None or b.kin is None or a.head != b.head:
+        return False
+    if a.owner and a.owner == b.owner:
+        return True
+    return bool(a.kin) and a.kin == b.kin and len((a.stems & b.stems) - {a.kin}) >= 1
 
 
 # Words a counted noun cannot be: units measure ("13 nautical miles" is a distance, not miles
@@ -336,10 +393,34 @@ def _same_kind(a: _Context, b: _Context) -> bool:
     return not (a.listed or b.listed) or any(x & y for x, y in zip(a.ends, b.ends, strict=True))
 
 
+# A claimant counts as context when named in this many stems at least: one word ("Microsoft",
+# "police") names a story's main source, which gives many figures.
+CLAIMANT_STEMS = 2
+
+
+def _claimant(n: Number) -> frozenset[str]:
+    stems = frozenset(_stems(n.claimed_by or ""))
+    return stems if len(stems) >= CLAIMANT_STEMS else frozenset()
+
+
+def _same_claimant(a: _Context, b: _Context) -> bool:
+    """Whether one figure's claimant is named in the other's window or is its claimant: "Initial
+    estimates indicate ... around twelve days" / "their initial estimates were that it would
+    take 12 days to repair the cable" (ECB+ 30b)."""
+    both = a.stems & b.stems  # a claimant the two windows share is counted there already
+    return any(
+        x.claimant and x.claimant <= (y.stems | y.claimant) and not x.claimant <= both
+        for x, y in ((a, b), (b, a))
+    )  # fmt: skip
+
+
 def _shared(a: _Context, b: _Context) -> int:
     joined = (a.compounds & b.stems) | (b.compounds & a.stems)
     spelled = bool((a.acronyms & b.initials) | (b.acronyms & a.initials))
-    return len(a.stems & b.stems) + len(joined) + len(a.figures & b.figures) + spelled
+    claimed = _same_claimant(a, b)
+    return (
+        len(a.stems & b.stems) + len(joined) + len(a.figures & b.figures) + spelled + claimed
+    )  # fmt: skip
 
 
 def _match(a: _Context, b: _Context) -> int:
@@ -348,6 +429,8 @@ def _match(a: _Context, b: _Context) -> int:
     limit" / "five times the legal limit"), or two contexts that are the same
     `MIN_WHOLE_CONTEXT` stems and nothing else ("He was sentenced to 12 years in prison" /
     "... to 17 years in prison")."""
+    if _same_family(a, b) and not a.total and not b.total:
+        return max(_shared(a, b), 1)
     if not _same_kind(a, b):
         return 0
     shared = _shared(a, b)
@@ -373,12 +456,19 @@ def _contexts(
         aid: [(t.start, t.end, d) for t in r.times if (d := days(t.resolved))]
         for aid, r in readings.items()
     }
+    persons: dict[str, list[tuple[int, str]]] = {
+        aid: sorted((e.start, k) for e in r.entities
+                    if e.label == "PERSON" and (k := entity_key(e.canonical or e.text, "PERSON")))
+        for aid, r in readings.items()
+    }  # fmt: skip
     out: dict[int, list[_Context]] = {}
     for i, c in enumerate(claims):
         text = texts[c.article_id]
         found = [
-            _context(text, c, n, periods.get(c.article_id, ())) for n in c.numbers
-            if not is_change(text, n) and not _in_range(text, n) and not is_whole(text, n)
+            _context(text, c, n, periods.get(c.article_id, ()), persons.get(c.article_id, ()))
+            for n in c.numbers
+            if not is_change(text, n) and not _in_range(text, n)
+            and (not is_whole(text, n) or _family_whole(text, n))
         ]  # fmt: skip
         out[i] = [x for x in found if x is not None]
     return out
@@ -480,12 +570,23 @@ def context_comparisons(
     claims, unscored = with_orphans(claims, readings or {})
     ctx = _contexts(claims, texts, readings or {})
     partners = _paired(claims, groups, scores, sources, unscored)
+    # figures of one compound ("three bank workers" / "eight bank workers") are compared
+    # whether or not their claims are candidates: the compound names what they count
+    compound: dict[tuple[str, ...], list[_Context]] = {}
+    for mine in ctx.values():
+        for x in mine:
+            if x.phrase:
+                compound.setdefault(x.phrase, []).append(x)
     out, seen = [], set()
     for i, mine in ctx.items():
         others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]
         for a in mine:
             by_article: dict[str, list[tuple[int, _Context]]] = {}
-            for b in others:
+            apart = [
+                x for x in compound.get(a.phrase, ()) if x not in others
+                and sources[x.claim.article_id] != sources[a.claim.article_id]
+            ]  # fmt: skip
+            for b in others + apart:
                 shared = _match(a, b)
                 if shared:
                     by_article.setdefault(b.claim.article_id, []).append((shared, b))
