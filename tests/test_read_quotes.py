@@ -178,10 +178,22 @@ def test_read_quotes_a_dateline_the_parser_took_for_the_subject_is_no_speaker() 
     assert q.speaker == "The leadership of the Syrian Kurdish fighters"
 
 
-def test_read_quotes_it_names_no_speaker() -> None:
-    text = "The council met on Monday. It said that the tram line would close in May."
-    q = _find(_quotes(text), "tram line would close")
-    assert q.speaker_text == "It" and q.speaker is None
+@pytest.mark.parametrize(
+    "text, fragment, pronoun",
+    [
+        ("The council met on Monday. It said that the tram line would close in May.",
+         "tram line would close", "It"),
+        # the last named person is no antecedent of a group's "they"
+        ("Mayor Ada Vell opened the session. Residents were clear that they believe the "
+         "vote was rigged.", "vote was rigged", "they"),
+    ],
+)  # fmt: skip
+def test_read_quotes_it_and_they_name_no_speaker(text: str, fragment: str, pronoun: str) -> None:
+    found = find_quotes(text, nlp.doc(text), ())
+    q, atts = read_quotes(text, nlp.doc(text))
+    said = [(x.speaker_text, x.speaker) for x in q if fragment in x.text]
+    said += [(a.speaker_text, a.source) for a in atts if fragment in a.text]
+    assert said == [(pronoun, None)], (found, atts)
 
 
 def test_read_quotes_scare_quotes_are_not_quotes() -> None:
