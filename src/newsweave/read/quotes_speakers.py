@@ -1,8 +1,10 @@
 """Speakers: a quote's speaker mention ("Trump", "he", "the Chief of Staff") to a canonical name.
 
 The names come from the article's name service (`read/names.py: ArticleNames`); what is the
-speaker step's own is the order: the speakers are resolved in document order, so a pronoun
-takes the last named speaker, and a mention nothing names is kept as written.
+speaker step's own is the order: the speakers are resolved in document order, so "he", "she"
+or "I" takes the last named speaker ("it", "they" and "we" none: a thing or a group), a name
+that does not reach the mention's last word only describes it, and a mention nothing names is
+kept as written.
 """
 
 from __future__ import annotations
