@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-MODULES = ("ecbxml", "pairs", "rouge", "brief", "planted")
+MODULES = ("ecbxml", "pairs", "rouge", "brief", "planted", "events")
 
 # the dataset loaders and scorers at benchmarks/ (they were in src/newsweave/bench, where
 # tests/test_docs_examples.py ran their examples)
