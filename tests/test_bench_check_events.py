@@ -115,3 +115,23 @@ def test_bench_check_events_e5_cosines_from_the_cache_or_a_note(monkeypatch, tmp
     np.save(written.with_suffix(".npy"), x)
     cos, note = events.e5_cosines(texts, [(0, 1), (1, 2)])
     assert cos.tolist() == [0.0, 1.0] and "read from" in note
+
+
+def test_bench_check_events_align_section_puts_the_signals_beside_the_stage(monkeypatch):
+    from benchmarks.check import __main__ as cli
+    from benchmarks.check import align
+
+    sweep = [{"threshold": 0.1, "P": 0.4, "R": 0.6, "F1": 0.48, "predicted": 10}]
+    stage_row = [{"method": "check stage", "threshold": None, "P": 0.6, "R": 0.1, "F1": 0.17,
+                  "predicted": 3}]  # fmt: skip
+    signals = [{"method": "matcher", "P@0.6": 0.3, "R@0.6": 0.6, "P@0.3": 0.5, "P@0.1": 0.7,
+                "best_F1": 0.45}]  # fmt: skip
+    monkeypatch.setattr(
+        align, "run", lambda: (sweep, sweep[0], [], stage_row, (signals, ["a note"]))
+    )
+    text = cli._align()
+    lines = text.splitlines()
+    assert "| check stage (its one operating point) | 0.600 | 0.100 |  |  | 0.170 |" in lines
+    assert "| matcher | 0.300 | 0.600 | 0.500 | 0.700 | 0.450 |" in lines
+    assert "- a note" in lines
+    assert text.index("matcher") < text.index("| TF-IDF sentence cosine | 0.10 |")
