@@ -17,6 +17,14 @@ _ALIGN_COLUMNS = [
     ("F1", "F1", ".3f"),
     ("predicted", "pairs predicted", ",d"),
 ]
+_SIGNAL_COLUMNS = [
+    ("method", "method", ""),
+    ("P@0.6", "best P at R >= 0.60", ".3f"),
+    ("R@0.6", "R there", ".3f"),
+    ("P@0.3", "best P at R >= 0.30", ".3f"),
+    ("P@0.1", "best P at R >= 0.10", ".3f"),
+    ("best_F1", "best F1", ".3f"),
+]
 _BRIEF_COLUMNS = [
     ("system", "system", ""),
     ("R1", "ROUGE-1 F1", ".3f"),
@@ -29,10 +37,23 @@ _BRIEF_COLUMNS = [
 def _align() -> str:
     from .align import run
 
-    rows, best, notes, stage = run()
+    rows, best, notes, stage, (signals, signal_notes) = run()
     for r in rows:
         r["method"] = "TF-IDF sentence cosine"
-    body = table((stage or []) + rows, _ALIGN_COLUMNS)
+    body = ""
+    if signals:
+        for r in stage or []:  # the stage's one operating point, beside the curves
+            signals.insert(0, {"method": "check stage (its one operating point)",
+                               "P@0.6": r["P"], "R@0.6": r["R"], "best_F1": r["F1"]})  # fmt: skip
+        body = (
+            "Side by side (each row over every cut of its score between distinct values; the "
+            "check stage has one operating point, shown in the first two columns):\n\n"
+            + table(signals, _SIGNAL_COLUMNS)
+            + "\n\n"
+            + "\n".join(f"- {n}" for n in signal_notes)
+            + "\n\nThe stage and the TF-IDF sweep:\n\n"
+        )
+    body += table((stage or []) + rows, _ALIGN_COLUMNS)
     if best:
         notes.append(
             f"TF-IDF best P at R >= 0.60: P {best['P']:.3f} (R {best['R']:.3f}, "

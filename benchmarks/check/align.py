@@ -35,6 +35,7 @@ class EcbSentence:
     text: str
     chains: frozenset[str]
     span: tuple[int, int] | None  # in the extracted Article.text; None when extraction lost it
+    mentions: tuple[tuple[str, str | None], ...] = ()  # event mentions: (words, chain or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,9 @@ def load_corpus(data: Path = DATA, topics: set[str] | None = None) -> EcbCorpus:
             span = art_spans.get(s.number)
             lost += span is None
             out.append(
-                EcbSentence(f"{doc}#{s.number}", doc, row["topic"], text[a:b], s.chains, span)
+                EcbSentence(
+                    f"{doc}#{s.number}", doc, row["topic"], text[a:b], s.chains, span, s.mentions
+                )
             )
     notes = [
         f"{len(out)} annotated sentences in {len({s.doc for s in out})} articles; "
@@ -203,8 +206,11 @@ def event_ceiling(data: Path, sents: list[EcbSentence], pairs, gold, scores) -> 
     return out
 
 
-def run(data: Path = DATA) -> tuple[list[dict], dict | None, list[str], list[dict] | None]:
-    """(baseline sweep rows, best baseline row at R >= 0.60, notes, stage rows or None)."""
+def run(
+    data: Path = DATA, signals: bool = True
+) -> tuple[list[dict], dict | None, list[str], list[dict] | None, tuple[list[dict], list[str]]]:
+    """(baseline sweep rows, best baseline row at R >= 0.60, notes, stage rows or None, and
+    the side-by-side signals of events.py with their notes (empty without `signals`))."""
     corpus = load_corpus(data)
     pairs, gold = universe(corpus.sentences)
     scores = tfidf_scores(corpus.sentences, pairs)
@@ -213,4 +219,11 @@ def run(data: Path = DATA) -> tuple[list[dict], dict | None, list[str], list[dic
         f"{len(pairs):,} pairs, {sum(gold):,} gold ({sum(gold) / len(pairs):.1%})."
     ]
     notes += event_ceiling(data, corpus.sentences, pairs, gold, scores)
-    return rows, best_p_at_recall(rows, TARGET_RECALL), notes, stage_rows(corpus, pairs, gold)
+    side: tuple[list[dict], list[str]] = ([], [])
+    if signals:
+        from .events import signal_rows
+
+        event_of = {row["doc"]: row["event"] for row in read_labels(data)}
+        side = signal_rows(corpus, pairs, gold, scores, event_of)
+    best = best_p_at_recall(rows, TARGET_RECALL)
+    return rows, best, notes, stage_rows(corpus, pairs, gold), side

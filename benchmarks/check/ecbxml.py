@@ -14,6 +14,8 @@ Example:
     >>> doc = parse_xml(EXAMPLE_XML, "t_1")
     >>> [s.number for s in doc.sentences]
     [0, 1]
+    >>> doc.sentences[1].mentions
+    (('rose', 'ACT1'),)
     >>> text = "Flood hits town\\n\\n“It rose,” he said."
     >>> spans = align_tokens([t.text for t in doc.tokens], text)
     >>> spans[3:]
@@ -95,12 +97,15 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """An XML sentence: its number, token ids, event markable tags and event chains."""
+    """An XML sentence: its number, token ids, event markable tags and event chains, and its
+    event mentions as (words, chain or None): the trigger words of each ACTION_* / NEG_ACTION_*
+    markable and the event chain it belongs to (None: a mention no other document shares)."""
 
     number: int
     token_ids: tuple[str, ...]
     event_tags: tuple[str, ...] = ()
     chains: frozenset[str] = field(default_factory=frozenset)
+    mentions: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def annotated(self) -> bool:
@@ -132,8 +137,10 @@ def parse_xml(data: str | bytes, doc: str) -> XmlDoc:
         for t in root.iter("token")
     )
     sent_of = {t.tid: t.sentence for t in tokens}
+    text_of = {t.tid: t.text for t in tokens}
     tags: dict[int, list[str]] = {}
     mention_sents: dict[str, set[int]] = {}
+    event_mentions: list[tuple[str, int, str]] = []  # (m_id, sentence, words)
     for m in root.find("Markables") if root.find("Markables") is not None else ():
         anchors = [a.get("t_id") for a in m.iter("token_anchor")]
         sents = {sent_of[a] for a in anchors if a in sent_of}
@@ -141,20 +148,34 @@ def parse_xml(data: str | bytes, doc: str) -> XmlDoc:
         if m.tag.startswith(EVENT_TAG_PREFIXES):
             for s in sents:
                 tags.setdefault(s, []).append(m.tag)
+            if anchors and anchors[0] in sent_of:
+                words = " ".join(text_of[a] for a in anchors if a in text_of)
+                event_mentions.append((m.get("m_id", ""), sent_of[anchors[0]], words))
     chains: dict[int, set[str]] = {}
+    chain_of: dict[str, str] = {}
     relations = root.find("Relations")
     for r in relations.iter("CROSS_DOC_COREF") if relations is not None else ():
         note = r.get("note") or ""
         if not note.startswith(EVENT_CHAIN_PREFIXES):
             continue
         for src in r.iter("source"):
+            chain_of[src.get("m_id", "")] = note
             for s in mention_sents.get(src.get("m_id", ""), ()):
                 chains.setdefault(s, set()).add(note)
+    mentions: dict[int, list[tuple[str, str | None]]] = {}
+    for m_id, s, words in event_mentions:
+        mentions.setdefault(s, []).append((words, chain_of.get(m_id)))
     by_sent: dict[int, list[str]] = {}
     for t in tokens:
         by_sent.setdefault(t.sentence, []).append(t.tid)
     sentences = tuple(
-        Sentence(n, tuple(ids), tuple(tags.get(n, ())), frozenset(chains.get(n, ())))
+        Sentence(
+            n,
+            tuple(ids),
+            tuple(tags.get(n, ())),
+            frozenset(chains.get(n, ())),
+            tuple(mentions.get(n, ())),
+        )
         for n, ids in sorted(by_sent.items())
     )
     return XmlDoc(doc, tokens, sentences)
