@@ -136,6 +136,11 @@ class StoryIndex:
         density = self._density.get(item.article_id, 0.0)
         return scoring.weigh(item, self._df, self._n, self.settings, density)
 
+    def text_rows(self, items: list[GroupInput]):  # -> scipy.sparse.csr_matrix
+        """The text vectors `features` (count False) gives these articles now, as the rows of
+        a float32 CSR matrix (`scoring.tfidf_rows`), without the rest of their features."""
+        return scoring.tfidf_rows([terms_of(it) for it in items], self._df, self._n)
+
     def count(self, item: GroupInput) -> None:
         """Count an article into the IDF table without weighing it (a stored one restored)."""
         ents = Counter(e.lower() for e in item.entities)
