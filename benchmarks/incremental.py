@@ -216,22 +216,21 @@ ANALYZE_WORKERS: int | None = None
 
 def _analyze_seconds(folder: Path, db: Path, code: str | None = None) -> tuple[float, float, float]:
     """Wall and CPU seconds (user + sys of the process and the children it waited for) of one
-    analyze, and its peak RSS in MB (the largest of those processes: `wait4`'s maxrss); with
-    `code`, that folder (a checkout's src) first on PYTHONPATH."""
+    analyze, and its peak RSS in MB: GNU time's maximum resident set size (`%M`: the largest
+    of those processes; a child's own maxrss would count the pages of this process it was
+    forked from, 2 GB once a 100,000-article store is built here); with `code`, that folder
+    (a checkout's src) first on PYTHONPATH."""
     cmd = [sys.executable, "-m", "newsweave.cli", "analyze", str(folder), "--db", str(db),
            "--offline", "--quiet"]  # fmt: skip
     if ANALYZE_WORKERS is not None:
         cmd += ["--workers", str(ANALYZE_WORKERS)]
     env = {**os.environ, "PYTHONPATH": code} if code else None
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, use = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.returncode:
-        raise subprocess.CalledProcessError(proc.returncode, cmd, stderr=err)
-    return wall, use.ru_utime + use.ru_stime, use.ru_maxrss / 1024
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        timed = ["/usr/bin/time", "-o", out.name, "-f", "%e %U %S %M", *cmd]
+        subprocess.run(timed, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       env=env)  # fmt: skip
+        wall, user, system, rss_kb = out.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(rss_kb) / 1024
 
 
 def store_rows(

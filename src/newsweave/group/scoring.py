@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -357,13 +356,17 @@ def tfidf_rows(terms: Sequence[Mapping[str, int]], df: Mapping[str, int], n: int
     from scipy.sparse import csr_matrix
 
     vocab: defaultdict[str, int] = defaultdict(itertools.count().__next__)
-    # 8 bytes an entry (a list of 20 million at 100,000 articles would also box each count)
-    cols, counts, lengths = array("q"), array("q"), array("q")
+    # lists: an array's extend from an iterator appends one by one (5x slower at 100,000
+    # articles); the ids are the vocabulary's own ints and the counts small ones, not boxed anew
+    cols: list[int] = []
+    counts: list[int] = []
+    lengths: list[int] = []
     for tf in terms:
         cols.extend(map(vocab.__getitem__, tf))
         counts.extend(tf.values())
         lengths.append(len(tf))
-    c = np.frombuffer(counts, dtype=np.int64) if counts else np.zeros(0, dtype=np.int64)
+    c = np.fromiter(counts, dtype=np.int64, count=len(counts))
+    del counts
     # 1 + log(tf) and each document frequency's IDF by math.log, as `weigh` computes them
     ltf = np.asarray(_LOG_TF)[np.minimum(c, 255)]
     for at in np.flatnonzero(c >= 256).tolist():
@@ -371,9 +374,10 @@ def tfidf_rows(terms: Sequence[Mapping[str, int]], df: Mapping[str, int], n: int
     d = np.fromiter((df.get(t, 0) for t in vocab), dtype=np.int64, count=len(vocab))
     found, back = np.unique(d, return_inverse=True)
     idf = np.asarray([1.0 + math.log((n + 1) / (x + 1)) for x in found.tolist()])[back]
-    col = np.frombuffer(cols, dtype=np.int64) if cols else np.zeros(0, dtype=np.int64)
+    col = np.fromiter(cols, dtype=np.int64, count=len(cols))
+    del cols
     v = ltf * idf[col] if len(col) else np.zeros(0)
-    size = np.frombuffer(lengths, dtype=np.int64) if lengths else np.zeros(0, dtype=np.int64)
+    size = np.asarray(lengths, dtype=np.int64)
     row = np.repeat(np.arange(len(size)), size)
     # each row's norm summed term by term in order, as Python's sum does (the same floats):
     # step r adds every row's r-th square, the rows longest first so those are a prefix
@@ -391,7 +395,12 @@ def tfidf_rows(terms: Sequence[Mapping[str, int]], df: Mapping[str, int], n: int
     v = v / norm[row]
     keep = v > 0
     shape = (len(lengths), max(1, len(vocab)))
-    return csr_matrix((v[keep], (row[keep], col[keep])), shape=shape, dtype=np.float32)
+    # the rows as sparse_rows makes them (through COO: each row's terms sorted by number)
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row[keep], minlength=len(lengths)), out=indptr[1:])
+    m = csr_matrix((v[keep].astype(np.float32), col[keep], indptr), shape=shape)
+    m.sort_indices()
+    return m
 
 
 def sparse_rows(vectors: Sequence[Mapping[str, float]]):  # -> scipy.sparse.csr_matrix
