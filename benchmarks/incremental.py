@@ -16,8 +16,10 @@ Two measurements:
   an empty store. The texts are third-party: they are written under /tmp only.
 
 Run: .venv/bin/python -m benchmarks.incremental [ecb] [store 1000 10000 [--repeats k]
-     [--code DIR] [--workers N]] (DIR: another checkout's src, run side by side with this code;
-     N: the analyses' --workers, 1 for whole CPU figures)
+     [--code DIR] [--workers N] [--keep KEEP] [--online]] (DIR: another checkout's src, run
+     side by side with this code; N: the analyses' --workers, 1 for whole CPU figures; KEEP: a
+     folder the stored corpora are kept in and taken from; --online: the stored corpora
+     grouped online, not regrouped from scratch, as for 100000)
 """
 
 from __future__ import annotations
@@ -92,21 +94,36 @@ NEW = 50
 _SHIFT_DAYS = 3 * 365
 
 
-def _shifted(iso: str | None) -> str | None:
+def _shift_days(stored: int) -> int:
+    """Days the dates of a corpus of `stored` articles (and the NEW after them) move back:
+    `_SHIFT_DAYS`, or more when the last of them would still be past yesterday (100,000
+    stream articles span eleven years)."""
+    from datetime import UTC, date, datetime
+
+    from .ecbplus import load_docs
+
+    passes = -(-(stored + NEW) // len(load_docs()))
+    last = 30 * (passes - 1) + 26  # the stream's day offset of its last pass's latest event
+    yesterday = (datetime.now(UTC).date() - date(2026, 1, 1)).days - 1
+    return max(_SHIFT_DAYS, last - yesterday)
+
+
+def _shifted(iso: str | None, days: int = _SHIFT_DAYS) -> str | None:
     from datetime import date, timedelta
 
-    return (date.fromisoformat(iso) - timedelta(days=_SHIFT_DAYS)).isoformat() if iso else None
+    return (date.fromisoformat(iso) - timedelta(days=days)).isoformat() if iso else None
 
 
-def _stream_articles(n: int):
-    """(Article, Reading) for the first n stream articles: entities are its capitalised words."""
+def _stream_articles(n: int, shift: int = _SHIFT_DAYS):
+    """(Article, Reading) for the first n stream articles (dates `shift` days back): entities
+    are its capitalised words."""
     from newsweave.model import Article, Entity, Reading
 
     from .stream import stream
 
     for it in stream(n):
         article = Article(id=f"syn-{it.article_id}", source=f"stream/{it.article_id}.txt",
-                          text=it.text, title=it.title, published=_shifted(it.published),
+                          text=it.text, title=it.title, published=_shifted(it.published, shift),
                           outlet=it.outlet, language="en")  # fmt: skip
         ents = tuple(Entity(e, "ORG", e, 0, 0) for e in it.entities)
         yield article, Reading(article_id=article.id, entities=ents)
@@ -120,11 +137,53 @@ def build_store(db: Path, n: int) -> tuple[float, float]:
     from newsweave.store import SQLiteStore
 
     with SQLiteStore(db) as store:
-        for article, reading in _stream_articles(n):
+        for article, reading in _stream_articles(n, _shift_days(n)):
             store.add(article)
             store.add_reading(reading, READER_VERSION)
         t, cpu = time.perf_counter(), _own_cpu()
         regroup(store)
+        return time.perf_counter() - t, _own_cpu() - cpu
+
+
+def build_online_store(db: Path, n: int) -> tuple[float, float]:
+    """A store of n stream articles with readings, grouping features and stories, grouped
+    online (`Grouper.add`, one article after another, as the stream benchmark does): no
+    settling and no checks, so it is cheap where a regrouping from scratch is not (100,000:
+    most of an hour). It stands for a store many analyses have grown: its stories are
+    marked settled by one full regrouping of all n (`stage.first_settling`), so the next
+    analyze is incremental and settles only what it touches. The stories carry no check
+    (an analyze checks the stories it touches). Returns the grouping's wall and CPU seconds.
+    """
+    from newsweave import pipeline
+    from newsweave.group import Grouper
+    from newsweave.group.stage import Grouping, first_settling
+    from newsweave.read.stage import READER_VERSION
+    from newsweave.settings import DEFAULTS
+    from newsweave.store import SQLiteStore
+
+    settings = DEFAULTS
+    with SQLiteStore(db) as store:
+        for article, reading in _stream_articles(n, _shift_days(n)):
+            store.add(article)
+            store.add_reading(reading, READER_VERSION)
+        pipeline.prepare_features(store, settings)
+        t, cpu = time.perf_counter(), _own_cpu()
+        heads = store.article_heads()
+        outlets = pipeline.outlet_table(heads)
+        items = pipeline.stored_inputs(store, heads, outlets, settings)
+        g = Grouper(settings.group)
+        for it in items.values():
+            g.add(it)
+        grouping = Grouping(tuple(g.stories()), {a: g.duplicate_of(a) for a in items})
+        del items, g
+        state = {
+            "grouping_base": pipeline.grouping_base(settings),
+            "outlets": json.dumps(outlets),
+            "settled": pipeline._settled_json(first_settling(grouping, n)),
+            "grouping": pipeline.grouping_key(store, settings),
+        }
+        stories = [s.to_dict() for s in grouping.stories]
+        store.replace_stories(stories, grouping.duplicate_of, state)
         return time.perf_counter() - t, _own_cpu() - cpu
 
 
@@ -140,11 +199,12 @@ def write_new(path: Path, skip: int) -> None:
     (text, title, outlet, published)."""
     from .stream import stream
 
+    shift = _shift_days(skip)
     with open(path, "w", encoding="utf-8") as f:
         for k, it in enumerate(stream(skip + NEW)):
             if k >= skip:
                 rec = {"text": it.text, "title": it.title, "outlet": it.outlet,
-                       "published": _shifted(it.published)}  # fmt: skip
+                       "published": _shifted(it.published, shift)}  # fmt: skip
                 f.write(json.dumps(rec) + "\n")
 
 
@@ -154,26 +214,31 @@ def write_new(path: Path, skip: int) -> None:
 ANALYZE_WORKERS: int | None = None
 
 
-def _analyze_seconds(folder: Path, db: Path, code: str | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds (user + sys of the process and its children) of one analyze; with
-    `code`, that folder (a checkout's src) first on PYTHONPATH."""
+def _analyze_seconds(folder: Path, db: Path, code: str | None = None) -> tuple[float, float, float]:
+    """Wall and CPU seconds (user + sys of the process and the children it waited for) of one
+    analyze, and its peak RSS in MB: GNU time's maximum resident set size (`%M`: the largest
+    of those processes; a child's own maxrss would count the pages of this process it was
+    forked from, 2 GB once a 100,000-article store is built here); with `code`, that folder
+    (a checkout's src) first on PYTHONPATH."""
     cmd = [sys.executable, "-m", "newsweave.cli", "analyze", str(folder), "--db", str(db),
            "--offline", "--quiet"]  # fmt: skip
     if ANALYZE_WORKERS is not None:
         cmd += ["--workers", str(ANALYZE_WORKERS)]
     env = {**os.environ, "PYTHONPATH": code} if code else None
-    t, cpu = time.perf_counter(), _children_cpu()
-    subprocess.run(cmd, check=True, capture_output=True, env=env)
-    return time.perf_counter() - t, _children_cpu() - cpu
-
-
-def _children_cpu() -> float:
-    use = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return use.ru_utime + use.ru_stime
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        timed = ["/usr/bin/time", "-o", out.name, "-f", "%e %U %S %M", *cmd]
+        subprocess.run(timed, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       env=env)  # fmt: skip
+        wall, user, system, rss_kb = out.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(rss_kb) / 1024
 
 
 def store_rows(
-    sizes: tuple[int, ...], repeats: int = 1, code: str | None = None
+    sizes: tuple[int, ...],
+    repeats: int = 1,
+    code: str | None = None,
+    keep: Path | None = None,
+    online: bool = False,
 ) -> list[dict[str, object]]:
     """Per stored size N: seconds to regroup N from scratch, to analyze 50 new articles into
     (a fresh copy of) the stored N, and the same 50 into an empty store, each analyze in a
@@ -181,14 +246,24 @@ def store_rows(
     keeps its fastest (this machine is shared: other work stretches single runs); CPU
     seconds (user + sys, workers included) beside the wall seconds, the fastest by CPU.
     With `code` (a checkout's src) the analyses also run that code, alternating with this
-    one, on copies of the same stores: one row per code."""
+    one, on copies of the same stores: one row per code. With `keep` (a folder) the stored
+    corpora and their regrouping times are kept there, and taken from there when present
+    (the copies analysed are removed). With `online` the stored corpora are grouped online
+    instead (`build_online_store`: no regrouping from scratch, which 100,000 articles make
+    too slow to run); the row's "regroup" columns are then that online grouping's."""
     rows = []
-    work = Path(tempfile.mkdtemp(prefix="newsweave-incr-"))
+    work = keep or Path(tempfile.mkdtemp(prefix="newsweave-incr-"))
+    work.mkdir(parents=True, exist_ok=True)
     codes = [("given", code), ("this", None)] if code else [("this", None)]
     try:
         for n in sizes:
-            db = work / f"s{n}.db"
-            regroup_s, regroup_cpu = build_store(db, n)
+            kind = "online" if online else "s"
+            db, times = work / f"{kind}{n}.db", work / f"{kind}{n}.json"
+            if keep is not None and db.exists() and times.exists():
+                regroup_s, regroup_cpu = json.loads(times.read_text())
+            else:
+                regroup_s, regroup_cpu = (build_online_store if online else build_store)(db, n)
+                times.write_text(json.dumps([regroup_s, regroup_cpu]))
             new = work / f"new{n}.jsonl"
             write_new(new, n)
             runs: dict[str, tuple[list, list]] = {name: ([], []) for name, _ in codes}
@@ -200,16 +275,21 @@ def store_rows(
                     into.append(_analyze_seconds(new, work / f"{name}-into{n}-{k}.db", path))
             for name, _ in codes:
                 rows.append(_store_row(n, name, regroup_s, regroup_cpu, *runs[name]))
+                rows[-1]["stored corpus"] = "grouped online" if online else "regrouped"
                 print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # as it goes
+            if keep is not None:
+                for copy in work.glob(f"*-*{n}-*.db"):
+                    copy.unlink()
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
     return rows
 
 
 def _store_row(n: int, code: str, regroup_s: float, regroup_cpu: float, empty: list,
                into: list) -> dict[str, object]:  # fmt: skip
-    empty_s, into_s = min(w for w, _ in empty), min(w for w, _ in into)
-    empty_cpu, into_cpu = min(c for _, c in empty), min(c for _, c in into)
+    empty_s, into_s = min(r[0] for r in empty), min(r[0] for r in into)
+    empty_cpu, into_cpu = min(r[1] for r in empty), min(r[1] for r in into)
     return {"stored": n, "code": code, "regroup stored from scratch s": round(regroup_s, 2),
             "regroup CPU s": round(regroup_cpu, 2),
             "analyze 50 into empty s": round(empty_s, 2),
@@ -219,8 +299,10 @@ def _store_row(n: int, code: str, regroup_s: float, regroup_cpu: float, empty: l
             "into empty CPU s": round(empty_cpu, 2), "into stored CPU s": round(into_cpu, 2),
             "CPU: into stored / into empty": round(into_cpu / empty_cpu, 3),
             "CPU: into stored / regroup": round(into_cpu / regroup_cpu, 4),
-            "empty runs s (wall/CPU)": [f"{w:.1f}/{c:.1f}" for w, c in empty],
-            "into runs s (wall/CPU)": [f"{w:.1f}/{c:.1f}" for w, c in into]}  # fmt: skip
+            "peak RSS MB, into empty / into stored": [round(max(r[2] for r in empty), 1),
+                                                      round(max(r[2] for r in into), 1)],
+            "empty runs s (wall/CPU)": [f"{r[0]:.1f}/{r[1]:.1f}" for r in empty],
+            "into runs s (wall/CPU)": [f"{r[0]:.1f}/{r[1]:.1f}" for r in into]}  # fmt: skip
 
 
 def main() -> None:
@@ -242,9 +324,14 @@ def main() -> None:
         at = args.index("--code")
         code = args[at + 1]
         del args[at : at + 2]
+    keep = None
+    if "--keep" in args:
+        at = args.index("--keep")
+        keep = Path(args[at + 1])
+        del args[at : at + 2]
     if "store" in args:
         sizes = tuple(int(a) for a in args if a.isdigit()) or (1000, 10000)
-        rows = store_rows(sizes, repeats, code)
+        rows = store_rows(sizes, repeats, code, keep, online="--online" in args)
         print_rows(rows)
         print(json.dumps(rows))
 

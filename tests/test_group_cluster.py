@@ -321,3 +321,39 @@ def test_group_cluster_pair_scores_known_pairs_are_reused_and_scored_alike():
     known[("a", "b")] = 0.123
     got = idx.pair_scores([feats["b"], feats["a"], feats["f"]], ["b", "a", "f"], known)
     assert got[0][1] == got[1][0] == 0.123 and got[1][2] == plain[0][2]
+
+
+def test_group_cluster_count_takes_each_key_once_per_article() -> None:
+    from newsweave.group.cluster import StoryIndex
+
+    idx = StoryIndex(GroupSettings())
+    item = GroupInput(
+        "a1",
+        "The harbour wall and the harbour gate were inspected.",
+        title="Harbour wall",
+        entities=("Ana Lind", "ana lind", "Port Board"),
+        places=("Lindholm", "LINDHOLM"),
+        times=("2026-05-02", "wd:monday"),
+    )
+    idx.count(item)
+    idx.count(replace(item, article_id="a2", entities=("Port Board",), places=(), times=()))
+    df, n = idx.idf_table()
+    assert n == 2
+    assert df["harbour"] == 2 and df["e:port board"] == 2
+    assert df["e:ana lind"] == 1 and df["p:lindholm"] == 1
+    assert df["w:2026-05-02"] == df["w:2026-05"] == df["w:--05-02"] == df["w:wd:monday"] == 1
+    assert "e:Ana Lind" not in df and "p:LINDHOLM" not in df
+
+
+def test_group_cluster_stored_features_share_their_words() -> None:
+    # decoded features intern their terms and names: 100,000 stored articles hold each word once
+    from newsweave.group import prepare
+
+    s = GroupSettings()
+    f = prepare.text_features("The harbour wall in Lindholm was inspected.", "Harbour", s)
+    row = prepare.encode(f, {"entities": ["Lindholm council"], "places": [], "times": []})
+    (a, names_a), (b, names_b) = prepare.decode(*row), prepare.decode(*row)
+    assert a == f and names_a == {"entities": ["Lindholm council"], "places": [], "times": []}
+    word = next(t for t in a.terms if t.startswith("harbour"))
+    assert next(t for t in b.terms if t == word) is word
+    assert names_a["entities"][0] is names_b["entities"][0]

@@ -124,3 +124,72 @@ def test_group_scoring_density_of_a_few_articles_among_many():
         scoring.DENSITY_SAMPLE = saved
     assert sampled != [full[i] for i in few]
     assert max(abs(a - full[i]) for a, i in zip(sampled, few, strict=True)) < 0.05
+
+
+def test_group_scoring_tfidf_rows_are_the_vectors_weigh_gives() -> None:
+    # an incremental settle weighs every stored article's text only, in numpy: the same floats
+    import numpy
+
+    from newsweave.group import scoring
+    from newsweave.group.grouper import prepared
+
+    s = GroupSettings()
+    items = [prepared(it, s) for it in CROWD + FERRY]
+    idx = StoryIndex(s)
+    for it in items:
+        idx.count(it)
+    whole = scoring.sparse_rows([idx.features(it, count=False).vector for it in items])
+    rows = idx.text_rows(items)
+    assert rows.shape == whole.shape
+    for a, b in (
+        (rows.indptr, whole.indptr),
+        (rows.indices, whole.indices),
+        (rows.data, whole.data),
+    ):
+        assert numpy.array_equal(a, b)
+    assert scoring.row_density(rows, 3, [0, 9]) == scoring.local_density(
+        [idx.features(it, count=False).vector for it in items], 3, [0, 9]
+    )
+
+
+def test_group_scoring_tfidf_rows_of_a_long_count_and_an_empty_text() -> None:
+    from collections import Counter
+
+    from newsweave.group import scoring
+
+    tf = [Counter({"ferry": 300, "harbour": 1}), Counter(), Counter({"harbour": 2})]
+    rows = scoring.tfidf_rows(tf, Counter({"ferry": 1, "harbour": 2}), 3)
+    dense = rows.toarray()
+    assert dense.shape == (3, 2)
+    assert dense[1].tolist() == [0.0, 0.0]  # no terms: an empty row
+    assert dense[2].tolist() == [0.0, 1.0]
+    assert abs(float((dense[0] ** 2).sum()) - 1.0) < 1e-6
+    assert dense[0][0] > dense[0][1] > 0  # 1 + log(300) outweighs the rarer term's one
+
+
+def test_group_scoring_settle_some_with_densities_does_not_split_its_own_stories(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # with hub_weight the first of the consensus runs is an order of its own, so the
+    # grouper's own stories are not split before it (that split was thrown away)
+    calls = []
+    real = Grouper._split
+
+    def counted(self, feats, pairs=None):
+        calls.append(self)
+        return real(self, feats, pairs)
+
+    monkeypatch.setattr(Grouper, "_split", counted)
+    items = CROWD + FERRY
+    g = Grouper(GroupSettings(hub_neighbours=3, consensus_workers=1))
+    for it in items:
+        g.add(it)
+    g.settle_some(items, [s.id for s in g.stories()])
+    assert calls and g not in calls  # the runs split their stories, the grouper does not
+    assert sorted(len(st.article_ids) for st in g.stories())[-1] == 8
+    calls.clear()
+    plain = Grouper(GroupSettings(hub_weight=0.0, consensus_workers=1))
+    for it in items:
+        plain.add(it)
+    plain.settle_some(items, [s.id for s in plain.stories()])
+    assert plain in calls  # without densities its own split stories are the first run
