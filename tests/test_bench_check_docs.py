@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-MODULES = ("ecbxml", "pairs", "rouge", "brief", "brief_fit", "planted", "events")
+MODULES = ("ecbxml", "pairs", "rouge", "brief", "brief_fit", "planted", "events", "link_fit")
 
 # the dataset loaders and scorers at benchmarks/ (they were in src/newsweave/bench, where
 # tests/test_docs_examples.py ran their examples)
