@@ -26,14 +26,19 @@ import math
 import os
 import pickle
 import sys
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from newsweave.check.align import MAX_TERM_CLAIMS, _candidates, _features, pair_score
+from newsweave.check.align import (
+    MAX_TERM_CLAIMS,
+    _candidates,
+    _features,
+    average_linkage,
+    pair_score,
+)
 from newsweave.check.claims import article_claims
 from newsweave.settings import CheckSettings
 
@@ -89,33 +94,6 @@ def link_features(a, b, times_a=frozenset(), times_b=frozenset(), rep_a=False, r
         "length_ratio": len(small) / len(big) if big else 0.0,
         "one_reported": float(rep_a != rep_b),
     }
-
-
-def average_linkage(
-    article_ids: Sequence[str], distances: dict[tuple[int, int], float], cut: float
-) -> list[list[int]]:
-    """align.py's average linkage over given distances (clipped at 0; pairs not given, or of
-    one article, 1 apart), cut at distance `cut`.
-
-    >>> average_linkage(["a", "b", "c"], {(0, 1): 0.2, (0, 2): 0.9, (1, 2): 0.9}, 0.5)
-    [[0, 1], [2]]
-    """
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    n = len(article_ids)
-    if n < 2:
-        return [[i] for i in range(n)]
-    dist = np.ones((n, n))
-    np.fill_diagonal(dist, 0.0)
-    for (i, j), d in distances.items():
-        if article_ids[i] != article_ids[j]:
-            dist[i, j] = dist[j, i] = max(0.0, d)
-    labels = fcluster(linkage(squareform(dist, checks=False), "average"), cut, "distance")
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, label in enumerate(labels):
-        groups[int(label)].append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
 
 
 # The stage's recall to keep (its operating point before the refit: R 0.102).

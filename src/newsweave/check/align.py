@@ -172,21 +172,34 @@ def _average_linkage(
     """Average linkage over 1 - score (pairs that are no candidates, or of one article, are
     1 apart), cut at 1 - link_score: a claim joins a proposition it matches on average, not
     one claim of it (components of best-match links chain twenty articles' claims together)."""
+    distances = {pair: 1.0 - s for pair, s in scores.items()}
+    return average_linkage([c.article_id for c in claims], distances, 1.0 - settings.link_score)
+
+
+def average_linkage(
+    article_ids: Sequence[str], distances: dict[tuple[int, int], float], cut: float
+) -> list[list[int]]:
+    """Groups of items by average linkage over the given distances (clipped at 0; pairs not
+    given, or of one article, are 1 apart), cut at distance `cut`; each group in item order,
+    the groups by their first item.
+
+    Example:
+        >>> average_linkage(["a", "b", "c"], {(0, 1): 0.2, (0, 2): 0.9, (1, 2): 0.9}, 0.5)
+        [[0, 1], [2]]
+    """
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    n = len(claims)
+    n = len(article_ids)
     if n < 2:
         return [[i] for i in range(n)]
     dist = np.ones((n, n))
     np.fill_diagonal(dist, 0.0)
-    for (i, j), s in scores.items():
-        if claims[i].article_id != claims[j].article_id:
-            d = max(0.0, 1.0 - s)
-            dist[i, j] = dist[j, i] = d
-    tree = linkage(squareform(dist, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - settings.link_score, criterion="distance")
+    for (i, j), d in distances.items():
+        if article_ids[i] != article_ids[j]:
+            dist[i, j] = dist[j, i] = max(0.0, d)
+    labels = fcluster(linkage(squareform(dist, checks=False), "average"), cut, "distance")
     groups: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
         groups[int(label)].append(i)
