@@ -580,7 +580,7 @@ def test_check_examples_the_toll_and_the_burned_area_are_revised(example_report)
     ("cue", "status"), [("rejected", "conflicting"), ("stressed", "corroborated")]
 )
 def test_check_a_denial_aligned_with_a_report_conflicts(cue, status):
-    from newsweave.check.align import DENIAL_PENALTY, _features, pair_score
+    from newsweave.check.align import DENIAL_PENALTY, claim_features, pair_score
     from newsweave.model import Claim
     from newsweave.settings import CheckSettings
 
@@ -590,10 +590,10 @@ def test_check_a_denial_aligned_with_a_report_conflicts(cue, status):
         Claim("a:0", "a", said, 0, len(said), "reported", who="Ana Chief", cue="suggested"),
         Claim("b:0", "b", denied, 0, len(denied), "reported", who="Ana Chief", cue=cue),
     ]
-    a, b = _features(claims)
+    a, b = claim_features(claims)
     report = pair_score(a, b, CheckSettings())
     claims[1] = Claim("b:0", "b", denied, 0, len(denied), "reported", who="Ana Chief", cue="said")
-    a, b = _features(claims)
+    a, b = claim_features(claims)
     assert round(pair_score(a, b, CheckSettings()) - report, 6) == (
         DENIAL_PENALTY if cue == "rejected" else 0.0
     )

@@ -34,9 +34,9 @@ import numpy as np
 
 from newsweave.check.align import (
     MAX_TERM_CLAIMS,
-    _candidates,
-    _features,
     average_linkage,
+    candidate_pairs,
+    claim_features,
     pair_score,
 )
 from newsweave.check.claims import article_claims
@@ -65,15 +65,16 @@ HAND_FEATURES = LINK_FEATURES[:6]
 
 
 def link_features(a, b, times_a=frozenset(), times_b=frozenset(), rep_a=False, rep_b=False):
-    """A pair's named features from align.py's per-claim features (`_features`): TF-IDF
+    """A pair's named features from align.py's per-claim features (`claim_features`): TF-IDF
     cosine, a shared figure, entity Jaccard, same / other known speaker, a denial against a
     report, a shared resolved time, log(1 + shared stems), log(1 + the shorter claim's stems),
     the length ratio, one claim reported and the other asserted.
 
-    >>> from newsweave.check.align import _Features
-    >>> a = _Features({"quak": 0.8, "island": 0.6}, frozenset({"gpe:java"}), frozenset(),
-    ...               "person:smith", False)
-    >>> b = _Features({"quak": 1.0}, frozenset({"gpe:java"}), frozenset(), "person:jones", False)
+    >>> from newsweave.check.align import ClaimFeatures
+    >>> a = ClaimFeatures({"quak": 0.8, "island": 0.6}, frozenset({"gpe:java"}), frozenset(),
+    ...                   "person:smith", False)
+    >>> b = ClaimFeatures({"quak": 1.0}, frozenset({"gpe:java"}), frozenset(),
+    ...                   "person:jones", False)
     >>> f = link_features(a, b)
     >>> f["cosine"], f["entity_jaccard"], f["other_speaker"], f["length_ratio"]
     (0.8, 1.0, 1.0, 0.5)
@@ -141,9 +142,9 @@ def harvest(corpus, gold_keys: set, settings: CheckSettings) -> list[Topic]:
             if r is not None and r.sentences:
                 claims.extend(article_claims(a, r))
         claims = claims[: settings.max_claims_per_story]
-        feats = _features(claims)
+        feats = claim_features(claims)
         max_df = max(8, min(int(settings.max_term_share * len(claims)), MAX_TERM_CLAIMS))
-        cand = sorted(_candidates(claims, feats, max_df))
+        cand = sorted(candidate_pairs(claims, feats, max_df))
         hits = _sentence_hits(claims, sents, doc_of)
         pairs, rows, ys, old = [], [], [], []
         for i, j in cand:

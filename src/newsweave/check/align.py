@@ -24,7 +24,7 @@ MAX_TERM_CLAIMS = 150
 
 
 @dataclass(frozen=True, slots=True)
-class _Features:
+class ClaimFeatures:
     vector: dict[str, float]
     entities: frozenset[str]
     numbers: frozenset[tuple[float, str | None]]
@@ -38,7 +38,7 @@ def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
 
-def _features(claims: Sequence[Claim]) -> list[_Features]:
+def claim_features(claims: Sequence[Claim]) -> list[ClaimFeatures]:
     bags = [Counter(content_stems(c.text)) for c in claims]
     df: Counter[str] = Counter()
     for bag in bags:
@@ -49,7 +49,7 @@ def _features(claims: Sequence[Claim]) -> list[_Features]:
         vec = {t: (1 + math.log(k)) * _idf(n, df[t]) for t, k in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out.append(
-            _Features(
+            ClaimFeatures(
                 {t: v / norm for t, v in vec.items()},
                 frozenset(c.entities),
                 frozenset(number_key(x) for x in c.numbers),
@@ -73,7 +73,7 @@ def is_denial(c: Claim) -> bool:
     return c.kind == "reported" and any(cue.startswith(d) for d in DENIAL_CUES)
 
 
-def pair_score(a: _Features, b: _Features, settings: CheckSettings) -> float:
+def pair_score(a: ClaimFeatures, b: ClaimFeatures, settings: CheckSettings) -> float:
     """Text similarity plus agreement of numbers, entities and speaker; a denial against a
     report scores DENIAL_PENALTY less."""
     small, big = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
@@ -93,8 +93,8 @@ def pair_score(a: _Features, b: _Features, settings: CheckSettings) -> float:
     return score
 
 
-def _candidates(
-    claims: Sequence[Claim], feats: Sequence[_Features], max_df: int
+def candidate_pairs(
+    claims: Sequence[Claim], feats: Sequence[ClaimFeatures], max_df: int
 ) -> set[tuple[int, int]]:
     index: dict[object, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -119,12 +119,12 @@ def align(
         The groups (indices into `claims`, in text order of their first claim), and the
         score of every candidate pair.
     """
-    feats = _features(claims)
+    feats = claim_features(claims)
     # a term in most claims links nothing in particular; in a huge story, bound the pairs
     max_df = max(8, min(int(settings.max_term_share * len(claims)), MAX_TERM_CLAIMS))
     scores = {
         (i, j): pair_score(feats[i], feats[j], settings)
-        for i, j in _candidates(claims, feats, max_df)
+        for i, j in candidate_pairs(claims, feats, max_df)
     }
     if settings.linkage == "average" and len(claims) <= MAX_LINKAGE_CLAIMS:
         return _average_linkage(claims, scores, settings), scores
@@ -133,7 +133,7 @@ def align(
 
 def _best_match_links(
     claims: Sequence[Claim],
-    feats: Sequence[_Features],
+    feats: Sequence[ClaimFeatures],
     scores: dict[tuple[int, int], float],
     settings: CheckSettings,
 ) -> dict[tuple[int, int], float]:
