@@ -38,7 +38,8 @@ class AllSidesItems:
     texts: dict[str, str]  # article id -> title and text (for the TF-IDF baseline)
 
 
-def _folders(data: Path, stories: int | None) -> list[Path]:
+def story_folders(data: Path = DATA, stories: int | None = None) -> list[Path]:
+    """The roundups' story folders, sorted (the first `stories` of them when given)."""
     root = data / "stories"
     if not root.is_dir():
         raise FileNotFoundError(
@@ -67,7 +68,7 @@ def load_items(stories: int | None = None, data: Path = DATA) -> AllSidesItems:
     from newsweave.pipeline import read_stored, run
     from newsweave.store import SQLiteStore
 
-    folders = _folders(data, None)
+    folders = story_folders(data)
     wanted = {f.name for f in folders[:stories]} if stories is not None else None
     path = _store_path()
     CACHE.mkdir(parents=True, exist_ok=True)

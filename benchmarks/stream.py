@@ -13,7 +13,7 @@ entities are crude, so it is a sanity check, not the ECB+ result). Each size run
 process, so the peak resident memory (getrusage ru_maxrss) is that
 run's own.
 
-With `--corpora ecbplus,allsides` each pass also carries the 911 AllSides roundup excerpts
+With `--corpora ecbplus,allsides` each pass also carries the 921 AllSides roundup excerpts
 (undated US political news, one story per roundup: the corpus where names that are everywhere
 merged unrelated stories, issue 18), renamed and dated the same way, gold story = pass + roundup.
 Run: .venv/bin/python -m benchmarks.stream [--corpora ecbplus,allsides] [10000 30000 100000]
@@ -36,7 +36,8 @@ from pathlib import Path
 
 from newsweave.group import Grouper, GroupInput
 
-from .ecbplus import SHARED, EcbDoc, bcubed, load_docs
+from .allsides import story_folders
+from .ecbplus import EcbDoc, bcubed, load_docs
 from .report import print_rows
 
 # the child runs `-m benchmarks.stream`, which imports from the checkout, wherever we were started
@@ -62,11 +63,8 @@ CORPORA = ("ecbplus", "allsides")
 
 def allsides_docs() -> list[EcbDoc]:
     """The AllSides roundup excerpts as stream documents: event = the roundup's story."""
-    root = SHARED / "data" / "allsides-roundups" / "stories"
-    if not root.is_dir():
-        raise FileNotFoundError(f"AllSides roundups not found at {root}")
     out = []
-    for path in sorted(root.glob("*/*.txt")):
+    for path in (p for folder in story_folders() for p in sorted(folder.glob("*.txt"))):
         title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
         story = path.parent.name
         out.append(

@@ -298,22 +298,15 @@ class Grouper:
                 self._cohesion[sid] = cohesion(numpy.array(w))
         return True
 
-    def _densities(
-        self, feats: Mapping[str, ArticleFeatures], only: Iterable[str] | None = None
-    ) -> dict[str, float]:
-        """Article id (of `only`, by default all) -> `scoring.local_density` of its text
-        vector among all of `feats` (empty when `hub_weight` is 0)."""
+    def _densities(self, feats: Mapping[str, ArticleFeatures]) -> dict[str, float]:
+        """Article id -> `scoring.local_density` of its text vector among all of `feats`
+        (empty when `hub_weight` is 0; `_store_densities` for some articles among a store)."""
         s = self.settings
         if not s.hub_weight or not feats:
             return {}
         ids = list(feats)
         vectors = [feats[a].vector for a in ids]
-        if only is None:
-            return dict(zip(ids, local_density(vectors, s.hub_neighbours), strict=True))
-        at = {a: i for i, a in enumerate(ids)}
-        wanted = list(only)
-        found = local_density(vectors, s.hub_neighbours, [at[a] for a in wanted])
-        return dict(zip(wanted, found, strict=True))
+        return dict(zip(ids, local_density(vectors, s.hub_neighbours), strict=True))
 
     def _store_densities(self, items: Iterable[GroupInput], only: list[str]) -> dict[str, float]:
         """Article id (of `only`) -> `scoring.local_density` of its text vector among those of

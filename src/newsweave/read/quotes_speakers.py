@@ -13,14 +13,11 @@ import re
 from dataclasses import dataclass
 
 from newsweave.read.names import ArticleNames
-from newsweave.read.quotes_vocab import DESCRIPTION_DETERMINERS, PRONOUNS
+from newsweave.read.quotes_vocab import DESCRIPTION_DETERMINERS, PRONOUNS, THING_PRONOUNS
 
 _PRONOUNS = frozenset(PRONOUNS)
 _DETERMINERS = frozenset(DESCRIPTION_DETERMINERS)
-# Pronouns for things: no person is their antecedent, and "it" names no one to a reader; a
-# plural's antecedent is a group, never the last named person ("Republicans are making it
-# clear ... that they believe the result is predetermined" was Trump's belief, AllSides 005).
-_THINGS = frozenset(("it", "this", "that", "which", "they", "them", "we", "us"))
+_THINGS = frozenset(THING_PRONOUNS)
 
 
 @dataclass(slots=True)

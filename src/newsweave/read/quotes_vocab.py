@@ -262,6 +262,10 @@ ACCORDING_TO: tuple[str, ...] = ("according",)
 
 # Pronoun speakers resolved to the last named speaker.
 PRONOUNS: tuple[str, ...] = ("he", "she", "they", "him", "her", "them", "who", "i", "we")
+# Pronouns no speaker is resolved to: "it" names a thing, "they" and "we" a group, never the
+# last named person ("Republicans are making it clear ... that they believe the result is
+# predetermined" was Trump's belief, AllSides 005).
+THING_PRONOUNS: tuple[str, ...] = ("it", "this", "that", "which", "they", "them", "we", "us")
 
 # Words that make a speaker a description rather than a name ("the Chief of Staff").
 DESCRIPTION_DETERMINERS: tuple[str, ...] = ("the", "a", "an", "this", "that", "his", "her")
