@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -155,10 +156,11 @@ def _context(
     stems = frozenset(s for s in before + after if not s[:1].isdigit()) - {head}
     lo, hi = n.start - len(left), n.end + len(right)
     # the figures' own words are no context: "60 per cent" joined is the other's "percent"
-    blank = "".join(
-        " " if any(x.start <= i < x.end for x in claim.numbers) else ch
-        for i, ch in enumerate(text[lo:hi], lo)
-    )
+    chars = list(text[lo:hi])
+    for x in claim.numbers:
+        for i in range(max(x.start, lo), min(x.end, hi)):
+            chars[i - lo] = " "
+    blank = "".join(chars)
     compounds = _compounds(blank) - stems
     acronyms, initials = _initialisms(blank)
     near = frozenset(
@@ -486,8 +488,10 @@ def with_orphans(
     held = {(c.article_id, n.start) for c in claims for n in c.numbers}
     added: dict[tuple[str, int], int] = {}
     for aid, r in readings.items():
+        starts = [s for s, _ in r.sentences]
         for n in r.numbers:
-            k = next((k for k, (s, e) in enumerate(r.sentences) if s <= n.start < e), None)
+            k = bisect_right(starts, n.start) - 1  # sentences are in text order, apart
+            k = k if k >= 0 and n.start < r.sentences[k][1] else None
             if (aid, n.start) in held or k is None:
                 continue
             if (aid, k) not in added:

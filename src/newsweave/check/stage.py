@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict
 from functools import lru_cache
@@ -18,10 +17,10 @@ from ..group.stories import source_labels
 from ..model import Article, Claim, NumberComparison, Proposition, Reading, Story, StoryCheck
 from ..settings import CheckSettings
 from ..versions import CHECKER_VERSION
-from .align import align
+from .align import PairScores, align
 from .brief import build_brief, build_timeline
 from .claims import article_claims
-from .figure_context import context_comparisons
+from .figure_context import MIN_PAIR_SCORE, context_comparisons
 from .framing import coverage, framing
 from .numbers import compare_numbers, story_quantities
 from .quotes import compare_quotes
@@ -59,22 +58,14 @@ def _sources(articles: Sequence[Article]) -> dict[str, int]:
     return {a.id: label for a, label in zip(articles, labels, strict=True)}
 
 
-def _weights(
-    groups: Sequence[Sequence[int]], claims: Sequence[Claim], scores: dict[tuple[int, int], float]
-) -> dict[int, float]:
+def _weights(groups: Sequence[Sequence[int]], claims: Sequence[Claim], scores: PairScores):
     """Per claim, the sum of its scores with the other claims of its proposition."""
-    group_of = {i: g for g, members in enumerate(groups) for i in members}
-    weight: dict[int, float] = defaultdict(float)
-    for (i, j), s in scores.items():
-        if group_of[i] == group_of[j]:
-            weight[i] += s
-            weight[j] += s
-    return weight
+    return scores.within(groups, len(claims)).tolist()
 
 
-def _best(group: Sequence[int], claims: Sequence[Claim], weight: dict[int, float]) -> Claim:
+def _best(group: Sequence[int], claims: Sequence[Claim], weight: Sequence[float]) -> Claim:
     """The claim most strongly linked to the others of its proposition (ties: the earliest)."""
-    return claims[max(group, key=lambda i: (weight.get(i, 0.0), -i))]
+    return claims[max(group, key=lambda i: (weight[i], -i))]
 
 
 def _new_disputes(
@@ -146,7 +137,8 @@ def check_story(
     by_id = {a.id: a for a in articles}
     numbers = story_quantities(readable, sources) + compare_numbers(claims, groups, by_id, sources)
     readings = {a.id: r for a, r in readable}
-    found = context_comparisons(claims, groups, scores, by_id, sources, readings)
+    pairs = scores.at_least(MIN_PAIR_SCORE)  # the only pairs the figures' context looks at
+    found = context_comparisons(claims, groups, pairs, by_id, sources, readings)
     numbers += _new_disputes(numbers, found)
     return StoryCheck(
         checked=True,
