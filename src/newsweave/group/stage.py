@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Reading
 from ..read.names import cross_article_name
-from .grouper import Grouper
 from .stories import Story
 from .types import GroupInput, GroupSettings
 
@@ -73,6 +72,8 @@ def group_articles(
             stories become the consensus of runs in several input orders). Without it the
             online result stands.
     """
+    from .grouper import Grouper  # the grouper's imports are the main process's alone
+
     grouper = Grouper(settings)
     ids = []
     for article, reading in pairs:
@@ -86,6 +87,8 @@ def group_articles(
 def group_items(items: Sequence[GroupInput], settings: GroupSettings | None = None) -> Grouping:
     """Group articles in the given order (the store's) and settle them (`Grouper.settle`):
     the full regrouping. Items carrying `features` are not prepared again in any run."""
+    from .grouper import Grouper  # the grouper's imports are the main process's alone
+
     grouper = Grouper(settings)
     for it in items:
         grouper.add(it)
@@ -166,6 +169,8 @@ def add_to_grouping(
         refresh: stored articles whose story is settled and made again even when no new
             article touches it (their outlet was renamed).
     """
+    from .grouper import Grouper
+
     g = Grouper.restore(grouped, stored.stories, stored.duplicate_of, settings)
     before = g.members()
     for it in new:
