@@ -54,3 +54,12 @@ def test_check_align_within_sums_each_group_in_pair_order():
             expect[j] += s
     assert scores.within(groups, len(claims)).tolist() == expect
     assert expect[0] > 0 and expect[1] == 0.0
+
+
+def test_check_align_best_claim_ties_go_to_the_earliest_past_summation_noise():
+    from newsweave.check.stage import _best
+
+    claims = _claims()
+    # 0.1 + 0.2 summed in one order is 0.30000000000000004, 0.3 in another: one weight
+    assert _best([0, 2], claims, [0.3, 0.0, 0.1 + 0.2]) is claims[0]
+    assert _best([0, 2], claims, [0.3, 0.0, 0.31]) is claims[2]

@@ -64,8 +64,9 @@ def _weights(groups: Sequence[Sequence[int]], claims: Sequence[Claim], scores: P
 
 
 def _best(group: Sequence[int], claims: Sequence[Claim], weight: Sequence[float]) -> Claim:
-    """The claim most strongly linked to the others of its proposition (ties: the earliest)."""
-    return claims[max(group, key=lambda i: (weight[i], -i))]
+    """The claim most strongly linked to the others of its proposition (ties, to 9 decimals: the
+    earliest; copies score alike, and sums in another order differ in the last bits)."""
+    return claims[max(group, key=lambda i: (round(weight[i], 9), -i))]
 
 
 def _new_disputes(
