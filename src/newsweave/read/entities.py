@@ -374,17 +374,18 @@ def _missing_places(doc: Doc, spans: list[_Span]) -> list[_Span]:
     covered = {k for e in doc.ents for k in range(e.start, e.end)}
     covered |= {k for s in spans for k in range(s.i, s.j)}
     surnames = _surnames(doc, spans)
+    # one test a token (a name of three words is tried at three sizes from each start)
+    free = [k not in covered and _proper(tok) for k, tok in enumerate(doc)]
     out: list[_Span] = []
     k, n = 0, len(doc)
     while k < n:
-        tok = doc[k]
-        if k in covered or not _proper(tok):
+        if not free[k]:
             k += 1
             continue
         found = 0
         for size in (3, 2, 1):
             j = k + size
-            if j > n or any(x in covered or not _proper(doc[x]) for x in range(k, j)):
+            if j > n or not all(free[k:j]):
                 continue
             name = doc[k:j].text
             if surname_stem(fold(name)) in surnames:
