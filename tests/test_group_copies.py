@@ -90,3 +90,24 @@ def test_copies_older_than_the_copy_window_are_not_matched():
     idx.add(_text(30), "2026-03-01")  # the clock moves on: the January text leaves the index
     assert idx.add(_text(11), "2026-03-02") is None
     assert idx.add(_text(30) + "\nShare", None).other == 1  # undated: arrives "now"
+
+
+def test_group_copies_known_bands_are_datasketchs():
+    from datasketch import MinHashLSH
+
+    from newsweave.group.copies import KNOWN_BANDS
+
+    for (threshold, num_perm, weights), bands in KNOWN_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
+        assert (lsh.b, lsh.r) == bands
+
+
+def test_group_copies_grouping_imports_no_lsh_at_the_defaults():
+    import subprocess
+    import sys
+
+    code = ("import sys; from newsweave.group import Grouper, GroupInput; "
+            "Grouper().add(GroupInput('a', 'The tram line opened in Lindholm today.')); "
+            "print('datasketch.lsh' in sys.modules)")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .features import day_ordinal, exact_key, minhash, overlap, permutations, shingle_hashes, words
 from .types import CopyLink, GroupSettings
@@ -44,11 +43,22 @@ class CopyMatch:
     similarity: float
 
 
+# What `_lsh_bands` gives for the default settings (copy_lsh_threshold, num_perm, the weights
+# below), without importing datasketch's LSH: it imports scipy.integrate, 0.55 s of every
+# process that groups (the analyze and each consensus worker). A test holds it to datasketch's.
+KNOWN_BANDS = {(0.2, 128, (0.2, 0.8)): (56, 2)}
+
+
 @lru_cache(maxsize=8)
 def _lsh_bands(threshold: float, num_perm: int, weights: tuple[float, float]) -> tuple[int, int]:
     """The (bands, rows) MinHashLSH picks for these settings. It finds them by numerical
     integration, about 30 ms a time, and every grouping run makes an index: an incremental
     analyze makes ten (the restored grouping and nine consensus runs), so once is enough."""
+    known = KNOWN_BANDS.get((threshold, num_perm, weights))
+    if known is not None:
+        return known
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
     return lsh.b, lsh.r
 
