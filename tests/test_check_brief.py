@@ -34,12 +34,22 @@ def _check():
 
 def test_check_brief_summary_states_what_the_outlets_share_once():
     check = _check()
-    summary = [line for line in check.brief if not line.text.startswith(("Only", "Disputed"))]
+    summary = [line for line in check.brief if line.kind == "summary"]
     texts = " ".join(line.text for line in summary)
     assert "ring road" in texts and "brick factory" in texts
     assert "bakery" not in texts  # one outlet's aside is no summary sentence
     assert texts.count("ring road") == 1  # the flood, said three ways, is said once
-    assert all(line.status == "corroborated" and len(line.article_ids) >= 2 for line in summary)
+    # what the outlets share first; the third sentence, one outlet's, after them and says so
+    assert all(line.status == "corroborated" and len(line.article_ids) >= 2 for line in summary[:2])
+    assert all(
+        line.status == "single_source" and len(line.article_ids) == 1 for line in summary[2:]
+    )
+
+
+def test_check_brief_holds_three_sentences_before_its_marked_lines():
+    kinds = [line.kind for line in _check().brief]
+    assert kinds[:3] == ["summary"] * 3  # the issue's 3 to 7 sentences
+    assert kinds[3:] == ["single_source"]  # then what only one outlet reports, marked
 
 
 def test_check_brief_every_line_is_an_articles_words_with_status_and_citation():
@@ -96,8 +106,8 @@ def test_check_brief_a_line_starting_inside_a_quotation_gets_its_opening_mark():
     story = Story("s", None, tuple(a.id for a in articles), 2, (), None, None)
     check = check_story(story, list(zip(articles, read_articles(articles), strict=True)))
     quoted = [line.text for line in check.brief if "Our work today" in line.text]
-    assert quoted == [
-        'Only Courier reports: "Our work today is to move the families on Quay Street to the '
+    assert quoted == [  # the brief's third sentence (until check-17, its "Only Courier" line)
+        '"Our work today is to move the families on Quay Street to the '
         'school hall," said Mara Ostby, a spokeswoman for the council.'
     ]
     assert all(line.text.count('"') % 2 == 0 for line in check.brief)

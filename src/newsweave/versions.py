@@ -30,6 +30,9 @@ Bump one when its stage's output changes, so the stored results are redone.
 # ("ISTANBUL — The leadership of ...") is no part of a speaker. PolNeAR dev speaker accuracy
 # 0.951 -> 0.950 (speech), 0.894 (other attributions) unchanged.
 READER_VERSION = "read-17-plurals"
+# check-17-brief-sentences: the brief's summary holds 3 sentences (when the story has them) before
+# its disputed / single-source / figure lines, which no longer count towards the 3 and carry
+# `BriefLine.kind`; a corroborated sentence passes the summary's support gate (check/brief.py).
 # check-16-families: check-14-refusals, check-14-lead-weights and check-14-families, merged.
 # check-14-refusals: a refusal's content ("said it could not yet say whether they could be saved")
 # is nobody's claim, and an attribution to a pronoun inside a quote ("the council said it hoped
@@ -64,4 +67,4 @@ READER_VERSION = "read-17-plurals"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-16-families"
+CHECKER_VERSION = "check-17-brief-sentences"
