@@ -32,7 +32,8 @@ Bump one when its stage's output changes, so the stored results are redone.
 READER_VERSION = "read-17-plurals"
 # check-17-brief-sentences: the brief's summary holds 3 sentences (when the story has them) before
 # its disputed / single-source / figure lines, which no longer count towards the 3 and carry
-# `BriefLine.kind`; a corroborated sentence passes the summary's support gate (check/brief.py).
+# `BriefLine.kind`; a corroborated sentence passes the summary's support gate; summary candidates
+# that restate half their stems or start lower-case are none (check/brief.py).
 # check-16-families: check-14-refusals, check-14-lead-weights and check-14-families, merged.
 # check-14-refusals: a refusal's content ("said it could not yet say whether they could be saved")
 # is nobody's claim, and an attribution to a pronoun inside a quote ("the council said it hoped
