@@ -34,12 +34,22 @@ def _check():
 
 def test_check_brief_summary_states_what_the_outlets_share_once():
     check = _check()
-    summary = [line for line in check.brief if not line.text.startswith(("Only", "Disputed"))]
+    summary = [line for line in check.brief if line.kind == "summary"]
     texts = " ".join(line.text for line in summary)
     assert "ring road" in texts and "brick factory" in texts
     assert "bakery" not in texts  # one outlet's aside is no summary sentence
     assert texts.count("ring road") == 1  # the flood, said three ways, is said once
-    assert all(line.status == "corroborated" and len(line.article_ids) >= 2 for line in summary)
+    # what the outlets share first; the third sentence, one outlet's, after them and says so
+    assert all(line.status == "corroborated" and len(line.article_ids) >= 2 for line in summary[:2])
+    assert all(
+        line.status == "single_source" and len(line.article_ids) == 1 for line in summary[2:]
+    )
+
+
+def test_check_brief_holds_three_sentences_before_its_marked_lines():
+    kinds = [line.kind for line in _check().brief]
+    assert kinds[:3] == ["summary"] * 3  # the issue's 3 to 7 sentences
+    assert kinds[3:] == ["single_source"]  # then what only one outlet reports, marked
 
 
 def test_check_brief_every_line_is_an_articles_words_with_status_and_citation():
@@ -96,8 +106,8 @@ def test_check_brief_a_line_starting_inside_a_quotation_gets_its_opening_mark():
     story = Story("s", None, tuple(a.id for a in articles), 2, (), None, None)
     check = check_story(story, list(zip(articles, read_articles(articles), strict=True)))
     quoted = [line.text for line in check.brief if "Our work today" in line.text]
-    assert quoted == [
-        'Only Courier reports: "Our work today is to move the families on Quay Street to the '
+    assert quoted == [  # the brief's third sentence (until check-17, its "Only Courier" line)
+        '"Our work today is to move the families on Quay Street to the '
         'school hall," said Mara Ostby, a spokeswoman for the council.'
     ]
     assert all(line.text.count('"') % 2 == 0 for line in check.brief)
@@ -164,3 +174,49 @@ def test_check_brief_a_question_scores_below_the_same_words_stated():
     asked, stated = (lead_score(f) for f in feats)
     assert feats[0]["question"] == 1.0 and feats[1]["question"] == 0.0
     assert asked < stated
+
+
+def _docs(texts: dict[str, list[str]]):
+    """Articles of the given sentences, one claim per sentence."""
+    from newsweave.model import Claim, Reading
+
+    docs, by_sentence = {}, {}
+    for aid, sentences in texts.items():
+        text, spans = " ".join(sentences), []
+        for t in sentences:
+            start = spans[-1][1] + 1 if spans else 0
+            spans.append((start, start + len(t)))
+        docs[aid] = (Article(aid, aid, text), Reading(aid, tuple(spans)))
+        for k, (s, e) in enumerate(spans):
+            by_sentence[(aid, k)] = [Claim(f"{aid}{k}", aid, text[s:e], s, e, sentence=k)]
+    return docs, by_sentence
+
+
+def test_check_brief_summary_says_a_restatement_once():
+    # "The northern ring road in Lindholm was closed by flood water ..." restates the Ledger's
+    # lead at a cosine under REDUNDANT_COSINE (0.49), but most of its words are said already
+    from newsweave.check.brief import summary_sentences
+
+    docs, by_sentence = _docs({
+        "a": ["Flood water cut off the northern ring road in Lindholm on Monday morning.",
+              "Crews expect the ring road to reopen on Thursday, the council said."],
+        "b": ["The northern ring road in Lindholm was closed by flood water on Monday, stranding "
+              "drivers for hours near the weir.",
+              "Rescue crews moved forty workers from the flooded brick factory by boat."],
+        "c": ["Rescue crews moved forty workers from the flooded brick factory in Lindholm by boat "
+              "on Monday.", "Schools in the district stay closed until the water falls."],
+    })  # fmt: skip
+    chosen = summary_sentences(docs, by_sentence, {"a": 0, "b": 1, "c": 2}, 7, None, 3)
+    texts = " ".join(text for *_, text in chosen)
+    assert len(chosen) == 3 and texts.count("northern ring road") == 1
+    assert "reopen on Thursday" in texts
+
+
+def test_check_brief_a_sentence_torn_mid_way_is_no_candidate():
+    from newsweave.check.brief import _candidates
+
+    docs, by_sentence = _docs({"a": [
+        "Iran said it downed the most advanced drone of the US fleet on Thursday morning.",
+        "and the enemy knows it, according to the semi-official Tasnim news agency.",
+    ]})  # fmt: skip
+    assert [k for _, k, _ in _candidates(docs, by_sentence)] == [0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,22 +114,30 @@ def oracle(r: Roundup) -> str:
 
 
 def brief_text(checked: dict) -> str:
-    """The concatenated `brief[].text` of a checked story."""
+    """The concatenated `brief[].text` of a checked story: every line, the marked ones too."""
     return " ".join(b.get("text", "") for b in checked.get("brief") or ())
 
 
-# The lines after the summary sentences (check/brief.py) open with these words.
+# Before check-17 the brief's lines had no `kind`: the marked lines open with these words.
 EXTRA_PREFIXES = ("Disputed", "Only ", "Revised: ")
 
 
 def summary_text(checked: dict) -> str:
-    """The brief's summary sentences only (the disputed, single-source and figure lines left
-    out)."""
-    return " ".join(
-        b.get("text", "")
-        for b in checked.get("brief") or ()
-        if not b.get("text", "").startswith(EXTRA_PREFIXES)
-    )
+    """The brief's sentences (`kind` "summary"): its 3 to 7 sentences, the marked disputed,
+    single-source and figure lines left out. This is the text the issue's target scores: the
+    roundup it is compared with is a summary, and the marked lines are the brief's own
+    separate items (what is disputed, what only one outlet reports), not sentences of it.
+
+    >>> summary_text({"brief": [{"text": "A.", "kind": "summary"},
+    ...                         {"text": "Only X reports: B.", "kind": "single_source"}]})
+    'A.'
+    """
+    return " ".join(b.get("text", "") for b in checked.get("brief") or () if _is_summary(b))
+
+
+def _is_summary(line: dict) -> bool:
+    text = line.get("text", "")
+    return line.get("kind", "" if text.startswith(EXTRA_PREFIXES) else "summary") == "summary"
 
 
 def brief_defects(checked: dict) -> int:
@@ -161,7 +170,10 @@ def run(data: Path = DATA, with_stage: bool = True) -> tuple[list[dict], list[st
     checked = [run_check(f"allsides-{r.story}", r.articles) for r in roundups] if with_stage else []
     if checked and checked[0] is not None:
         pairs = list(zip(checked, roundups, strict=True))
-        texts = {"check stage brief": brief_text, "check stage brief, summary only": summary_text}
+        texts = {
+            "check stage brief: its sentences (the target's text)": summary_text,
+            "check stage brief, every line (+ disputed / single-source / figure)": brief_text,
+        }
         for name, text in texts.items():
             m = _mean([rouge_all(text(c), r.reference) for c, r in pairs])
             rows.append({"system": name, **m, "anchor": ""})
@@ -171,8 +183,8 @@ def run(data: Path = DATA, with_stage: bool = True) -> tuple[list[dict], list[st
             systems_of_half = {
                 "first sentence of each article": lambda c, r: lead_each(r),
                 "oracle": lambda c, r: oracle(r),
-                "check stage brief": lambda c, r: brief_text(c),
-                "check stage brief, summary only": lambda c, r: summary_text(c),
+                "check stage brief: its sentences": lambda c, r: summary_text(c),
+                "check stage brief, every line": lambda c, r: brief_text(c),
             }
             for name, text in systems_of_half.items():
                 m = _mean([rouge_all(text(c, r), r.reference) for c, r in part])
@@ -180,9 +192,12 @@ def run(data: Path = DATA, with_stage: bool = True) -> tuple[list[dict], list[st
         sents = sum(len(c.get("brief") or ()) for c in checked)
         empty = sum(1 for c in checked if not c.get("brief"))
         bad = sum(brief_defects(c) for c in checked)
+        per = Counter(sum(1 for b in c.get("brief") or () if _is_summary(b)) for c in checked)
         notes.append(
-            f"brief: {sents} sentences, {empty} stories without a brief, "
-            f"{bad} sentences lacking a status or a citation."
+            f"brief: {sents} lines, {empty} stories without a brief, "
+            f"{bad} lines lacking a status or a citation; sentences (kind summary) per brief "
+            + ", ".join(f"{n}: {k}" for n, k in sorted(per.items()))
+            + " stories."
         )
     else:
         notes.append("check stage not installed (newsweave.check): baselines only.")

@@ -517,13 +517,17 @@ class NumberComparison:
 
 @dataclass(frozen=True, slots=True)
 class BriefLine:
-    """One sentence of the brief: extractive, with its status and the articles it cites."""
+    """One line of the brief: extractive, with its status and the articles it cites. `kind`
+    says which part of the brief it is: "summary" for its 3 to 7 sentences, then the marked
+    lines "disputed" (what the outlets disagree on), "single_source" (what only one outlet
+    reports) and "figure" (a disputed or revised figure), which follow the summary."""
 
     text: str
     status: str
     claim_ids: tuple[str, ...]
     article_ids: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
+    kind: str = "summary"
 
     def to_dict(self) -> dict[str, Any]:
         return as_dict(self)
@@ -532,7 +536,7 @@ class BriefLine:
     def from_dict(cls, d: dict[str, Any]) -> BriefLine:
         return cls(
             d["text"], d["status"], tuple(d["claim_ids"]), tuple(d["article_ids"]),
-            _evidence(d.get("evidence", ())),
+            _evidence(d.get("evidence", ())), d.get("kind", "summary"),
         )  # fmt: skip
 
 

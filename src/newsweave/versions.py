@@ -30,8 +30,13 @@ Bump one when its stage's output changes, so the stored results are redone.
 # ("ISTANBUL — The leadership of ...") is no part of a speaker. PolNeAR dev speaker accuracy
 # 0.951 -> 0.950 (speech), 0.894 (other attributions) unchanged.
 READER_VERSION = "read-17-plurals"
+# check-18-merged: check-17-ties and check-17-brief-sentences.
 # check-17-ties: a proposition's best claim is its most linked one to 9 decimals, then the
 # earliest: copies' equal scores summed in another order had picked another copy's words.
+# check-17-brief-sentences: the brief's summary holds 3 sentences (when the story has them) before
+# its disputed / single-source / figure lines, which no longer count towards the 3 and carry
+# `BriefLine.kind`; a corroborated sentence passes the summary's support gate; summary candidates
+# that restate half their stems or start lower-case are none (check/brief.py).
 # check-16-families: check-14-refusals, check-14-lead-weights and check-14-families, merged.
 # check-14-refusals: a refusal's content ("said it could not yet say whether they could be saved")
 # is nobody's claim, and an attribution to a pronoun inside a quote ("the council said it hoped
@@ -66,4 +71,4 @@ READER_VERSION = "read-17-plurals"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-17-ties"
+CHECKER_VERSION = "check-18-merged"

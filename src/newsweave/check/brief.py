@@ -7,10 +7,11 @@ what matters), each scored from what the story's own articles say of it (`lead_f
 closeness to the story's centroid, how many of its words another independent source's text has
 too, how many the headlines have, its length, whether it asks or exclaims) by a few weights
 fitted on half of the AllSides roundups (`LEAD_WEIGHTS`); taken best first while they add
-something new, up to `SUMMARY_WORDS` words (`max_sentences` at most), in article order. Then
-one line on what is disputed, one on what only one outlet reports, one each for the most
-reported disputed and revised figures (check/numbers.py); short of three lines, best-sourced
-propositions fill in.
+something new, at least `MIN_BRIEF_LINES` (3) and up to `SUMMARY_WORDS` words (`max_sentences`
+at most), in article order; short of three, best-sourced propositions fill in. These are the
+brief's sentences (`BriefLine.kind` "summary"). After them come the marked lines: one on what
+is disputed ("disputed"), one on what only one outlet reports ("single_source"), one each for
+the most reported disputed and revised figures ("figure", check/numbers.py).
 """
 
 from __future__ import annotations
@@ -40,7 +41,12 @@ from .terms import content_stems
 # An asserted brief line or a timeline entry says something: at least this many content words
 # ("One, who did not want to be named" says nothing; nor does "Thursday (19 February").
 MIN_STATEMENT_TERMS = 4
-# A candidate repeats a chosen brief sentence when this share of its stems is already there.
+# A candidate repeats a chosen brief sentence when this share of its stems is already there
+# (summary sentences and fill-ins alike; AllSides: 46 of 307 briefs lost a restatement at 0.6,
+# 110 at 0.5, e.g. "Senate Intelligence Committee leaders on Wednesday backed the 2017
+# intelligence community report ..." after "The leaders of the U.S. Senate Intelligence Committee
+# said on Wednesday they agreed with intelligence agencies' ..."; the roundups reward the
+# restatement: ROUGE-2 of the sentences 0.176 without the check, 0.174 with it).
 REDUNDANT_SHARE = 0.5
 # A whole sentence renders a proposition when it is at most this many words long.
 MAX_SENTENCE_WORDS = 45
@@ -82,11 +88,17 @@ LEAD_WEIGHTS: dict[str, float] = {
 # After the first summary sentence, a candidate needs a match of at least this cosine in another
 # source's candidates: one outlet's aside ("the bakery handed out free bread") is no summary
 # (tuning half: ROUGE-2 0.166 at 0.2, 0.164 at 0, 0.1 and 0.3; with LEAD_WEIGHTS 0.166 at 0 and
-# 0.1, 0.165 at 0.3, 0.168 at 0.2).
+# 0.1, 0.165 at 0.3, 0.168 at 0.2). A sentence whose best-sourced proposition is corroborated
+# passes too: alignment found it in another source, worded otherwise (the seed pair's "Dressed
+# in military attire ..." has cosine 0.11 with the translation's leads; AllSides unchanged at
+# three decimals on both halves).
 MIN_SUPPORT = 0.2
 # A candidate whose cosine with a chosen sentence is above this repeats it.
 REDUNDANT_COSINE = 0.5
-# The brief holds at least this many lines when the story has that many propositions to show.
+# The brief's summary holds at least this many sentences when the story has that many
+# propositions to show; the disputed, single-source and figure lines come after them and do not
+# count (the issue: 3 to 7 sentences, then one line each on what is disputed and what only one
+# outlet reports; until check-17 they counted, and 289 of the 307 AllSides briefs had 1 or 2).
 MIN_BRIEF_LINES = 3
 
 
@@ -205,6 +217,8 @@ def _candidates(
         for k, (s, e) in enumerate(reading.sentences[:LEAD_SENTENCES]):
             text = article.text[s:e].strip()
             words = len(text.split())
+            if text[:1].islower():
+                continue  # torn by the sentence split: "and the enemy knows it," according to ...
             if CANDIDATE_WORDS[0] <= words <= CANDIDATE_WORDS[1] and by_sentence.get((aid, k)):
                 out.append((aid, k, text))
     if len(out) > MAX_CANDIDATES:  # the leads of every article first, then their next sentences
@@ -276,12 +290,15 @@ def summary_sentences(
     sources: Mapping[str, int],
     max_sentences: int,
     proposition_of: Mapping[str, Proposition] | None = None,
+    min_sentences: int = 1,
 ) -> list[tuple[str, int, str]]:
     """The summary: the best-scored leading sentences (`lead_score`; `corroborated` is read
     from `proposition_of`), non-redundant, after the first only what another source carries
-    too, up to SUMMARY_WORDS words; the best one's article first, each article's sentences in
-    their order. With `proposition_of` (claim id -> proposition), a sentence whose best-sourced
-    proposition a chosen one states already repeats it (a translation words it otherwise).
+    too, until it holds `min_sentences` and SUMMARY_WORDS words; short of `min_sentences`,
+    the next best non-redundant ones whoever carries them. The best one's article first, each
+    article's sentences in their order. With `proposition_of` (claim id -> proposition), a
+    sentence whose best-sourced proposition a chosen one states already repeats it (a
+    translation words it otherwise).
 
     Returns:
         (article id, sentence index, text) per chosen sentence.
@@ -297,24 +314,43 @@ def summary_sentences(
     chosen: list[int] = []
     shown: set[str | None] = set()
     words = 0
-    for i in sorted(range(len(cands)), key=lambda i: (-scores[i], i)):
-        if len(chosen) >= max_sentences or words >= SUMMARY_WORDS:
-            break
-        if any(_cos(vecs[i], vecs[j]) > REDUNDANT_COSINE for j in chosen):
-            continue
-        if chosen and supports[i] < MIN_SUPPORT:
-            continue  # after the first, only what another source carries too
-        main = _main_id(cands[i], by_sentence, proposition_of)
-        if main is not None and main in shown:
-            continue
-        shown.add(main)
-        chosen.append(i)
-        words += len(cands[i][2].split())
-    # the best-scored sentence's article first, each article's sentences in their order
+    order = sorted(range(len(cands)), key=lambda i: (-scores[i], i))
+    relaxed: set[int] = set()
+    seen: set[str] = set()
+    # the brief's 3 sentences come from what another source carries too, then from the best of
+    # the rest (AllSides, tuning half, ROUGE-2 of the sentences: 0.171 so; 0.166 with the
+    # best-sourced propositions' own words filling in instead, 0.168 with those before this pass)
+    for gated in (True, False):
+        for i in order:
+            if len(chosen) >= max_sentences:
+                break
+            if words >= SUMMARY_WORDS and len(chosen) >= min_sentences:
+                break
+            if not gated and len(chosen) >= min_sentences:
+                break
+            if i in chosen or any(_cos(vecs[i], vecs[j]) > REDUNDANT_COSINE for j in chosen):
+                continue
+            stems = set(content_stems(cands[i][2]))
+            if stems and len(stems & seen) >= REDUNDANT_SHARE * len(stems):
+                continue  # a restatement the cosine misses ("Kerry denies ever having discussed")
+            if gated and chosen and supports[i] < MIN_SUPPORT and not feats[i].get("corroborated"):
+                continue  # after the first, only what another source carries too
+            main = _main_id(cands[i], by_sentence, proposition_of)
+            if main is not None and main in shown:
+                continue
+            shown.add(main)
+            chosen.append(i)
+            words += len(cands[i][2].split())
+            seen |= stems
+            if not gated:
+                relaxed.add(i)
+    # the best-scored sentence's article first, each article's sentences in their order; what
+    # no other source's lead matches (the second pass's) after the rest
     first: dict[str, int] = {}
     for i in chosen:
         first.setdefault(cands[i][0], len(first))
-    return [cands[i] for i in sorted(chosen, key=lambda i: (first[cands[i][0]], i))]
+    key = {i: (i in relaxed, first[cands[i][0]], i) for i in chosen}
+    return [cands[i] for i in sorted(chosen, key=key.__getitem__)]
 
 
 def _main_id(
@@ -384,14 +420,15 @@ def build_brief(
     lines = [
         _summary_line(aid, k, text, by_sentence, proposition_of)
         for aid, k, text in summary_sentences(
-            docs, by_sentence, sources or {}, max_sentences, proposition_of
+            docs, by_sentence, sources or {}, max_sentences, proposition_of, MIN_BRIEF_LINES
         )
     ]
     seen = {t for line in lines for t in content_stems(line.text)}
     extra = _extra_lines(propositions, best_claims, claims_of, docs, by_sentence, lines, numbers)
-    # short of MIN_BRIEF_LINES, the best-sourced propositions fill in
+    # short of MIN_BRIEF_LINES sentences, the best-sourced propositions fill in (the marked
+    # lines that follow are no sentences of the summary)
     for p in ranked:
-        if len(lines) + len(extra) >= MIN_BRIEF_LINES or len(lines) >= max_sentences:
+        if len(lines) >= min(MIN_BRIEF_LINES, max_sentences):
             break
         if any(p.id in line.claim_ids for line in (*lines, *extra)):
             continue
@@ -439,7 +476,7 @@ def _extra_lines(
         more = f" (and {len(disputed) - 1} more)" if len(disputed) > 1 else ""
         ids = tuple(d.id for d in disputed)
         text = f"Disputed{more}: {p.text} — {p.note}."
-        out.append(BriefLine(text, "conflicting", ids, p.article_ids, p.evidence))
+        out.append(BriefLine(text, "conflicting", ids, p.article_ids, p.evidence, "disputed"))
     shown = {i for line in (*lines, *out) for i in line.claim_ids}
     single = [
         p for p in propositions
@@ -456,7 +493,10 @@ def _extra_lines(
         )
         name = article.outlet or Path(article.source).name
         text = f"Only {name} reports: {_render(p, best_claims[p.id], by_sentence, docs)}"
-        out.append(BriefLine(text, "single_source", (p.id,), p.article_ids, p.evidence[:1]))
+        line = BriefLine(
+            text, "single_source", (p.id,), p.article_ids, p.evidence[:1], "single_source"
+        )
+        out.append(line)
     out.extend(_figure_lines(numbers, docs))
     return out
 
@@ -491,7 +531,7 @@ def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]
         text = f"Revised: {n.quantity}: {', then '.join(parts)}."
     ids = tuple(dict.fromkeys(v.article_id for v in values))
     evidence = tuple(Evidence(v.article_id, v.text, v.start, v.end) for v in values)
-    return BriefLine(text, status, (), ids, evidence)
+    return BriefLine(text, status, (), ids, evidence, "figure")
 
 
 def _same_figure(a: NumberValue, b: NumberValue) -> bool:
