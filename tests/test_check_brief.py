@@ -220,3 +220,17 @@ def test_check_brief_a_sentence_torn_mid_way_is_no_candidate():
         "and the enemy knows it, according to the semi-official Tasnim news agency.",
     ]})  # fmt: skip
     assert [k for _, k, _ in _candidates(docs, by_sentence)] == [0]
+
+
+def test_check_brief_support_is_the_best_cosine_with_another_source():
+    import pytest
+
+    from newsweave.check.brief import _cos, _support
+
+    vecs = [{"flood": 0.8, "road": 0.6}, {"flood": 1.0}, {"road": 1.0}, {"tram": 1.0}]
+    source = ["a", "a", "b", "c"]
+    loops = [max((_cos(v, w) for w, t in zip(vecs, source, strict=True) if t != s), default=0.0)
+             for v, s in zip(vecs, source, strict=True)]  # fmt: skip
+    assert _support(vecs, source) == pytest.approx(loops)
+    assert loops == pytest.approx([0.6, 0.0, 0.6, 0.0])
+    assert _support(vecs[:2], source[:2]) == [0.0, 0.0]  # one source: nobody else carries it

@@ -262,11 +262,10 @@ def lead_features(
         for t in set(content_stems(article.text)):
             held[t].add(sources.get(aid, aid))
     heads = {t for article, _ in docs.values() for t in content_stems(article.title or "")}
+    support = _support(vecs, [sources.get(aid, aid) for aid, _, _ in cands])
     out = []
     for i, (aid, _, text) in enumerate(cands):
         me = sources.get(aid, aid)
-        others = [_cos(vecs[i], vecs[j]) for j, c in enumerate(cands)
-                  if sources.get(c[0], c[0]) != me]  # fmt: skip
         stems = set(bags[i])
         out.append({
             "centroid": _cos(vecs[i], centre),
@@ -274,9 +273,30 @@ def lead_features(
             "headline": len(stems & heads) / max(1, len(stems)),
             "words": len(text.split()) / 10,
             "question": float("?" in text or "!" in text),
-            "support": max(others, default=0.0),
+            "support": support[i],
         })  # fmt: skip
     return out, vecs
+
+
+def _support(vecs: Sequence[Mapping[str, float]], source: Sequence[object]) -> list[float]:
+    """Per vector, its best cosine with a vector of another source (0.0 when there is none),
+    in one sparse matrix product (400 candidates are 160,000 cosines)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    if not vecs:
+        return []
+    terms: dict[str, int] = {}
+    cols = [terms.setdefault(t, len(terms)) for v in vecs for t in v]
+    data = [x for v in vecs for x in v.values()]
+    indptr = np.cumsum([0, *(len(v) for v in vecs)])
+    m = csr_matrix((data, cols, indptr), shape=(len(vecs), max(len(terms), 1)))
+    cos = (m @ m.T).toarray()
+    label = {s: k for k, s in enumerate(dict.fromkeys(source))}
+    of = np.array([label[s] for s in source])
+    cos[of[:, None] == of[None, :]] = -np.inf
+    best = cos.max(axis=1)
+    return np.where(np.isfinite(best), np.maximum(best, 0.0), 0.0).tolist()
 
 
 def lead_score(features: Mapping[str, float]) -> float:
