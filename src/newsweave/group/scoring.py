@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -165,18 +166,30 @@ def weigh(
 def vec(d: dict[str, float], floor: float = 0.0) -> Vec:
     """A vector and its norm; `floor` is a private extra dimension that keeps a thin vector
     from matching fully: one shared weekday is weak evidence, one shared rare date is not."""
-    return d, math.sqrt(sum(v * v for v in d.values()) + floor * floor)
+    values = d.values()
+    return d, math.sqrt(sum(map(operator.mul, values, values)) + floor * floor)
 
 
 def cos(a: Vec, b: Vec) -> float:
-    """The cosine of two vectors (0 when either norm is 0)."""
+    """The cosine of two vectors (0 when either norm is 0).
+
+    The shared keys in the shorter vector's order, their products summed in C (`map`): the
+    same sum as over every key with 0 for the missing ones, bit for bit (adding 0.0 changes
+    no float), in half the time; the grouping's cosines were a quarter of each consensus
+    run's CPU on ECB+ dev.
+
+        >>> cos(vec({"a": 1.0, "b": 2.0}), vec({"b": 3.0, "c": 4.0}))
+        0.5366563145999494
+    """
     (da, na), (db, nb) = a, b
     if not na or not nb:
         return 0.0
     if len(da) > len(db):
         da, db = db, da
-    get = db.get
-    return sum([v * get(k, 0.0) for k, v in da.items()]) / (na * nb)
+    shared = list(filter(db.__contains__, da))
+    return sum(map(operator.mul, map(da.__getitem__, shared), map(db.__getitem__, shared))) / (
+        na * nb
+    )
 
 
 def idf_weights(
