@@ -512,6 +512,24 @@ def test_check_claims_a_refusal_says_nothing_and_a_pronoun_is_the_outer_speaker(
     ]
 
 
+@pytest.mark.parametrize("source", ["this", "who", "them"])
+def test_check_claims_any_reader_pronoun_yields_to_the_outer_speaker(source: str) -> None:
+    """The reader's pronouns (resolved or never resolved) name nobody inside another quote:
+    "The minister said this showed the plan was working" is the minister's claim."""
+    from newsweave.model import Attribution
+
+    text = f"The minister said {source} showed the plan was working."
+    s, e = _span_of(text, f"{source} showed the plan was working")
+    outer = Quote(text[s:e], "The minister", "The minister", "said", False, s, e)
+    i, j = _span_of(text, "the plan was working")
+    inner = Attribution("finding", text[i:j], source, source, "showed", i, j)
+    reading = Reading("a1", ((0, len(text)),), quotes=(outer,), attributions=(inner,))
+    claims = article_claims(Article("a1", "x", text), reading)
+    assert [(c.who, c.text) for c in claims] == [
+        ("The minister", f"{source} showed the plan was working")
+    ]
+
+
 @pytest.mark.parametrize(
     "text, figure, want",
     [

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Article, Attribution, Claim, Number, Quote, Reading
+from ..read.quotes_vocab import PRONOUNS, THING_PRONOUNS
 from .terms import content_stems, entity_key
 
 # A residue of a sentence (its words outside quote spans) is an asserted claim only with at
@@ -32,8 +33,9 @@ _CLAUSE_BREAK = re.compile(
 )
 _TRIM = " ,;:–—-\"“”‘’'()"
 # An attribution whose source is one of these inside another quote ("the council said it
-# hoped to reopen one lane") is that quote's speaker's: the enclosing quote is the claim.
-_PRONOUN_SOURCES = frozenset(("he", "she", "it", "they", "we", "i", "you"))
+# hoped to reopen one lane") is that quote's speaker's: the enclosing quote is the claim. The
+# reader's pronouns (those it resolves and those it never resolves), and "you".
+_PRONOUN_SOURCES = frozenset((*PRONOUNS, *THING_PRONOUNS, "you"))
 
 
 _DANGLING = re.compile(r"(?:[\s,;:]+(?:and|but|or|while|as|which|who))+[\s,;:]*$", re.I)
