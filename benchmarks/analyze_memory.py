@@ -27,6 +27,7 @@ Run: .venv/bin/python -m benchmarks.analyze_memory 1000 10000 [--code /tmp/main/
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -195,20 +196,20 @@ def _tree(root: int) -> list[tuple[int, int]]:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    code = keep = None
-    if "--code" in args:
-        at = args.index("--code")
-        code = args[at + 1]
-        del args[at : at + 2]
-    if "--keep" in args:
-        at = args.index("--keep")
-        keep = Path(args[at + 1])
-        del args[at : at + 2]
-    # to run the two codes at once (each in its own process) on stores built once
-    build_only, given_only = "--build-only" in args, "--given-only" in args
-    args = [a for a in args if a not in ("--build-only", "--given-only")]
-    sizes = [int(a) for a in args] or [1000, 10000]
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.analyze_memory",
+        description="Peak memory (and CPU) of `newsweave analyze` on stores of N synthetic "
+        "stream articles, grouped from scratch, checked and reported whole.",
+    )
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 10000],
+                    help="store sizes (default: 1000 10000)")  # fmt: skip
+    ap.add_argument("--code", help="another checkout's src: its analyses too, alternating")
+    ap.add_argument("--keep", type=Path, help="make / reuse the stores under this folder")
+    ap.add_argument("--build-only", action="store_true", help="only make the stores (--keep)")
+    ap.add_argument("--given-only", action="store_true", help="only run the --code analyses")
+    args = ap.parse_args()
+    code, keep, sizes = args.code, args.keep, args.sizes
+    build_only, given_only = args.build_only, args.given_only
     work = keep or Path(tempfile.mkdtemp(prefix="newsweave-memory-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []

@@ -14,9 +14,9 @@ FROM stories ORDER BY id`).
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -32,9 +32,17 @@ def main() -> None:
     from newsweave.settings import DEFAULTS
     from newsweave.store.sqlite import SQLiteStore
 
-    pages, db = sys.argv[1], sys.argv[2]
-    workers = int(sys.argv[3]) if len(sys.argv) > 3 else 2
-    limit = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.analyze_phases",
+        description="A fresh `analyze` of PAGES into DB with the wall and CPU seconds of each "
+        "phase (extracted, read, grouped, checked and stored), as one JSON object.",
+    )
+    ap.add_argument("pages", help="a folder of pages (outside the repository)")
+    ap.add_argument("db", help="the SQLite store to write (deleted first)")
+    ap.add_argument("workers", nargs="?", type=int, default=2, help="worker processes (2)")
+    ap.add_argument("limit", nargs="?", type=int, default=0, help="first N pages (0: all)")
+    args = ap.parse_args()
+    pages, db, workers, limit = args.pages, args.db, args.workers, args.limit
     files = sorted(str(p) for p in Path(pages).iterdir())[: limit or None]
     for ext in ("", "-wal", "-shm"):
         Path(db + ext).unlink(missing_ok=True)

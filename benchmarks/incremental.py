@@ -24,6 +24,7 @@ Run: .venv/bin/python -m benchmarks.incremental [ecb] [store 1000 10000 [--repea
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -306,32 +307,28 @@ def _store_row(n: int, code: str, regroup_s: float, regroup_cpu: float, empty: l
 
 
 def main() -> None:
-    args = sys.argv[1:] or ["ecb", "store", "1000", "10000"]
-    if "ecb" in args:
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.incremental",
+        description="Incremental analyze (issue 16): `ecb` feeds ECB+ dev in 10 batches against "
+        "the full regrouping (B-cubed); `store N ...` adds 50 articles to stored corpora of N "
+        "articles against the same 50 into an empty store (CPU, wall, peak RSS).",
+    )
+    ap.add_argument("what", nargs="*", default=["ecb", "store", "1000", "10000"],
+                    help="ecb, store, and store sizes (default: ecb store 1000 10000)")  # fmt: skip
+    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--workers", type=int, help="analyze's --workers (default: its own)")
+    ap.add_argument("--code", help="another checkout's src: its analyses too, same run")
+    ap.add_argument("--keep", type=Path, help="make / reuse the stores under this folder")
+    ap.add_argument("--online", action="store_true", help="build the stores by online grouping")
+    args = ap.parse_args()
+    if "ecb" in args.what:
         print_rows(ecb_batches())
-    repeats = 1
-    if "--repeats" in args:
-        at = args.index("--repeats")
-        repeats = int(args[at + 1])
-        del args[at : at + 2]
     global ANALYZE_WORKERS
-    if "--workers" in args:
-        at = args.index("--workers")
-        ANALYZE_WORKERS = int(args[at + 1])
-        del args[at : at + 2]
-    code = None
-    if "--code" in args:
-        at = args.index("--code")
-        code = args[at + 1]
-        del args[at : at + 2]
-    keep = None
-    if "--keep" in args:
-        at = args.index("--keep")
-        keep = Path(args[at + 1])
-        del args[at : at + 2]
-    if "store" in args:
-        sizes = tuple(int(a) for a in args if a.isdigit()) or (1000, 10000)
-        rows = store_rows(sizes, repeats, code, keep, online="--online" in args)
+    if args.workers is not None:
+        ANALYZE_WORKERS = args.workers
+    if "store" in args.what:
+        sizes = tuple(int(a) for a in args.what if a.isdigit()) or (1000, 10000)
+        rows = store_rows(sizes, args.repeats, args.code, args.keep, online=args.online)
         print_rows(rows)
         print(json.dumps(rows))
 

@@ -690,14 +690,17 @@ def format_table(result: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m benchmarks.polnear [DATA_DIR] [LIMIT] [--no-speed]`: print the table."""
-    import sys
+    import argparse
 
-    args = list(sys.argv[1:] if argv is None else argv)
-    speed = "--no-speed" not in args
-    args = [a for a in args if a != "--no-speed"]
-    data_dir = args[0] if args else None
-    limit = int(args[1]) if len(args) > 1 else None
-    print(format_table(run_polnear(data_dir, limit, speed)))
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.polnear",
+        description="Quotes and attributions on PolNeAR dev: F1, speaker accuracy, speed.",
+    )
+    ap.add_argument("data_dir", nargs="?", help="PolNeAR's folder (default: ../shared's)")
+    ap.add_argument("limit", nargs="?", type=int, help="first N articles")
+    ap.add_argument("--no-speed", action="store_true", help="leave out the speed comparison")
+    args = ap.parse_args(argv)
+    print(format_table(run_polnear(args.data_dir, args.limit, not args.no_speed)))
     return 0
 
 

@@ -119,8 +119,26 @@ def invoked_as(argv0: str | None = None) -> str:
     return "python -m " + ".".join(parts[start:])
 
 
+# The environment a benchmark's figures depend on: where the data and the caches are, which code.
+COMMAND_ENV = ("NEWSWEAVE_SHARED", "CHECKBENCH_CACHE", "PYTHONPATH")
+
+
+def command_line(environ: dict[str, str] | None = None, argv: list[str] | None = None) -> str:
+    """The command that reproduces this run, with the variables of COMMAND_ENV it had set.
+
+    Example:
+        >>> command_line({"NEWSWEAVE_SHARED": "/work/shared", "HOME": "/root"},
+        ...              ["/src/benchmarks/check/__main__.py", "--parts", "planted"])
+        'NEWSWEAVE_SHARED=/work/shared python -m benchmarks.check --parts planted'
+    """
+    environ = os.environ if environ is None else environ
+    argv = sys.argv if argv is None else argv
+    env = [f"{k}={environ[k]}" for k in COMMAND_ENV if environ.get(k)]
+    return " ".join([*env, invoked_as(argv[0]), *argv[1:]])
+
+
 def section(title: str, body: str, command: str | None = None) -> str:
-    command = command or " ".join([invoked_as(), *sys.argv[1:]])
+    command = command or command_line()
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
         f"## {title} — {now}\n\n"

@@ -21,6 +21,7 @@ Run: .venv/bin/python -m benchmarks.stream [--corpora ecbplus,allsides] [10000 3
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import random
@@ -196,15 +197,20 @@ def run_stream(
 
 def main() -> None:
     """Print the stream table; sizes from argv (default 10k and 30k)."""
-    args = sys.argv[1:]
-    corpora: tuple[str, ...] = ("ecbplus",)
-    if args[:1] == ["--corpora"]:
-        corpora, args = tuple(args[1].split(",")), args[2:]
-    if args[:1] == ["--one"]:
-        print(json.dumps(run_one(int(args[1]), corpora)))
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.stream",
+        description="Online grouping of a synthetic stream of N articles (cost and quality).",
+    )
+    ap.add_argument("sizes", nargs="*", type=int, default=[10_000, 30_000],
+                    help="stream sizes (default: 10000 30000)")  # fmt: skip
+    ap.add_argument("--corpora", default="ecbplus", help="comma-separated: ecbplus,allsides")
+    ap.add_argument("--one", type=int, metavar="N", help="one stream of N, printed as JSON")
+    args = ap.parse_args()
+    corpora = tuple(args.corpora.split(","))
+    if args.one is not None:
+        print(json.dumps(run_one(args.one, corpora)))
         return
-    sizes = tuple(int(a) for a in args) or (10_000, 30_000)
-    print_rows(run_stream(sizes, corpora=corpora))
+    print_rows(run_stream(tuple(args.sizes), corpora=corpora))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from benchmarks.report import git_commit
@@ -39,3 +40,28 @@ def test_bench_report_commit_of_the_checkout_not_of_the_working_directory(tmp_pa
     # measured code that differs from HEAD is not HEAD's
     (repo / "src" / "x.py").write_text("x = 2\n", "utf-8")
     assert git_commit(repo) == f"{head} + uncommitted changes"
+
+
+def test_bench_report_command_names_the_data_and_cache_it_ran_with():
+    from benchmarks.report import command_line
+
+    argv = ["/x/benchmarks/check/__main__.py", "--parts", "planted"]
+    env = {"CHECKBENCH_CACHE": "/tmp/c", "NEWSWEAVE_SHARED": "/s", "HOME": "/root"}
+    assert command_line(env, argv) == (
+        "NEWSWEAVE_SHARED=/s CHECKBENCH_CACHE=/tmp/c python -m benchmarks.check --parts planted"
+    )
+    assert command_line({}, argv) == "python -m benchmarks.check --parts planted"
+
+
+@pytest.mark.parametrize(
+    "module", ["analyze_phases", "analyze_memory", "incremental", "stream", "polnear"]
+)
+def test_bench_help_explains_and_runs_nothing(module):
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{module}", "--help"],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith(f"usage: python -m benchmarks.{module}")
