@@ -178,6 +178,7 @@ def cos(a: Vec, b: Vec) -> float:
     no float), in half the time; the grouping's cosines were a quarter of each consensus
     run's CPU on ECB+ dev.
 
+    Example:
         >>> cos(vec({"a": 1.0, "b": 2.0}), vec({"b": 3.0, "c": 4.0}))
         0.5366563145999494
     """
