@@ -30,6 +30,11 @@ Bump one when its stage's output changes, so the stored results are redone.
 # ("ISTANBUL — The leadership of ...") is no part of a speaker. PolNeAR dev speaker accuracy
 # 0.951 -> 0.950 (speech), 0.894 (other attributions) unchanged.
 READER_VERSION = "read-17-plurals"
+# check-19-parse: two groups written "the N X" with a stem in common are one quantity, compared
+# outside candidacy ("by the three holdouts" / "the eight holdouts refused"); "the 12000 block
+# of" is an address, no count; two durations the words leave undecided are read from a parse
+# of their sentences (check/figure_parse.py): the span of one thing ("a term of five years" /
+# "The term ... is seven years") or the time since one event ("killed ... eight days ago").
 # check-18-merged: check-17-ties and check-17-brief-sentences.
 # check-17-ties: a proposition's best claim is its most linked one to 9 decimals, then the
 # earliest: copies' equal scores summed in another order had picked another copy's words.
@@ -71,4 +76,4 @@ READER_VERSION = "read-17-plurals"
 # joined word pairs as context ("back end"/"backend") (check/figure_context.py, numbers.py);
 # check-4: figures compared by context count equal figures beside them, keep running totals and
 # list entries apart (check/figure_context.py)
-CHECKER_VERSION = "check-18-merged"
+CHECKER_VERSION = "check-19-parse"

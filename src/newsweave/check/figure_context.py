@@ -16,8 +16,14 @@ legal limit" / "five times the legal limit"). Stems of one class of words (`SAME
 "workers"/"employees", "Mt"/"Mount") count as one, and an initialism meets the words it spells
 ("IR" / "injured reserve"), a claimant named in two words or more counts as a stem ("Initial
 estimates indicate ..."), and two figures of one compound are compared whether or not their
-claims are candidates. A person has one number of children: two family counts ("one of her 12
-children" / "Horton was the mother of 12 children", "a mother of two died") are one quantity
+claims are candidates; so are two groups the reports name as "the N X" with a stem in common
+("by the three holdouts" / "the eight holdouts refused to deliberate"). Two durations the
+words leave undecided are read from a parse of their sentences (`figure_parse`): the span of
+one thing ("a term of five years" / "The term of office of MPs is seven years") or the time
+since one event ("killed by police ... eight days ago") is one quantity. A street address
+("the 12000 block of") counts nothing. A person has one number of children: two family
+counts ("one of her 12 children" / "Horton was the mother of 12 children", "a mother of two
+died") are one quantity
 when the sentence names the same person before them, or when both follow one parent word with
 one more stem in common. An average ("averaged 30 home runs") is no count, a running total
 ("so far") is never one quantity with a single event's count, two figures whose sentences
@@ -40,6 +46,7 @@ from datetime import date
 from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
+from . import figure_parse
 from .numbers import is_change, is_whole, named_comparison
 from .terms import content_stems, entity_key, number_key
 
@@ -117,6 +124,8 @@ class _Context:
     # ("Initial estimates indicate that the total SEACOM repair time will be around twelve
     # days": initi, estim)
     claimant: frozenset[str] = frozenset()
+    # written "the N X", nothing between ("the three holdouts"): a group the story has named
+    definite: bool = False
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -151,6 +160,8 @@ def _context(
         label = next((w for w in words if _stems(w) == [head]), head)
     else:
         return None
+    if _ADDRESS.match(text, n.end):
+        return None  # "in the 12200 block of 223rd Street": a place, no count
     # other figures are no context: "14 AK-47 rifles, 31 magazines" and "Six AK 47 rifles, 12
     # magazines" share a product name, not a count
     stems = frozenset(s for s in before + after if not s[:1].isdigit()) - {head}
@@ -188,7 +199,26 @@ def _context(
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
         reference=_reference(text, n), phrase=_phrase(text, n), acronyms=acronyms,
         initials=initials, kin=kin, owner=owner, claimant=_claimant(n),
+        definite=_definite(text, n),
     )  # fmt: skip
+
+
+# A street address: "the 12000 block of East 223rd Street" (ECB+ 16b's "12000" / "12200" / "12500"
+# block were disputed).
+_ADDRESS = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _definite(text: str, n: Number) -> bool:
+    """Whether the figure is written "the N X", the counted noun right after it and nothing
+    before it but "the" ("the three holdouts"; not "the other nine jurors", "the nine pro-death
+    jurors", "the about 30 people")."""
+    if not n.counts or n.qualifier or not _THE.search(text, max(0, n.start - 5), n.start):
+        return False
+    return (
+        text.startswith(" " + n.counts, n.end)
+        and not text[n.end + 1 + len(n.counts) : n.end + 2 + len(n.counts)].isalnum()
+    )
 
 
 # What a family count counts, as stems: a person has one number of children, so two reports'
@@ -428,9 +458,10 @@ def _shared(a: _Context, b: _Context) -> int:
 def _match(a: _Context, b: _Context) -> int:
     """How much context two figures share, stems and equal figures beside them (0: not one
     quantity): `MIN_SHARED_CONTEXT`, two multiples of one reference ("ten times the legal
-    limit" / "five times the legal limit"), or two contexts that are the same
-    `MIN_WHOLE_CONTEXT` stems and nothing else ("He was sentenced to 12 years in prison" /
-    "... to 17 years in prison")."""
+    limit" / "five times the legal limit"), two groups the reports name as "the N X" with a
+    stem in common ("by the three holdouts" / "the eight holdouts refused to deliberate"), or
+    two contexts that are the same `MIN_WHOLE_CONTEXT` stems and nothing else ("He was
+    sentenced to 12 years in prison" / "... to 17 years in prison")."""
     if _same_family(a, b) and not a.total and not b.total:
         return max(_shared(a, b), 1)
     if not _same_kind(a, b):
@@ -440,6 +471,8 @@ def _match(a: _Context, b: _Context) -> int:
         return shared
     if a.reference and a.reference == b.reference:
         return max(shared, 1)  # multiples of one named reference: one quantity
+    if a.definite and b.definite and not (a.listed or b.listed):
+        return shared  # "by the three holdouts" / "the eight holdouts refused to deliberate"
     if a.phrase and a.phrase == b.phrase and shared >= MIN_SHARED_CONTEXT - 1:
         return shared  # "three bank workers died" / "left eight bank workers dead"
     whole = a.stems == b.stems
@@ -574,41 +607,130 @@ def context_comparisons(
     claims, unscored = with_orphans(claims, readings or {})
     ctx = _contexts(claims, texts, readings or {})
     partners = _paired(claims, groups, scores, sources, unscored)
-    # figures of one compound ("three bank workers" / "eight bank workers") are compared
-    # whether or not their claims are candidates: the compound names what they count
+    figures = [a for i in ctx for a in ctx[i]]
+    found, pending = _matches(ctx, partners, sources)
+    for k, b in _parse_matches(figures, pending, texts, readings or {}):
+        found[k].append(b)
+    out, seen = [], set()
+    for a, matches in zip(figures, found, strict=True):
+        by_article: dict[str, list[tuple[int, _Context]]] = {}
+        for shared, b in matches:
+            by_article.setdefault(b.claim.article_id, []).append((shared, b))
+        for rivals in by_article.values():
+            if any(b.number.value == a.number.value or a.number.value in b.values
+                   for _, b in rivals):  # fmt: skip
+                continue  # the other report gives this figure too: no dispute
+            # a figure this report gives beside this one is no rival of it
+            rivals = [(k, b) for k, b in rivals if b.number.value not in a.values]
+            if not rivals:
+                continue
+            _, b = max(rivals, key=lambda x: (x[0], -x[1].number.start))
+            key = frozenset(((a.claim.article_id, a.number.start),
+                             (b.claim.article_id, b.number.start)))  # fmt: skip
+            if key not in seen:
+                seen.add(key)
+                out.append(_comparison(a, b, articles, sources))
+    return tuple(c for c in out if c.status in ("conflicting", "updated"))
+
+
+def _matches(
+    ctx: Mapping[int, list[_Context]], partners: Mapping[int, set[int]], sources: Mapping[str, int]
+) -> tuple[list[list[tuple[int, _Context]]], list[tuple[int, _Context]]]:
+    """Per figure (in `ctx` order), the figures of other sources it matches by words, with
+    their shared context; and the pairs of durations the words leave undecided
+    (`_undecided`), as (index of the figure, other figure), for `_parse_matches`."""
+    # figures of one compound ("three bank workers" / "eight bank workers") or two groups
+    # written "the N X" are compared whether or not their claims are candidates: the words
+    # name what they count (the holdouts' sentences are worded apart: scored under 0.15); so
+    # are durations, for the parse
     compound: dict[tuple[str, ...], list[_Context]] = {}
+    definite: dict[str, list[_Context]] = {}
+    durations: dict[str, list[_Context]] = {}
     for mine in ctx.values():
         for x in mine:
             if x.phrase:
                 compound.setdefault(x.phrase, []).append(x)
-    out, seen = [], set()
+            if x.definite:
+                definite.setdefault(x.head, []).append(x)
+            if x.number.unit in figure_parse.DURATIONS:
+                durations.setdefault(x.head, []).append(x)
+    found: list[list[tuple[int, _Context]]] = []
+    pending: list[tuple[int, _Context]] = []
     for i, mine in ctx.items():
         others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]
         for a in mine:
-            by_article: dict[str, list[tuple[int, _Context]]] = {}
+            named = [*compound.get(a.phrase, ()), *(definite.get(a.head, ()) if a.definite else ())]
+            seen = {id(x) for x in others}
+            beyond = [x for x in named if id(x) not in seen and not seen.add(id(x))]
             apart = [
-                x for x in compound.get(a.phrase, ()) if x not in others
-                and sources[x.claim.article_id] != sources[a.claim.article_id]
+                b for b in others + beyond
+                if sources[b.claim.article_id] != sources[a.claim.article_id]
             ]  # fmt: skip
-            for b in others + apart:
-                shared = _match(a, b)
-                if shared:
-                    by_article.setdefault(b.claim.article_id, []).append((shared, b))
-            for found in by_article.values():
-                if any(b.number.value == a.number.value or a.number.value in b.values
-                       for _, b in found):  # fmt: skip
-                    continue  # the other report gives this figure too: no dispute
-                # a figure this report gives beside this one is no rival of it
-                found = [(k, b) for k, b in found if b.number.value not in a.values]
-                if not found:
-                    continue
-                _, b = max(found, key=lambda x: (x[0], -x[1].number.start))
-                key = frozenset(((a.claim.article_id, a.number.start),
-                                 (b.claim.article_id, b.number.start)))  # fmt: skip
-                if key not in seen:
-                    seen.add(key)
-                    out.append(_comparison(a, b, articles, sources))
-    return tuple(c for c in out if c.status in ("conflicting", "updated"))
+            matches = [(k, b) for b in apart if (k := _match(a, b))]
+            matched = {id(b) for _, b in matches}
+            pending += [
+                (len(found), b) for b in durations.get(a.head, ()) if id(b) not in matched
+                and sources[b.claim.article_id] != sources[a.claim.article_id]
+                and _undecided(a, b)
+            ]  # fmt: skip
+            found.append(matches)
+    return found, pending
+
+
+# Stems two durations the words leave undecided must share to be parsed: the parse weighs what
+# the words share, it does not stand in for them.
+MIN_PARSED_CONTEXT = 1
+
+
+def _undecided(a: _Context, b: _Context) -> bool:
+    """Whether two durations the words did not match could still be one span: one unit and
+    kind, and `MIN_PARSED_CONTEXT` shared stems."""
+    return (
+        a.number.unit in figure_parse.DURATIONS
+        and _same_kind(a, b)
+        and (_shared(a, b) >= MIN_PARSED_CONTEXT)
+    )
+
+
+def _sentence(text: str, n: Number, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The reading's sentence that holds the figure (when unread, the text between the
+    sentence ends around it)."""
+    starts = [s for s, _ in sentences]
+    k = bisect_right(starts, n.start) - 1
+    if k >= 0 and n.end <= sentences[k][1]:
+        return sentences[k]
+    lo = n.start - len(_SENTENCE_END.split(text[max(0, n.start - SENTENCE_CHARS) : n.start])[-1])
+    tail = _SENTENCE_END.split(text[n.end : n.end + SENTENCE_CHARS], maxsplit=1)[0]
+    return lo, n.end + len(tail)
+
+
+def _parse_matches(
+    figures: Sequence[_Context],
+    pending: Sequence[tuple[int, _Context]],
+    texts: Mapping[str, str],
+    readings: Mapping[str, Reading],
+) -> list[tuple[int, tuple[int, _Context]]]:
+    """The undecided pairs of durations that are one span by a parse of their sentences
+    (`figure_parse.same_span`), as (index of the figure, (shared context, other figure))."""
+    if not pending:
+        return []
+    spans: dict[tuple[str, int], tuple[str, int, int]] = {}
+    for x in [figures[k] for k, _ in pending] + [b for _, b in pending]:
+        key = (x.claim.article_id, x.number.start)
+        if key not in spans:
+            text = texts[x.claim.article_id]
+            r = readings.get(x.claim.article_id)
+            lo, hi = _sentence(text, x.number, r.sentences if r else ())
+            spans[key] = (text[lo:hi], x.number.start - lo, x.number.end - lo)
+    docs = figure_parse.parsed(s for s, _, _ in spans.values())
+    roles = {k: figure_parse.role(docs[s], a, b) for k, (s, a, b) in spans.items()}
+    out = []
+    for k, b in pending:
+        a = figures[k]
+        ra = roles[(a.claim.article_id, a.number.start)]
+        if figure_parse.same_span(ra, roles[(b.claim.article_id, b.number.start)]):
+            out.append((k, (_shared(a, b), b)))
+    return out
 
 
 def _comparison(
