@@ -126,6 +126,9 @@ class _Context:
     claimant: frozenset[str] = frozenset()
     # written "the N X", nothing between ("the three holdouts"): a group the story has named
     definite: bool = False
+    # for a duration, what the parse may find it is of: "ago" ("eight days ago"), "of" ("a term
+    # of five years", "the term is five years") or None (`figure_parse.shape`)
+    shape: str | None = None
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -199,7 +202,7 @@ def _context(
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
         reference=_reference(text, n), phrase=_phrase(text, n), acronyms=acronyms,
         initials=initials, kin=kin, owner=owner, claimant=_claimant(n),
-        definite=_definite(text, n),
+        definite=_definite(text, n), shape=figure_parse.shape(text, n.start, n.end),
     )  # fmt: skip
 
 
@@ -652,8 +655,8 @@ def _matches(
                 compound.setdefault(x.phrase, []).append(x)
             if x.definite:
                 definite.setdefault(x.head, []).append(x)
-            if x.number.unit in figure_parse.DURATIONS:
-                durations.setdefault(x.head, []).append(x)
+            if x.number.unit in figure_parse.DURATIONS and x.shape:
+                durations.setdefault(x.shape, []).append(x)
     found: list[list[tuple[int, _Context]]] = []
     pending: list[tuple[int, _Context]] = []
     for i, mine in ctx.items():
@@ -669,7 +672,7 @@ def _matches(
             matches = [(k, b) for b in apart if (k := _match(a, b))]
             matched = {id(b) for _, b in matches}
             pending += [
-                (len(found), b) for b in durations.get(a.head, ()) if id(b) not in matched
+                (len(found), b) for b in durations.get(a.shape or "", ()) if id(b) not in matched
                 and sources[b.claim.article_id] != sources[a.claim.article_id]
                 and _undecided(a, b)
             ]  # fmt: skip

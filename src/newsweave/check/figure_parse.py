@@ -12,6 +12,7 @@ thread, each sentence once per process (up to `MAX_PARSED`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -111,6 +112,28 @@ def same_span(a: Role, b: Role) -> bool:
         (True, False)
     """
     return bool((a.owner and a.owner == b.owner) or a.dated & b.dated)
+
+
+# What a sentence must show around a duration for the parse to find a role there: "ago" after
+# it, or "of" or a copula before it ("a term of five years", "The term ... is five years"); a
+# pair without it is not parsed.
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+_OF_OR_IS = re.compile(r"\b(?:of|is|was|are|were|be|been)\s+$", re.IGNORECASE)
+
+
+def shape(text: str, start: int, end: int) -> str | None:
+    """ "ago", "of" (or a copula) or None: the shape of the duration at text[start:end], which
+    two durations must share to be parsed (`same_span` can hold only then).
+
+    Example:
+        >>> [shape(t, t.index("five"), t.index(" years") + 6) for t in (
+        ...     "for a term of five years", "The term is five years", "met for five years",
+        ...     "was killed five years ago")]
+        ['of', 'of', None, 'ago']
+    """
+    if _AGO.match(text, end):
+        return "ago"
+    return "of" if _OF_OR_IS.search(text, max(0, start - 8), start) else None
 
 
 _PARSED: dict[str, Any] = {}
