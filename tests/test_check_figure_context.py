@@ -339,6 +339,18 @@ def test_check_figure_context_two_groups_named_the_n_x_are_one_quantity():
     assert _direct(a, "The eight holdouts refused to deliberate on Monday.", score=0.0) == []
 
 
+def test_check_figure_context_one_group_named_the_n_x_needs_a_stem_fewer():
+    # two shared stems ("news", "conference"), one of the two written "the N X" (ECB+ 3a)
+    a = "The two jurors kept quiet at the news conference on Saturday."
+    b = "Seven jurors who spoke at the news conference declined to be named."
+    assert _direct(a, b) == [("jurors", ["Seven", "two"])]
+    assert _direct(a.replace("The two jurors", "Two jurors"), b) == []
+    # the set a part is taken from is no group the story named ("Of the 23 pirates arrested")
+    c = "Of the 23 pirates arrested, most were Somali, the navy said."
+    d = "The navy said it had arrested 26 pirates in the gulf on Friday."
+    assert _direct(c, d) == []
+
+
 def test_check_figure_context_a_street_block_is_no_count():
     a = "The deputy was shot outside an apartment in the 12000 block of East 223rd Street."
     b = "Officers fanned out around the 12200 block of East 223rd Street after the shooting."

@@ -31,7 +31,8 @@ Bump one when its stage's output changes, so the stored results are redone.
 # 0.951 -> 0.950 (speech), 0.894 (other attributions) unchanged.
 READER_VERSION = "read-17-plurals"
 # check-19-parse: two groups written "the N X" with a stem in common are one quantity, compared
-# outside candidacy ("by the three holdouts" / "the eight holdouts refused"); "the 12000 block
+# outside candidacy ("by the three holdouts" / "the eight holdouts refused"), one so written
+# needs one stem fewer, "of the 23 pirates" is no such group; "the 12000 block
 # of" is an address, no count; two durations the words leave undecided are read from a parse
 # of their sentences (check/figure_parse.py): the span of one thing ("a term of five years" /
 # "The term ... is seven years") or the time since one event ("killed ... eight days ago").

@@ -17,7 +17,8 @@ legal limit" / "five times the legal limit"). Stems of one class of words (`SAME
 ("IR" / "injured reserve"), a claimant named in two words or more counts as a stem ("Initial
 estimates indicate ..."), and two figures of one compound are compared whether or not their
 claims are candidates; so are two groups the reports name as "the N X" with a stem in common
-("by the three holdouts" / "the eight holdouts refused to deliberate"). Two durations the
+("by the three holdouts" / "the eight holdouts refused to deliberate"), and one so named
+needs one stem fewer. Two durations the
 words leave undecided are read from a parse of their sentences (`figure_parse`): the span of
 one thing ("a term of five years" / "The term of office of MPs is seven years") or the time
 since one event ("killed by police ... eight days ago") is one quantity. A street address
@@ -210,14 +211,18 @@ def _context(
 # block were disputed).
 _ADDRESS = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_OF_THE = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
 
 
 def _definite(text: str, n: Number) -> bool:
     """Whether the figure is written "the N X", the counted noun right after it and nothing
     before it but "the" ("the three holdouts"; not "the other nine jurors", "the nine pro-death
-    jurors", "the about 30 people")."""
+    jurors", "the about 30 people"), and not as the set a part is taken from ("of the 23
+    pirates")."""
     if not n.counts or n.qualifier or not _THE.search(text, max(0, n.start - 5), n.start):
         return False
+    if _OF_THE.search(text, max(0, n.start - 8), n.start):
+        return False  # "Of the 23 pirates arrested, 12 ...", "any of the 1,247 animal species"
     return (
         text.startswith(" " + n.counts, n.end)
         and not text[n.end + 1 + len(n.counts) : n.end + 2 + len(n.counts)].isalnum()
@@ -462,7 +467,8 @@ def _match(a: _Context, b: _Context) -> int:
     """How much context two figures share, stems and equal figures beside them (0: not one
     quantity): `MIN_SHARED_CONTEXT`, two multiples of one reference ("ten times the legal
     limit" / "five times the legal limit"), two groups the reports name as "the N X" with a
-    stem in common ("by the three holdouts" / "the eight holdouts refused to deliberate"), or
+    stem in common ("by the three holdouts" / "the eight holdouts refused to deliberate") or
+    one so named with one stem fewer than `MIN_SHARED_CONTEXT`, or
     two contexts that are the same `MIN_WHOLE_CONTEXT` stems and nothing else ("He was
     sentenced to 12 years in prison" / "... to 17 years in prison")."""
     if _same_family(a, b) and not a.total and not b.total:
@@ -474,8 +480,12 @@ def _match(a: _Context, b: _Context) -> int:
         return shared
     if a.reference and a.reference == b.reference:
         return max(shared, 1)  # multiples of one named reference: one quantity
-    if a.definite and b.definite and not (a.listed or b.listed):
-        return shared  # "by the three holdouts" / "the eight holdouts refused to deliberate"
+    # "by the three holdouts" / "the eight holdouts refused to deliberate"; one of them so
+    # written, one stem fewer: "The two jurors kept their comments limited at the news
+    # conference" / "Seven jurors who spoke at the news conference"
+    named = (a.definite and b.definite) or shared >= MIN_SHARED_CONTEXT - 1
+    if (a.definite or b.definite) and named and not (a.listed or b.listed):
+        return shared
     if a.phrase and a.phrase == b.phrase and shared >= MIN_SHARED_CONTEXT - 1:
         return shared  # "three bank workers died" / "left eight bank workers dead"
     whole = a.stems == b.stems
