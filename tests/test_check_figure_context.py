@@ -351,6 +351,19 @@ def test_check_figure_context_one_group_named_the_n_x_needs_a_stem_fewer():
     assert _direct(c, d) == []
 
 
+def test_check_figure_context_two_scores_with_one_side_equal_are_one_quantity():
+    # one shared stem ("Hawks"): the leads' first sides are equal, the second disputed (ECB+ 29b)
+    a = "A touchdown with four minutes left gave the Hawks a 20 - 13 lead at Tarn."
+    b = "In the end, the Hawks held on to their 20 - 17 lead, winning the game."
+    assert _direct(a, b) == [("lead", ["13", "17"])]
+    # another first side is another moment of the game, another team's lead another score
+    assert _direct(a, b.replace("20 - 17", "27 - 17")) == []
+    assert _direct(a, "Elsewhere, the Owls took a 20 - 17 lead over Brenna.") == []
+    # a lead of N points is no score, whatever the two sentences share
+    c = "A touchdown with four minutes left gave the Hawks a 10 - point lead at Tarn."
+    assert _direct(a, c) == []
+
+
 def test_check_figure_context_a_street_block_is_no_count():
     a = "The deputy was shot outside an apartment in the 12000 block of East 223rd Street."
     b = "Officers fanned out around the 12200 block of East 223rd Street after the shooting."

@@ -18,14 +18,14 @@ legal limit" / "five times the legal limit"). Stems of one class of words (`SAME
 estimates indicate ..."), and two figures of one compound are compared whether or not their
 claims are candidates; so are two groups the reports name as "the N X" with a stem in common
 ("by the three holdouts" / "the eight holdouts refused to deliberate"), and one so named
-needs one stem fewer. Two durations the
-words leave undecided are read from a parse of their sentences (`figure_parse`): the span of
-one thing ("a term of five years" / "The term of office of MPs is seven years") or the time
-since one event ("killed by police ... eight days ago") is one quantity. A street address
-("the 12000 block of") counts nothing. A person has one number of children: two family
-counts ("one of her 12 children" / "Horton was the mother of 12 children", "a mother of two
-died") are one quantity
-when the sentence names the same person before them, or when both follow one parent word with
+needs one stem fewer. A score ("a 20 - 13 lead") is no range: two scores of one thing with one
+side equal and a stem in common are one quantity. Two durations the words leave undecided are
+read from a parse of their sentences (`figure_parse`): the span of one thing ("a term of five
+years" / "The term of office of MPs is seven years") or the time since one event ("killed by
+police ... eight days ago") is one quantity. A street address ("the 12000 block of") counts
+nothing. A person has one number of children: two family counts ("one of her 12 children" /
+"Horton was the mother of 12 children", "a mother of two died") are one quantity when the
+sentence names the same person before them, or when both follow one parent word with
 one more stem in common. An average ("averaged 30 home runs") is no count, a running total
 ("so far") is never one quantity with a single event's count, two figures whose sentences
 resolve times next to them that do not meet ("to 4.75% in January" / "7.4% in the final
@@ -130,6 +130,8 @@ class _Context:
     # for a duration, what the parse may find it is of: "ago" ("eight days ago"), "of" ("a term
     # of five years", "the term is five years") or None (`figure_parse.shape`)
     shape: str | None = None
+    # a score's first side ("a 20 - 13 lead": 20, the figure being 13)
+    score: float | None = None
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -204,6 +206,7 @@ def _context(
         reference=_reference(text, n), phrase=_phrase(text, n), acronyms=acronyms,
         initials=initials, kin=kin, owner=owner, claimant=_claimant(n),
         definite=_definite(text, n), shape=figure_parse.shape(text, n.start, n.end),
+        score=_score_of(text, n),
     )  # fmt: skip
 
 
@@ -410,6 +413,23 @@ def _values(text: str, start: int, end: int, skip: Sequence[Number]) -> frozense
 
 
 _RANGE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+# A score is two figures joined by a hyphen before what it scores ("a 20 - 13 lead", "a 31-24
+# win"): no range, one figure whose first side names it (ECB+ 29b).
+_SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})\s?[-–]\s?$")
+SCORE_NOUNS = frozenset(
+    ("lead", "win", "victory", "edge", "advantage", "defeat", "loss", "deficit")
+)
+
+
+def _score_of(text: str, n: Number) -> float | None:
+    """The first side of the score whose second side the figure is ("a 20 - 13 lead": 20, the
+    reader's figure being "13" counting "lead"); None for any other figure."""
+    m = _SCORE_BEFORE.search(text, max(0, n.start - 8), n.start)
+    if m is None or n.counts not in SCORE_NOUNS or _RANGE_AFTER.match(text, n.end):
+        return None
+    return float(m.group(1))
+
+
 _RANGE_AFTER = re.compile(r"\s?[-–]\s?[$€£]?\d")
 
 
@@ -427,6 +447,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
         return False
     if a.average != b.average:
         return False  # "averaged more than 30 home runs" / "hit 13 home runs"
+    if (a.score is None) != (b.score is None):
+        return False  # "a 45 - 36 lead" / "its first 10 - point lead"
     if a.when and b.when and not any(x[0] <= y[1] and y[0] <= x[1] for x in a.when for y in b.when):
         return False  # "the rate rose to 4.75% in January" / "wage growth reached 7.4% last year"
     # "60 per cent in India" is not "52 percent in Egypt" of another list
@@ -480,6 +502,8 @@ def _match(a: _Context, b: _Context) -> int:
         return shared
     if a.reference and a.reference == b.reference:
         return max(shared, 1)  # multiples of one named reference: one quantity
+    if a.score is not None and a.score == b.score and len(a.stems & b.stems) >= MIN_SCORE_CONTEXT:
+        return shared  # "gave the Colts a 20 - 13 lead" / "the Colts held on to their 20 - 18 lead"
     # "by the three holdouts" / "the eight holdouts refused to deliberate"; one of them so
     # written, one stem fewer: "The two jurors kept their comments limited at the news
     # conference" / "Seven jurors who spoke at the news conference"
@@ -492,6 +516,9 @@ def _match(a: _Context, b: _Context) -> int:
     return shared if whole and shared >= MIN_WHOLE_CONTEXT else 0
 
 
+# Stems two scores with one side equal must share (besides that side) to be one score ("the
+# Colts").
+MIN_SCORE_CONTEXT = 1
 # Two contexts that are the same two stems, and nothing else within the window, match as three
 # shared stems would.
 MIN_WHOLE_CONTEXT = 2
@@ -515,7 +542,7 @@ def _contexts(
         found = [
             _context(text, c, n, periods.get(c.article_id, ()), persons.get(c.article_id, ()))
             for n in c.numbers
-            if not is_change(text, n) and not _in_range(text, n)
+            if not is_change(text, n) and (not _in_range(text, n) or _score_of(text, n) is not None)
             and (not is_whole(text, n) or _family_whole(text, n))
         ]  # fmt: skip
         out[i] = [x for x in found if x is not None]
