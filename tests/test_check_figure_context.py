@@ -345,6 +345,10 @@ def test_check_figure_context_one_group_named_the_n_x_needs_a_stem_fewer():
     b = "Seven jurors who spoke at the news conference declined to be named."
     assert _direct(a, b) == [("jurors", ["Seven", "two"])]
     assert _direct(a.replace("The two jurors", "Two jurors"), b) == []
+    # "One case" is a member of "the two cases", not their number (AllSides 098)
+    e = "One case involved officers called to a domestic dispute in Tarn."
+    f = "The court issued no dissents in the two cases, both involving police officers."
+    assert _direct(e, f) == []
     # the set a part is taken from is no group the story named ("Of the 23 pirates arrested")
     c = "Of the 23 pirates arrested, most were Somali, the navy said."
     d = "The navy said it had arrested 26 pirates in the gulf on Friday."

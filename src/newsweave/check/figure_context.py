@@ -506,9 +506,11 @@ def _match(a: _Context, b: _Context) -> int:
         return shared  # "gave the Colts a 20 - 13 lead" / "the Colts held on to their 20 - 18 lead"
     # "by the three holdouts" / "the eight holdouts refused to deliberate"; one of them so
     # written, one stem fewer: "The two jurors kept their comments limited at the news
-    # conference" / "Seven jurors who spoke at the news conference"
+    # conference" / "Seven jurors who spoke at the news conference"; "One case involved ..."
+    # names a member, not the size of "the two cases" (AllSides 098)
     named = (a.definite and b.definite) or shared >= MIN_SHARED_CONTEXT - 1
-    if (a.definite or b.definite) and named and not (a.listed or b.listed):
+    group = min(a.number.value, b.number.value) > 1 and not (a.listed or b.listed)
+    if (a.definite or b.definite) and named and group:
         return shared
     if a.phrase and a.phrase == b.phrase and shared >= MIN_SHARED_CONTEXT - 1:
         return shared  # "three bank workers died" / "left eight bank workers dead"
