@@ -32,11 +32,12 @@ Bump one when its stage's output changes, so the stored results are redone.
 READER_VERSION = "read-17-plurals"
 # check-19-parse: two groups written "the N X" with a stem in common are one quantity, compared
 # outside candidacy ("by the three holdouts" / "the eight holdouts refused"), one so written
-# needs one stem fewer, "of the 23 pirates" and "One case" are no such group; a score ("a 20 - 13 lead") is no
-# range, and two scores with one side equal and a stem in common are one; "the 12000 block
-# of" is an address, no count; two durations the words leave undecided are read from a parse
-# of their sentences (check/figure_parse.py): the span of one thing ("a term of five years" /
-# "The term ... is seven years") or the time since one event ("killed ... eight days ago").
+# needs one stem fewer, "of the 23 pirates" and "One case" are no such group; a score ("a 20 -
+# 13 lead") is no range, and two scores with one side equal and a stem in common are one; "the
+# 12000 block of" is an address, no count; two durations the words leave undecided are read
+# from a parse of their sentences (check/figure_parse.py): the span of one thing ("a term of
+# five years" / "The term ... is seven years") or the time since one event ("killed ... eight
+# days ago").
 # check-18-merged: check-17-ties and check-17-brief-sentences.
 # check-17-ties: a proposition's best claim is its most linked one to 9 decimals, then the
 # earliest: copies' equal scores summed in another order had picked another copy's words.
