@@ -320,3 +320,97 @@ def test_check_figure_context_a_claimant_of_two_words_is_context():
     # a claimant of one word is a story's main source, no context of its own
     assert _claimed(a, "around six days", b, "12 days", ("Estimates", None)) == []
     assert _claimed(a, "around six days", b, "12 days", (None, None)) == []
+
+
+# --- groups named "the N X", addresses, and durations read from a parse (figure_parse) ---
+
+
+def test_check_figure_context_two_groups_named_the_n_x_are_one_quantity():
+    # one shared stem ("jurors"), the claims not candidates (ECB+ 3a: "by the three holdouts" /
+    # "the eight holdouts refused to deliberate")
+    a = "The verdict was doomed even before jury selection by the three holdouts."
+    b = "Bram said other jurors told him the eight holdouts refused to deliberate."
+    assert _direct(a, b, score=0.0) == [("holdouts", ["eight", "three"])]
+    # "the N X" on one side only, or another group beside it ("the other nine"), is not enough
+    assert _direct(a, b.replace("the eight holdouts", "eight holdouts"), score=0.0) == []
+    c = "Bram said the three holdouts told the other nine jurors they would not budge."
+    assert _direct(c, "Bram said the ten jurors agreed.", score=0.3) == []
+    # and without a stem in common they stay apart
+    assert _direct(a, "The eight holdouts refused to deliberate on Monday.", score=0.0) == []
+
+
+def test_check_figure_context_one_group_named_the_n_x_needs_a_stem_fewer():
+    # two shared stems ("news", "conference"), one of the two written "the N X" (ECB+ 3a)
+    a = "The two jurors kept quiet at the news conference on Saturday."
+    b = "Seven jurors who spoke at the news conference declined to be named."
+    assert _direct(a, b) == [("jurors", ["Seven", "two"])]
+    assert _direct(a.replace("The two jurors", "Two jurors"), b) == []
+    # "One case" is a member of "the two cases", not their number (AllSides 098)
+    e = "One case involved officers called to a domestic dispute in Tarn."
+    f = "The court issued no dissents in the two cases, both involving police officers."
+    assert _direct(e, f) == []
+    # the set a part is taken from is no group the story named ("Of the 23 pirates arrested")
+    c = "Of the 23 pirates arrested, most were Somali, the navy said."
+    d = "The navy said it had arrested 26 pirates in the gulf on Friday."
+    assert _direct(c, d) == []
+
+
+def test_check_figure_context_two_scores_with_one_side_equal_are_one_quantity():
+    # one shared stem ("Hawks"): the leads' first sides are equal, the second disputed (ECB+ 29b)
+    a = "A touchdown with four minutes left gave the Hawks a 20 - 13 lead at Tarn."
+    b = "In the end, the Hawks held on to their 20 - 17 lead, winning the game."
+    assert _direct(a, b) == [("lead", ["13", "17"])]
+    # another first side is another moment of the game, another team's lead another score
+    assert _direct(a, b.replace("20 - 17", "27 - 17")) == []
+    assert _direct(a, "Elsewhere, the Owls took a 20 - 17 lead over Brenna.") == []
+    # a lead of N points is no score, whatever the two sentences share
+    c = "A touchdown with four minutes left gave the Hawks a 10 - point lead at Tarn."
+    assert _direct(a, c) == []
+
+
+def test_check_figure_context_a_street_block_is_no_count():
+    a = "The deputy was shot outside an apartment in the 12000 block of East 223rd Street."
+    b = "Officers fanned out around the 12200 block of East 223rd Street after the shooting."
+    assert _direct(a, b) == []
+
+
+def test_check_figure_context_parse_a_duration_of_one_thing_is_one_quantity():
+    # one shared stem ("term"), but both say how long the term is: "a term of five years" /
+    # "The term ... is seven years" (ECB+ 11a)
+    a = "Deputies will be elected in each district of Tarn for a term of five years."
+    b = "The term of office of the assembly is seven years."
+    assert _direct(a, b) == [("years", ["five years", "seven years"])]
+    # the same words, a span of another thing
+    c = "The assembly met for seven years under the term limits of the old charter."
+    assert _direct(a, c) == []
+
+
+def test_check_figure_context_parse_a_time_ago_dates_its_event():
+    # "eight days ago" of one killing, two shared stems ("police", "ago") in the windows (ECB+
+    # 19a: the parse hangs "ago" from the name in apposition; the killing is further up)
+    a = "The teenager was shot and killed by police in Tarn eight days ago, triggering protests."
+    b = "Riots broke out in protest at the killing by police of a 15-year-old schoolboy, Ari Lind, "
+    b += "three days ago."
+    assert _direct(a, b) == [("days", ["eight days", "three days"])]
+    # the same span dating another event
+    c = "Crowds marched on Saturday against the police, who arrived in the city three days ago."
+    assert _direct(a, c) == []
+
+
+def test_check_figure_context_parse_stands_in_for_no_words():
+    # one thing's term, but no stem of the two windows in common: not parsed, two quantities
+    a = "Deputies will be elected in each district of Tarn for a term of five years."
+    b = "The term of office of the members of the new national assembly of Brenna is seven years."
+    assert _direct(a, b) == []
+
+
+def test_check_figure_parse_role_reads_what_a_duration_is_of():
+    from newsweave.check.figure_parse import parsed, role
+
+    def of(text: str, word: str):
+        return role(parsed([text])[text], text.index(word), text.index(word) + len(word))
+
+    assert of("The term of office of MPs is five years.", "five years").owner == "term"
+    assert of("He served a sentence of nine years.", "nine years").owner == "sentenc"
+    assert of("The riots began nine days ago.", "nine days").dated == {"began"}
+    assert of("They met for nine days in Tarn.", "nine days") == of("x", "x")

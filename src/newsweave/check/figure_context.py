@@ -16,9 +16,16 @@ legal limit" / "five times the legal limit"). Stems of one class of words (`SAME
 "workers"/"employees", "Mt"/"Mount") count as one, and an initialism meets the words it spells
 ("IR" / "injured reserve"), a claimant named in two words or more counts as a stem ("Initial
 estimates indicate ..."), and two figures of one compound are compared whether or not their
-claims are candidates. A person has one number of children: two family counts ("one of her 12
-children" / "Horton was the mother of 12 children", "a mother of two died") are one quantity
-when the sentence names the same person before them, or when both follow one parent word with
+claims are candidates; so are two groups the reports name as "the N X" with a stem in common
+("by the three holdouts" / "the eight holdouts refused to deliberate"), and one so named
+needs one stem fewer. A score ("a 20 - 13 lead") is no range: two scores of one thing with one
+side equal and a stem in common are one quantity. Two durations the words leave undecided are
+read from a parse of their sentences (`figure_parse`): the span of one thing ("a term of five
+years" / "The term of office of MPs is seven years") or the time since one event ("killed by
+police ... eight days ago") is one quantity. A street address ("the 12000 block of") counts
+nothing. A person has one number of children: two family counts ("one of her 12 children" /
+"Horton was the mother of 12 children", "a mother of two died") are one quantity when the
+sentence names the same person before them, or when both follow one parent word with
 one more stem in common. An average ("averaged 30 home runs") is no count, a running total
 ("so far") is never one quantity with a single event's count, two figures whose sentences
 resolve times next to them that do not meet ("to 4.75% in January" / "7.4% in the final
@@ -40,6 +47,7 @@ from datetime import date
 from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
+from . import figure_parse
 from .numbers import is_change, is_whole, named_comparison
 from .terms import content_stems, entity_key, number_key
 
@@ -117,6 +125,13 @@ class _Context:
     # ("Initial estimates indicate that the total SEACOM repair time will be around twelve
     # days": initi, estim)
     claimant: frozenset[str] = frozenset()
+    # written "the N X", nothing between ("the three holdouts"): a group the story has named
+    definite: bool = False
+    # for a duration, what the parse may find it is of: "ago" ("eight days ago"), "of" ("a term
+    # of five years", "the term is five years") or None (`figure_parse.shape`)
+    shape: str | None = None
+    # a score's first side ("a 20 - 13 lead": 20, the figure being 13)
+    score: float | None = None
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -151,6 +166,8 @@ def _context(
         label = next((w for w in words if _stems(w) == [head]), head)
     else:
         return None
+    if _ADDRESS.match(text, n.end):
+        return None  # "in the 12200 block of 223rd Street": a place, no count
     # other figures are no context: "14 AK-47 rifles, 31 magazines" and "Six AK 47 rifles, 12
     # magazines" share a product name, not a count
     stems = frozenset(s for s in before + after if not s[:1].isdigit()) - {head}
@@ -188,7 +205,31 @@ def _context(
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
         reference=_reference(text, n), phrase=_phrase(text, n), acronyms=acronyms,
         initials=initials, kin=kin, owner=owner, claimant=_claimant(n),
+        definite=_definite(text, n), shape=figure_parse.shape(text, n.start, n.end),
+        score=_score_of(text, n),
     )  # fmt: skip
+
+
+# A street address: "the 12000 block of East 223rd Street" (ECB+ 16b's "12000" / "12200" / "12500"
+# block were disputed).
+_ADDRESS = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_OF_THE = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
+
+
+def _definite(text: str, n: Number) -> bool:
+    """Whether the figure is written "the N X", the counted noun right after it and nothing
+    before it but "the" ("the three holdouts"; not "the other nine jurors", "the nine pro-death
+    jurors", "the about 30 people"), and not as the set a part is taken from ("of the 23
+    pirates")."""
+    if not n.counts or n.qualifier or not _THE.search(text, max(0, n.start - 5), n.start):
+        return False
+    if _OF_THE.search(text, max(0, n.start - 8), n.start):
+        return False  # "Of the 23 pirates arrested, 12 ...", "any of the 1,247 animal species"
+    return (
+        text.startswith(" " + n.counts, n.end)
+        and not text[n.end + 1 + len(n.counts) : n.end + 2 + len(n.counts)].isalnum()
+    )
 
 
 # What a family count counts, as stems: a person has one number of children, so two reports'
@@ -372,6 +413,23 @@ def _values(text: str, start: int, end: int, skip: Sequence[Number]) -> frozense
 
 
 _RANGE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+# A score is two figures joined by a hyphen before what it scores ("a 20 - 13 lead", "a 31-24
+# win"): no range, one figure whose first side names it (ECB+ 29b).
+_SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})\s?[-–]\s?$")
+SCORE_NOUNS = frozenset(
+    ("lead", "win", "victory", "edge", "advantage", "defeat", "loss", "deficit")
+)
+
+
+def _score_of(text: str, n: Number) -> float | None:
+    """The first side of the score whose second side the figure is ("a 20 - 13 lead": 20, the
+    reader's figure being "13" counting "lead"); None for any other figure."""
+    m = _SCORE_BEFORE.search(text, max(0, n.start - 8), n.start)
+    if m is None or n.counts not in SCORE_NOUNS or _RANGE_AFTER.match(text, n.end):
+        return None
+    return float(m.group(1))
+
+
 _RANGE_AFTER = re.compile(r"\s?[-–]\s?[$€£]?\d")
 
 
@@ -389,6 +447,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
         return False
     if a.average != b.average:
         return False  # "averaged more than 30 home runs" / "hit 13 home runs"
+    if (a.score is None) != (b.score is None):
+        return False  # "a 45 - 36 lead" / "its first 10 - point lead"
     if a.when and b.when and not any(x[0] <= y[1] and y[0] <= x[1] for x in a.when for y in b.when):
         return False  # "the rate rose to 4.75% in January" / "wage growth reached 7.4% last year"
     # "60 per cent in India" is not "52 percent in Egypt" of another list
@@ -428,9 +488,11 @@ def _shared(a: _Context, b: _Context) -> int:
 def _match(a: _Context, b: _Context) -> int:
     """How much context two figures share, stems and equal figures beside them (0: not one
     quantity): `MIN_SHARED_CONTEXT`, two multiples of one reference ("ten times the legal
-    limit" / "five times the legal limit"), or two contexts that are the same
-    `MIN_WHOLE_CONTEXT` stems and nothing else ("He was sentenced to 12 years in prison" /
-    "... to 17 years in prison")."""
+    limit" / "five times the legal limit"), two groups the reports name as "the N X" with a
+    stem in common ("by the three holdouts" / "the eight holdouts refused to deliberate") or
+    one so named with one stem fewer than `MIN_SHARED_CONTEXT`, or
+    two contexts that are the same `MIN_WHOLE_CONTEXT` stems and nothing else ("He was
+    sentenced to 12 years in prison" / "... to 17 years in prison")."""
     if _same_family(a, b) and not a.total and not b.total:
         return max(_shared(a, b), 1)
     if not _same_kind(a, b):
@@ -440,12 +502,25 @@ def _match(a: _Context, b: _Context) -> int:
         return shared
     if a.reference and a.reference == b.reference:
         return max(shared, 1)  # multiples of one named reference: one quantity
+    if a.score is not None and a.score == b.score and len(a.stems & b.stems) >= MIN_SCORE_CONTEXT:
+        return shared  # "gave the Colts a 20 - 13 lead" / "the Colts held on to their 20 - 18 lead"
+    # "by the three holdouts" / "the eight holdouts refused to deliberate"; one of them so
+    # written, one stem fewer: "The two jurors kept their comments limited at the news
+    # conference" / "Seven jurors who spoke at the news conference"; "One case involved ..."
+    # names a member, not the size of "the two cases" (AllSides 098)
+    named = (a.definite and b.definite) or shared >= MIN_SHARED_CONTEXT - 1
+    group = min(a.number.value, b.number.value) > 1 and not (a.listed or b.listed)
+    if (a.definite or b.definite) and named and group:
+        return shared
     if a.phrase and a.phrase == b.phrase and shared >= MIN_SHARED_CONTEXT - 1:
         return shared  # "three bank workers died" / "left eight bank workers dead"
     whole = a.stems == b.stems
     return shared if whole and shared >= MIN_WHOLE_CONTEXT else 0
 
 
+# Stems two scores with one side equal must share (besides that side) to be one score ("the
+# Colts").
+MIN_SCORE_CONTEXT = 1
 # Two contexts that are the same two stems, and nothing else within the window, match as three
 # shared stems would.
 MIN_WHOLE_CONTEXT = 2
@@ -469,7 +544,7 @@ def _contexts(
         found = [
             _context(text, c, n, periods.get(c.article_id, ()), persons.get(c.article_id, ()))
             for n in c.numbers
-            if not is_change(text, n) and not _in_range(text, n)
+            if not is_change(text, n) and (not _in_range(text, n) or _score_of(text, n) is not None)
             and (not is_whole(text, n) or _family_whole(text, n))
         ]  # fmt: skip
         out[i] = [x for x in found if x is not None]
@@ -574,41 +649,130 @@ def context_comparisons(
     claims, unscored = with_orphans(claims, readings or {})
     ctx = _contexts(claims, texts, readings or {})
     partners = _paired(claims, groups, scores, sources, unscored)
-    # figures of one compound ("three bank workers" / "eight bank workers") are compared
-    # whether or not their claims are candidates: the compound names what they count
+    figures = [a for i in ctx for a in ctx[i]]
+    found, pending = _matches(ctx, partners, sources)
+    for k, b in _parse_matches(figures, pending, texts, readings or {}):
+        found[k].append(b)
+    out, seen = [], set()
+    for a, matches in zip(figures, found, strict=True):
+        by_article: dict[str, list[tuple[int, _Context]]] = {}
+        for shared, b in matches:
+            by_article.setdefault(b.claim.article_id, []).append((shared, b))
+        for rivals in by_article.values():
+            if any(b.number.value == a.number.value or a.number.value in b.values
+                   for _, b in rivals):  # fmt: skip
+                continue  # the other report gives this figure too: no dispute
+            # a figure this report gives beside this one is no rival of it
+            rivals = [(k, b) for k, b in rivals if b.number.value not in a.values]
+            if not rivals:
+                continue
+            _, b = max(rivals, key=lambda x: (x[0], -x[1].number.start))
+            key = frozenset(((a.claim.article_id, a.number.start),
+                             (b.claim.article_id, b.number.start)))  # fmt: skip
+            if key not in seen:
+                seen.add(key)
+                out.append(_comparison(a, b, articles, sources))
+    return tuple(c for c in out if c.status in ("conflicting", "updated"))
+
+
+def _matches(
+    ctx: Mapping[int, list[_Context]], partners: Mapping[int, set[int]], sources: Mapping[str, int]
+) -> tuple[list[list[tuple[int, _Context]]], list[tuple[int, _Context]]]:
+    """Per figure (in `ctx` order), the figures of other sources it matches by words, with
+    their shared context; and the pairs of durations the words leave undecided
+    (`_undecided`), as (index of the figure, other figure), for `_parse_matches`."""
+    # figures of one compound ("three bank workers" / "eight bank workers") or two groups
+    # written "the N X" are compared whether or not their claims are candidates: the words
+    # name what they count (the holdouts' sentences are worded apart: scored under 0.15); so
+    # are durations, for the parse
     compound: dict[tuple[str, ...], list[_Context]] = {}
+    definite: dict[str, list[_Context]] = {}
+    durations: dict[str, list[_Context]] = {}
     for mine in ctx.values():
         for x in mine:
             if x.phrase:
                 compound.setdefault(x.phrase, []).append(x)
-    out, seen = [], set()
+            if x.definite:
+                definite.setdefault(x.head, []).append(x)
+            if x.number.unit in figure_parse.DURATIONS and x.shape:
+                durations.setdefault(x.shape, []).append(x)
+    found: list[list[tuple[int, _Context]]] = []
+    pending: list[tuple[int, _Context]] = []
     for i, mine in ctx.items():
         others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]
         for a in mine:
-            by_article: dict[str, list[tuple[int, _Context]]] = {}
+            named = [*compound.get(a.phrase, ()), *(definite.get(a.head, ()) if a.definite else ())]
+            seen = {id(x) for x in others}
+            beyond = [x for x in named if id(x) not in seen and not seen.add(id(x))]
             apart = [
-                x for x in compound.get(a.phrase, ()) if x not in others
-                and sources[x.claim.article_id] != sources[a.claim.article_id]
+                b for b in others + beyond
+                if sources[b.claim.article_id] != sources[a.claim.article_id]
             ]  # fmt: skip
-            for b in others + apart:
-                shared = _match(a, b)
-                if shared:
-                    by_article.setdefault(b.claim.article_id, []).append((shared, b))
-            for found in by_article.values():
-                if any(b.number.value == a.number.value or a.number.value in b.values
-                       for _, b in found):  # fmt: skip
-                    continue  # the other report gives this figure too: no dispute
-                # a figure this report gives beside this one is no rival of it
-                found = [(k, b) for k, b in found if b.number.value not in a.values]
-                if not found:
-                    continue
-                _, b = max(found, key=lambda x: (x[0], -x[1].number.start))
-                key = frozenset(((a.claim.article_id, a.number.start),
-                                 (b.claim.article_id, b.number.start)))  # fmt: skip
-                if key not in seen:
-                    seen.add(key)
-                    out.append(_comparison(a, b, articles, sources))
-    return tuple(c for c in out if c.status in ("conflicting", "updated"))
+            matches = [(k, b) for b in apart if (k := _match(a, b))]
+            matched = {id(b) for _, b in matches}
+            pending += [
+                (len(found), b) for b in durations.get(a.shape or "", ()) if id(b) not in matched
+                and sources[b.claim.article_id] != sources[a.claim.article_id]
+                and _undecided(a, b)
+            ]  # fmt: skip
+            found.append(matches)
+    return found, pending
+
+
+# Stems two durations the words leave undecided must share to be parsed: the parse weighs what
+# the words share, it does not stand in for them.
+MIN_PARSED_CONTEXT = 1
+
+
+def _undecided(a: _Context, b: _Context) -> bool:
+    """Whether two durations the words did not match could still be one span: one unit and
+    kind, and `MIN_PARSED_CONTEXT` shared stems."""
+    return (
+        a.number.unit in figure_parse.DURATIONS
+        and _same_kind(a, b)
+        and (_shared(a, b) >= MIN_PARSED_CONTEXT)
+    )
+
+
+def _sentence(text: str, n: Number, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The reading's sentence that holds the figure (when unread, the text between the
+    sentence ends around it)."""
+    starts = [s for s, _ in sentences]
+    k = bisect_right(starts, n.start) - 1
+    if k >= 0 and n.end <= sentences[k][1]:
+        return sentences[k]
+    lo = n.start - len(_SENTENCE_END.split(text[max(0, n.start - SENTENCE_CHARS) : n.start])[-1])
+    tail = _SENTENCE_END.split(text[n.end : n.end + SENTENCE_CHARS], maxsplit=1)[0]
+    return lo, n.end + len(tail)
+
+
+def _parse_matches(
+    figures: Sequence[_Context],
+    pending: Sequence[tuple[int, _Context]],
+    texts: Mapping[str, str],
+    readings: Mapping[str, Reading],
+) -> list[tuple[int, tuple[int, _Context]]]:
+    """The undecided pairs of durations that are one span by a parse of their sentences
+    (`figure_parse.same_span`), as (index of the figure, (shared context, other figure))."""
+    if not pending:
+        return []
+    spans: dict[tuple[str, int], tuple[str, int, int]] = {}
+    for x in [figures[k] for k, _ in pending] + [b for _, b in pending]:
+        key = (x.claim.article_id, x.number.start)
+        if key not in spans:
+            text = texts[x.claim.article_id]
+            r = readings.get(x.claim.article_id)
+            lo, hi = _sentence(text, x.number, r.sentences if r else ())
+            spans[key] = (text[lo:hi], x.number.start - lo, x.number.end - lo)
+    docs = figure_parse.parsed(s for s, _, _ in spans.values())
+    roles = {k: figure_parse.role(docs[s], a, b) for k, (s, a, b) in spans.items()}
+    out = []
+    for k, b in pending:
+        a = figures[k]
+        ra = roles[(a.claim.article_id, a.number.start)]
+        if figure_parse.same_span(ra, roles[(b.claim.article_id, b.number.start)]):
+            out.append((k, (_shared(a, b), b)))
+    return out
 
 
 def _comparison(

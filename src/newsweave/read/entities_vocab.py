@@ -228,6 +228,8 @@ UNITS = (
     ("hours", "hours"), ("hour", "hours"), ("minutes", "minutes"), ("minute", "minutes"),
     ("decades", "decades"), ("kilometer", "km"), ("kilometre", "km"), ("mile", "mi"),
 )  # fmt: skip
+# The units above that are spans of time ("for 11 days", "a term of five years").
+DURATION_UNITS = ("days", "weeks", "months", "years", "hours", "minutes", "decades")
 # Currency words and symbols -> ISO code.
 CURRENCIES = (
     ("us$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"),

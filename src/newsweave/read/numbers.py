@@ -28,6 +28,7 @@ from .entities_vocab import (
     CLOCK_WORDS,
     COUNT_MODIFIERS,
     CURRENCIES,
+    DURATION_UNITS,
     FUNCTION_WORDS,
     NOT_COUNTED_WORDS,
     NUMBER_WORDS,
@@ -58,7 +59,7 @@ _CURRENCY = dict(CURRENCIES)
 _PEOPLE = frozenset(PEOPLE_NOUNS)
 _MONTHS = frozenset((*MONTH_NAMES, *(w for w, _ in MONTH_ABBREVIATIONS)))
 _CLOCK = frozenset(CLOCK_WORDS)
-_DURATIONS = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "decades"))
+_DURATIONS = frozenset(DURATION_UNITS)
 _FUNCTION = frozenset(FUNCTION_WORDS)
 _NOT_NOUNS = frozenset(NOT_COUNTED_WORDS)
 _MODIFIERS = frozenset(COUNT_MODIFIERS)
