@@ -621,3 +621,22 @@ def test_check_a_denial_aligned_with_a_report_conflicts(cue, status):
     ctx = Sources({"a": 0, "b": 1}, {"a": "Ledger", "b": "Courier"}, {"a": said, "b": denied},
                   {"a": None, "b": None})  # fmt: skip
     assert proposition("p1", claims, claims[0], ctx).status == status
+
+
+def test_check_a_street_address_is_no_figure_two_reports_dispute():
+    """ "the 12000 block of" and "the 12200 block of" name two places (or one, written two
+    ways), never two counts of blocks: no conflicting number, no conflicting claim."""
+    texts = {
+        "a": "Police found the stolen van in the 12000 block of East Marlow Street on Tuesday.",
+        "b": "Police found the stolen van in the 12200 block of East Marlow Street on Tuesday.",
+    }
+    members = []
+    for aid, text in texts.items():
+        i = text.index("12")
+        n = Number(float(text[i : i + 5]), None, "block", text[i : i + 5], i, i + 5)
+        article = Article(aid, aid + ".html", text, outlet=aid.upper())
+        members.append((article, Reading(aid, ((0, len(text)),), numbers=(n,))))
+    check = check_story(_story("a", "b"), members)
+    van = next(p for p in check.claims if "stolen van" in p.text)
+    assert len(van.article_ids) == 2 and van.status == "corroborated"
+    assert [n for n in check.numbers if n.status == "conflicting"] == []

@@ -48,7 +48,7 @@ from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from . import figure_parse
-from .numbers import is_change, is_whole, named_comparison
+from .numbers import is_address, is_change, is_whole, named_comparison
 from .terms import content_stems, entity_key, number_key
 
 # Content stems looked at on each side of a figure, within this many characters of its
@@ -166,7 +166,7 @@ def _context(
         label = next((w for w in words if _stems(w) == [head]), head)
     else:
         return None
-    if _ADDRESS.match(text, n.end):
+    if is_address(text, n):
         return None  # "in the 12200 block of 223rd Street": a place, no count
     # other figures are no context: "14 AK-47 rifles, 31 magazines" and "Six AK 47 rifles, 12
     # magazines" share a product name, not a count
@@ -210,9 +210,6 @@ def _context(
     )  # fmt: skip
 
 
-# A street address: "the 12000 block of East 223rd Street" (ECB+ 16b's "12000" / "12200" / "12500"
-# block were disputed).
-_ADDRESS = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
 
