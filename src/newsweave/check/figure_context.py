@@ -43,6 +43,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import itemgetter
 
 from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
@@ -187,7 +188,7 @@ def _context(
     # not give 11 points twice
     other = [x for x in claim.numbers if (x.counts, x.unit) != (n.counts, n.unit)]
     values = _values(text, lo, n.start, other) | _values(text, n.end, hi, other)
-    start = n.start - len(_SENTENCE_END.split(text[max(0, n.start - SENTENCE_CHARS) : n.start])[-1])
+    start = _sentence_start(text, n.start)
     total = bool(_RUNNING_TOTAL.search(text, start, n.start) or _RUNNING_TOTAL.search(right))
     average = bool(_AVERAGE.search(text, max(0, n.start - 30), n.start))
     listed = any(
@@ -375,6 +376,20 @@ def _initialisms(text: str) -> tuple[frozenset[str], frozenset[str]]:
 LIST_STEMS = 2
 # How far back the figure's sentence is searched for a running total.
 SENTENCE_CHARS = 300
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence around `at` begins: after the last sentence end within
+    SENTENCE_CHARS before it."""
+    return at - len(_SENTENCE_END.split(text[max(0, at - SENTENCE_CHARS) : at])[-1])
+
+
+def _sentence_index(sentences: Sequence[tuple[int, int]], at: int) -> int:
+    """The index of the last of a reading's sentences (in text order, apart) that starts at or
+    before `at`; -1 when none does."""
+    return bisect_right(sentences, at, key=itemgetter(0)) - 1
+
+
 # A running total is another quantity than one event's count: "In their five operations so far,
 # the personnel ... have confiscated 14 AK-47 rifles, 31 magazines" against "Six AK 47 rifles,
 # 12 magazines and 300 rounds of ammunition were seized from the boats" (ECB+ 12b, flagged
@@ -560,9 +575,8 @@ def with_orphans(
     held = {(c.article_id, n.start) for c in claims for n in c.numbers}
     added: dict[tuple[str, int], int] = {}
     for aid, r in readings.items():
-        starts = [s for s, _ in r.sentences]
         for n in r.numbers:
-            k = bisect_right(starts, n.start) - 1  # sentences are in text order, apart
+            k = _sentence_index(r.sentences, n.start)
             k = k if k >= 0 and n.start < r.sentences[k][1] else None
             if (aid, n.start) in held or k is None:
                 continue
@@ -697,10 +711,11 @@ def _matches(
     pending: list[tuple[int, _Context]] = []
     for i, mine in ctx.items():
         others = [x for j in sorted(partners.get(i, ())) for x in ctx[j]]
+        candidates = {id(x) for x in others}
         for a in mine:
             named = [*compound.get(a.phrase, ()), *(definite.get(a.head, ()) if a.definite else ())]
-            seen = {id(x) for x in others}
-            beyond = [x for x in named if id(x) not in seen and not seen.add(id(x))]
+            # the named ones not candidates already, each once, in order
+            beyond = list({id(x): x for x in named if id(x) not in candidates}.values())
             apart = [
                 b for b in others + beyond
                 if sources[b.claim.article_id] != sources[a.claim.article_id]
@@ -734,11 +749,10 @@ def _undecided(a: _Context, b: _Context) -> bool:
 def _sentence(text: str, n: Number, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """The reading's sentence that holds the figure (when unread, the text between the
     sentence ends around it)."""
-    starts = [s for s, _ in sentences]
-    k = bisect_right(starts, n.start) - 1
+    k = _sentence_index(sentences, n.start)
     if k >= 0 and n.end <= sentences[k][1]:
         return sentences[k]
-    lo = n.start - len(_SENTENCE_END.split(text[max(0, n.start - SENTENCE_CHARS) : n.start])[-1])
+    lo = _sentence_start(text, n.start)
     tail = _SENTENCE_END.split(text[n.end : n.end + SENTENCE_CHARS], maxsplit=1)[0]
     return lo, n.end + len(tail)
 
