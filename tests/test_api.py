@@ -24,6 +24,22 @@ def test_api_open_add_articles(tmp_path):
 def test_api_all_names_exist():
     for name in newsweave.__all__:
         assert hasattr(newsweave, name), name
+    assert set(newsweave.__all__) <= set(dir(newsweave))
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        newsweave.nope  # noqa: B018
+
+
+def test_api_package_loads_its_names_lazily():
+    """A process that imports one stage (a spawned consensus worker imports the grouper) does
+    not import the pipeline, the store and the extractors with the package."""
+    import subprocess
+    import sys
+
+    code = ("import sys, newsweave.group.grouper; "
+            "print(sorted(m for m in ('newsweave.pipeline', 'newsweave.api', "
+            "'newsweave.extract', 'newsweave.store') if m in sys.modules))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.slow
