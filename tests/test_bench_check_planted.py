@@ -112,3 +112,15 @@ def test_bench_check_planted_conflicting_figures_within_one_event():
     }
     assert conflicting_figures(checked, {"a1": "1a", "a2": "1a", "b1": "1b"}) == (2, 1)
     assert conflicting_figures({}, {}) == (0, 0)
+
+
+def test_bench_check_planted_read_not_conflicts_by_file_offset_and_words():
+    from benchmarks.check.planted import Plant, read_not_conflict
+
+    b = Article(id="b", source="/data/ecbplus/text/10_19ecbplus.txt", text="")
+    plant = Plant("conflict", 914, 925, "seven years", "twelve years")
+    assert read_not_conflict(b, plant)
+    assert not read_not_conflict(b, Plant("conflict", 915, 926, "seven years", "twelve years"))
+    assert not read_not_conflict(b, Plant("equivalent", 914, 925, "seven years", "7 years"))
+    other = Article(id="c", source="/data/ecbplus/text/10_18ecbplus.txt", text="")
+    assert not read_not_conflict(other, plant)

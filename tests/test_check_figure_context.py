@@ -414,3 +414,33 @@ def test_check_figure_parse_role_reads_what_a_duration_is_of():
     assert of("He served a sentence of nine years.", "nine years").owner == "sentenc"
     assert of("The riots began nine days ago.", "nine days").dated == {"began"}
     assert of("They met for nine days in Tarn.", "nine days") == of("x", "x")
+
+
+def test_check_figure_context_a_property_of_one_bearer_is_one_quantity():
+    # one shared stem ("revolver"): two reports' calibres of one revolver (ECB+ 19b, in its
+    # tokens' form "a. 38"; the reader reads no ".38")
+    a = "Police said the suspect turned and pointed a. 38 caliber revolver at the officers."
+    b = "According to police, Feld had a. 357 caliber Colt revolver and he pointed it at them."
+    assert _direct(a, b) == [("caliber", ["357", "38"])]
+    # the calibre of another weapon is another quantity
+    assert _direct(a.replace("revolver", "rifle"), b) == []
+
+
+def test_check_figure_context_a_record_before_a_figure_says_whose_it_is():
+    # no stem shared: the fighter's record "31-2" says both KO counts are his (ECB+ 7a)
+    a = "The win improved the Tarn-born fighter to 31-2 with 25 KOs."
+    b = "Jon Feld (31-2, 27 KOs) beat a slow Mara Quist (20-5-1, 12 KOs) in Brenna on Saturday."
+    assert _direct(a, b) == [("kos", ["25", "27"])]
+    # another record is another fighter's
+    assert _direct(a, b.replace("31-2", "30-2")) == []
+
+
+def test_check_figure_context_a_rank_ends_no_sentence():
+    # "the No. 5 seed": the words before the rank are its context (ECB+ 29a, 19b's "a. 38")
+    from newsweave.check.figure_context import _sentence_start
+
+    t = "The Colts won 31-24 and took the No. 5 seed. 12 teams are left."
+    assert _sentence_start(t, t.index("5 seed")) == 0
+    assert _sentence_start(t, t.index("12 teams")) == t.index("12 teams")
+    t = "The suspect pointed a. 38 caliber revolver at them."
+    assert _sentence_start(t, t.index("38")) == 0

@@ -308,6 +308,31 @@ def _ago(text: str, f: Figure) -> bool:
     return bool(_AGO.match(text, f.end))
 
 
+# Plants read by hand (2026-12-03, h-planted5) and found to be no conflict: the changed figure
+# states something no statement of A's is about, though the two sentences share a word. Keyed
+# by B's file, the figure's offset in B's extracted text and its words; each is reported apart
+# (`run`: the "conflict, read" row), never dropped from the planted set.
+READ_NOT_CONFLICTS = (
+    # A: CC Sabathia's Yankees contract "for the next seven years"; B: how far past seven years
+    # the Angels would go for Teixeira: two players' contracts
+    ("10_19ecbplus.txt", 914, "seven years"),
+    # A: the Kraft shooting "two years ago" (September 2010, from a 2012 trial report); B: "Two
+    # years ago, a female college student committed a shooting at a Louisiana college": another
+    # shooting, named as background
+    ("22_11ecbplus.txt", 1236, "Two years"),
+    # A: "up to 70 per cent of web services in Egypt, and 60 per cent in India"; B: "about 70
+    # percent of the communications network in India and the Middle East": another measure of
+    # another region (B's one word in common, India, is A's 60 per cent)
+    ("30_11ecb.txt", 1737, "70 percent"),
+)
+
+
+def read_not_conflict(b: Article, p: Plant) -> bool:
+    """Whether a planted conflict is one read by hand as none (`READ_NOT_CONFLICTS`)."""
+    name = b.source.replace("\\", "/").rsplit("/", 1)[-1]
+    return p.kind == "conflict" and (name, p.start, p.old) in READ_NOT_CONFLICTS
+
+
 def plants(a_text: str, b_text: str) -> list[Plant]:
     """For each figure B states that A states too (same value, same counted word, in sentences
     that share `MIN_SHARED_WORDS` content words, no name like "AK 47"), a conflict (only a
@@ -401,7 +426,8 @@ def run() -> tuple[list[dict], list[str]]:
             "recall of planted conflicts >= 0.9; planted equivalents flagged: 0."
         )
         return [], notes
-    rows = {k: {"kind": k, "n": 0, "flagged": 0} for k in ("conflict", "equivalent", "untouched")}
+    kinds = ("conflict", "conflict, read", "equivalent", "untouched")
+    rows = {k: {"kind": k, "n": 0, "flagged": 0} for k in kinds}
     seen, untouched, missed = set(), [], []
     for event, a, b, p in cases:
         if (a.id, b.id) not in seen:  # the untouched pair, once: what the stage flags anyway
@@ -410,11 +436,15 @@ def run() -> tuple[list[dict], list[str]]:
             untouched += [f"{event}: {d}" for d in disputes(before)]
         b2, span = apply(b, p)
         after = run_check(f"planted-{event}", [a, b2])
-        rows[p.kind]["n"] += 1
         hit = flagged(after, b2.id, span) and not flagged(before, b.id, (p.start, p.end))
-        rows[p.kind]["flagged"] += hit
+        read_none = read_not_conflict(b, p)
+        counted = p.kind == "conflict" and not read_none  # the read row's
+        for kind in [p.kind, "conflict, read"] if counted else [p.kind]:
+            rows[kind]["n"] += 1
+            rows[kind]["flagged"] += hit
         if p.kind == "conflict" and not hit:
-            missed.append(f"{event} {p.old} -> {p.new}")
+            note = " (read: no conflict)" if read_none else ""
+            missed.append(f"{event} {p.old} -> {p.new}{note}")
         rows["untouched"]["n"] += 1 if p.kind == "conflict" else 0
         rows["untouched"]["flagged"] += (
             flagged(before, b.id, (p.start, p.end)) if p.kind == "conflict" else 0
@@ -428,6 +458,11 @@ def run() -> tuple[list[dict], list[str]]:
         f"source): {total} conflicting figures, {within} of them within one event (all "
         f"values from articles of one ECB+ event); what a rule costs where a figure has many "
         f"look-alikes."
+    )
+    notes.append(
+        f"Row 'conflict, read': the planted conflicts less the {len(READ_NOT_CONFLICTS)} read by "
+        "hand as no conflict (planted.READ_NOT_CONFLICTS: the changed figure is about something "
+        "no statement of the other report is)."
     )
     notes.append(
         "A plant counts as flagged when a conflicting number or claim covers its span "

@@ -87,4 +87,9 @@ READER_VERSION = "read-17-plurals"
 # check-21-addresses: a street address ("the 12000 block of") is no figure of a proposition either
 # (check/numbers.py: is_address; check-19-parse kept it out of the figure contexts only): ECB+'s
 # whole topics 497 (275) -> 496 (274) conflicting figures, planted 71 / 85 unchanged.
-CHECKER_VERSION = "check-21-addresses"
+# check-22-owners: a property value is compared with another of one property and bearer ("a .38
+# caliber revolver" / "a .357 caliber revolver": PROPERTY_WORDS), a record just before a figure
+# says whose it is ("52-3 with 46 KOs" / "(52-3, 51 KOs)"), "No. 5" and ECB+'s "a. 38" end no
+# sentence of a figure's window (check/figure_context.py): planted 71 -> 73 / 85, ECB+'s whole
+# topics 496 (274) -> 511 (288): +15 the .38 / .357 calibre ECB+ 19b's reports disagree on.
+CHECKER_VERSION = "check-22-owners"

@@ -23,14 +23,17 @@ side equal and a stem in common are one quantity. Two durations the words leave 
 read from a parse of their sentences (`figure_parse`): the span of one thing ("a term of five
 years" / "The term of office of MPs is seven years") or the time since one event ("killed by
 police ... eight days ago") is one quantity. A street address ("the 12000 block of") counts
-nothing. A person has one number of children: two family counts ("one of her 12 children" /
-"Horton was the mother of 12 children", "a mother of two died") are one quantity when the
-sentence names the same person before them, or when both follow one parent word with
-one more stem in common. An average ("averaged 30 home runs") is no count, a running total
-("so far") is never one quantity with a single event's count, two figures whose sentences
-resolve times next to them that do not meet ("to 4.75% in January" / "7.4% in the final
-quarter of last year") are two quantities, and in a list of figures of one kind the words
-next to each tell the entries apart. A figure is compared with the best-matching figure of the
+nothing. A property value ("a .38 caliber revolver") is compared with another of one property
+and bearer, as a multiple is with another of one reference, and a record written just before a
+figure ("52-3 with 46 KOs", "(52-3, 51 KOs)") says whose figure it is. A person has one
+number of children: two family counts ("one of her 12 children" / "Horton was the mother of
+12 children", "a mother of two died") are one quantity when the sentence names the same
+person before them, or when both follow one parent word with one more stem in common. An
+average ("averaged 30 home runs") is no count, a running total ("so far") is never one
+quantity with a single event's count, two figures whose sentences resolve times next to them
+that do not meet ("to 4.75% in January" / "7.4% in the final quarter of last year") are two
+quantities, and in a list of figures of one kind the words next to each tell the entries
+apart. A figure is compared with the best-matching figure of the
 other article; one that matches a figure of equal value there, or whose value the other report
 writes beside its match, is consistent, whatever else it matches.
 """
@@ -56,7 +59,11 @@ from .terms import content_stems, entity_key, number_key
 # sentence.
 CONTEXT_STEMS = 5
 CONTEXT_CHARS = 80
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# A period between "No" (or a lone lower-case letter) and a figure ends no sentence: "the No. 5
+# seed" is a rank, and ECB+'s tokens write ".38" as "a. 38 caliber revolver" (ECB+ 29a, 19b: the
+# words before the figure were cut off). A window before a figure ends where the figure begins,
+# hence "$" as well as a digit.
+_SENTENCE_END = re.compile(r"(?!(?:(?<=\bNo)|(?<=\bNos)|(?<=\b[a-z]))\.\s(?:\d|$))[.!?]\s|\n")
 # Stems the two contexts share besides the head: 2 keeps "Richard Carter scored 19 points"
 # apart from "Doug McDermott finished with 23 points" (one shared stem, "point") and pairs
 # "injuring five people and damaging buildings" with "injuring ten people and damaging ...".
@@ -107,7 +114,8 @@ class _Context:
     # the days the times resolved next to it cover ("In January ... to 4.75%", "7.4% in the
     # final quarter of last year"): figures of two periods that do not meet are two quantities
     when: tuple[tuple[date, date], ...] = ()
-    # what a multiple multiplies ("more than five times the legal limit": legal, limit)
+    # what a multiple multiplies ("more than five times the legal limit": legal, limit), or
+    # what a property value is of ("a .38 caliber revolver": revolv; see PROPERTY_WORDS)
     reference: frozenset[str] = frozenset()
     # the words of the counted noun's compound between it and the figure ("three bank
     # workers": bank)
@@ -133,6 +141,9 @@ class _Context:
     shape: str | None = None
     # a score's first side ("a 20 - 13 lead": 20, the figure being 13)
     score: float | None = None
+    # the record written just before it ("improved to 52-3 with 46 KOs", "(52-3, 46 KOs)":
+    # "52-3"), which says whose figure it is
+    record: str | None = None
 
 
 # A resolved time of the article: its span and the first and last day it covers (`days`).
@@ -153,7 +164,11 @@ def _context(
     right = _SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
     before, after = _stems(left)[-CONTEXT_STEMS:], _stems(right)[:CONTEXT_STEMS]
     parent = _PARENT_OF.search(text, max(0, n.start - 30), n.start)
-    if parent and not (n.counts and _stems(n.counts)[:1] and _stems(n.counts)[0] in KIN_STEMS):
+    prop = _property(text, n)
+    if prop:
+        # "a .38 caliber revolver": the revolver's calibre, no count of revolvers
+        head, label = (_stems(prop[0]) or [prop[0]])[0], prop[0]
+    elif parent and not (n.counts and _stems(n.counts)[:1] and _stems(n.counts)[0] in KIN_STEMS):
         # "a mother of two died": the reader's counted word is the verb; a parent of N
         # counts children
         head, label = "children", "children"
@@ -163,7 +178,7 @@ def _context(
         head = label = n.unit
     elif after and not after[0][:1].isdigit():
         head = after[0]
-        words = [w.strip(",;:()").lower() for w in right.split()]
+        words = [w.strip(",;:().!?").lower() for w in right.split()]
         label = next((w for w in words if _stems(w) == [head]), head)
     else:
         return None
@@ -204,10 +219,11 @@ def _context(
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
-        reference=_reference(text, n), phrase=_phrase(text, n), acronyms=acronyms,
+        reference=prop[1] if prop else _reference(text, n),
+        phrase=() if prop else _phrase(text, n), acronyms=acronyms,
         initials=initials, kin=kin, owner=owner, claimant=_claimant(n),
         definite=_definite(text, n), shape=figure_parse.shape(text, n.start, n.end),
-        score=_score_of(text, n),
+        score=_score_of(text, n), record=_record_of(text, n),
     )  # fmt: skip
 
 
@@ -293,6 +309,30 @@ _MULTIPLE = re.compile(
     r"(?=\s*[,.;:!?)]|\s+(?:and|or|but|in|on|at|for|to|from|of|when|while|after|before|as)\b|\s*$)",
     re.IGNORECASE,
 )
+
+
+# Words that name a property a figure gives the value of, not a thing it counts: "a .38 caliber
+# revolver" is a revolver's calibre, and two reports' calibres of one revolver are one quantity
+# whatever else their windows say (ECB+ 19b: "pointed a. 38 caliber revolver at the officers" /
+# "had a. 38 caliber Rohm's Industry revolver and he allegedly pointed it": one stem shared; the
+# reader took the first as counting revolvers, the second as counting nothing).
+PROPERTY_WORDS = frozenset(("caliber", "calibre", "gauge", "magnitude"))
+_PROPERTY = re.compile(r"[ -]+(?P<prop>[a-z]+)\b(?P<rest>(?:[ ]+\S+){0,4})")
+# A maker's name may stand between the property and its bearer ("Rohm's Industry revolver").
+BEARER_WORDS = 4
+
+
+def _property(text: str, n: Number) -> tuple[str, frozenset[str]] | None:
+    """The property word right after a figure (`PROPERTY_WORDS`) and the stems of what bears it:
+    the first lower-case word after it, past capitalised ones ("caliber Rohm's Industry
+    revolver": revolv); None for any other figure, and no bearer when that word is a stop word
+    ("an earthquake of 6.1 magnitude and ...")."""
+    m = _PROPERTY.match(text, n.end, n.end + 80)
+    if m is None or m.group("prop") not in PROPERTY_WORDS:
+        return None
+    words = m.group("rest").split()[:BEARER_WORDS]
+    bearer = next((w for w in words if w.isalpha() and w.islower()), "")
+    return m.group("prop"), frozenset(_stems(bearer))
 
 
 def _reference(text: str, n: Number) -> frozenset[str]:
@@ -443,6 +483,21 @@ def _score_of(text: str, n: Number) -> float | None:
 
 
 _RANGE_AFTER = re.compile(r"\s?[-–]\s?[$€£]?\d")
+# A record (wins-losses, wins-losses-draws) written just before a figure says whose figure it
+# is: "improved the Ukrainian-born fighter to 52-3 with 46 KOs" / "Wladimir Klitschko (52-3, 46
+# KOs)" (ECB+ 7a: the two windows share no word, the reader read no counted noun).
+_RECORD_BEFORE = re.compile(
+    r"(?<![\d.,])(\d{1,3}\s?[-–]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?)\s*(?:,|\bwith)\s*$"
+)
+# How far before the figure the record is looked for.
+RECORD_CHARS = 24
+
+
+def _record_of(text: str, n: Number) -> str | None:
+    """The record written just before the figure ("52-3 with 46 KOs": "52-3"), spaces and
+    dashes written one way; None for any other figure."""
+    m = _RECORD_BEFORE.search(text, max(0, n.start - RECORD_CHARS), n.start)
+    return re.sub(r"\s", "", m.group(1)).replace("–", "-") if m else None
 
 
 def _in_range(text: str, n: Number) -> bool:
@@ -513,7 +568,9 @@ def _match(a: _Context, b: _Context) -> int:
     if shared >= MIN_SHARED_CONTEXT:
         return shared
     if a.reference and a.reference == b.reference:
-        return max(shared, 1)  # multiples of one named reference: one quantity
+        return max(shared, 1)  # multiples of one named reference, one property's: one quantity
+    if a.record and a.record == b.record:
+        return max(shared, 1)  # "52-3 with 46 KOs" / "(52-3, 51 KOs)": one fighter's
     if a.score is not None and a.score == b.score and len(a.stems & b.stems) >= MIN_SCORE_CONTEXT:
         return shared  # "gave the Colts a 20 - 13 lead" / "the Colts held on to their 20 - 18 lead"
     # "by the three holdouts" / "the eight holdouts refused to deliberate"; one of them so
