@@ -9,8 +9,9 @@ Example:
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 
 if TYPE_CHECKING:
     from .grouper import Grouper
@@ -27,9 +28,4 @@ _HOMES = {"Grouper": ".grouper", "Story": ".stories", "Assignment": ".types",
           "CopyLink": ".types", "GroupInput": ".types", "GroupSettings": ".types"}  # fmt: skip
 
 
-def __getattr__(name: str) -> object:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_HOMES[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())
