@@ -172,3 +172,111 @@ def test_pipeline_rerun_of_a_stored_folder_imports_no_heavy_library(tmp_path):
                            text=True, timeout=300) for _ in range(2)]  # fmt: skip
     assert "'spacy'" in runs[0].stderr.splitlines()[-1], runs[0].stderr
     assert runs[1].stderr.splitlines()[-1] == "[]", runs[1].stderr
+
+
+def test_pipeline_rerun_a_changed_input_replaces_its_article(tmp_path):
+    # an updated page gave a new article and its earlier text stayed beside it, a second
+    # article of the same outlet in its story
+    folder = _folder(tmp_path)
+    with SQLiteStore(tmp_path / "x.db") as store:
+        run([str(folder)], store=store, fetch=False)
+        (old,) = [i for s, i in _stored(store) if s.endswith("b.html")]
+        (folder / "b.html").write_text(html_page(3), "utf-8")
+        second = run([str(folder)], store=store, fetch=False)
+        stored = _stored(store)
+        assert store.get(old) is None and store.reading(old) is None
+    assert [s.rsplit("/", 1)[1] for s, _ in stored].count("b.html") == 1 and len(stored) == 4
+    assert second.replaced == 1
+    assert second.line().endswith("1 replaced by their input's new version")
+
+
+def test_pipeline_rerun_keeps_an_article_another_input_still_gives(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.html", "copy-of-a.html"):
+        (folder / name).write_text(html_page(3), "utf-8")
+    with SQLiteStore(tmp_path / "x.db") as store:
+        run([str(folder)], store=store, fetch=False)
+        (kept,) = {i for _, i in _stored(store)}
+        (folder / "copy-of-a.html").write_text(html_page(4), "utf-8")
+        second = run([str(folder)], store=store, fetch=False)
+        assert store.get(kept) is not None and store.count() == 2
+    assert (second.stored, second.replaced) == (1, 0)
+
+
+def test_pipeline_rerun_of_an_export_with_a_line_put_first_removes_nothing(tmp_path):
+    # each record is named path#N: a line put first renames every record after it, and the
+    # articles they gave must not be removed and stored again
+    def export(seeds):
+        lines = [json.dumps({"url": f"https://x.example/{n}", "text": "\n\n".join(paragraphs(n))})
+                 for n in seeds]  # fmt: skip
+        path.write_text("\n".join(lines), "utf-8")
+
+    path = tmp_path / "e.jsonl"
+    export([10, 11])
+    with SQLiteStore(tmp_path / "x.db") as store:
+        run([str(path)], store=store, fetch=False)
+        before = {i for _, i in _stored(store)}
+        export([12, 10, 11])
+        second = run([str(path)], store=store, fetch=False)
+        after = {i for _, i in _stored(store)}
+    assert before < after and len(after) == 3
+    assert (second.stored, second.duplicates, second.replaced) == (1, 2, 0)
+
+
+def test_pipeline_digest_names_the_extractor_version(monkeypatch):
+    from newsweave.model import RawDocument
+    from newsweave.settings import DEFAULTS
+
+    raw = RawDocument("a.html", b"<p>x</p>", "html")
+    before = pipeline.input_digest(raw, DEFAULTS, None)
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", "extract-test")
+    assert pipeline.input_digest(raw, DEFAULTS, None) != before
+
+
+@pytest.mark.parametrize("edit", ["reworded", "another event"])
+def test_pipeline_analyze_settles_the_story_of_a_replaced_article_again(tmp_path, edit):
+    # reworded, the new version joins the old one's story; as another event's page it leaves
+    # the story, which must be settled again without the old version
+    import shutil
+
+    from conftest import EXAMPLES
+    from newsweave.pipeline import analyze
+
+    folder = tmp_path / "rates"
+    shutil.copytree(EXAMPLES / "rates", folder)
+    page = folder / "southline_rate-rise-variable-mortgages.html"
+    other = next((EXAMPLES / "wildfire").glob("*.html"))
+    with SQLiteStore(tmp_path / "x.db") as store:
+        analyze([str(folder)], store, fetch=False)
+        (old,) = [i for s, i in _stored(store) if s.endswith(page.name)]
+        (story,) = [s for s in store.stories() if old in s["article_ids"]]
+        text = page.read_text("utf-8")
+        if edit == "reworded":
+            page.write_text(text.replace("double the increase", "twice the rise", 1), "utf-8")
+        else:
+            page.write_text(other.read_text("utf-8"), "utf-8")
+        report = analyze([str(folder)], store, fetch=False)
+        (new,) = [i for s, i in _stored(store) if s.endswith(page.name)]
+        stories = store.stories()
+        members = [a for s in stories for a in s["article_ids"]]
+        assert store.thinned_stories() == []
+        assert sorted(members) == sorted(store.ids_in_stored_order())
+    assert new != old and old not in members and report.summary.replaced == 1
+    (now,) = [s for s in stories if new in s["article_ids"]]
+    together = len(now["article_ids"]) == len(story["article_ids"])
+    assert together == (edit == "reworded")
+
+
+def test_pipeline_analyze_drops_the_story_a_replaced_article_was_alone_in(tmp_path):
+    from newsweave.pipeline import analyze
+
+    page = tmp_path / "a.html"
+    page.write_text(html_page(1), "utf-8")
+    with SQLiteStore(tmp_path / "x.db") as store:
+        analyze([str(page)], store, fetch=False)
+        page.write_text(html_page(2), "utf-8")
+        analyze([str(page)], store, fetch=False)
+        stored = store.ids_in_stored_order()
+        stories = store.stories()
+    assert len(stored) == 1 and [s["article_ids"] for s in stories] == [stored]

@@ -32,7 +32,7 @@ from .model import Article, RawDocument, Reading, Story
 from .outlets import normalise_outlet, outlet_table
 from .settings import DEFAULTS, ReadSettings, Settings
 from .store import SQLiteStore
-from .versions import CHECKER_VERSION, READER_VERSION
+from .versions import CHECKER_VERSION, EXTRACTOR_VERSION, READER_VERSION
 from .workers import POOL_MIN_DOCUMENTS, Task, TaskFailed, WorkerPool, run_in_order, worker_count
 
 
@@ -52,6 +52,7 @@ class Summary:
     duplicates: int = 0
     failed: int = 0
     unread: int = 0  # stored, but their reading failed (a worker died under them)
+    replaced: int = 0  # articles removed: their input changed and gave another article
     errors: list[InputError] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)  # files in folders, by ending
 
@@ -64,6 +65,8 @@ class Summary:
         line = f"{self.stored} {verb}, {self.duplicates} duplicates, {self.failed} failed"
         if self.unread:
             line += f", {self.unread} not read"
+        if self.replaced:
+            line += f", {self.replaced} replaced by their input's new version"
         if self.skipped:
             endings = ", ".join(sorted(self.skipped))
             line += f", {sum(self.skipped.values())} skipped ({endings})"
@@ -116,7 +119,8 @@ def _read_safely(
 
 def input_digest(raw: RawDocument, settings: Settings, context: ScrapedContext | None) -> str:
     """SHA-256 of everything extraction depends on: the bytes, their kind and container hints,
-    the scraped-folder context, the extraction settings and newsweave's version.
+    the scraped-folder context, the extraction settings, newsweave's version and the
+    extractor's (`EXTRACTOR_VERSION`).
 
     Example:
         >>> a = RawDocument("a.html", b"<p>x</p>", "html")
@@ -128,7 +132,8 @@ def input_digest(raw: RawDocument, settings: Settings, context: ScrapedContext |
 
     h = hashlib.sha256()
     ctx = sorted(context.page_digests) if context is not None else None
-    head = [__version__, raw.kind, raw.hints, ctx, settings.extract.min_text_chars]
+    head = [__version__, EXTRACTOR_VERSION, raw.kind, raw.hints, ctx,
+            settings.extract.min_text_chars]  # fmt: skip
     h.update(json.dumps(head, sort_keys=True, default=str).encode())
     h.update(b"\0")
     h.update(raw.data)
@@ -238,7 +243,9 @@ def run(
         inputs: paths, folders, URLs or "-" for stdin.
         store: when given, each article is stored in its own transaction, and an input whose
             digest (`input_digest`) is unchanged since it was stored is not extracted again:
-            its stored article counts as a duplicate.
+            its stored article counts as a duplicate. An input that changed and gave
+            another article supersedes the one it gave before: once every input is in, that
+            one is removed unless another input still gives it (`Summary.replaced`).
         on_unit_start: called once with the number of units (for a progress bar).
         on_outcome: called for every article or error, in order.
         on_unit_done: called after each unit.
@@ -293,6 +300,8 @@ def run(
     finally:
         if fetcher is not None:
             fetcher.close()
+    if store is not None:  # not before every input is in: another record may still give one
+        summary.replaced = len(store.remove_superseded())
     return summary
 
 
@@ -691,7 +700,11 @@ def _grouped(
     base = grouping_base(settings)
     changed = prepare_features(store, settings)
     items = stored_inputs(store, heads, outlets, settings)
-    story_members = tuple(store.story_members())
+    # a story that lost a member (`SQLiteStore.remove_superseded`) is settled again; one that
+    # lost all is gone
+    thinned = set(store.thinned_stories())
+    story_members = tuple(s for s in store.story_members() if s[1])
+    emptied = thinned - {sid for sid, _, _ in story_members}
     grouped = {a for _, members, _ in story_members for a in members}
     state = {"grouping_base": base, "outlets": json.dumps(outlets)}
     if full or store.state("grouping_base") != base or not grouped.isdisjoint(changed):
@@ -708,15 +721,16 @@ def _grouped(
 
         return replace_all
     new = [it for a, it in items.items() if a not in grouped]
-    settled = {sid: stage.Settling(*v) for sid, v in
-               json.loads(store.state("settled") or "{}").items()}  # fmt: skip
+    kept = json.loads(store.state("settled") or "{}").items()
+    settled = {sid: stage.Settling(*v) for sid, v in kept if sid not in emptied}
     stored = stage.StoredGrouping(story_members, dict(store.copy_links()), settled)
     # a site's name learnt now renames its earlier articles' outlet: their stories are redone
     before = json.loads(store.state("outlets") or "{}")
     renamed = [h.id for h in heads if h.id in grouped and items[h.id].outlet
                != normalise_outlet(h, before).outlet]  # fmt: skip
+    refresh = renamed + [members[0] for sid, members, _ in story_members if sid in thinned]
     grouped_items = [items[a] for a in items if a in grouped]
-    update = stage.add_to_grouping(grouped_items, stored, new, settings.group, refresh=renamed)
+    update = stage.add_to_grouping(grouped_items, stored, new, settings.group, refresh=refresh)
     docs = read_docs(store, outlets)
     stories, _ = check_stories(
         store, update.stories, docs, update.duplicate_of, settings, on_check, pool
@@ -725,7 +739,7 @@ def _grouped(
 
     def replace_touched(key: str) -> int:
         store.update_stories(
-            list(update.replaced), stories, update.duplicate_of, {**state, "grouping": key}
+            [*update.replaced, *emptied], stories, update.duplicate_of, {**state, "grouping": key}
         )
         return len(stories)
 

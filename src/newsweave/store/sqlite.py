@@ -153,6 +153,14 @@ _MIGRATIONS: tuple[str, ...] = (
         minhash     BLOB NOT NULL
     );
     """,
+    # 9: articles an input gave before it changed (`remember_input`), removed at the end of the
+    # run (`remove_superseded`) unless another input still gives them: an updated page's earlier
+    # text must not stay in its story as a second article of the same outlet.
+    """
+    CREATE TABLE superseded (
+        article_id  TEXT PRIMARY KEY
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -260,12 +268,39 @@ class SQLiteStore:
         return self.get(row[0]) if row else None
 
     def remember_input(self, source: str, digest: str, article_id: str) -> None:
-        """Record which article an input (by its digest) gave, in its own transaction."""
+        """Record which article an input (by its digest) gave, in its own transaction. The
+        article it gave before, if another, is marked superseded (`remove_superseded`)."""
         with self._db:
+            self._db.execute(
+                "INSERT OR IGNORE INTO superseded (article_id) SELECT article_id FROM inputs "
+                "WHERE source = ? AND article_id != ?",
+                (source, article_id),
+            )
             self._db.execute(
                 "INSERT OR REPLACE INTO inputs (source, digest, article_id) VALUES (?, ?, ?)",
                 (source, digest, article_id),
             )
+
+    def remove_superseded(self) -> list[str]:
+        """Remove, in one transaction, the superseded articles no input gives any more (a page
+        whose text changed gave a new article; a JSON Lines export with a line put before the
+        others gives every article again under another record name), with their readings,
+        features and story membership; a copy of one is no longer marked a copy. The stories
+        they were in are settled again by the next grouping (`thinned_stories`).
+
+        Returns:
+            The removed article ids.
+        """
+        with self._db:
+            gone = [row[0] for row in self._db.execute(
+                "SELECT article_id FROM superseded WHERE article_id NOT IN "
+                "(SELECT article_id FROM inputs)")]  # fmt: skip
+            rows = [(a,) for a in gone]
+            self._db.executemany("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?",
+                                 rows)  # fmt: skip
+            self._db.executemany("DELETE FROM articles WHERE id = ?", rows)
+            self._db.execute("DELETE FROM superseded")
+        return gone
 
     def state(self, name: str) -> str | None:
         """A named value about the whole store (see migration 6), or None."""
@@ -433,6 +468,12 @@ class SQLiteStore:
             members.setdefault(sid, []).append(aid)
         rows = self._db.execute("SELECT id, json_extract(data, '$.cohesion') FROM stories")
         return [(sid, tuple(members.get(sid, ())), cohesion) for sid, cohesion in rows]
+
+    def thinned_stories(self) -> list[str]:
+        """The stories that lost a member since they were stored (`remove_superseded`)."""
+        return [row[0] for row in self._db.execute(
+            "SELECT id FROM stories WHERE json_array_length(data, '$.article_ids') > "
+            "(SELECT count(*) FROM story_articles WHERE story_id = stories.id)")]  # fmt: skip
 
     def copy_links(self) -> dict[str, str]:
         """Article id -> its copy origin, for every stored copy."""
