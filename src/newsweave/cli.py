@@ -354,7 +354,8 @@ def analyze(
         # the report's articles are read from the store as they are written
         shown = _write_outputs(report, out, html_out, md_out)
     if out != "-":
-        _print_report(shown)
+        where = f"all are in {out}" if out else f"newsweave articles --db {settings.store.db_path}"
+        _print_report(shown, where)
         _print_briefs(shown)
     _finish(report.summary)
 
@@ -369,12 +370,14 @@ def _write_outputs(
     report of 10,000 articles is never in memory. The HTML and Markdown renderers take the
     whole report, so with `--html` or `--md` it is built first.
     """
-    stories = [s.to_dict() for s in report.stories]
+    stories = list(report.story_dicts())
     if html_out or md_out:
+        from .report.json import dumps
+
         data = report.to_dict()
         if out:
             with nullcontext(sys.stdout) if out == "-" else atomic_writer(out) as f:
-                f.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                f.write(dumps(data) + "\n")
         if html_out:
             from .report.html import render_html
 
@@ -513,17 +516,29 @@ def _print_briefs(report: dict[str, Any]) -> None:
             )
 
 
-def _print_report(report: dict[str, Any]) -> None:
-    """The articles (`_shown`: their heads and counts) and stories of a report."""
-    table = Table(title=f"{len(report['articles'])} articles", title_justify="left")
+# The terminal lists the first SHOWN_ARTICLES of a report's articles: the stories and their
+# briefs are what a reader came for, and rich drew ECB+'s 772 rows in 0.74 s of the main
+# process after the workers were done. The rest are named by where to find them.
+SHOWN_ARTICLES = 30
+
+
+def _print_report(report: dict[str, Any], where: str) -> None:
+    """The articles (`_shown`: their heads and counts; the first SHOWN_ARTICLES, then a line
+    saying `where` the rest are) and stories of a report."""
+    articles = report["articles"]
+    table = Table(title=f"{len(articles)} articles", title_justify="left")
     for col in ("id", "outlet", "published", "entities", "quotes", "numbers", "title"):
         table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
-    for a in report["articles"]:
+    for a in articles[:SHOWN_ARTICLES]:
         table.add_row(
             a["id"], escape(a["outlet"] or "-"), a["published"] or "-", str(a["entities"]),
             str(a["quotes"]), str(a["numbers"]), escape(a["title"] or "(no title)"),
         )  # fmt: skip
     out_console.print(table)
+    if len(articles) > SHOWN_ARTICLES:
+        more = len(articles) - SHOWN_ARTICLES
+        noun = "article" if more == 1 else "articles"
+        out_console.print(f"… and {more} more {noun} ({escape(where)})", highlight=False)
     _print_stories(report["stories"])
 
 

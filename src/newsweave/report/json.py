@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+import msgspec
+
 from .. import __version__
 from ..model import Article, Reading
 
@@ -57,8 +59,35 @@ def _head() -> dict[str, str]:
     }
 
 
-# `write_report`'s indent: the one `json.dumps(build_report(...), indent=2)` gives
+# the report's indent (`dumps`)
 _INDENT = 2
+_ENCODER = msgspec.json.Encoder()
+
+
+def dumps(obj: Any) -> str:
+    """`obj` as the report writes JSON: the layout of `json.dumps(obj, ensure_ascii=False,
+    indent=2)`, made by msgspec's encoder. The text is the same but for a float's exponent
+    (`1e-05` is written `0.00001`, `1e+20` `1e20`: the same number) and NaN (`null`: JSON has
+    no NaN). What msgspec refuses (a key that is no string or number) goes to `json.dumps`.
+
+    The standard encoder indents in Python: 4.96 s of the 793 WCXB pages' 102 MB report in the
+    main process after the workers were done, against 0.75 s here (docs/architecture.md).
+
+    Example:
+        >>> print(dumps({"a": [1, 2.5], "b": {}, "c": "é"}))
+        {
+          "a": [
+            1,
+            2.5
+          ],
+          "b": {},
+          "c": "é"
+        }
+    """
+    try:
+        return msgspec.json.format(_ENCODER.encode(obj), indent=_INDENT).decode()
+    except (TypeError, UnicodeEncodeError, msgspec.EncodeError):
+        return json.dumps(obj, ensure_ascii=False, indent=_INDENT)
 
 
 def write_report(
@@ -68,7 +97,7 @@ def write_report(
     on_article: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
     """Write the report as it goes, one article and one story at a time: the same text as
-    `json.dumps(build_report(pairs, stories), ensure_ascii=False, indent=2)` and a newline,
+    `dumps(build_report(pairs, stories))` and a newline,
     without holding the report (117 MB of JSON for the 793 WCXB pages) in memory.
 
     Args:
@@ -86,7 +115,7 @@ def write_report(
         ['a1']
         >>> d = build_report(pairs, [{"id": "s-a1", "article_ids": ["a1"]}])
         >>> d["generated"] = json.loads(out.getvalue())["generated"]
-        >>> out.getvalue() == json.dumps(d, ensure_ascii=False, indent=2) + "\\n"
+        >>> out.getvalue() == dumps(d) + "\\n"
         True
     """
 
@@ -107,13 +136,13 @@ def write_report(
 
 
 def _write_list(f: TextIO, key: str, items: Iterable[Any]) -> None:
-    """`"key": [...]` at the top level of the report, as json.dumps with indent writes it:
+    """`"key": [...]` at the top level of the report, as `dumps` writes it:
     every line of an item moved in by two levels (JSON strings hold no raw newline)."""
     pad = " " * (2 * _INDENT)
     f.write(f"\n{' ' * _INDENT}{json.dumps(key)}: [")
     first = True
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=_INDENT)
+        text = dumps(item)
         f.write(("\n" if first else ",\n") + pad + text.replace("\n", "\n" + pad))
         first = False
     f.write("]" if first else f"\n{' ' * _INDENT}]")
