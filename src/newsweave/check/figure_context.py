@@ -53,7 +53,7 @@ from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from . import figure_parse
 from .numbers import is_address, is_change, is_whole, named_comparison
-from .terms import content_stems, entity_key, number_key
+from .terms import content_stems, entity_key, number_key, word_stem
 
 # Content stems looked at on each side of a figure, within this many characters of its
 # sentence.
@@ -384,9 +384,8 @@ def _compounds(text: str) -> frozenset[str]:
     words = _LETTERS.findall(text.lower())
     # stop words too ("back" is one): a joined pair counts only where the other report has it
     # as one content word, so "of the" gives nothing
-    return frozenset(
-        stem for w1, w2 in zip(words, words[1:], strict=False) for stem in content_stems(w1 + w2)
-    )  # fmt: skip
+    stems = (word_stem(w1 + w2) for w1, w2 in zip(words, words[1:], strict=False))
+    return frozenset(s for s in stems if s)  # the joined pair is one word of letters
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")

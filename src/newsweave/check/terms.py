@@ -37,6 +37,25 @@ def _stem(word: str) -> str:
     return stem
 
 
+def word_stem(word: str) -> str:
+    """The stem of one lower-case word, or "" when it is no content word (`content_stems`).
+
+    Example:
+        >>> word_stem("regained"), word_stem("the")
+        ('regain', '')
+    """
+    stem = _STEMS.get(word)
+    return _stem(word) if stem is None else stem
+
+
+# text -> its stems: the check asks again for texts it already stemmed (a claim's text in the
+# alignment and the brief, a sentence in the figure contexts and the brief); bounded like
+# _STEMS, by the characters it keys.
+_TEXT_STEMS: dict[str, tuple[str, ...]] = {}
+MAX_TEXT_STEMS_CHARS = 5_000_000
+_text_chars = 0
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order (stop words and one-letter words dropped).
 
@@ -44,6 +63,10 @@ def content_stems(text: str) -> list[str]:
         >>> content_stems("Russian forces had regained over 86% of the territory")
         ['russian', 'forc', 'regain', '86', 'territori']
     """
+    global _text_chars
+    got = _TEXT_STEMS.get(text)
+    if got is not None:
+        return list(got)
     get = _STEMS.get
     out = []
     for w in _WORD.findall(text.lower()):
@@ -52,6 +75,11 @@ def content_stems(text: str) -> list[str]:
             stem = _stem(w)
         if stem:
             out.append(stem)
+    if _text_chars + len(text) > MAX_TEXT_STEMS_CHARS:
+        _TEXT_STEMS.clear()
+        _text_chars = 0
+    _TEXT_STEMS[text] = tuple(out)
+    _text_chars += len(text)
     return out
 
 
