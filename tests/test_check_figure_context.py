@@ -444,3 +444,16 @@ def test_check_figure_context_a_rank_ends_no_sentence():
     assert _sentence_start(t, t.index("12 teams")) == t.index("12 teams")
     t = "The suspect pointed a. 38 caliber revolver at them."
     assert _sentence_start(t, t.index("38")) == 0
+
+
+def test_check_figure_context_a_figure_needed_to_pass_one_mark_is_one_quantity():
+    # two shared stems (point, game): the mark both figures are needed to pass, Jon Feld, says
+    # they are one quantity (ECB+ 31a: "needed nine points ... to pass Phil Ford for the record")
+    a = (
+        "The senior needed nine points in the unbeaten Hawks' game against Brenna on Friday "
+        "night to pass Jon Feld for the record."
+    )
+    b = "Quist needed just three points in the game to eclipse Jon Feld for the top spot."
+    assert _direct(a, b) == [("points", ["nine", "three"])]
+    # another mark is another quantity
+    assert _direct(a, b.replace("Jon Feld", "Ann Roe")) == []

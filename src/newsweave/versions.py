@@ -98,4 +98,8 @@ EXTRACTOR_VERSION = "extract-1"
 # says whose it is ("52-3 with 46 KOs" / "(52-3, 51 KOs)"), "No. 5" and ECB+'s "a. 38" end no
 # sentence of a figure's window (check/figure_context.py): planted 71 -> 73 / 85, ECB+'s whole
 # topics 496 (274) -> 511 (288): +15 the .38 / .357 calibre ECB+ 19b's reports disagree on.
-CHECKER_VERSION = "check-22-owners"
+# check-23-marks: a figure still needed to reach a named mark ("needed nine points ... to pass
+# Phil Ford") is compared with another needed to reach the same mark, as a multiple is with
+# another of one reference (check/figure_context.py: _needed_mark): planted 73 -> 74 / 85 (31a),
+# 74 / 82 on the real ones; ECB+'s whole topics 511 (288) unchanged.
+CHECKER_VERSION = "check-23-marks"

@@ -25,7 +25,8 @@ years" / "The term of office of MPs is seven years") or the time since one event
 police ... eight days ago") is one quantity. A street address ("the 12000 block of") counts
 nothing. A property value ("a .38 caliber revolver") is compared with another of one property
 and bearer, as a multiple is with another of one reference, and a record written just before a
-figure ("52-3 with 46 KOs", "(52-3, 51 KOs)") says whose figure it is. A person has one
+figure ("52-3 with 46 KOs", "(52-3, 51 KOs)") says whose figure it is; so does the named mark
+a figure is still needed to reach ("needed nine points ... to pass Phil Ford"). A person has one
 number of children: two family counts ("one of her 12 children" / "Horton was the mother of
 12 children", "a mother of two died") are one quantity when the sentence names the same
 person before them, or when both follow one parent word with one more stem in common. An
@@ -335,12 +336,35 @@ def _property(text: str, n: Number) -> tuple[str, frozenset[str]] | None:
     return m.group("prop"), frozenset(_stems(bearer))
 
 
-def _reference(text: str, n: Number) -> frozenset[str]:
-    """The stems of what a multiple multiplies ("five times the legal limit": legal, limit);
-    empty for any other figure ("three times a week" is how often: "week" is no content stem,
-    and "as many" is no reference)."""
-    if n.counts != "times":
+# A figure still needed to reach a mark names the one who holds it: "needed nine points in the
+# top-ranked Tar Heels' game against Evansville on Thursday night to pass Phil Ford for the
+# record" / "needed just nine points in the game to eclipse Phil Ford for the top spot" (ECB+
+# 31a: the two windows share two stems, Phil Ford out of the first's). Two such figures of one
+# head and one named mark are one quantity, as two multiples of one reference are.
+_NEEDED_BEFORE = re.compile(r"\bneed(?:s|ed)?\s+(?:(?:just|only|another|a further)\s+)?$")
+_NEEDED_MARK = re.compile(r"\bto\s+[a-z]+\s+(?P<mark>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})")
+# How far after the figure, within its sentence, the mark may be named.
+NEEDED_MARK_CHARS = 120
+
+
+def _needed_mark(text: str, n: Number) -> frozenset[str]:
+    """The stems of the name a figure still needed is to reach ("needed nine points ... to pass
+    Phil Ford": phil, ford); empty for any other figure and for a mark that is no name
+    ("needed 12 votes to pass the bill")."""
+    if not _NEEDED_BEFORE.search(text, max(0, n.start - 30), n.start):
         return frozenset()
+    right = _SENTENCE_END.split(text[n.end : n.end + NEEDED_MARK_CHARS], maxsplit=1)[0]
+    m = _NEEDED_MARK.search(right)
+    return frozenset(_stems(m.group("mark"))) if m else frozenset()
+
+
+def _reference(text: str, n: Number) -> frozenset[str]:
+    """The stems of what a multiple multiplies ("five times the legal limit": legal, limit), or
+    of the mark a figure still needed is to reach (`_needed_mark`); empty for any other figure
+    ("three times a week" is how often: "week" is no content stem, and "as many" is no
+    reference)."""
+    if n.counts != "times":
+        return _needed_mark(text, n)
     m = _MULTIPLE.match(text, n.end)
     return frozenset(_stems(m.group("ref"))) if m else frozenset()
 
