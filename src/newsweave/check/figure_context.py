@@ -343,7 +343,9 @@ def _property(text: str, n: Number) -> tuple[str, frozenset[str]] | None:
 # head and one named mark are one quantity, as two multiples of one reference are.
 _NEEDED_BEFORE = re.compile(r"\bneed(?:s|ed)?\s+(?:(?:just|only|another|a further)\s+)?$")
 _NEEDED_MARK = re.compile(r"\bto\s+[a-z]+\s+(?P<mark>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})")
-# How far after the figure, within its sentence, the mark may be named.
+# How far before the figure "needed" and its adverb may stand, and how far after it, within
+# its sentence, the mark may be named.
+NEEDED_CUE_CHARS = 30
 NEEDED_MARK_CHARS = 120
 
 
@@ -351,7 +353,7 @@ def _needed_mark(text: str, n: Number) -> frozenset[str]:
     """The stems of the name a figure still needed is to reach ("needed nine points ... to pass
     Phil Ford": phil, ford); empty for any other figure and for a mark that is no name
     ("needed 12 votes to pass the bill")."""
-    if not _NEEDED_BEFORE.search(text, max(0, n.start - 30), n.start):
+    if not _NEEDED_BEFORE.search(text, max(0, n.start - NEEDED_CUE_CHARS), n.start):
         return frozenset()
     right = _SENTENCE_END.split(text[n.end : n.end + NEEDED_MARK_CHARS], maxsplit=1)[0]
     m = _NEEDED_MARK.search(right)
