@@ -63,6 +63,39 @@ def test_check_claims_keep_the_clause_before_a_participle_cue():
     assert [c.kind for c in claims] == ["reported"]
 
 
+def test_check_claims_hold_the_entities_and_figures_inside_their_span():
+    # the lookup bisects the items' starts: items given out of text order, one straddling two
+    # claims and one ending past the sentence still land only where they lie wholly inside
+    from newsweave.model import Entity
+
+    text = "Ana Chief said that 300 fighters had surrendered. Rome sent 40 trucks to Bari."
+    said = "that 300 fighters had surrendered"
+    q = Quote(said, "Ana Chief", "Ana Chief", "said", False,
+              text.index(said), text.index(said) + len(said))  # fmt: skip
+    first = text.index(".") + 1
+
+    def at(word: str, label: str = "GPE") -> Entity:
+        i = text.index(word)
+        return Entity(word, label, word, i, i + len(word))
+
+    straddle = Entity("x", "ORG", "Straddle", text.index("surrendered"), text.index("Rome") + 4)
+    numbers = tuple(
+        Number(float(v), None, noun, v, text.index(v), text.index(v) + len(v))
+        for v, noun in (("40", "trucks"), ("300", "fighters"))
+    )
+    reading = Reading(
+        "a", ((0, first), (first + 1, len(text))), quotes=(q,),
+        entities=(at("Bari"), straddle, at("Rome"), at("Ana Chief", "PERSON")), numbers=numbers,
+    )  # fmt: skip
+    claims = article_claims(Article("a", "x", text), reading)
+    # "Ana Chief" is the speaker, outside the quote's claim; the straddler is in neither;
+    # the entities come in reading order (Bari before Rome, as given), not by offset
+    assert [(c.text, [n.value for n in c.numbers], c.entities) for c in claims] == [
+        ("300 fighters had surrendered", [300.0], ()),
+        ("Rome sent 40 trucks to Bari", [40.0], ("place:bari", "place:rome")),
+    ]
+
+
 @pytest.mark.parametrize(
     "a, b, agree",
     [
