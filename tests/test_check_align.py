@@ -23,15 +23,22 @@ def _claims():
             (Number(12.0, None, "miners", "12", 0, 2),) if "12" in text or "Twelve" in text else ()
         )
         ents = ("gpe:varn",) if "Varn" in text else ()
+        times = {"Tuesday": ("2026-03-10",), "spring": ("2026-04",)}
+        when = next((t for word, t in times.items() if word in text), ())
         out.append(Claim(f"{aid}:{k}", aid, text, 0, len(text), kind, who=who, cue=cue,
-                         numbers=numbers, entities=ents))  # fmt: skip
+                         numbers=numbers, entities=ents, times=when))  # fmt: skip
     return out
 
 
+# b was published before a's Tuesday: b cannot report what a says happened then
+PUBLISHED = {"a": "2026-03-10T09:00:00", "b": "2026-03-09", "c": None}
+
+
+@pytest.mark.parametrize("published", [None, PUBLISHED])
 @pytest.mark.parametrize("max_df", [2, 8])
-def test_check_align_pair_scores_match_the_loops(max_df):
+def test_check_align_pair_scores_match_the_loops(max_df, published):
     claims = _claims()
-    feats = claim_features(claims)
+    feats = claim_features(claims, published)
     settings = CheckSettings()
     loops = {p: pair_score(feats[p[0]], feats[p[1]], settings)
              for p in sorted(candidate_pairs(claims, feats, max_df))}  # fmt: skip
@@ -39,6 +46,11 @@ def test_check_align_pair_scores_match_the_loops(max_df):
     assert list(got) == list(loops)  # the same pairs, in (i, j) order
     assert got == pytest.approx(loops, abs=1e-12)
     assert len(got) == {2: 2, 8: 10}[max_df]  # pairs enough that a wrong order or bonus shows
+    if published and max_df == 8:
+        # the time penalty lands on the pairs of a's Tuesday claim with b's claims only (c's
+        # spring shares no term with anything: no candidate)
+        undated = dict(pair_scores(claim_features(claims), max_df, settings).items())
+        assert {p for p in got if got[p] < undated[p] - 1e-9} == {(0, 2), (0, 3)}
 
 
 def test_check_align_within_sums_each_group_in_pair_order():

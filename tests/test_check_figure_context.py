@@ -201,7 +201,7 @@ def test_check_figure_context_figures_of_two_periods_are_two_quantities():
 def test_check_figure_context_days_of_a_resolved_time():
     from datetime import date
 
-    from newsweave.check.figure_context import days
+    from newsweave.check.terms import days
 
     assert days("2025") == (date(2025, 1, 1), date(2025, 12, 31))
     assert days("2026-03-10") == (date(2026, 3, 10), date(2026, 3, 10))

@@ -289,6 +289,18 @@ def test_check_examples_the_burned_area_is_consistent_not_disputed(example_repor
     assert not any("3,800" in p.note and p.status == "conflicting" for p in fire.claims)
 
 
+def test_check_examples_sundays_evacuation_is_not_corroborated_by_saturdays_reports(
+    example_report,
+):
+    # Saturday's reports say Lowater was told to be ready to leave; only Southline, on Sunday,
+    # reports the order given that morning: the Saturday pages cannot corroborate it
+    fire = _story_of(example_report, "Kell Ridge")
+    lowater = [p for p in fire.claims if "1,800 residents of Lowater" in p.text]
+    assert lowater and all(p.status == "single_source" for p in lowater)
+    southline = {a.id for a, _ in example_report.articles if a.source.endswith("lowater.html")}
+    assert {e.article_id for p in lowater for e in p.evidence} == southline
+
+
 def test_check_examples_rates_figures_without_a_counted_thing_do_not_conflict(example_report):
     rates = _story_of(example_report, "5.25%")
     assert not any(p.status == "conflicting" for p in rates.claims)

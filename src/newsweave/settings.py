@@ -395,6 +395,9 @@ class CheckSettings:
         entity_bonus: times the Jaccard overlap of the claims' canonical entities.
         same_speaker_bonus, other_speaker_penalty: both claims reported from one speaker, or
             from two different known speakers.
+        other_time_penalty: taken off when one claim tells of a day after the other's article
+            was published (not after its own: a plan may be reported early), a day the other
+            claim's own times do not reach (`check/align.py: times_disagree`).
         max_term_share: a term in more than this share of a story's claims proposes no pairs.
         brief_max_sentences: the brief holds 3 to this many sentences of corroborated or
             best-sourced propositions, then one line on disputes and one on single sources.
@@ -410,6 +413,7 @@ class CheckSettings:
     entity_bonus: float = 0.15
     same_speaker_bonus: float = 0.15
     other_speaker_penalty: float = 0.2
+    other_time_penalty: float = 0.3
     max_term_share: float = 0.3
     brief_max_sentences: int = 7
     max_claims_per_story: int = 5000

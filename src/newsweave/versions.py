@@ -102,4 +102,9 @@ EXTRACTOR_VERSION = "extract-1"
 # Phil Ford") is compared with another needed to reach the same mark, as a multiple is with
 # another of one reference (check/figure_context.py: _needed_mark): planted 73 -> 74 / 85 (31a),
 # 74 / 82 on the real ones; ECB+'s whole topics 511 (288) unchanged.
-CHECKER_VERSION = "check-23-marks"
+# check-24-times: a claim that tells of a day after another article was published is not that
+# article's claim (check/align.py: times_disagree, `other_time_penalty`): the example corpus's
+# "About 1,800 residents of Lowater were ordered to leave at 6am on Sunday" is no longer
+# corroborated by Saturday's "told to be ready to leave"; ECB+ (no publication dates) and the
+# planted conflicts unchanged.
+CHECKER_VERSION = "check-24-times"

@@ -2,7 +2,7 @@
 
 Candidate pairs come from an inverted index over the claims' stems, entity keys and numbers
 (never all pairs). A pair's score is the TF-IDF cosine of their content stems (IDF over the
-story's claims) plus agreement of numbers, entities and speaker; a pair is linked when each
+story's claims) plus agreement of numbers, entities, speaker and times; a pair is linked when each
 claim is the other's best match in the other article and the score clears `link_score`, or
 when the score clears `sure_score` alone. Propositions are the connected components of links.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..model import Claim
 from ..settings import CheckSettings
-from .terms import content_stems, number_key, speaker_key
+from .terms import content_stems, days, number_key, speaker_key
 
 # However big the story, a term proposes pairs among at most this many claims (a 200-article
 # story has about 6,000 claims: a term in a tenth of them would propose 180,000 pairs).
@@ -32,6 +32,9 @@ class ClaimFeatures:
     numbers: frozenset[tuple[float, str | None]]
     speaker: str | None
     denied: bool  # reported under a cue of denial ("rejected", "denied", "ruled out")
+    # the first and last day its resolved times cover, as ordinals (None: no resolved time)
+    when: tuple[int, int] | None = None
+    published: int | None = None  # its article's publication day, as an ordinal
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,11 @@ def _idf(n: int, df: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1.0
 
 
-def claim_features(claims: Sequence[Claim]) -> list[ClaimFeatures]:
+def claim_features(
+    claims: Sequence[Claim], published: Mapping[str, str | None] | None = None
+) -> list[ClaimFeatures]:
+    """Each claim's features; `published`: article id -> its publication day (ISO), if known."""
+    published = published or {}
     bags = [Counter(content_stems(c.text)) for c in claims]
     df: Counter[str] = Counter()
     for bag in bags:
@@ -92,9 +99,61 @@ def claim_features(claims: Sequence[Claim]) -> list[ClaimFeatures]:
                 frozenset(number_key(x) for x in c.numbers),
                 speaker_key(c.who) if c.kind == "reported" else None,
                 is_denial(c),
+                _when(c),
+                _ordinal(published.get(c.article_id)),
             )
         )
     return out
+
+
+def _when(c: Claim) -> tuple[int, int] | None:
+    spans = [d for t in c.times if (d := days(t))]
+    if not spans:
+        return None
+    return min(a for a, _ in spans).toordinal(), max(b for _, b in spans).toordinal()
+
+
+def _ordinal(day: str | None) -> int | None:
+    span = days(day[:10]) if day else None
+    return span[0].toordinal() if span else None
+
+
+def times_disagree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether one claim tells of a day after the other's article was published: that article
+    cannot report it. Unless the claim's day is after its own article's too (a plan announced
+    early is still the plan), or the other claim's own times reach that day ("will be asked
+    to leave on Sunday").
+
+    Two claims whose days differ are otherwise left to the score: "Voters in 2009 approved
+    a $3 million bond" / "Palmer voters in 2010 approved a $3 million bond" (ECB+ 13) is one
+    statement whose date is disputed, and ECB+'s pages carry their own date stamps inside
+    their first sentences ("Published: April 10, 2007 A man ...").
+
+    The example corpus: "About 1,800 residents of Lowater were ordered to leave at 6am on
+    Sunday" (published that Sunday) is not "Residents of ... Lowater ... were told to be ready
+    to leave" (published on Saturday), however many words they share.
+
+    Example:
+        >>> from datetime import date
+        >>> sunday, saturday = date(2026, 3, 22).toordinal(), date(2026, 3, 21).toordinal()
+        >>> order = ClaimFeatures({}, frozenset(), frozenset(), None, False,
+        ...                       when=(sunday, sunday), published=sunday)
+        >>> ready = ClaimFeatures({}, frozenset(), frozenset(), None, False, published=saturday)
+        >>> plan = ClaimFeatures({}, frozenset(), frozenset(), None, False,
+        ...                      when=(sunday, sunday), published=saturday)
+        >>> times_disagree(order, ready), times_disagree(ready, order), times_disagree(order, plan)
+        (True, True, False)
+    """
+    for x, y in ((a, b), (b, a)):
+        if (
+            x.when
+            and y.published is not None
+            and x.when[0] > y.published
+            and (x.published is None or x.when[0] <= x.published)
+            and not (y.when and y.when[1] >= x.when[0])
+        ):
+            return True
+    return False
 
 
 # What a source rejects is not what another source reports it said: "Syrskyi rejected the
@@ -112,7 +171,8 @@ def is_denial(c: Claim) -> bool:
 
 def pair_score(a: ClaimFeatures, b: ClaimFeatures, settings: CheckSettings) -> float:
     """Text similarity plus agreement of numbers, entities and speaker; a denial against a
-    report scores DENIAL_PENALTY less."""
+    report scores DENIAL_PENALTY less, two claims whose times disagree
+    (`times_disagree`) `settings.other_time_penalty` less."""
     small, big = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
     score = sum(v * big.get(t, 0.0) for t, v in small.items())
     if a.numbers & b.numbers:
@@ -127,6 +187,8 @@ def pair_score(a: ClaimFeatures, b: ClaimFeatures, settings: CheckSettings) -> f
         )
     if a.denied != b.denied:
         score -= DENIAL_PENALTY
+    if times_disagree(a, b):
+        score -= settings.other_time_penalty
     return score
 
 
@@ -200,7 +262,22 @@ def pair_scores(feats: Sequence[ClaimFeatures], max_df: int, settings: CheckSett
     )
     denied = np.array([f.denied for f in feats])
     score = score - np.where(denied[rows] != denied[cols], DENIAL_PENALTY, 0.0)
+    score = score - np.where(_times_disagree(feats, rows, cols), settings.other_time_penalty, 0.0)
     return PairScores(rows, cols, score)
+
+
+def _times_disagree(feats: Sequence[ClaimFeatures], rows: np.ndarray, cols: np.ndarray):
+    """`times_disagree` of every pair (rows[k], cols[k]), in arrays (NaN: no time, no day)."""
+    nan = float("nan")
+    first = np.array([f.when[0] if f.when else nan for f in feats])
+    last = np.array([f.when[1] if f.when else nan for f in feats])
+    pub = np.array([nan if f.published is None else f.published for f in feats])
+
+    # comparisons with NaN are False: a missing day never disagrees
+    def after(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return (first[x] > pub[y]) & ~(first[x] > pub[x]) & ~(last[y] >= first[x])
+
+    return after(rows, cols) | after(cols, rows)
 
 
 def _incidence(n: int, columns: dict, rows_keys: Sequence, values: Sequence | None = None):
@@ -224,14 +301,18 @@ def _at(matrix, rows, cols):
     return np.asarray(matrix.tocsr()[rows, cols], dtype=float).ravel()
 
 
-def align(claims: Sequence[Claim], settings: CheckSettings) -> tuple[list[list[int]], PairScores]:
-    """Group claims into propositions.
+def align(
+    claims: Sequence[Claim],
+    settings: CheckSettings,
+    published: Mapping[str, str | None] | None = None,
+) -> tuple[list[list[int]], PairScores]:
+    """Group claims into propositions (`published`: article id -> its publication day).
 
     Returns:
         The groups (indices into `claims`, in text order of their first claim), and the
         score of every candidate pair.
     """
-    feats = claim_features(claims)
+    feats = claim_features(claims, published)
     # a term in most claims links nothing in particular; in a huge story, bound the pairs
     max_df = max(8, min(int(settings.max_term_share * len(claims)), MAX_TERM_CLAIMS))
     scores = pair_scores(feats, max_df, settings)

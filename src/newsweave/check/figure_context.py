@@ -41,7 +41,6 @@ writes beside its match, is consistent, whatever else it matches.
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -54,7 +53,7 @@ from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from . import figure_parse
 from .numbers import is_address, is_change, is_whole, named_comparison
-from .terms import content_stems, entity_key, number_key, word_stem
+from .terms import content_stems, days, entity_key, number_key, word_stem
 
 # Content stems looked at on each side of a figure, within this many characters of its
 # sentence.
@@ -369,35 +368,6 @@ def _reference(text: str, n: Number) -> frozenset[str]:
         return _needed_mark(text, n)
     m = _MULTIPLE.match(text, n.end)
     return frozenset(_stems(m.group("ref"))) if m else frozenset()
-
-
-def days(resolved: str | None) -> tuple[date, date] | None:
-    """The first and last day a resolved time covers ("2025", "2026-01", "2026-W11",
-    "2026-03-10", "2026-03-09/2026-03-15"); None when unresolved or unread.
-
-    >>> days("2026-02")
-    (datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
-    >>> days("2026-W11")
-    (datetime.date(2026, 3, 9), datetime.date(2026, 3, 15))
-    """
-    if not resolved:
-        return None
-    if "/" in resolved:
-        a, b = (days(x) for x in resolved.split("/", 1))
-        return (a[0], b[1]) if a and b else None
-    try:
-        if "-W" in resolved:
-            y, w = resolved.split("-W")
-            return date.fromisocalendar(int(y), int(w), 1), date.fromisocalendar(int(y), int(w), 7)
-        parts = [int(x) for x in resolved[:10].split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            y, m = parts
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        return date(*parts), date(*parts)
-    except ValueError:
-        return None
 
 
 _LETTERS = re.compile(r"[a-z]+")

@@ -122,7 +122,7 @@ def check_story(
         text={a.id: a.text for a, _ in docs},
         day={a.id: (a.published or "")[:10] or None for a, _ in docs},
     )
-    groups, scores = align(claims, settings)
+    groups, scores = align(claims, settings, ctx.day)
     propositions: list[Proposition] = []
     best_claims, claims_of = {}, {}
     weight = _weights(groups, claims, scores)

@@ -6,7 +6,9 @@ stemmer ("regained"/"regain", "captured"/"capture"), so inflected paraphrases sh
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 import snowballstemmer
 
@@ -107,3 +109,32 @@ def speaker_key(name: str | None) -> str | None:
 def number_key(n: Number) -> tuple[float, str | None]:
     """What two figures must share to state the same value: the value and its unit."""
     return (round(n.value, 6), n.unit)
+
+
+def days(resolved: str | None) -> tuple[date, date] | None:
+    """The first and last day a resolved time covers ("2025", "2026-01", "2026-W11",
+    "2026-03-10", "2026-03-09/2026-03-15"); None when unresolved or unread.
+
+    >>> days("2026-02")
+    (datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    >>> days("2026-W11")
+    (datetime.date(2026, 3, 9), datetime.date(2026, 3, 15))
+    """
+    if not resolved:
+        return None
+    if "/" in resolved:
+        a, b = (days(x) for x in resolved.split("/", 1))
+        return (a[0], b[1]) if a and b else None
+    try:
+        if "-W" in resolved:
+            y, w = resolved.split("-W")
+            return date.fromisocalendar(int(y), int(w), 1), date.fromisocalendar(int(y), int(w), 7)
+        parts = [int(x) for x in resolved[:10].split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            y, m = parts
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        return date(*parts), date(*parts)
+    except ValueError:
+        return None
