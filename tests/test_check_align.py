@@ -1,5 +1,7 @@
 """check/align.py: the matrix scorer gives the loops' pairs and scores."""
 
+from dataclasses import replace
+
 import pytest
 
 from newsweave.check.align import candidate_pairs, claim_features, pair_score, pair_scores
@@ -75,3 +77,28 @@ def test_check_align_best_claim_ties_go_to_the_earliest_past_summation_noise():
     # 0.1 + 0.2 summed in one order is 0.30000000000000004, 0.3 in another: one weight
     assert _best([0, 2], claims, [0.3, 0.0, 0.1 + 0.2]) is claims[0]
     assert _best([0, 2], claims, [0.3, 0.0, 0.31]) is claims[2]
+
+
+def test_check_align_a_rounded_figure_earns_the_shared_figure_bonus():
+    # "About 4,200" and "more than 4,000" give one figure; "nine" is not "at least seven"'s
+    # figure, and two exact values apart share nothing
+    def claim(k, aid, text, value, qualifier=None):
+        n = Number(value, None, "people", text.split()[0], 0, 5, qualifier)
+        return Claim(f"{aid}:{k}", aid, text, 0, len(text), "asserted", numbers=(n,))
+
+    claims = [
+        claim(0, "a", "About 4,200 residents of Ambry were ordered to leave", 4200.0, "about"),
+        claim(1, "b", "More than 4,000 residents of Ambry were evacuated", 4000.0, "more than"),
+        claim(2, "c", "At least seven residents of Ambry were hurt", 7.0, "at least"),
+        claim(3, "d", "Nine residents of Ambry were hurt", 9.0),
+        claim(4, "e", "Twelve residents of Ambry were hurt", 12.0),
+    ]
+    settings = CheckSettings()
+    feats = claim_features(claims)
+    got = dict(pair_scores(feats, 8, settings).items())
+    bare = [replace(f, numbers=frozenset(), figures=()) for f in feats]
+    without = dict(pair_scores(bare, 8, settings).items())
+    bonus = {p for p in got if got[p] > without[p] + 1e-9}
+    assert bonus == {(0, 1)}
+    assert got[(0, 1)] == pytest.approx(without[(0, 1)] + settings.shared_number_bonus)
+    assert got == pytest.approx({p: pair_score(feats[p[0]], feats[p[1]], settings) for p in got})

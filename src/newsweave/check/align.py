@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Claim
+from ..model import Claim, Number
 from ..settings import CheckSettings
+from .numbers import same_figure
 from .terms import content_stems, days, number_key, speaker_key
 
 # However big the story, a term proposes pairs among at most this many claims (a 200-article
@@ -35,6 +36,7 @@ class ClaimFeatures:
     # the first and last day its resolved times cover, as ordinals (None: no resolved time)
     when: tuple[int, int] | None = None
     published: int | None = None  # its article's publication day, as an ordinal
+    figures: tuple[Number, ...] = ()  # its numbers, for the approximate ones' agreement
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ def claim_features(
                 is_denial(c),
                 _when(c),
                 _ordinal(published.get(c.article_id)),
+                c.numbers,
             )
         )
     return out
@@ -116,6 +119,16 @@ def _when(c: Claim) -> tuple[int, int] | None:
 def _ordinal(day: str | None) -> int | None:
     span = days(day[:10]) if day else None
     return span[0].toordinal() if span else None
+
+
+def figures_near(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether two claims with no figure in common still give one figure, a rounded or bounded
+    one ("About 4,200 residents of Ambry were ordered to leave" / "More than 4,000 people have
+    been evacuated from the town of Ambry": `numbers.same_figure`). Only a qualified figure
+    ("about", "more than", ...) is near another: two exact values are equal or apart."""
+    return any(
+        (x.qualifier or y.qualifier) and same_figure(x, y) for x in a.figures for y in b.figures
+    )
 
 
 def times_disagree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -170,12 +183,12 @@ def is_denial(c: Claim) -> bool:
 
 
 def pair_score(a: ClaimFeatures, b: ClaimFeatures, settings: CheckSettings) -> float:
-    """Text similarity plus agreement of numbers, entities and speaker; a denial against a
-    report scores DENIAL_PENALTY less, two claims whose times disagree
-    (`times_disagree`) `settings.other_time_penalty` less."""
+    """Text similarity plus agreement of numbers (one in common, or `figures_near`), entities
+    and speaker; a denial against a report scores DENIAL_PENALTY less, two claims whose times
+    disagree (`times_disagree`) `settings.other_time_penalty` less."""
     small, big = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
     score = sum(v * big.get(t, 0.0) for t, v in small.items())
-    if a.numbers & b.numbers:
+    if a.numbers & b.numbers or figures_near(a, b):
         score += settings.shared_number_bonus
     if a.entities and b.entities:
         score += settings.entity_bonus * len(a.entities & b.entities) / len(a.entities | b.entities)
@@ -240,7 +253,8 @@ def pair_scores(feats: Sequence[ClaimFeatures], max_df: int, settings: CheckSett
     vectors = _incidence(n, terms, [f.vector for f in feats], [f.vector.values() for f in feats])
     score = _at(vectors @ vectors.T, rows, cols)
     numbers = _incidence(n, {}, [f.numbers for f in feats])
-    score = score + np.where(_at(numbers @ numbers.T, rows, cols) > 0,
+    shared = _at(numbers @ numbers.T, rows, cols) > 0
+    score = score + np.where(shared | _figures_near(feats, rows, cols, shared),
                              settings.shared_number_bonus, 0.0)  # fmt: skip
     entities = _incidence(n, {}, [f.entities for f in feats])
     both = _at(entities @ entities.T, rows, cols)
@@ -264,6 +278,20 @@ def pair_scores(feats: Sequence[ClaimFeatures], max_df: int, settings: CheckSett
     score = score - np.where(denied[rows] != denied[cols], DENIAL_PENALTY, 0.0)
     score = score - np.where(_times_disagree(feats, rows, cols), settings.other_time_penalty, 0.0)
     return PairScores(rows, cols, score)
+
+
+def _figures_near(
+    feats: Sequence[ClaimFeatures], rows: np.ndarray, cols: np.ndarray, shared: np.ndarray
+) -> np.ndarray:
+    """`figures_near` of the pairs that share no figure, where one holds a qualified figure and
+    the other any (few: looped over)."""
+    qualified = np.array([any(x.qualifier for x in f.figures) for f in feats], dtype=bool)
+    counted = np.array([bool(f.figures) for f in feats], dtype=bool)
+    maybe = ~shared & counted[rows] & counted[cols] & (qualified[rows] | qualified[cols])
+    near = np.zeros(len(rows), dtype=bool)
+    for k in np.flatnonzero(maybe):
+        near[k] = figures_near(feats[rows[k]], feats[cols[k]])
+    return near
 
 
 def _times_disagree(feats: Sequence[ClaimFeatures], rows: np.ndarray, cols: np.ndarray):

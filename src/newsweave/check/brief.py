@@ -35,7 +35,7 @@ from ..model import (
     Reading,
     TimelineEntry,
 )
-from .numbers import APPROX_TOLERANCE, values_agree
+from .numbers import same_figure
 from .terms import content_stems
 
 # An asserted brief line or a timeline entry says something: at least this many content words
@@ -555,16 +555,9 @@ def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]
 
 
 def _same_figure(a: NumberValue, b: NumberValue) -> bool:
-    """Whether two values of one quantity state one figure: equal, or within APPROX_TOLERANCE
-    of each other with bounds that overlap ("about 4,200" / "more than 4,000"). "At least
-    seven" admits nine, but a toll that went from seven to nine was revised."""
-    if a.value == b.value:
-        return True
-    close = abs(a.value - b.value) <= APPROX_TOLERANCE * max(abs(a.value), abs(b.value))
-    return close and values_agree(
-        Number(a.value, a.unit, None, a.text, a.start, a.end, a.qualifier),
-        Number(b.value, b.unit, None, b.text, b.start, b.end, b.qualifier),
-    )
+    """`numbers.same_figure` of two values of one quantity."""
+    return same_figure(*(Number(v.value, v.unit, None, v.text, v.start, v.end, v.qualifier)
+                         for v in (a, b)))  # fmt: skip
 
 
 def _figure_lines(

@@ -189,6 +189,26 @@ def values_agree(a: Number, b: Number) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+def same_figure(a: Number, b: Number) -> bool:
+    """Whether two figures state one value: equal with one unit, or within APPROX_TOLERANCE of
+    each other with bounds that overlap ("about 4,200" / "more than 4,000"). "At least seven"
+    admits nine, but a toll that went from seven to nine was revised.
+
+    Example:
+        >>> about = Number(4200.0, None, "residents", "About 4,200", 0, 11, qualifier="about")
+        >>> over = Number(4000.0, None, "people", "More than 4,000", 0, 15, "more than")
+        >>> same_figure(about, over)
+        True
+        >>> same_figure(Number(7.0, None, None, "At least seven", 0, 14, "at least"),
+        ...             Number(9.0, None, None, "nine", 0, 4))
+        False
+    """
+    if a.value == b.value and a.unit == b.unit:
+        return True
+    close = abs(a.value - b.value) <= APPROX_TOLERANCE * max(abs(a.value), abs(b.value))
+    return close and values_agree(a, b)
+
+
 def _day(v: NumberValue) -> str | None:
     return v.published[:10] if v.published else None
 
