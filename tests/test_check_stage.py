@@ -63,6 +63,27 @@ def test_check_claims_keep_the_clause_before_a_participle_cue():
     assert [c.kind for c in claims] == ["reported"]
 
 
+def test_check_claims_a_quote_running_on_leaves_no_asserted_residue():
+    # the second sentence of a quotation is the speaker's, not the outlet's own statement
+    text = (
+        'Rain kept falling on the valley towns all night. "The wind is doing the work now. '
+        'Our job today is to get people out of its way," said Jonas Feld, a spokesman for the '
+        "fire authority."
+    )
+    said = "The wind is doing the work now. Our job today is to get people out of its way"
+    q = Quote(said, "Jonas Feld", "Jonas Feld", "said", True,
+              text.index(said), text.index(said) + len(said))  # fmt: skip
+    first, second = text.index("Rain"), text.index('"The')
+    middle = text.index("Our job")
+    reading = Reading("a", ((first, second - 1), (second, middle - 1), (middle, len(text))),
+                      quotes=(q,))  # fmt: skip
+    claims = article_claims(Article("a", "x", text), reading)
+    assert [(c.kind, c.who, c.text) for c in claims] == [
+        ("asserted", None, "Rain kept falling on the valley towns all night"),
+        ("reported", "Jonas Feld", said),
+    ]
+
+
 def test_check_claims_hold_the_entities_and_figures_inside_their_span():
     # the lookup bisects the items' starts: items given out of text order, one straddling two
     # claims and one ending past the sentence still land only where they lie wholly inside

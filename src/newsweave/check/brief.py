@@ -413,6 +413,22 @@ def _summary_line(
     return BriefLine(text, main.status, ids, main.article_ids, main.evidence[:1])
 
 
+def _claims_by_sentence(
+    claims: Sequence[Claim], docs: Mapping[str, tuple[Article, Reading]]
+) -> dict[tuple[str, int], list[Claim]]:
+    """(article id, sentence) -> the claims in that sentence: each under the sentence it starts
+    in and those it runs on into (the second sentence of a quotation is that quote's)."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        sentences = docs[c.article_id][1].sentences
+        k = c.sentence
+        by_sentence[(c.article_id, k)].append(c)
+        while k + 1 < len(sentences) and sentences[k + 1][0] < c.end:
+            k += 1
+            by_sentence[(c.article_id, k)].append(c)
+    return by_sentence
+
+
 def build_brief(
     propositions: Sequence[Proposition],
     best_claims: Mapping[str, Claim],
@@ -433,9 +449,7 @@ def build_brief(
     """
     ranked = sorted((p for p in propositions if p.status != "conflicting"),
                     key=lambda p: _rank(p, claims_of))  # fmt: skip
-    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_sentence[(c.article_id, c.sentence)].append(c)
+    by_sentence = _claims_by_sentence(claims, docs)
     proposition_of = {c.id: p for p in propositions for c in claims_of[p.id]}
     lines = [
         _summary_line(aid, k, text, by_sentence, proposition_of)

@@ -198,13 +198,17 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     spans = (_Spans(reading.entities), _Spans(reading.numbers), _Spans(reading.times))
     claims: list[Claim] = []
     for n, (s_start, s_end) in enumerate(reading.sentences):
-        here = [q for q in quotes if s_start <= q.start < s_end]
+        # a quote is one claim, in the sentence it starts in; one that runs on from an earlier
+        # sentence still covers its words here ('... get people out of its way," said Jonas
+        # Feld': no asserted residue of the outlet's own)
+        inside = [q for q in quotes if q.start < s_end and s_start < q.end]
+        here = [q for q in inside if s_start <= q.start]
         pieces: list[tuple[int, int, Quote | None]] = [(q.start, q.end, q) for q in here]
-        covered = [(q.start, q.end) for q in here]
+        covered = [(q.start, q.end) for q in inside]
         # the speaker and cue are not part of an asserted residue, but for "X did Y, saying Z"
         # the speaker is the subject of a clause of its own
-        framed = [q for q in here if not _participial(text, q, s_start, s_end)]
-        for q in here:
+        framed = [q for q in inside if not _participial(text, q, s_start, s_end)]
+        for q in inside:
             for word in (q.speaker_text if q in framed else None, q.cue):
                 if word:
                     i = text.find(word, s_start, s_end)

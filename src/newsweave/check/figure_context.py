@@ -623,8 +623,11 @@ def with_orphans(
     deliberating on whether to recommend "the death penalty"", "told reporters after the three
     holdouts left"), and the figures there are still figures of the report. The indices of the
     added claims are returned: they have no alignment score (see `_paired`)."""
-    out = list(claims)
-    held = {(c.article_id, n.start) for c in claims for n in c.numbers}
+    # a quotation running on over several sentences is one claim; its figures past the first
+    # sentence are compared as that sentence's (ECB+ 19b: the police statement's third
+    # sentence, "... pointed a .38 caliber revolver at the officers")
+    out = [_first_sentence_figures(c, readings.get(c.article_id)) for c in claims]
+    held = {(c.article_id, n.start) for c in out for n in c.numbers}
     added: dict[tuple[str, int], int] = {}
     for aid, r in readings.items():
         for n in r.numbers:
@@ -639,6 +642,15 @@ def with_orphans(
             i = added[(aid, k)]
             out[i] = replace(out[i], numbers=(*out[i].numbers, n))
     return out, list(added.values())
+
+
+def _first_sentence_figures(c: Claim, reading: Reading | None) -> Claim:
+    """The claim with only the figures of the sentence it starts in."""
+    if reading is None or not c.numbers or c.sentence >= len(reading.sentences):
+        return c
+    end = reading.sentences[c.sentence][1]
+    kept = tuple(n for n in c.numbers if n.start < end)
+    return c if len(kept) == len(c.numbers) else replace(c, numbers=kept)
 
 
 def _paired(
