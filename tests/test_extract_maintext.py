@@ -145,6 +145,18 @@ def test_filter_lines_keeps_short_repeats_and_early_related_heading():
     assert kept.count("Pros") == 2 and "Related" in kept
 
 
+def test_filter_lines_drops_publication_stamps_not_sentences_about_them():
+    stamps = ["Published Saturday 21 March 2026, 16:40", "Last updated: April 21, 2025",
+              "- Posted July 10, 2004"]  # fmt: skip
+    kept_lines = [
+        "Published figures show 40 bridges of the design were built in 1968 and 1971 alone.",
+        "Updated",  # a lone word with no date: not a stamp (and no chrome line of its own)
+    ]
+    kept, dropped = filter_lines("\n".join([ARTICLE[0], *stamps, *kept_lines, ARTICLE[1]]))
+    assert kept == [ARTICLE[0], *kept_lines, ARTICLE[1]]
+    assert dropped == stamps
+
+
 def test_vocabulary_entries_must_have_words():
     with pytest.raises(ValueError, match="no word characters"):
         _phrases(("read more", "!!"))

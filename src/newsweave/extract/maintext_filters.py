@@ -72,6 +72,11 @@ CHROME_PREFIXES = (
     "©",
 )
 CHROME_PREFIX_MAX_WORDS = 25
+# A short line that is a publication or update stamp ("Published Saturday 21 March 2026,
+# 16:40", "Updated 9:01 AM EDT"): metadata, which the extractor reads on its own
+# (extract/metadata.py), not article text. At most this many words, with a digit.
+STAMP_PREFIXES = ("last updated", "posted", "published", "updated")
+STAMP_MAX_WORDS = 10
 # A short heading that opens what follows the article: it and everything after it are dropped.
 TAIL_HEADINGS = (
     "about the author",
@@ -175,13 +180,20 @@ _TAIL_PREFIXES = tuple(f"{p} " for p in _phrases(TAIL_PREFIXES))
 
 
 def _is_chrome(line: str, norm: str) -> bool:
-    """A line of page chrome (share/subscribe/credit/cookie/legal), by the vocabularies."""
+    """A line of page chrome (share/subscribe/credit/cookie/legal, a date stamp), by the
+    vocabularies."""
     if norm in _CHROME:
         return True
     if norm.count(" ") >= CHROME_PREFIX_MAX_WORDS:
         return False
     start = line.strip().lower().lstrip("-*• ")
-    return start.startswith(CHROME_PREFIXES)
+    if start.startswith(CHROME_PREFIXES):
+        return True
+    return (
+        norm.count(" ") < STAMP_MAX_WORDS
+        and start.startswith(STAMP_PREFIXES)
+        and any(ch.isdigit() for ch in start)
+    )
 
 
 def _is_tail_heading(norm: str) -> bool:
