@@ -20,6 +20,9 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
     ("text", "value", "unit", "counts", "qualifier"),
     [
         ("The army said 1,100 volunteers joined.", 1100, "people", "volunteers", None),
+        # a hyphen joining two words does not end what is counted
+        ("Six water-bombing aircraft were deployed.", 6, None, "aircraft", None),
+        ("Two co-workers were hurt.", 2, "people", "workers", None),
         ("They hold more than 86% of the valley.", 86, "%", "valley", "more than"),
         ("They hold over 40 percent of the coast.", 40, "%", "coast", "more than"),
         ("Rebels took five villages overnight.", 5, None, "villages", None),

@@ -29,7 +29,9 @@ Bump one when its stage's output changes, so the stored results are redone.
 # website" were "Indiana", "Hillary Clinton", "American"); "it"/"which" name no speaker; a dateline
 # ("ISTANBUL — The leadership of ...") is no part of a speaker. PolNeAR dev speaker accuracy
 # 0.951 -> 0.950 (speech), 0.894 (other attributions) unchanged.
-READER_VERSION = "read-17-plurals"
+# read-18-hyphens: what a figure counts goes on past a hyphen joining two words ("six water-
+# bombing aircraft" counted "water", "two co-workers" "co", "3 well-known brothers" "well").
+READER_VERSION = "read-18-hyphens"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

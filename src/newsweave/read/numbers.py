@@ -362,6 +362,18 @@ def _modifier(tok) -> bool:
     )
 
 
+def _joined_hyphen(doc: Doc, k: int) -> bool:
+    """Whether token k is a hyphen joining the words on each side with no space ("water-
+    bombing"), a word following it."""
+    return (
+        0 < k < len(doc) - 1
+        and doc[k].text == "-"
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and doc[k + 1].is_alpha
+    )
+
+
 def _noun_from(doc: Doc, k: int, of_ok: bool = False) -> str | None:
     """The head noun starting at token k, past determiners and modifiers."""
     n = len(doc)
@@ -378,6 +390,9 @@ def _noun_from(doc: Doc, k: int, of_ok: bool = False) -> str | None:
             break  # "86% of the territory captured": a participle after the noun ends it
         last = doc[k]
         k += 1
+        if _joined_hyphen(doc, k):
+            k += 1  # "six water-bombing aircraft": the compound goes on past its hyphen
+            continue
         low = last.lower_
         if (low.endswith("s") and not low.endswith("ss")) or low in _PEOPLE:
             break  # "430 soldiers prisoner": a plural noun ends the compound
