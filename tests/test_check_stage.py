@@ -689,6 +689,38 @@ def test_check_a_denial_aligned_with_a_report_conflicts(cue, status):
     assert proposition("p1", claims, claims[0], ctx).status == status
 
 
+@pytest.mark.parametrize(
+    "a_text, a_times, b_text, b_times, status",
+    [
+        # one vote, two years: the sources disagree
+        ("Voters in 2009 approved a bond for the quay", ("2009",),
+         "Harbour voters in 2010 approved a bond for the quay", ("2010",), "conflicting"),
+        # a season written as a range is not the year alone
+        ("He won the title in 1982-83 with the Harbour club", ("1982",),
+         "He won the title in 1983 with the Harbour club", ("1983",), "corroborated"),
+        # the other claim has a day in that year: "in 1994 ... until June 27, 2001"
+        ("She coached the club from 1994 until June 27, 2001", ("1994", "2001-06-27"),
+         "She coached the club until 2001", ("2001",), "corroborated"),
+        # a weekday resolved against each page's own date is never compared
+        ("The quay reopened on Tuesday", ("2026-03-10",),
+         "The quay reopened on Tuesday", ("2026-03-17",), "corroborated"),
+    ],
+)  # fmt: skip
+def test_check_years_written_alone_that_differ_conflict(a_text, a_times, b_text, b_times, status):
+    from newsweave.check.status import Sources, proposition
+    from newsweave.model import Claim
+
+    claims = [
+        Claim("a:0", "a", a_text, 0, len(a_text), "asserted", times=a_times),
+        Claim("b:0", "b", b_text, 0, len(b_text), "asserted", times=b_times),
+    ]
+    ctx = Sources({"a": 0, "b": 1}, {"a": "Ledger", "b": "Courier"}, {"a": a_text, "b": b_text},
+                  {"a": None, "b": None})  # fmt: skip
+    p = proposition("p1", claims, claims[0], ctx)
+    assert p.status == status
+    assert ("(year)" in p.note) == (status == "conflicting")
+
+
 def test_check_a_street_address_is_no_figure_two_reports_dispute():
     """ "the 12000 block of" and "the 12200 block of" name two places (or one, written two
     ways), never two counts of blocks: no conflicting number, no conflicting claim."""

@@ -124,4 +124,9 @@ EXTRACTOR_VERSION = "extract-2-stamps"
 # comparisons take such a quote's later figures as their sentence's (figure_context:
 # _first_sentence_figures): planted conflicts and ECB+'s whole topics unchanged (74 / 85, 514),
 # ECB+ alignment P 0.632 -> 0.637 at R 0.102 -> 0.100, AllSides ROUGE-2 0.173 unchanged.
-CHECKER_VERSION = "check-26-runon"
+# check-27-years: independent sources giving one proposition in different years, each written
+# alone, conflict (check/status.py: _years_disagree): ECB+'s whole topics flag 4 (film 2005 / 2006,
+# a bond vote 2009 / 2010, an oil field sold in 1957 / 1967: the sources do disagree; and Felt's
+# posts in 1972 / 1974, two facts aligned as one); the untouched planted pairs gain 13b's bond
+# vote; alignment and the brief unchanged.
+CHECKER_VERSION = "check-27-years"

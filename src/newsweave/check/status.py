@@ -8,13 +8,14 @@ captured corroborate the report of his claim, not the fact (`attributed_to`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Claim, Evidence, Proposition
 from .align import is_denial
 from .numbers import figures, values_agree
-from .terms import speaker_key
+from .terms import days, speaker_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,41 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
                 what = " ".join(p for p in (unit, counts) if p)
                 found.append(f"{na.text} vs {nb.text} ({what})")
     return found
+
+
+def _years(c: Claim) -> set[str]:
+    """The years a claim gives as a year alone ("Voters in 2009 approved ..."), not as the end
+    of a range or season ("in 1982-83", "from 1978 - 89")."""
+    out = set()
+    for t in c.times:
+        if len(t) == 4 and t.isdigit():
+            ranged = re.search(rf"{t}\s*[-–]\s*\d|\d\s*[-–]\s*{t}", c.text)
+            out |= set() if ranged else {t}
+    return out
+
+
+def _in_years(c: Claim, years: set[str]) -> bool:
+    """Whether any time of the claim falls in one of these years."""
+    spans = [d for t in c.times if (d := days(t))]
+    return any(a.year <= int(y) <= b.year for a, b in spans for y in years)
+
+
+def _years_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
+    """Independent sources giving one statement in different years, each year written alone:
+    "Voters in 2009 approved a $3 million bond" / "Palmer voters in 2010 approved a $3 million
+    bond" (ECB+ 13), "sold ... for a reported $30 million in 1957" / "sold for $30 million in
+    1967" (ECB+ 28). A day or weekday is not compared: it is resolved against each page's own
+    date, and a dateline carries the page's stamp."""
+    found = []
+    dated = [(c, ys) for c in claims if (ys := _years(c))]
+    for x, (ca, ya) in enumerate(dated):
+        for cb, yb in dated[x + 1 :]:
+            if ctx.label[ca.article_id] == ctx.label[cb.article_id] or ya & yb:
+                continue
+            if _in_years(ca, yb) or _in_years(cb, ya):
+                continue  # "in 1994 ... until June 27, 2001" gives 2001 too
+            found.append(f"{', '.join(sorted(ya))} vs {', '.join(sorted(yb))} (year)")
+    return list(dict.fromkeys(found))
 
 
 def _denied(claims: Sequence[Claim], ctx: Sources) -> list[str]:
@@ -89,7 +125,7 @@ def proposition(
     attribution = _attribution(claims)
     who = attribution["who"] if attribution["kind"] == "reported" else None
     names = ", ".join(dict.fromkeys(ctx.name[a] for a in article_ids))
-    disagree = _figures_disagree(claims, ctx) + _denied(claims, ctx)
+    disagree = _figures_disagree(claims, ctx) + _years_disagree(claims, ctx) + _denied(claims, ctx)
     if disagree:
         status, note = "conflicting", f"the sources disagree: {'; '.join(disagree)}"
     elif independent >= 2:
