@@ -84,6 +84,26 @@ def test_check_claims_a_quote_running_on_leaves_no_asserted_residue():
     ]
 
 
+@pytest.mark.parametrize(
+    "after, residue",
+    [
+        (", 71, a retired teacher, as she waited in a queue of cars on the road out of Ambry.",
+         []),  # the apposition is the speaker's; what is left is too short to be a claim
+        (", 71, as she waited in a queue of cars on the narrow road out of the old town of Ambry.",
+         ["as she waited in a queue of cars on the narrow road out of the old town of Ambry"]),
+        (", who had lived on Orchard Rise for 43 years and taught at the village school.",
+         ["who had lived on Orchard Rise for 43 years and taught at the village school"]),
+    ],
+)  # fmt: skip
+def test_check_claims_a_speakers_apposition_is_no_claim(after, residue):
+    said = "We grabbed the dog and the photographs and ran"
+    text = f'"{said}," said Maud Ferrante{after}'
+    q = Quote(said, "Maud Ferrante", "Maud Ferrante", "said", True, 1, 1 + len(said))
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    assert [c.text for c in claims if c.kind == "asserted"] == residue
+    assert [c.text for c in claims if c.kind == "reported"] == [said]
+
+
 def test_check_claims_hold_the_entities_and_figures_inside_their_span():
     # the lookup bisects the items' starts: items given out of text order, one straddling two
     # claims and one ending past the sentence still land only where they lie wholly inside

@@ -132,6 +132,23 @@ def _residues(
     return [_strip(text, s, e) for s, e in out]
 
 
+# What describes a speaker right after the name is part of the speaker, not a statement of the
+# outlet's: '... and ran," said Maud Ferrante, 71, a retired teacher, as she waited in a queue'
+# (the example corpus) left "71, a retired teacher, as she waited ..." as a claim.
+_APPOSITION = re.compile(
+    r",\s*(?:\d{1,3}\s*,\s*)?"  # an age: ", 71,"
+    r"(?:(?:an?|the)\s[^,.;:!?\"”]{1,60}|\d{1,3})"  # "a retired teacher", or the age alone
+    r"\s*[,.]"  # ends at a comma or the sentence's end
+)
+
+
+def _apposition_end(text: str, at: int, limit: int) -> int:
+    """The end of an apposition after a speaker's name at `at` (", 71, a retired teacher,"),
+    its closing comma or full stop left out; `at` when none."""
+    m = _APPOSITION.match(text, at, limit)
+    return m.end() - 1 if m else at
+
+
 def _participial(text: str, quote: Quote, start: int, end: int) -> bool:
     """Whether a quote's cue is a participle after a comma ("The bank raised its rate to
     5.25%, saying that inflation was too high"): what comes before it is the sentence's own
@@ -213,7 +230,10 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
                 if word:
                     i = text.find(word, s_start, s_end)
                     if i >= 0:
-                        covered.append((i, i + len(word)))
+                        end = i + len(word)
+                        if word == q.speaker_text:
+                            end = _apposition_end(text, end, s_end)
+                        covered.append((i, end))
         least = MIN_FRAME_TERMS if framed else MIN_ASSERTED_TERMS
         for r_start, r_end in _residues(text, s_start, min(s_end, len(text)), covered):
             if len(content_stems(text[r_start:r_end])) >= least:
