@@ -51,12 +51,11 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
 def _years(c: Claim) -> set[str]:
     """The years a claim gives as a year alone ("Voters in 2009 approved ..."), not as the end
     of a range or season ("in 1982-83", "from 1978 - 89")."""
-    out = set()
-    for t in c.times:
-        if len(t) == 4 and t.isdigit():
-            ranged = re.search(rf"{t}\s*[-–]\s*\d|\d\s*[-–]\s*{t}", c.text)
-            out |= set() if ranged else {t}
-    return out
+    return {
+        t for t in c.times
+        if len(t) == 4 and t.isdigit()
+        and not re.search(rf"{t}\s*[-–]\s*\d|\d\s*[-–]\s*{t}", c.text)
+    }  # fmt: skip
 
 
 def _in_years(c: Claim, years: set[str]) -> bool:
