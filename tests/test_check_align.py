@@ -102,3 +102,42 @@ def test_check_align_a_rounded_figure_earns_the_shared_figure_bonus():
     assert bonus == {(0, 1)}
     assert got[(0, 1)] == pytest.approx(without[(0, 1)] + settings.shared_number_bonus)
     assert got == pytest.approx({p: pair_score(feats[p[0]], feats[p[1]], settings) for p in got})
+
+
+def test_check_align_times_and_near_figures_in_arrays_match_the_scalar_rules():
+    # random features: missing times and days, plans reported early, days the other claim's
+    # times reach, qualified and exact figures of mixed units
+    import random
+
+    import numpy as np
+
+    from newsweave.check.align import (
+        ClaimFeatures,
+        _figures_near,
+        _times_disagree,
+        figures_near,
+        times_disagree,
+    )
+
+    rnd = random.Random(7)
+
+    def feats() -> ClaimFeatures:
+        first = rnd.choice([None, 10, 11, 12, 13])
+        when = None if first is None else (first, first + rnd.choice([0, 0, 1, 5]))
+        figures = tuple(
+            Number(float(rnd.choice([100, 105, 120, 7, 9])), rnd.choice([None, "%", "people"]),
+                   None, "x", 0, 1, rnd.choice([None, None, "about", "more than", "at least"]))
+            for _ in range(rnd.choice([0, 1, 2]))
+        )  # fmt: skip
+        return ClaimFeatures({}, frozenset(), frozenset(), None, False, when,
+                             rnd.choice([None, 10, 11, 12]), figures)  # fmt: skip
+
+    fs = [feats() for _ in range(60)]
+    rows, cols = np.triu_indices(len(fs), k=1)
+    shared = np.zeros(len(rows), dtype=bool)
+    times = _times_disagree(fs, rows, cols)
+    near = _figures_near(fs, rows, cols, shared)
+    pairs = list(zip(rows, cols, strict=True))
+    assert times.tolist() == [times_disagree(fs[i], fs[j]) for i, j in pairs]
+    assert near.tolist() == [figures_near(fs[i], fs[j]) for i, j in pairs]
+    assert 0 < times.sum() < len(rows) and 0 < near.sum() < len(rows)  # both kinds occur

@@ -93,6 +93,13 @@ def test_check_claims_a_quote_running_on_leaves_no_asserted_residue():
          ["as she waited in a queue of cars on the narrow road out of the old town of Ambry"]),
         (", who had lived on Orchard Rise for 43 years and taught at the village school.",
          ["who had lived on Orchard Rise for 43 years and taught at the village school"]),
+        # an abbreviation's full stop ends no apposition
+        (", the U.S. envoy to the region, as she waited in a queue of cars out of Ambry.", []),
+        # a figure after the name is no age: "2,000", "4.5 million" stay whole
+        (", 2,000 residents of the valley towns have now left their homes near Ambry.",
+         ["2,000 residents of the valley towns have now left their homes near Ambry"]),
+        (", 4.5 million people across the valley towns have now left their homes.",
+         ["4.5 million people across the valley towns have now left their homes"]),
     ],
 )  # fmt: skip
 def test_check_claims_a_speakers_apposition_is_no_claim(after, residue):
@@ -724,6 +731,11 @@ def test_check_a_denial_aligned_with_a_report_conflicts(cue, status):
         # a weekday resolved against each page's own date is never compared
         ("The quay reopened on Tuesday", ("2026-03-10",),
          "The quay reopened on Tuesday", ("2026-03-17",), "corroborated"),
+        # a year the reader worked out from the page's date is not written: never compared
+        ("The plant on the quay closed three years ago", ("2023",),
+         "The plant on the quay closed in 2022", ("2022",), "corroborated"),
+        ("He won the title in 1982/83 with the Harbour club", ("1982",),
+         "He won the title in 1983 with the Harbour club", ("1983",), "corroborated"),
     ],
 )  # fmt: skip
 def test_check_years_written_alone_that_differ_conflict(a_text, a_times, b_text, b_times, status):

@@ -23,6 +23,8 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         # a hyphen joining two words does not end what is counted
         ("Six water-bombing aircraft were deployed.", 6, None, "aircraft", None),
         ("Two co-workers were hurt.", 2, "people", "workers", None),
+        ("Four fire-damaged homes were lost.", 4, None, "homes", None),
+        ("He has 3 well-known brothers.", 3, None, "brothers", None),
         ("They hold more than 86% of the valley.", 86, "%", "valley", "more than"),
         ("They hold over 40 percent of the coast.", 40, "%", "coast", "more than"),
         ("Rebels took five villages overnight.", 5, None, "villages", None),

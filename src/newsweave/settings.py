@@ -391,7 +391,8 @@ class CheckSettings:
         sure_score: with "components", two claims are one proposition at this score without
             being best matches (the same fact said twice in one article, or by three outlets
             in a chain).
-        shared_number_bonus: added when both claims carry the same figure (value and unit).
+        shared_number_bonus: added when both claims carry the same figure (value and unit), or
+            a rounded or bounded one near the other's ("about 4,200" / "more than 4,000").
         entity_bonus: times the Jaccard overlap of the claims' canonical entities.
         same_speaker_bonus, other_speaker_penalty: both claims reported from one speaker, or
             from two different known speakers.

@@ -136,9 +136,10 @@ def _residues(
 # outlet's: '... and ran," said Maud Ferrante, 71, a retired teacher, as she waited in a queue'
 # (the example corpus) left "71, a retired teacher, as she waited ..." as a claim.
 _APPOSITION = re.compile(
-    r",\s*(?:\d{1,3}\s*,\s*)?"  # an age: ", 71,"
-    r"(?:(?:an?|the)\s[^,.;:!?\"”]{1,60}|\d{1,3})"  # "a retired teacher", or the age alone
-    r"\s*[,.]"  # ends at a comma or the sentence's end
+    r",\s*(?:\d{1,3}\s*,(?!\d)\s*)?"  # an age: ", 71," (not "2,000")
+    # "a retired teacher", "the U.S. envoy" (a full stop inside a word is no end), or the age
+    r"(?:(?:an?|the)\s(?:[^,.;:!?\"”]|\.(?=\w|\s+[a-z])){1,60}|\d{1,3})"
+    r"\s*(?:,(?!\d)|\.\s*$)"  # ends at a comma (not "2,000") or the sentence's full stop
 )
 
 
@@ -165,7 +166,8 @@ class _Spans:
 
     Every claim asks for what lies inside its span; a scan of the whole list per claim was
     quadratic in a long page (5% of the check on the 20 longest WCXB stories, py-spy). The
-    starts are kept sorted for bisection; the items come back in their reading order.
+    starts are kept sorted for bisection; the items come back in the order of the Reading's
+    list, as the scan gave them.
     """
 
     __slots__ = ("_items", "_order", "_starts")

@@ -49,12 +49,13 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
 
 
 def _years(c: Claim) -> set[str]:
-    """The years a claim gives as a year alone ("Voters in 2009 approved ..."), not as the end
-    of a range or season ("in 1982-83", "from 1978 - 89")."""
+    """The years a claim writes as a year alone ("Voters in 2009 approved ..."): not one the
+    reader worked out from the page's date ("last year", "three years ago"), not one end of a
+    range or season ("in 1982-83", "1982/83", "from 1978 - 89")."""
     return {
         t for t in c.times
-        if len(t) == 4 and t.isdigit()
-        and not re.search(rf"{t}\s*[-–]\s*\d|\d\s*[-–]\s*{t}", c.text)
+        if len(t) == 4 and t.isdigit() and re.search(rf"(?<!\d){t}(?!\d)", c.text)
+        and not re.search(rf"{t}\s*[-–—/]\s*\d|\d\s*[-–—/]\s*{t}", c.text)
     }  # fmt: skip
 
 

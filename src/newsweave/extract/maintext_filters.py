@@ -73,10 +73,22 @@ CHROME_PREFIXES = (
 )
 CHROME_PREFIX_MAX_WORDS = 25
 # A short line that is a publication or update stamp ("Published Saturday 21 March 2026,
-# 16:40", "Updated 9:01 AM EDT"): metadata, which the extractor reads on its own
-# (extract/metadata.py), not article text. At most this many words, with a digit.
+# 16:40", "Updated 9:01 AM EDT", "Posted by IndustrySelect on Tuesday, August 29, 2023"):
+# metadata, which the extractor reads on its own (extract/metadata.py), not article text. At
+# most STAMP_MAX_WORDS words, the word, then a weekday, a month, a numeric date or a clock time
+# ("Updated figures show 3 deaths", "Posted 12 officers to the border" are sentences).
 STAMP_PREFIXES = ("last updated", "posted", "published", "updated")
 STAMP_MAX_WORDS = 10
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DAYS = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_STAMP = re.compile(
+    rf"(?:{'|'.join(STAMP_PREFIXES)})(?:\s+by\s+\S+)?(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
+    rf"(?:(?:{_DAYS})\b(?=\s*(?:,|\d|(?:{_MONTHS})\b))|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\b"
+    r"|\d{1,2}[/.\-]\d{1,2}|\d{1,2}:\d{2}|\d{8}\b)"
+)
 # A short heading that opens what follows the article: it and everything after it are dropped.
 TAIL_HEADINGS = (
     "about the author",
@@ -189,11 +201,7 @@ def _is_chrome(line: str, norm: str) -> bool:
     start = line.strip().lower().lstrip("-*• ")
     if start.startswith(CHROME_PREFIXES):
         return True
-    return (
-        norm.count(" ") < STAMP_MAX_WORDS
-        and start.startswith(STAMP_PREFIXES)
-        and any(ch.isdigit() for ch in start)
-    )
+    return norm.count(" ") < STAMP_MAX_WORDS and _STAMP.match(start) is not None
 
 
 def _is_tail_heading(norm: str) -> bool:

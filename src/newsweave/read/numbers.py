@@ -385,13 +385,17 @@ def _noun_from(doc: Doc, k: int, of_ok: bool = False) -> str | None:
         return None  # "one he liked"
     last = None
     stop = min(n, k + _MAX_NOUN_WORDS)
+    joined = False
     while k < stop and _nounish(doc[k]) and doc[k].ent_type_ not in ("DATE", "TIME"):
-        if last is not None and _modifier(doc[k]):
+        if last is not None and _modifier(doc[k]) and not joined:
             break  # "86% of the territory captured": a participle after the noun ends it
         last = doc[k]
         k += 1
-        if _joined_hyphen(doc, k):
-            k += 1  # "six water-bombing aircraft": the compound goes on past its hyphen
+        # "six water-bombing aircraft", "four fire-damaged homes": the compound goes on past
+        # its hyphen, whatever the word after it
+        joined = _joined_hyphen(doc, k)
+        if joined:
+            k += 1
             continue
         low = last.lower_
         if (low.endswith("s") and not low.endswith("ss")) or low in _PEOPLE:
