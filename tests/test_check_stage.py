@@ -95,6 +95,9 @@ def test_check_claims_a_quote_running_on_leaves_no_asserted_residue():
          ["who had lived on Orchard Rise for 43 years and taught at the village school"]),
         # an abbreviation's full stop ends no apposition
         (", the U.S. envoy to the region, as she waited in a queue of cars out of Ambry.", []),
+        # a time is no apposition: the outlet's own statement stays
+        (", the day after 40 homes burned on the ridge above the old town of Ambry.",
+         ["the day after 40 homes burned on the ridge above the old town of Ambry"]),
         # a figure after the name is no age: "2,000", "4.5 million" stay whole
         (", 2,000 residents of the valley towns have now left their homes near Ambry.",
          ["2,000 residents of the valley towns have now left their homes near Ambry"]),
@@ -736,6 +739,9 @@ def test_check_a_denial_aligned_with_a_report_conflicts(cue, status):
          "The plant on the quay closed in 2022", ("2022",), "corroborated"),
         ("He won the title in 1982/83 with the Harbour club", ("1982",),
          "He won the title in 1983 with the Harbour club", ("1983",), "corroborated"),
+        # every year written counts, not only the one the reader resolved
+        ("The quay's three piers opened in 2009, 2010 and 2011", ("2009",),
+         "The quay's piers opened in 2010", ("2010",), "corroborated"),
     ],
 )  # fmt: skip
 def test_check_years_written_alone_that_differ_conflict(a_text, a_times, b_text, b_times, status):

@@ -148,7 +148,8 @@ def test_filter_lines_keeps_short_repeats_and_early_related_heading():
 def test_filter_lines_drops_publication_stamps_not_sentences_about_them():
     stamps = ["Published Saturday 21 March 2026, 16:40", "Last updated: April 21, 2025",
               "- Posted July 10, 2004", "Posted by IndustrySelect on Tuesday, August 29, 2023",
-              "Updated on 09/10/2025", "Updated 9:01 AM EDT"]  # fmt: skip
+              "Updated on 09/10/2025", "Updated 9:01 AM EDT", "Updated at 9 a.m.",
+              "Updated 2 hours ago"]  # fmt: skip
     kept_lines = [
         "Published figures show 40 bridges of the design were built in 1968 and 1971 alone.",
         "Updated",  # a lone word with no date: not a stamp (and no chrome line of its own)
@@ -157,6 +158,10 @@ def test_filter_lines_drops_publication_stamps_not_sentences_about_them():
         "Published in 1968, the report found 40 flaws.",
         "Posted 12 officers to the border.",
         "Published monthly since 1990 by the society.",
+        "Updated May figures show 40 more deaths.",
+        "Posted on Monday, the video drew 2 million views.",
+        "Published May 3, the report found 40 flaws.",
+        "Posted 4.5 million views in May.",
     ]
     kept, dropped = filter_lines("\n".join([ARTICLE[0], *stamps, *kept_lines, ARTICLE[1]]))
     assert kept == [ARTICLE[0], *kept_lines, ARTICLE[1]]

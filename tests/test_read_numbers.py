@@ -25,6 +25,7 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         ("Two co-workers were hurt.", 2, "people", "workers", None),
         ("Four fire-damaged homes were lost.", 4, None, "homes", None),
         ("He has 3 well-known brothers.", 3, None, "brothers", None),
+        ("12 people-injured but alive-were pulled out.", 12, "people", "people", None),
         ("They hold more than 86% of the valley.", 86, "%", "valley", "more than"),
         ("They hold over 40 percent of the coast.", 40, "%", "coast", "more than"),
         ("Rebels took five villages overnight.", 5, None, "villages", None),

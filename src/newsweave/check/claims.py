@@ -138,7 +138,9 @@ def _residues(
 _APPOSITION = re.compile(
     r",\s*(?:\d{1,3}\s*,(?!\d)\s*)?"  # an age: ", 71," (not "2,000")
     # "a retired teacher", "the U.S. envoy" (a full stop inside a word is no end), or the age
-    r"(?:(?:an?|the)\s(?:[^,.;:!?\"”]|\.(?=\w|\s+[a-z])){1,60}|\d{1,3})"
+    # (not a time: ", the day after 40 homes burned"; not past a dash or a bracket)
+    r"(?:(?!(?:an?|the)\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)"
+    r"(?:an?|the)\s(?:[^,.;:!?\"”()\[\]—–]|\.(?=\w|\s+[a-z])){1,45}|\d{1,3})"
     r"\s*(?:,(?!\d)|\.\s*$)"  # ends at a comma (not "2,000") or the sentence's full stop
 )
 

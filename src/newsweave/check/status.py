@@ -48,15 +48,22 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     return found
 
 
+# A year as written: 1800-2099, not money ("$2010"), a decade ("2010s") or part of a code.
+_YEAR = re.compile(r"(?<![\w$£€])(?:1[89]|20)\d\d(?![\w%])")
+# One end of a range or season: "1982-83", "1982/83", "from 1978 - 89", "the 2009-10 season".
+_RANGE = re.compile(r"(?:1[89]|20)\d\d\s*[-–—/]\s*\d|\d\s*[-–/]\s*(?:1[89]|20)\d\d")
+
+
 def _years(c: Claim) -> set[str]:
-    """The years a claim writes as a year alone ("Voters in 2009 approved ..."): not one the
-    reader worked out from the page's date ("last year", "three years ago"), not one end of a
-    range or season ("in 1982-83", "1982/83", "from 1978 - 89")."""
-    return {
-        t for t in c.times
-        if len(t) == 4 and t.isdigit() and re.search(rf"(?<!\d){t}(?!\d)", c.text)
-        and not re.search(rf"{t}\s*[-–—/]\s*\d|\d\s*[-–—/]\s*{t}", c.text)
-    }  # fmt: skip
+    """The years a claim writes as a year alone ("Voters in 2009 approved ..."), when the
+    reader resolved one of them: not one it worked out from the page's date ("last year",
+    "three years ago": no digits written), and no claim holding a range or season ("in
+    1982-83", "1982/83"). Every year written counts ("opened in 2009, 2010 and 2011", of
+    which the reader resolves the first)."""
+    if _RANGE.search(c.text):
+        return set()
+    written = set(_YEAR.findall(c.text))
+    return written if any(t in written for t in c.times) else set()
 
 
 def _in_years(c: Claim, years: set[str]) -> bool:

@@ -74,9 +74,10 @@ CHROME_PREFIXES = (
 CHROME_PREFIX_MAX_WORDS = 25
 # A short line that is a publication or update stamp ("Published Saturday 21 March 2026,
 # 16:40", "Updated 9:01 AM EDT", "Posted by IndustrySelect on Tuesday, August 29, 2023"):
-# metadata, which the extractor reads on its own (extract/metadata.py), not article text. At
-# most STAMP_MAX_WORDS words, the word, then a weekday, a month, a numeric date or a clock time
-# ("Updated figures show 3 deaths", "Posted 12 officers to the border" are sentences).
+# metadata, which the extractor reads on its own (extract/metadata.py), not article text. The
+# word, perhaps "by" a name, then only the words of a date or a time, one of them a weekday, a
+# month or a number ("Updated May figures show 40 deaths", "Posted on Monday, the video drew
+# 2 million views", "Posted 4.5 million views" are sentences). At most STAMP_MAX_WORDS words.
 STAMP_PREFIXES = ("last updated", "posted", "published", "updated")
 STAMP_MAX_WORDS = 10
 _MONTHS = (
@@ -84,11 +85,30 @@ _MONTHS = (
     "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _DAYS = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-_STAMP = re.compile(
-    rf"(?:{'|'.join(STAMP_PREFIXES)})(?:\s+by\s+\S+)?(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
-    rf"(?:(?:{_DAYS})\b(?=\s*(?:,|\d|(?:{_MONTHS})\b))|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\b"
-    r"|\d{1,2}[/.\-]\d{1,2}|\d{1,2}:\d{2}|\d{8}\b)"
+_ZONES = "utc|gmt|bst|ist|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|aest|aedt|jst|msk"
+_STAMP_HEAD = re.compile(
+    rf"(?:{'|'.join(STAMP_PREFIXES)})(?:\s+by\s+[^,]{{1,40}}?(?=\s+(?:on|at)\b))?\s*:?"
 )
+# a date's or a time's words: a weekday, a month, a number (a day, a year, "16:40", "09/10/2025",
+# "10:39am", "16th"), and the words between them
+_STAMP_DATE = re.compile(rf"(?:{_DAYS}|{_MONTHS})\.?|\d+(?:st|nd|rd|th)?(?:[/.:\-]\d+)*(?:am|pm)?")
+_STAMP_OTHER = re.compile(
+    rf"(?:on|at|by|of|ago|[ap]\.?m\.?|{_ZONES}|[+\-]\d\d:?\d\d"
+    r"|(?:second|minute|hour|day|week)s?|[-–—|])"
+)
+
+
+def _is_stamp(start: str) -> bool:
+    """Whether a lower-cased line is a publication or update stamp (STAMP_PREFIXES)."""
+    head = _STAMP_HEAD.match(start)
+    if head is None:
+        return False
+    words = [w.strip(".,:;()") for w in start[head.end() :].split()]
+    words = [w for w in words if w]
+    dated = [w for w in words if _STAMP_DATE.fullmatch(w)]
+    return bool(dated) and all(w in dated or _STAMP_OTHER.fullmatch(w) for w in words)
+
+
 # A short heading that opens what follows the article: it and everything after it are dropped.
 TAIL_HEADINGS = (
     "about the author",
@@ -201,7 +221,7 @@ def _is_chrome(line: str, norm: str) -> bool:
     start = line.strip().lower().lstrip("-*• ")
     if start.startswith(CHROME_PREFIXES):
         return True
-    return norm.count(" ") < STAMP_MAX_WORDS and _STAMP.match(start) is not None
+    return norm.count(" ") < STAMP_MAX_WORDS and _is_stamp(start)
 
 
 def _is_tail_heading(norm: str) -> bool:

@@ -391,15 +391,14 @@ def _noun_from(doc: Doc, k: int, of_ok: bool = False) -> str | None:
             break  # "86% of the territory captured": a participle after the noun ends it
         last = doc[k]
         k += 1
+        low = last.lower_
+        if (low.endswith("s") and not low.endswith("ss")) or low in _PEOPLE:
+            break  # "430 soldiers prisoner", "12 people-injured but alive": a plural ends it
         # "six water-bombing aircraft", "four fire-damaged homes": the compound goes on past
         # its hyphen, whatever the word after it
         joined = _joined_hyphen(doc, k)
         if joined:
             k += 1
-            continue
-        low = last.lower_
-        if (low.endswith("s") and not low.endswith("ss")) or low in _PEOPLE:
-            break  # "430 soldiers prisoner": a plural noun ends the compound
     # "Top 5 This Week": a capitalised word mid-sentence is a title or a name, not a count.
     if last is None or not last.is_lower:
         return None
