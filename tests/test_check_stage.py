@@ -352,6 +352,16 @@ def test_check_examples_sundays_evacuation_is_not_corroborated_by_saturdays_repo
     assert {e.article_id for p in lowater for e in p.evidence} == southline
 
 
+def test_check_examples_the_aircraft_are_revised_once(example_report):
+    # "six water-bombing aircraft" (the Herald's page and its feed item, one source) and
+    # "eight water-bombing aircraft" a day later (Southline): one revision, listed once
+    fire = _story_of(example_report, "Kell Ridge")
+    aircraft = [n for n in fire.numbers if n.quantity == "aircraft"]
+    assert [(n.status, sorted(v.value for v in n.values)) for n in aircraft] == [
+        ("updated", [6.0, 6.0, 8.0])
+    ]
+
+
 def test_check_examples_rates_figures_without_a_counted_thing_do_not_conflict(example_report):
     rates = _story_of(example_report, "5.25%")
     assert not any(p.status == "conflicting" for p in rates.claims)

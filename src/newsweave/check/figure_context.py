@@ -288,17 +288,20 @@ PHRASE_WORDS = 2
 
 def _phrase(text: str, n: Number) -> tuple[str, ...]:
     """The words a counted noun's compound puts between the figure and the noun ("three bank
-    workers": bank; "Ten fire engines": fire), lower-case words only; empty for a measure ("a
-    44-yard field goal", "13 nautical miles"), a participle or adjective in -ing/-ed ("498
-    rushing yards"), a name, or no counted noun."""
+    workers": bank; "Ten fire engines": fire; "six water-bombing aircraft": water-bombing),
+    lower-case words only; empty for a measure ("a 44-yard field goal", "13 nautical miles"), a
+    participle or adjective in -ing/-ed ("498 rushing yards"), a name, or no counted noun."""
     if not n.counts or n.unit not in (None, "people") or n.counts in _UNIT_WORDS:
         return ()
-    words = rf"[ ]+((?:[a-z]+[ ]+){{1,{PHRASE_WORDS}}}){re.escape(n.counts)}\b"
+    words = rf"[ ]+((?:[a-z]+(?:-[a-z]+)*[ ]+){{1,{PHRASE_WORDS}}}){re.escape(n.counts)}\b"
     m = re.match(words, text[n.end : n.end + 60])
     if m is None:
         return ()
     words = tuple(m.group(1).split())
-    return () if any(w.endswith(("ing", "ed")) for w in words) else words
+    # a hyphenated compound is a noun's modifier, whatever its last part ("six water-bombing
+    # aircraft" / "eight water-bombing aircraft", the example corpus)
+    bare = [w for w in words if "-" not in w]
+    return () if any(w.endswith(("ing", "ed")) for w in bare) else words
 
 
 # A multiple names what it multiplies: "N times the X", up to a clause's end or a preposition
@@ -746,8 +749,25 @@ def context_comparisons(
                              (b.claim.article_id, b.number.start)))  # fmt: skip
             if key not in seen:
                 seen.add(key)
-                out.append(_comparison(a, b, articles, sources))
-    return tuple(c for c in out if c.status in ("conflicting", "updated"))
+                out.append((a, b))
+    found_ = (_comparison(group, articles, sources) for group in _through_copies(out, sources))
+    return tuple(c for c in found_ if c.status in ("conflicting", "updated"))
+
+
+def _through_copies(
+    pairs: Sequence[tuple[_Context, _Context]], sources: Mapping[str, int]
+) -> list[list[_Context]]:
+    """The matched pairs, those that are one dispute seen through copies joined, each figure
+    once: "six water-bombing aircraft" in a page and in its feed item, each against "eight" in
+    a later report, is one revision, not two. Pairs are one dispute when they give the same
+    values from the same sources; pairs that only share a figure are not (across a whole topic
+    one "404 yards" matches "440" and "269": three quantities, not one)."""
+    groups: dict[frozenset, list[_Context]] = {}
+    for pair in pairs:
+        key = frozenset((sources[x.claim.article_id], x.number.value) for x in pair)
+        members = groups.setdefault(key, [])
+        members += [x for x in pair if all(x is not m for m in members)]
+    return list(groups.values())
 
 
 def _matches(
@@ -851,10 +871,11 @@ def _parse_matches(
 
 
 def _comparison(
-    a: _Context, b: _Context, articles: Mapping[str, Article], sources: Mapping[str, int]
+    group: Sequence[_Context], articles: Mapping[str, Article], sources: Mapping[str, int]
 ) -> NumberComparison:
-    first, second = sorted((a, b), key=lambda x: (x.claim.article_id, x.number.start))
+    ordered = sorted(group, key=lambda x: (x.claim.article_id, x.number.start))
+    first = ordered[0]
     unit = first.number.unit
     quantity = first.label if unit in (None, first.label) else f"{first.label} ({unit})"
-    items = [(articles[x.claim.article_id], x.number) for x in (first, second)]
+    items = [(articles[x.claim.article_id], x.number) for x in ordered]
     return named_comparison(quantity, unit, items, sources)

@@ -80,6 +80,15 @@ def _new_disputes(
     )  # fmt: skip
 
 
+def _superseded(n: NumberComparison, disputes: Sequence[NumberComparison]) -> bool:
+    """Whether an agreeing or single-source comparison says less than a dispute holding all its
+    figures ("six aircraft" in a page and its feed item, then "eight" in a later report)."""
+    if n.status not in ("consistent", "single_source"):
+        return False
+    mine = {(v.article_id, v.start) for v in n.values}
+    return any(mine <= {(v.article_id, v.start) for v in d.values} for d in disputes)
+
+
 def check_story(
     story: Story,
     docs: Sequence[tuple[Article, Reading | None]],
@@ -140,7 +149,8 @@ def check_story(
     readings = {a.id: r for a, r in readable}
     pairs = scores.at_least(MIN_PAIR_SCORE)  # the only pairs the figures' context looks at
     found = context_comparisons(claims, groups, pairs, by_id, sources, readings)
-    numbers += _new_disputes(numbers, found)
+    disputes = _new_disputes(numbers, found)
+    numbers = tuple(n for n in numbers if not _superseded(n, disputes)) + disputes
     return StoryCheck(
         checked=True,
         note="; ".join(notes) or None,
