@@ -457,3 +457,36 @@ def test_check_figure_context_a_figure_needed_to_pass_one_mark_is_one_quantity()
     assert _direct(a, b) == [("points", ["nine", "three"])]
     # another mark is another quantity
     assert _direct(a, b.replace("Jon Feld", "Ann Roe")) == []
+
+
+def test_check_figure_context_two_quantities_with_the_same_values_stay_apart():
+    # six aircraft and six fire engines against eight of each, one day, two sources: two
+    # disputes, not one joined as if through copies
+    from newsweave.check.figure_context import context_comparisons
+    from newsweave.model import Article, Claim, Number
+
+    ta = ("Crews sent six water-bombing aircraft to the Kell Ridge fire on Tuesday. "
+          "Crews also sent six fire engines to the Kell Ridge fire on Tuesday.")  # fmt: skip
+    tb = ta.replace("six", "eight")
+
+    def claims(aid: str, text: str, word: str, value: float) -> list[Claim]:
+        cut = text.index(".") + 1
+        out = []
+        for k, (lo, hi, noun) in enumerate(((0, cut, "aircraft"), (cut + 1, len(text), "engines"))):
+            at = text.index(word, lo)
+            n = Number(value, None, noun, word, at, at + len(word))
+            out.append(Claim(f"{aid}:{k}", aid, text[lo:hi], lo, hi, "asserted", numbers=(n,)))
+        return out
+
+    found = context_comparisons(
+        [*claims("a", ta, "six", 6.0), *claims("b", tb, "eight", 8.0)],
+        [[0], [1], [2], [3]],
+        {(0, 2): 0.5, (1, 3): 0.5, (0, 3): 0.2, (1, 2): 0.2},
+        {"a": Article("a", "a", ta, published="2026-03-10"),
+         "b": Article("b", "b", tb, published="2026-03-10")},
+        {"a": 0, "b": 1},
+    )  # fmt: skip
+    assert sorted((c.quantity, c.status, len(c.values)) for c in found) == [
+        ("aircraft", "conflicting", 2),
+        ("engines", "conflicting", 2),
+    ]

@@ -156,4 +156,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # comparisons that are one dispute seen through copies (the same values from the same sources)
 # are one comparison: ECB+'s whole topics 515 -> 510 conflicting figures; planted, alignment and
 # the brief unchanged.
-CHECKER_VERSION = "check-31-copies"
+# check-32-copies-keyed: comparisons are joined through copies only when they give one quantity
+# (label and unit) from the same sources on the same days (a review: six aircraft and six fire
+# engines against eight of each were one row; a copy a day later turned a revision into a
+# dispute).
+CHECKER_VERSION = "check-32-copies-keyed"

@@ -750,21 +750,29 @@ def context_comparisons(
             if key not in seen:
                 seen.add(key)
                 out.append((a, b))
-    found_ = (_comparison(group, articles, sources) for group in _through_copies(out, sources))
+    groups = _through_copies(out, articles, sources)
+    found_ = (_comparison(group, articles, sources) for group in groups)
     return tuple(c for c in found_ if c.status in ("conflicting", "updated"))
 
 
 def _through_copies(
-    pairs: Sequence[tuple[_Context, _Context]], sources: Mapping[str, int]
+    pairs: Sequence[tuple[_Context, _Context]],
+    articles: Mapping[str, Article],
+    sources: Mapping[str, int],
 ) -> list[list[_Context]]:
     """The matched pairs, those that are one dispute seen through copies joined, each figure
     once: "six water-bombing aircraft" in a page and in its feed item, each against "eight" in
     a later report, is one revision, not two. Pairs are one dispute when they give the same
-    values from the same sources; pairs that only share a figure are not (across a whole topic
-    one "404 yards" matches "440" and "269": three quantities, not one)."""
+    values of one quantity (label and unit) from the same sources on the same days; pairs that
+    only share a figure are not (across a whole topic one "404 yards" matches "440" and "269":
+    three quantities, not one), nor six aircraft and six fire engines against eight of each."""
     groups: dict[frozenset, list[_Context]] = {}
     for pair in pairs:
-        key = frozenset((sources[x.claim.article_id], x.number.value) for x in pair)
+        key = frozenset(
+            (sources[x.claim.article_id], x.number.value, x.label, x.number.unit,
+             (articles[x.claim.article_id].published or "")[:10])
+            for x in pair
+        )  # fmt: skip
         members = groups.setdefault(key, [])
         members += [x for x in pair if all(x is not m for m in members)]
     return list(groups.values())
