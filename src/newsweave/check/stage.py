@@ -69,24 +69,27 @@ def _best(group: Sequence[int], claims: Sequence[Claim], weight: Sequence[float]
     return claims[max(group, key=lambda i: (round(weight[i], 9), -i))]
 
 
+def _figures_of(n: NumberComparison) -> frozenset[tuple[str, int]]:
+    """A comparison's figures, each by its article and offset."""
+    return frozenset((v.article_id, v.start) for v in n.values)
+
+
 def _new_disputes(
     numbers: Sequence[NumberComparison], found: Sequence[NumberComparison]
 ) -> tuple[NumberComparison, ...]:
     """The context comparisons whose two figures no comparison already holds together."""
-    held = [{(v.article_id, v.start) for v in n.values} for n in numbers if len(n.values) > 1]
-    return tuple(
-        c for c in found
-        if not any({(v.article_id, v.start) for v in c.values} <= h for h in held)
-    )  # fmt: skip
+    held = [_figures_of(n) for n in numbers if len(n.values) > 1]
+    return tuple(c for c in found if not any(_figures_of(c) <= h for h in held))
 
 
-def _superseded(n: NumberComparison, disputes: Sequence[NumberComparison]) -> bool:
+def _superseded(n: NumberComparison, disputes: Sequence[frozenset[tuple[str, int]]]) -> bool:
     """Whether an agreeing or single-source comparison says less than a dispute holding all its
-    figures ("six aircraft" in a page and its feed item, then "eight" in a later report)."""
+    figures ("six aircraft" in a page and its feed item, then "eight" in a later report);
+    `disputes`: the disputes' figures (`_figures_of`)."""
     if n.status not in ("consistent", "single_source"):
         return False
-    mine = {(v.article_id, v.start) for v in n.values}
-    return any(mine <= {(v.article_id, v.start) for v in d.values} for d in disputes)
+    mine = _figures_of(n)
+    return any(mine <= d for d in disputes)
 
 
 def check_story(
@@ -150,7 +153,8 @@ def check_story(
     pairs = scores.at_least(MIN_PAIR_SCORE)  # the only pairs the figures' context looks at
     found = context_comparisons(claims, groups, pairs, by_id, sources, readings)
     disputes = _new_disputes(numbers, found)
-    numbers = tuple(n for n in numbers if not _superseded(n, disputes)) + disputes
+    held = [_figures_of(d) for d in disputes]
+    numbers = tuple(n for n in numbers if not _superseded(n, held)) + disputes
     return StoryCheck(
         checked=True,
         note="; ".join(notes) or None,

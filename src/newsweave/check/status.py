@@ -66,10 +66,15 @@ def _years(c: Claim) -> set[str]:
     return written if any(t in written for t in c.times) else set()
 
 
-def _in_years(c: Claim, years: set[str]) -> bool:
-    """Whether any time of the claim falls in one of these years."""
-    spans = [d for t in c.times if (d := days(t))]
-    return any(a.year <= int(y) <= b.year for a, b in spans for y in years)
+def _year_spans(c: Claim) -> list[tuple[int, int]]:
+    """The first and last year of each of the claim's resolved times."""
+    spans = (days(t) for t in c.times)
+    return [(d[0].year, d[1].year) for d in spans if d]
+
+
+def _in_years(spans: Sequence[tuple[int, int]], years: set[str]) -> bool:
+    """Whether any of these year spans holds one of these years."""
+    return any(a <= int(y) <= b for a, b in spans for y in years)
 
 
 def _years_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
@@ -79,12 +84,12 @@ def _years_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     1967" (ECB+ 28). A day or weekday is not compared: it is resolved against each page's own
     date, and a dateline carries the page's stamp."""
     found = []
-    dated = [(c, ys) for c in claims if (ys := _years(c))]
-    for x, (ca, ya) in enumerate(dated):
-        for cb, yb in dated[x + 1 :]:
+    dated = [(c, ys, _year_spans(c)) for c in claims if (ys := _years(c))]
+    for x, (ca, ya, sa) in enumerate(dated):
+        for cb, yb, sb in dated[x + 1 :]:
             if ctx.label[ca.article_id] == ctx.label[cb.article_id] or ya & yb:
                 continue
-            if _in_years(ca, yb) or _in_years(cb, ya):
+            if _in_years(sa, yb) or _in_years(sb, ya):
                 continue  # "in 1994 ... until June 27, 2001" gives 2001 too
             found.append(f"{', '.join(sorted(ya))} vs {', '.join(sorted(yb))} (year)")
     return list(dict.fromkeys(found))

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
+from ..vocab import ENGLISH_MONTH_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
 # Elements whose text is never visible page text.
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
 # A whole line that is only one of these is page chrome, not article text.
@@ -80,18 +82,15 @@ CHROME_PREFIX_MAX_WORDS = 25
 # 2 million views", "Posted 4.5 million views" are sentences). At most STAMP_MAX_WORDS words.
 STAMP_PREFIXES = ("last updated", "posted", "published", "updated")
 STAMP_MAX_WORDS = 10
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DAYS = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ZONES = "utc|gmt|bst|ist|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|aest|aedt|jst|msk"
 _STAMP_HEAD = re.compile(
     rf"(?:{'|'.join(STAMP_PREFIXES)})(?:\s+by\s+[^,]{{1,40}}?(?=\s+(?:on|at)\b))?\s*:?"
 )
-# a date's or a time's words: a weekday, a month, a number (a day, a year, "16:40", "09/10/2025",
-# "10:39am", "16th"), and the words between them
-_STAMP_DATE = re.compile(rf"(?:{_DAYS}|{_MONTHS})\.?|\d+(?:st|nd|rd|th)?(?:[/.:\-]\d+)*(?:am|pm)?")
+# a date's or a time's words: a weekday, a month (vocab.py's names and abbreviations), a number
+# (a day, a year, "16:40", "09/10/2025", "10:39am", "16th"), and the words between them
+# ("thur": a stamp abbreviation the shared list, which the scraped-text model was fitted on, lacks)
+_STAMP_NAMES = frozenset((*ENGLISH_MONTH_WORDS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, "thur"))
+_STAMP_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?(?:[/.:\-]\d+)*(?:am|pm)?")
 _STAMP_OTHER = re.compile(
     rf"(?:on|at|by|of|ago|[ap]\.?m\.?|{_ZONES}|[+\-]\d\d:?\d\d"
     r"|(?:second|minute|hour|day|week)s?|[-–—|])"
@@ -105,7 +104,7 @@ def _is_stamp(start: str) -> bool:
         return False
     words = [w.strip(".,:;()") for w in start[head.end() :].split()]
     words = [w for w in words if w]
-    dated = [w for w in words if _STAMP_DATE.fullmatch(w)]
+    dated = [w for w in words if w.rstrip(".") in _STAMP_NAMES or _STAMP_NUMBER.fullmatch(w)]
     return bool(dated) and all(w in dated or _STAMP_OTHER.fullmatch(w) for w in words)
 
 
