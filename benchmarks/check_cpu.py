@@ -57,9 +57,12 @@ def main() -> None:
         checks = [check_task(job) for job in jobs]
         print(f"round {r}: {len(jobs)} stories, {time.process_time() - t0:.2f} s CPU", flush=True)
     if args.digest:
+        # a check is JSON text since the check's worker made it so; a dict before
         rows = {
             job[0].id: hashlib.sha256(
-                json.dumps(c, sort_keys=True, ensure_ascii=False).encode()
+                json.dumps(
+                    json.loads(c) if isinstance(c, str) else c, sort_keys=True, ensure_ascii=False
+                ).encode()
             ).hexdigest()
             for job, c in zip(jobs, checks, strict=True)
         }

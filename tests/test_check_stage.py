@@ -313,7 +313,7 @@ def test_check_stories_make_a_check_a_dict_once(tmp_path, monkeypatch):
         assert (fresh, len(made), rebuilt) == (1, 1, [])
         again, fresh = check_stories(store, [story], stored_docs(store), {}, DEFAULTS)
         assert (fresh, len(made), rebuilt) == (0, 1, [])
-    assert again == first and first[0]["id"] == "s-a" and "checked" in first[0]
+    assert again == first and first[0].id == "s-a" and "checked" in first[0].to_dict()
 
 
 def test_check_examples_every_story_is_checked_and_briefed(example_report):

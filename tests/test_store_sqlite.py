@@ -195,3 +195,34 @@ def test_store_opened_by_two_processes_at_once_migrates_once(tmp_path, monkeypat
     monkeypatch.setattr(SQLiteStore, "schema_version", property(first_read_stale))
     with SQLiteStore(path) as store:
         assert store.schema_version == SCHEMA_VERSION and store.count() == 0
+
+
+def test_store_story_rows_join_a_story_and_its_check_text(tmp_path):
+    """A story's row is its head's JSON text and its check's, joined (`StoryRow.made`); a
+    check stored by an older newsweave (json.dumps, with spaces) joins the same way, and the
+    store gives each story back as the same object either way."""
+    import json
+
+    from newsweave.jsontext import compact, merged
+    from newsweave.store.sqlite import StoryRow
+
+    head = {"id": "s-a", "title": "Pier \u00e9", "article_ids": ["a", "b"], "note": None}
+    check = {"checked": True, "claims": [{"id": "p1", "text": 'He said "no"'}], "brief": []}
+    new = StoryRow.made(head, compact(check))
+    old = StoryRow.made(head, json.dumps(check, ensure_ascii=False))
+    assert new.to_dict() == old.to_dict() == {**head, **check}
+    assert list(new.to_dict()) == [*head, *check]  # the head's keys first, in order
+    assert (new.id, new.title, new.article_ids) == ("s-a", "Pier \u00e9", ("a", "b"))
+    assert merged("{}", compact(check)) == compact(check) and merged(compact(head), "{ }") == (
+        compact(head)
+    )
+    with pytest.raises(ValueError, match="two JSON objects"):
+        merged(compact(head), "[1]")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for aid in ("a", "b", "c"):
+            store.add(Article(aid, f"{aid}.txt", "The pier closed."))
+        store.replace_stories([new, {"id": "s-c", "title": None, "article_ids": ["c"]}], {})
+        assert store.story("s-a") == {**head, **check}
+        rows = store.stories_with(["b", "c"])
+        assert [(r.id, r.article_ids) for r in rows] == [("s-a", ("a", "b")), ("s-c", ("c",))]
+        assert rows[0].text == new.text

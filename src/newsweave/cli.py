@@ -370,7 +370,7 @@ def _write_outputs(
     report of 10,000 articles is never in memory. The HTML and Markdown renderers take the
     whole report, so with `--html` or `--md` it is built first.
     """
-    stories = list(report.story_dicts())
+    stories = report.story_heads()
     if html_out or md_out:
         from .report.json import dumps
 

@@ -20,6 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+import msgspec
+
 from .budget import time_budget
 from .errors import InputError, StoreError
 from .extract import ScrapedContext, extract
@@ -28,10 +30,12 @@ from .extract.metadata_dates import utc_today
 from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
 from .ingest.files import read_file
+from .jsontext import compact
 from .model import Article, RawDocument, Reading, Story
 from .outlets import normalise_outlet, outlet_table
 from .settings import DEFAULTS, ReadSettings, Settings
 from .store import SQLiteStore
+from .store.sqlite import StoryRow
 from .versions import CHECKER_VERSION, EXTRACTOR_VERSION, READER_VERSION
 from .workers import POOL_MIN_DOCUMENTS, Task, TaskFailed, WorkerPool, run_in_order, worker_count
 
@@ -483,7 +487,7 @@ def check_stories(
     settings: Settings,
     on_check: Callable[[int, int], None] | None = None,
     pool: WorkerPool | None = None,
-) -> tuple[list[dict], int]:
+) -> tuple[list[StoryRow], int]:
     """Each story with its check, as the store keeps it: the check from the store when the
     story's membership is unchanged, else run.
 
@@ -499,10 +503,11 @@ def check_stories(
         pool: worker processes to use (default: started here when settings.workers asks).
 
     Returns:
-        Each story's dict (`Story.to_dict()` with its check's), and how many were checked
-        anew. A new check is made a dict once, for the checks table and its story alike, and a
-        stored one is used as stored: rebuilt as objects only to be made a dict again, it cost
-        3.3 ms a story of the examples (from_dict 1.4, to_dict 1.9).
+        Each story's row (`StoryRow`: `Story.to_dict()` with its check's, as JSON text), and
+        how many were checked anew. A check is JSON text from where it is made (the worker)
+        to the checks table, its story's row and the report; a stored one is used as stored
+        (rebuilt as objects only to be made a dict again, it cost 3.3 ms a story of the
+        examples: from_dict 1.4, to_dict 1.9).
     """
     from .check import check_key
 
@@ -516,33 +521,34 @@ def check_stories(
             key = check_key(members, settings.check, reader_version(settings))
             cached = store.check(key)
             if cached is not None:
-                yield {**story.to_dict(), **cached}
+                yield StoryRow.made(story.to_dict(), cached)
             else:
                 yield Task(check_task, (story, members, settings.check), keep=key)
 
-    out, fresh = [], 0
+    out: list[StoryRow] = []
+    fresh = 0
     with _own_pool(settings, pool) as workers:
         for job, check in run_in_order(*_lookahead_pool(jobs(), workers)):
             if isinstance(job, Task):
                 if isinstance(check, TaskFailed):  # its worker died: checked here instead
                     check = check_task(job.arg)
-                data = check
-                store.add_check(job.keep, CHECKER_VERSION, data)
+                store.add_check(job.keep, CHECKER_VERSION, check)
                 fresh += 1
-                job = {**job.arg[0].to_dict(), **data}
+                job = StoryRow.made(job.arg[0].to_dict(), check)
             out.append(job)
             if on_check:
                 on_check(len(out), len(stories))
     return out, fresh
 
 
-def check_task(job: tuple[Story, list[tuple[Article, Reading | None]], Any]) -> dict:
-    """`check.check_story` of (story, members, check settings), as a dict (`to_dict`); runs
-    in a worker or here. Made a dict where it is made: in this process, the dicts of 699
-    WCXB stories' checks (180,000 claims) took more CPU than anything else of the checks."""
+def check_task(job: tuple[Story, list[tuple[Article, Reading | None]], Any]) -> str:
+    """`check.check_story` of (story, members, check settings), as JSON text (`to_dict`,
+    `jsontext.compact`); runs in a worker or here. Made text where it is made: in this
+    process, the dicts of 699 WCXB stories' checks (180,000 claims) took more CPU than
+    anything else of the checks, and text crosses from a worker without being pickled."""
     from .check import check_story
 
-    return check_story(*job).to_dict()
+    return compact(check_story(*job).to_dict())
 
 
 def _grouping_settings(settings: Settings) -> str:
@@ -818,33 +824,69 @@ class StoredArticles(Sequence[tuple[Article, Reading | None]]):
 
 
 class StoredStories(Sequence[Story]):
-    """A report's stories as the store gave them (dicts), each made a `Story` when it is
-    asked for: the report JSON and the terminal take the dicts as they are, since a stored
-    story's `Story.from_dict(d).to_dict()` writes the same JSON as `d` (tested). Rebuilding
-    and dumping the objects again cost the main process 4.3 s of the 793 WCXB pages' analyze,
-    after the workers were done.
+    """A report's stories as the store gave them (`StoryRow`s: JSON text), each made a
+    `Story` when it is asked for: the report JSON copies the text as it is, since a stored
+    story's `Story.from_dict(d).to_dict()` writes the same JSON as `d` (tested), and the
+    terminal loads only the heads it shows (`heads`). Rebuilding and dumping the objects
+    again cost the main process 4.3 s of the 793 WCXB pages' analyze, after the workers were
+    done; loading the 52 MB of their text 1.05 s.
 
     Args:
-        data: each story's dict (`SQLiteStore.stories_with`), in report order.
+        rows: each story's row (`SQLiteStore.stories_with`), in report order.
     """
 
-    def __init__(self, data: Sequence[dict[str, Any]]) -> None:
-        self.dicts = tuple(data)
+    def __init__(self, rows: Sequence[StoryRow]) -> None:
+        self.rows = tuple(rows)
         self._made: dict[int, Story] = {}
+        self._dicts: tuple[dict[str, Any], ...] | None = None
+
+    @property
+    def dicts(self) -> tuple[dict[str, Any], ...]:
+        """Each story's dict (loaded once, when first asked for)."""
+        if self._dicts is None:
+            self._dicts = tuple(row.to_dict() for row in self.rows)
+        return self._dicts
+
+    def heads(self) -> list[dict[str, Any]]:
+        """Each story's dict without its claims, quotes, numbers, coverage, framing and
+        timeline: what the terminal shows (its table and briefs)."""
+        decode = _HEAD_DECODER.decode
+        return [msgspec.structs.asdict(decode(row.text)) for row in self.rows]
 
     def __len__(self) -> int:
-        return len(self.dicts)
+        return len(self.rows)
 
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
             return tuple(self)[index]
-        k = range(len(self.dicts))[index]  # a negative index counts from the end
+        k = range(len(self.rows))[index]  # a negative index counts from the end
         if k not in self._made:
-            self._made[k] = Story.from_dict(self.dicts[k])
+            self._made[k] = Story.from_dict(self.rows[k].to_dict())
         return self._made[k]
 
     def __iter__(self) -> Iterator[Story]:
-        return (self[k] for k in range(len(self.dicts)))
+        return (self[k] for k in range(len(self.rows)))
+
+
+class _StoryHead(msgspec.Struct):
+    """The fields of a story object the terminal shows (`StoredStories.heads`)."""
+
+    id: str
+    article_ids: list[str]
+    title: str | None = None
+    independent_sources: int = 0
+    outlets: list[str] = msgspec.field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+    article_count: int | None = None
+    cohesion: float | None = None
+    note: str | None = None
+    checked: bool | None = None
+    check_note: str | None = None
+    brief: list[dict[str, Any]] = msgspec.field(default_factory=list)
+
+
+_HEAD_DECODER = msgspec.json.Decoder(_StoryHead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -862,6 +904,14 @@ class Report:
         if isinstance(self.stories, StoredStories):
             return iter(self.stories.dicts)
         return (s.to_dict() for s in self.stories)
+
+    def story_heads(self) -> list[dict[str, Any]]:
+        """What the terminal shows of each story: `story_dicts()`, without the lists the
+        report file holds (claims, quotes, numbers, coverage, framing, timeline) when the
+        store gave the stories (`StoredStories.heads`)."""
+        if isinstance(self.stories, StoredStories):
+            return self.stories.heads()
+        return list(self.story_dicts())
 
     def articles_frame(self) -> Any:
         """The report's articles as a pandas DataFrame, one row each (the `frames` extra)."""
@@ -890,7 +940,11 @@ class Report:
         article at a time (`report.json.write_report`): the same text, in bounded memory."""
         from .report.json import write_report
 
-        write_report(f, self.articles, self.story_dicts(), on_article)
+        if isinstance(self.stories, StoredStories):  # their text as stored, not loaded
+            stories: Iterator[Any] = (msgspec.Raw(r.text.encode()) for r in self.stories.rows)
+        else:
+            stories = self.story_dicts()
+        write_report(f, self.articles, stories, on_article)
 
 
 @dataclass(slots=True)
@@ -958,7 +1012,7 @@ def analyze(
         group_store(store, settings, progress.on_check, pool=pool)
     stories = StoredStories(store.stories_with(list(ids)))
     # the report is self-contained: every article of a story it shows is in it
-    for d in stories.dicts:
-        ids.update(dict.fromkeys(d["article_ids"]))
+    for row in stories.rows:
+        ids.update(dict.fromkeys(row.article_ids))
     outlets = outlet_table(store.article_heads())
     return Report(summary, stories, StoredArticles(store, list(ids), outlets))

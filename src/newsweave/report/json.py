@@ -14,6 +14,7 @@ from typing import Any, TextIO
 import msgspec
 
 from .. import __version__
+from ..jsontext import ENCODER
 from ..model import Article, Reading
 
 SCHEMA = "newsweave.report/1"
@@ -61,7 +62,6 @@ def _head() -> dict[str, str]:
 
 # the report's indent (`dumps`)
 _INDENT = 2
-_ENCODER = msgspec.json.Encoder()
 
 
 def dumps(obj: Any) -> str:
@@ -85,7 +85,7 @@ def dumps(obj: Any) -> str:
         }
     """
     try:
-        return msgspec.json.format(_ENCODER.encode(obj), indent=_INDENT).decode()
+        return msgspec.json.format(ENCODER.encode(obj), indent=_INDENT).decode()
     except (TypeError, UnicodeEncodeError, msgspec.EncodeError):
         return json.dumps(obj, ensure_ascii=False, indent=_INDENT)
 
@@ -93,7 +93,7 @@ def dumps(obj: Any) -> str:
 def write_report(
     f: TextIO,
     pairs: Iterable[tuple[Article, Reading | None]],
-    stories: Iterable[dict[str, Any]] = (),
+    stories: Iterable[dict[str, Any] | msgspec.Raw] = (),
     on_article: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
     """Write the report as it goes, one article and one story at a time: the same text as
@@ -102,7 +102,8 @@ def write_report(
 
     Args:
         f: where to write.
-        pairs, stories: as `build_report` takes them, read once, in order.
+        pairs, stories: as `build_report` takes them, read once, in order; a story may also
+            be its object's JSON text as the store keeps it (`msgspec.Raw`), written as it is.
         on_article: called with each article's report object as it is written.
 
     Example:

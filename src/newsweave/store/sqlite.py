@@ -12,10 +12,13 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError
+from ..jsontext import compact, merged
 from ..model import Article, Reading
 
 _JSON_FIELDS = ("authors", "removed", "provenance")
@@ -171,6 +174,43 @@ _ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)  # Article.to_dict()'s ord
 def biggest_first(stories: list[dict]) -> list[dict]:
     """Story objects, biggest first (then by id): the order every listing uses."""
     return sorted(stories, key=lambda s: (-len(s["article_ids"]), s["id"]))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """One story as the stories table keeps it: its id, title and members, and its object as
+    JSON text (`text`), made once (`jsontext`) and copied as it is from the check's worker to
+    the store and the report.
+
+    Example:
+        >>> head = {"id": "s-1", "title": None, "article_ids": ["a"]}
+        >>> row = StoryRow.made(head, '{"checked":true}')
+        >>> row.text
+        '{"id":"s-1","title":null,"article_ids":["a"],"checked":true}'
+        >>> row.to_dict()["checked"]
+        True
+    """
+
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    text: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StoryRow:
+        """The row of a story object (`Story.to_dict()`, with or without its check)."""
+        return cls(d["id"], d.get("title"), tuple(d["article_ids"]), compact(d))
+
+    @classmethod
+    def made(cls, head: dict[str, Any], check: str) -> StoryRow:
+        """The row of a story object (`Story.to_dict()` of a story without its check) and its
+        check's JSON text (`StoryCheck.to_dict()`, as `jsontext.compact` wrote it)."""
+        return cls(head["id"], head.get("title"), tuple(head["article_ids"]),
+                   merged(compact(head), check))  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        """The story object."""
+        return json.loads(self.text)
 
 
 class SQLiteStore:
@@ -415,7 +455,7 @@ class SQLiteStore:
 
     def replace_stories(
         self,
-        stories: list[dict],
+        stories: Sequence[dict | StoryRow],
         duplicate_of: dict[str, str | None],
         state: dict[str, str] | None = None,
     ) -> None:
@@ -429,7 +469,7 @@ class SQLiteStore:
     def update_stories(
         self,
         replaced: list[str],
-        stories: list[dict],
+        stories: Sequence[dict | StoryRow],
         duplicate_of: dict[str, str | None],
         state: dict[str, str] | None = None,
     ) -> None:
@@ -440,16 +480,20 @@ class SQLiteStore:
             self._insert_stories(stories, duplicate_of, state)
 
     def _insert_stories(
-        self, stories: list[dict], duplicate_of: dict[str, str | None], state: dict[str, str] | None
+        self,
+        stories: Sequence[dict | StoryRow],
+        duplicate_of: dict[str, str | None],
+        state: dict[str, str] | None,
     ) -> None:
         for s in stories:
+            row = s if isinstance(s, StoryRow) else StoryRow.from_dict(s)
             self._db.execute(
                 "INSERT INTO stories (id, title, data) VALUES (?, ?, ?)",
-                (s["id"], s.get("title"), json.dumps(s, ensure_ascii=False)),
+                (row.id, row.title, row.text),
             )
             self._db.executemany(
                 "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
-                [(s["id"], a, n) for n, a in enumerate(s["article_ids"])],
+                [(row.id, a, n) for n, a in enumerate(row.article_ids)],
             )
         self._db.executemany(
             "UPDATE articles SET duplicate_of = ? WHERE id = ?",
@@ -482,14 +526,18 @@ class SQLiteStore:
         )
         return dict(rows.fetchall())
 
-    def stories_with(self, article_ids: list[str]) -> list[dict]:
-        """The story objects holding any of these articles, biggest first (then by id)."""
+    def stories_with(self, article_ids: list[str]) -> list[StoryRow]:
+        """The stories holding any of these articles, biggest first (then by id), as stored:
+        their objects' JSON text is not loaded (the report copies it as it is)."""
         rows = self._db.execute(
-            "SELECT data FROM stories WHERE id IN (SELECT story_id FROM story_articles "
+            "SELECT id, title, json_extract(data, '$.article_ids'), data FROM stories "
+            "WHERE id IN (SELECT story_id FROM story_articles "
             "WHERE article_id IN (SELECT value FROM json_each(?)))",
             (json.dumps(list(article_ids)),),
         ).fetchall()
-        return biggest_first([json.loads(r[0]) for r in rows])
+        out = [StoryRow(sid, title, tuple(json.loads(ids)), text)
+               for sid, title, ids, text in rows]  # fmt: skip
+        return sorted(out, key=lambda s: (-len(s.article_ids), s.id))
 
     def article_heads(self) -> list[Article]:
         """Every article without its text (""), in stored order: what grouping and the outlet
@@ -532,17 +580,19 @@ class SQLiteStore:
             (version,),
         )
 
-    def check(self, key: str) -> dict | None:
-        """A stored check result by its membership key (see check.stage.check_key)."""
+    def check(self, key: str) -> str | None:
+        """A stored check result's JSON text by its membership key (see
+        check.stage.check_key)."""
         row = self._db.execute("SELECT data FROM checks WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return row[0] if row else None
 
-    def add_check(self, key: str, checker: str, data: dict) -> None:
-        """Store one check result in its own transaction."""
+    def add_check(self, key: str, checker: str, data: str) -> None:
+        """Store one check result (`StoryCheck.to_dict()` as JSON text) in its own
+        transaction."""
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO checks (key, checker, data) VALUES (?, ?, ?)",
-                (key, checker, json.dumps(data, ensure_ascii=False)),
+                (key, checker, data),
             )
 
     def stories(self) -> list[dict]:
