@@ -31,8 +31,15 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         ("Rebels took five villages overnight.", 5, None, "villages", None),
         ("Both sides backed a 30-day truce.", 30, "days", "truce", None),
         ("An area of 259 square kilometers was flooded.", 259, "km²", "area", None),
-        ("The plan costs $5 million a year.", 5_000_000, "USD", None, None),
+        # a sum for each period is a rate: not compared with a total
+        ("The plan costs $5 million a year.", 5_000_000, "USD per year", None, None),
+        ("He is paid $23 million per season.", 23_000_000, "USD per season", None, None),
+        ("The firm pays 2 million euros annually.", 2e6, "EUR per year", None, None),
+        ("It is a $23 million average annual value.", 23e6, "USD per year", None, None),
         ("They signed a $2.6-million contract.", 2_600_000, "USD", None, None),
+        # a measure is no count of the thing measured; a speed no distance
+        ("Police found a 7.62mm rifle.", 7.62, "mm", None, None),
+        ("Gusts of 70 km/h hit the coast.", 70, "km/h", "gusts", None),
         ("They signed a $2.6 - million contract.", 2_600_000, "USD", None, None),
         ("The fund holds 3 billion euros for repairs.", 3e9, "EUR", None, None),
         ("About 300 Norland soldiers were captured.", 300, "people", "soldiers", "about"),
@@ -95,6 +102,23 @@ def test_read_numbers_values(text, value, unit, counts, qualifier):
 )
 def test_read_numbers_skipped(text):
     assert _nums(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Offers ran between $140 and $150 million.", [140e6, 150e6]),
+        ("The Orioles offered $140- $150 million.", [140e6, 150e6]),
+        ("They said between 3 and 4 million people fled.", [3e6, 4e6]),
+        # not a range: the first figure is the larger
+        ("He scored 150 and 20 million watched.", [150, 20e6]),
+    ],
+)
+def test_read_numbers_range_scale_written_once(text, values):
+    """A range whose scale is written after its second end only is in that scale at both
+    ends ("between $140 and $150 million" once read $140 against another outlet's $140
+    million)."""
+    assert [n.value for n in _nums(text)] == values
 
 
 def test_read_numbers_claimed_by_quote_speaker():

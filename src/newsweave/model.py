@@ -180,7 +180,8 @@ class Number:
     """A numeric claim: value normalised, unit, what is counted, who claims it."""
 
     value: float
-    unit: str | None  # "%", "km²", "people", "days", "USD", ...
+    # "%", "km²", "people", "days", "USD", "USD per year" (a sum for each period or thing), ...
+    unit: str | None
     counts: str | None  # the head noun counted: "soldiers", "settlements", "territory"
     text: str
     start: int

@@ -35,7 +35,11 @@ Bump one when its stage's output changes, so the stored results are redone.
 # like a participle ("four fire-damaged homes" counted "fire", "self-employed workers" "self").
 # read-20-plurals-first: a plural ends what is counted before a hyphen can join on ("12
 # people-injured but alive" counted "injured" in read-19).
-READER_VERSION = "read-20-plurals-first"
+# read-21-ranges-and-rates: a range's scale written once is both ends' ("between $140 and $150
+# million" read $140); a sum for each period is a rate ("$23 million per season": unit "USD per
+# season", no rival of a deal's $184 million); millimetres, centimetres, kilograms and speeds are
+# units ("a 7.62mm rifle" counted rifles, "70 km/h" was a distance).
+READER_VERSION = "read-21-ranges-and-rates"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

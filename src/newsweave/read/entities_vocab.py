@@ -227,7 +227,14 @@ UNITS = (
     ("months", "months"), ("month", "months"), ("years", "years"), ("year", "years"),
     ("hours", "hours"), ("hour", "hours"), ("minutes", "minutes"), ("minute", "minutes"),
     ("decades", "decades"), ("kilometer", "km"), ("kilometre", "km"), ("mile", "mi"),
+    # measures: "a 7.62mm rifle" is no count of rifles, "gusts of 70 km/h" no distance
+    ("millimeters", "mm"), ("millimetres", "mm"), ("mm", "mm"), ("centimeters", "cm"),
+    ("centimetres", "cm"), ("cm", "cm"), ("kilograms", "kg"), ("kg", "kg"),
+    ("km/h", "km/h"), ("kph", "km/h"), ("kilometres per hour", "km/h"),
+    ("kilometers per hour", "km/h"), ("mph", "mph"), ("miles per hour", "mph"),
 )  # fmt: skip
+# The units above that measure a thing rather than count it.
+MEASURE_UNITS = ("%", "km²", "mi²", "m²", "ha", "km", "mi", "t", "mm", "cm", "kg", "km/h", "mph")
 # The units above that are spans of time ("for 11 days", "a term of five years").
 DURATION_UNITS = ("days", "weeks", "months", "years", "hours", "minutes", "decades")
 # Currency words and symbols -> ISO code.
