@@ -141,3 +141,23 @@ def test_check_align_times_and_near_figures_in_arrays_match_the_scalar_rules():
     assert times.tolist() == [times_disagree(fs[i], fs[j]) for i, j in pairs]
     assert near.tolist() == [figures_near(fs[i], fs[j]) for i, j in pairs]
     assert 0 < times.sum() < len(rows) and 0 < near.sum() < len(rows)  # both kinds occur
+
+
+def test_check_align_two_claims_naming_other_people_score_the_penalty_less():
+    # arrays and loops alike: no people, the same person, two people apart
+    from newsweave.check.align import ClaimFeatures, pair_score, pair_scores, persons_differ
+    from newsweave.settings import CheckSettings
+
+    def claim(*persons: str) -> ClaimFeatures:
+        return ClaimFeatures({"finish": 0.6, "rebound": 0.8}, frozenset(persons), frozenset(),
+                             None, False, persons=frozenset(persons))  # fmt: skip
+
+    feats = [claim(), claim("person:vaughn"), claim("person:vaughn"), claim("person:daye")]
+    settings = CheckSettings()
+    got = dict(pair_scores(feats, 8, settings).items())
+    assert got == pytest.approx({p: pair_score(feats[p[0]], feats[p[1]], settings) for p in got})
+    assert [persons_differ(feats[i], feats[j]) for i, j in ((0, 1), (1, 2), (1, 3))] == [
+        False, False, True]  # fmt: skip
+    assert got[(1, 2)] - got[(1, 3)] == pytest.approx(
+        settings.other_person_penalty + settings.entity_bonus
+    )

@@ -490,3 +490,20 @@ def test_check_figure_context_two_quantities_with_the_same_values_stay_apart():
         ("aircraft", "conflicting", 2),
         ("engines", "conflicting", 2),
     ]
+
+
+def test_check_figure_context_two_peoples_figures_are_two_quantities():
+    # the same words around the figure, but the sentences name two players before it
+    a = "Mara Quist finished with 16 points and nine rebounds for Ostwyn on Friday night."
+    b = "Jon Feld finished with 20 points and eight rebounds for Ostwyn on Friday night."
+    assert _disputed(_check(a, b)) == []
+    # one player in both: a dispute, even with a speaker named before the figure
+    c = "Coach Lena Marr said Mara Quist finished with 20 points and eight rebounds for Ostwyn."
+    assert _disputed(_check(a, b.replace("Jon Feld", "Mara Quist"))) != []
+    assert ("rebounds", {"nine", "eight"}) in _disputed(_check(a, c))
+
+
+def test_check_figure_context_an_ordinal_is_no_count():
+    a = "Mara Quist scored her 11th point of the night with a free throw in the first half."
+    b = "Mara Quist scored her 23rd point of the night with a free throw in the first half."
+    assert _disputed(_check(a, b)) == []

@@ -40,6 +40,9 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         # a measure is no count of the thing measured; a speed no distance
         ("Police found a 7.62mm rifle.", 7.62, "mm", None, None),
         ("Gusts of 70 km/h hit the coast.", 70, "km/h", "gusts", None),
+        # two capitals before a figure are a designation, but not "US" or "UN", nor "A"
+        ("The UN sent 300 troops.", 300, "people", "troops", None),
+        ("A 5 percent rise was agreed.", 5, "%", None, None),
         ("They signed a $2.6 - million contract.", 2_600_000, "USD", None, None),
         ("The fund holds 3 billion euros for repairs.", 3e9, "EUR", None, None),
         ("About 300 Norland soldiers were captured.", 300, "people", "soldiers", "about"),
@@ -98,6 +101,8 @@ def test_read_numbers_values(text, value, unit, counts, qualifier):
         "No one knows; one of them left.",
         "One day later the ferry returned to Lindholm.",
         "The affair broke during the early nineteen seventies in Ostwyn.",
+        # part of a name, not a count: a designation
+        "They seized AK 47 guns in the raid.",
     ],
 )
 def test_read_numbers_skipped(text):

@@ -399,6 +399,9 @@ class CheckSettings:
         other_time_penalty: taken off when one claim tells of a day after the other's article
             was published (not after its own: a plan may be reported early), a day the other
             claim's own times do not reach (`check/align.py: times_disagree`).
+        other_person_penalty: taken off when both claims name people besides their speakers
+            and none in common ("Vaughn finished with ... nine rebounds" / "Austin Daye
+            finished with ... eight rebounds": two players, not one disputed figure).
         max_term_share: a term in more than this share of a story's claims proposes no pairs.
         brief_max_sentences: the brief holds 3 to this many sentences of corroborated or
             best-sourced propositions, then one line on disputes and one on single sources.
@@ -415,6 +418,7 @@ class CheckSettings:
     same_speaker_bonus: float = 0.15
     other_speaker_penalty: float = 0.2
     other_time_penalty: float = 0.3
+    other_person_penalty: float = 0.2
     max_term_share: float = 0.3
     brief_max_sentences: int = 7
     max_claims_per_story: int = 5000

@@ -37,6 +37,9 @@ class ClaimFeatures:
     when: tuple[int, int] | None = None
     published: int | None = None  # its article's publication day, as an ordinal
     figures: tuple[Number, ...] = ()  # its numbers, for the approximate ones' agreement
+    # the people it names besides its speaker ("Vaughn finished with 16 points and nine
+    # rebounds" / "Austin Daye finished with 20 points and eight rebounds": two players)
+    persons: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +107,21 @@ def claim_features(
                 _when(c),
                 _ordinal(published.get(c.article_id)),
                 c.numbers,
+                _persons(c),
             )
         )
     return out
+
+
+def _persons(c: Claim) -> frozenset[str]:
+    """The people a claim names (entity keys), its speaker left out."""
+    speaker = speaker_key(c.who) if c.kind == "reported" else None
+    return frozenset(e for e in c.entities if e.startswith("person:") and e != speaker)
+
+
+def persons_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether two claims both name people besides their speakers, and none in common."""
+    return bool(a.persons and b.persons and a.persons.isdisjoint(b.persons))
 
 
 def _when(c: Claim) -> tuple[int, int] | None:
@@ -202,6 +217,8 @@ def pair_score(a: ClaimFeatures, b: ClaimFeatures, settings: CheckSettings) -> f
         score -= DENIAL_PENALTY
     if times_disagree(a, b):
         score -= settings.other_time_penalty
+    if persons_differ(a, b):
+        score -= settings.other_person_penalty
     return score
 
 
@@ -277,6 +294,10 @@ def pair_scores(feats: Sequence[ClaimFeatures], max_df: int, settings: CheckSett
     denied = np.array([f.denied for f in feats])
     score = score - np.where(denied[rows] != denied[cols], DENIAL_PENALTY, 0.0)
     score = score - np.where(_times_disagree(feats, rows, cols), settings.other_time_penalty, 0.0)
+    people = _incidence(n, {}, [f.persons for f in feats])
+    named = np.array([bool(f.persons) for f in feats], dtype=bool)
+    apart = named[rows] & named[cols] & (_at(people @ people.T, rows, cols) == 0)
+    score = score - np.where(apart, settings.other_person_penalty, 0.0)
     return PairScores(rows, cols, score)
 
 

@@ -52,7 +52,7 @@ from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from . import figure_parse
-from .numbers import is_address, is_change, is_whole, named_comparison
+from .numbers import is_change, is_whole, named_comparison, names_no_count
 from .terms import content_stems, days, entity_key, number_key, word_stem
 
 # Content stems looked at on each side of a figure, within this many characters of its
@@ -130,6 +130,10 @@ class _Context:
     # names first before it, its subject ("horton"); None for any other figure
     kin: str | None = None
     owner: str | None = None
+    # the person the sentence names last before it, not its claimant: whose figure it is
+    # ("Vaughn finished with 16 points and nine rebounds" / "Austin Daye finished with 20 points
+    # and eight rebounds": two players' rebounds, not a dispute)
+    subject: str | None = None
     # who the reader says claims the figure, as stems, when named in two words or more
     # ("Initial estimates indicate that the total SEACOM repair time will be around twelve
     # days": initi, estim)
@@ -182,8 +186,8 @@ def _context(
         label = next((w for w in words if _stems(w) == [head]), head)
     else:
         return None
-    if is_address(text, n):
-        return None  # "in the 12200 block of 223rd Street": a place, no count
+    if names_no_count(text, n):
+        return None  # "in the 12200 block of 223rd Street", "his 11th point": no count
     # other figures are no context: "14 AK-47 rifles, 31 magazines" and "Six AK 47 rifles, 12
     # magazines" share a product name, not a count
     stems = frozenset(s for s in before + after if not s[:1].isdigit()) - {head}
@@ -216,12 +220,15 @@ def _context(
     when = tuple(d for a, b, d in periods if lo <= a and b <= hi)
     kin = (_stems(parent.group(1))[0] if parent else "") if head in KIN_STEMS else None
     owner = next((k for at, k in persons if start <= at < n.start), None)  # the subject
+    claimant = entity_key(n.claimed_by, "PERSON") if n.claimed_by else None
+    subject = next((k for at, k in reversed(persons) if start <= at < n.start and k != claimant),
+                   None)  # fmt: skip
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
         reference=prop[1] if prop else _reference(text, n),
         phrase=() if prop else _phrase(text, n), acronyms=acronyms,
-        initials=initials, kin=kin, owner=owner, claimant=_claimant(n),
+        initials=initials, kin=kin, owner=owner, subject=subject, claimant=_claimant(n),
         definite=_definite(text, n), shape=figure_parse.shape(text, n.start, n.end),
         score=_score_of(text, n), record=_record_of(text, n),
     )  # fmt: skip
@@ -514,6 +521,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
         return False  # "averaged more than 30 home runs" / "hit 13 home runs"
     if (a.score is None) != (b.score is None):
         return False  # "a 45 - 36 lead" / "its first 10 - point lead"
+    if a.subject and b.subject and a.subject != b.subject:
+        return False  # two people's figures: "Vaughn finished with ... nine rebounds" / "Daye ..."
     if a.when and b.when and not any(x[0] <= y[1] and y[0] <= x[1] for x in a.when for y in b.when):
         return False  # "the rate rose to 4.75% in January" / "wage growth reached 7.4% last year"
     # "60 per cent in India" is not "52 percent in Egypt" of another list

@@ -178,10 +178,24 @@ def find_numbers(
     return tuple(out)
 
 
+# A model's designation is no count: "12 AK 47 guns" counted 47 guns (an initialism of two or
+# three capitals just before the figure, not "US", "UK", "EU" or "UN"). Ordinals stay figures:
+# the check does not compare them (`check.numbers.names_no_count`), and two reports' "85th
+# Academy Awards" align their sentences.
+_DESIGNATION_BEFORE = re.compile(r"(?<![\w.])(?!(?:US|UK|EU|UN) $)[A-Z]{2,3} $")
+
+
+def _designation(text: str, m: re.Match[str]) -> bool:
+    """Whether a figure is part of a designation ("AK 47")."""
+    at = m.start("num")
+    return bool(m.group("num") and not m.group("cur")
+                and _DESIGNATION_BEFORE.search(text, max(0, at - 5), at))  # fmt: skip
+
+
 def _hits(text: str) -> list[_Hit]:
     out = []
     for m in _NUMBER.finditer(text):
-        if not (m.group("num") or m.group("word")):
+        if not (m.group("num") or m.group("word")) or _designation(text, m):
             continue
         if m.group("word"):
             value = _word_value(m.group("word"))
