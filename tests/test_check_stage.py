@@ -786,3 +786,29 @@ def test_check_a_street_address_is_no_figure_two_reports_dispute():
     van = next(p for p in check.claims if "stolen van" in p.text)
     assert len(van.article_ids) == 2 and van.status == "corroborated"
     assert [n for n in check.numbers if n.status == "conflicting"] == []
+
+
+def test_check_numbers_two_peoples_figures_in_one_proposition_are_two_quantities():
+    # claims aligned as one proposition, each naming another player: no dispute between them;
+    # a third naming the first player again disputes the first's figure
+    from newsweave.check.numbers import compare_numbers
+    from newsweave.model import Claim, Number
+
+    def claim(cid: str, aid: str, text: str, person: str) -> tuple[Claim, Article]:
+        i = text.index("rebounds") - len(text.split(" rebounds")[0].split()[-1]) - 1
+        word = text[i:].split()[0]
+        n = Number({"nine": 9.0, "eight": 8.0, "seven": 7.0}[word], None, "rebounds", word,
+                   i, i + len(word))  # fmt: skip
+        c = Claim(cid, aid, text, 0, len(text), entities=(f"person:{person}",), numbers=(n,))
+        return c, Article(aid, f"{aid}.txt", text, outlet=aid)
+
+    made = [
+        claim("c1", "a", "Vaughn finished with nine rebounds.", "vaughn"),
+        claim("c2", "b", "Daye finished with eight rebounds.", "daye"),
+        claim("c3", "c", "Vaughn finished with seven rebounds.", "vaughn"),
+    ]
+    claims = [c for c, _ in made]
+    articles = {a.id: a for _, a in made}
+    out = compare_numbers(claims, [[0, 1, 2]], articles, {"a": 0, "b": 1, "c": 2})
+    assert sorted((n.status, sorted(v.value for v in n.values)) for n in out) == [
+        ("conflicting", [7.0, 9.0]), ("single_source", [8.0])]  # fmt: skip

@@ -176,4 +176,6 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # two claims that name people besides their speakers and none in common (two players' lines
 # were one proposition): ECB+ alignment P 0.637 -> 0.635 at R 0.100 (2,221 -> 2,232 pairs), whole
 # topics 413 (250).
-CHECKER_VERSION = "check-33-subjects"
+# check-34-people: figures of one proposition whose claims name other people and none in common
+# are split (`numbers._by_person`): whole topics 413 (250) -> 412 (249).
+CHECKER_VERSION = "check-34-people"

@@ -19,7 +19,7 @@ import numpy as np
 from ..model import Claim, Number
 from ..settings import CheckSettings
 from .numbers import same_figure
-from .terms import content_stems, days, number_key, speaker_key
+from .terms import claim_persons, content_stems, days, number_key, persons_apart, speaker_key
 
 # However big the story, a term proposes pairs among at most this many claims (a 200-article
 # story has about 6,000 claims: a term in a tenth of them would propose 180,000 pairs).
@@ -107,21 +107,15 @@ def claim_features(
                 _when(c),
                 _ordinal(published.get(c.article_id)),
                 c.numbers,
-                _persons(c),
+                claim_persons(c),
             )
         )
     return out
 
 
-def _persons(c: Claim) -> frozenset[str]:
-    """The people a claim names (entity keys), its speaker left out."""
-    speaker = speaker_key(c.who) if c.kind == "reported" else None
-    return frozenset(e for e in c.entities if e.startswith("person:") and e != speaker)
-
-
 def persons_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Whether two claims both name people besides their speakers, and none in common."""
-    return bool(a.persons and b.persons and a.persons.isdisjoint(b.persons))
+    return persons_apart(a.persons, b.persons)
 
 
 def _when(c: Claim) -> tuple[int, int] | None:

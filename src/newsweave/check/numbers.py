@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import Article, Claim, Number, NumberComparison, NumberValue, Reading
 from ..read.entities_vocab import NUMBER_WORDS
-from .terms import speaker_key
+from .terms import claim_persons, persons_apart, speaker_key
 
 # "about 4,000" agrees with 4,200: an approximate figure covers this relative distance.
 APPROX_TOLERANCE = 0.1
@@ -418,10 +418,28 @@ def compare_numbers(
             for c in (claims[i] for i in group)
         ]  # fmt: skip
         for (counts, unit, change), found in figures(unnamed, texts).items():
-            # without what is counted ("6.8%", "3%"), figures that differ are two quantities
-            for items in [found] if counts else _agreeing(found):
-                out.append(_comparison(items, counts, unit, change, articles, sources))
+            for people in _by_person(found):
+                # without what is counted ("6.8%", "3%"), figures that differ are two quantities
+                for items in [people] if counts else _agreeing(people):
+                    out.append(_comparison(items, counts, unit, change, articles, sources))
     return tuple(out)
+
+
+def _by_person(items: list[tuple[Claim, Number]]) -> list[list[tuple[Claim, Number]]]:
+    """Figures split where their claims name other people and none in common (`claim_persons`,
+    "Earl Clark finished with 22 points" / "Hansbrough finished the game with 20 points": two
+    players' points, though the claims were aligned), each item joining the first group whose
+    claims it agrees with."""
+    groups: list[tuple[list[tuple[Claim, Number]], list[frozenset[str]]]] = []
+    for item in items:
+        mine = claim_persons(item[0])
+        group = next((g for g in groups if not any(persons_apart(mine, p) for p in g[1])), None)
+        if group is None:
+            groups.append(([item], [mine]))
+        else:
+            group[0].append(item)
+            group[1].append(mine)
+    return [g for g, _ in groups]
 
 
 def _agreeing(items: list[tuple[Claim, Number]]) -> list[list[tuple[Claim, Number]]]:

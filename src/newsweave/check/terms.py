@@ -13,7 +13,7 @@ from datetime import date
 import snowballstemmer
 
 from ..group.features import STOP_WORDS
-from ..model import Number
+from ..model import Claim, Number
 from ..read.names import canonical_id
 
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
@@ -97,6 +97,26 @@ def entity_key(name: str, label: str) -> str:
     """
     key = canonical_id(name, label)
     return ":".join(key.split(":")[:2]) if label == "PERSON" else key
+
+
+def claim_persons(claim: Claim) -> frozenset[str]:
+    """The people a claim names (`entity_key`s), its speaker left out: whose statement it is.
+
+    Example:
+        >>> from newsweave.model import Claim
+        >>> names = (entity_key("Vaughn", "PERSON"), entity_key("Marr", "PERSON"))
+        >>> c = Claim("c1", "a", "Vaughn had nine rebounds, Marr said", 0, 35, "reported",
+        ...           who="Lena Marr", entities=names)
+        >>> sorted(claim_persons(c))
+        ['person:vaughn']
+    """
+    speaker = speaker_key(claim.who) if claim.kind == "reported" else None
+    return frozenset(e for e in claim.entities if e.startswith("person:") and e != speaker)
+
+
+def persons_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims' people (`claim_persons`) are named on both sides, none in common."""
+    return bool(a and b and a.isdisjoint(b))
 
 
 def speaker_key(name: str | None) -> str | None:
