@@ -43,6 +43,9 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
         # two capitals before a figure are a designation, but not "US" or "UN", nor "A"
         ("The UN sent 300 troops.", 300, "people", "troops", None),
         ("A 5 percent rise was agreed.", 5, "%", None, None),
+        # but a currency code there is the unit
+        ("The market will hit USD 2.65 billion.", 2.65e9, "USD", None, None),
+        ("Rooms cost INR 3500 at most.", 3500, "INR", None, None),
         ("They signed a $2.6 - million contract.", 2_600_000, "USD", None, None),
         ("The fund holds 3 billion euros for repairs.", 3e9, "EUR", None, None),
         ("About 300 Norland soldiers were captured.", 300, "people", "soldiers", "about"),
@@ -103,6 +106,7 @@ def test_read_numbers_values(text, value, unit, counts, qualifier):
         "The affair broke during the early nineteen seventies in Ostwyn.",
         # part of a name, not a count: a designation
         "They seized AK 47 guns in the raid.",
+        "It runs on an RTX 3060 or better.",
     ],
 )
 def test_read_numbers_skipped(text):

@@ -40,8 +40,9 @@ Bump one when its stage's output changes, so the stored results are redone.
 # season", no rival of a deal's $184 million); millimetres, centimetres, kilograms and speeds are
 # units ("a 7.62mm rifle" counted rifles, "70 km/h" was a distance).
 # read-22-designations: a figure in a designation after two or three capitals is no count ("12
-# AK 47 guns" counted 47 guns).
-READER_VERSION = "read-22-designations"
+# AK 47 guns" counted 47 guns, "an RTX 3060"); an ISO currency code there is its unit ("USD 2.65
+# billion", "INR 3500").
+READER_VERSION = "read-22-designations-codes"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

@@ -178,25 +178,34 @@ def find_numbers(
     return tuple(out)
 
 
-# A model's designation is no count: "12 AK 47 guns" counted 47 guns (an initialism of two or
-# three capitals just before the figure, not "US", "UK", "EU" or "UN"). Ordinals stay figures:
-# the check does not compare them (`check.numbers.names_no_count`), and two reports' "85th
-# Academy Awards" align their sentences.
-_DESIGNATION_BEFORE = re.compile(r"(?<![\w.])(?!(?:US|UK|EU|UN) $)[A-Z]{2,3} $")
+# A model's designation is no count: "12 AK 47 guns" counted 47 guns, "an RTX 3060" 3060 of
+# something (an initialism of two or three capitals just before the figure, not "US", "UK",
+# "EU" or "UN"). An ISO currency code there is the figure's unit ("USD 2.65 billion").
+# Ordinals stay figures: the check does not compare them (`check.numbers.names_no_count`), and
+# two reports' "85th Academy Awards" align their sentences.
+_CAPITALS_BEFORE = re.compile(r"(?<![\w.])(?!(?:US|UK|EU|UN) $)(?P<caps>[A-Z]{2,3}) $")
+_ISO_CODES = frozenset((
+    *(c for c in _CURRENCY.values()), "AUD", "CAD", "CHF", "NZD", "HKD", "SGD", "SEK", "NOK",
+    "DKK", "ZAR", "BRL", "MXN", "KRW", "TRY", "PLN", "CZK", "HUF", "AED", "SAR", "PKR", "NGN",
+))  # fmt: skip
 
 
-def _designation(text: str, m: re.Match[str]) -> bool:
-    """Whether a figure is part of a designation ("AK 47")."""
+def _capitals(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The two or three capitals just before a figure written in digits ("AK 47", "USD 2.6")."""
     at = m.start("num")
-    return bool(m.group("num") and not m.group("cur")
-                and _DESIGNATION_BEFORE.search(text, max(0, at - 5), at))  # fmt: skip
+    if not m.group("num") or m.group("cur"):
+        return None
+    return _CAPITALS_BEFORE.search(text, max(0, at - 5), at)
 
 
 def _hits(text: str) -> list[_Hit]:
     out = []
     for m in _NUMBER.finditer(text):
-        if not (m.group("num") or m.group("word")) or _designation(text, m):
+        if not (m.group("num") or m.group("word")):
             continue
+        caps = _capitals(text, m)
+        if caps and caps.group("caps") not in _ISO_CODES:
+            continue  # a designation
         if m.group("word"):
             value = _word_value(m.group("word"))
             if value is None:
@@ -223,6 +232,8 @@ def _hits(text: str) -> list[_Hit]:
             unit = _UNIT[m.group("hyunit").lower()]
         if m.group("cur"):
             unit = _CURRENCY[m.group("cur").lower()]
+        elif caps:  # "USD 2.65 billion"
+            unit, start = caps.group("caps"), caps.start()
         if unit is None:
             after = _UNIT_AFTER.match(text, end)
             cur = _CUR_AFTER.match(text, end)
