@@ -42,7 +42,7 @@ writes beside its match, is consistent, whatever else it matches.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -219,10 +219,7 @@ def _context(
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
     when = tuple(d for a, b, d in periods if lo <= a and b <= hi)
     kin = (_stems(parent.group(1))[0] if parent else "") if head in KIN_STEMS else None
-    owner = next((k for at, k in persons if start <= at < n.start), None)  # the subject
-    claimant = entity_key(n.claimed_by, "PERSON") if n.claimed_by else None
-    subject = next((k for at, k in reversed(persons) if start <= at < n.start and k != claimant),
-                   None)  # fmt: skip
+    owner, subject = _named_before(persons, start, n)
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
         average=average, listed=listed, ends=ends, compounds=compounds, when=when,
@@ -232,6 +229,21 @@ def _context(
         definite=_definite(text, n), shape=figure_parse.shape(text, n.start, n.end),
         score=_score_of(text, n), record=_record_of(text, n),
     )  # fmt: skip
+
+
+def _named_before(
+    persons: Sequence[tuple[int, str]], start: int, n: Number
+) -> tuple[str | None, str | None]:
+    """The people (`persons`: (offset, key), sorted) the sentence from `start` names before the
+    figure: the first (its subject, for a family count) and the last that is not the figure's
+    claimant (whose figure it is). By bisection: an article names hundreds of people."""
+    lo, hi = bisect_left(persons, (start, "")), bisect_left(persons, (n.start, ""))
+    if lo >= hi:
+        return None, None
+    claimant = entity_key(n.claimed_by, "PERSON") if n.claimed_by else None
+    last = next((persons[k][1] for k in range(hi - 1, lo - 1, -1) if persons[k][1] != claimant),
+                None)  # fmt: skip
+    return persons[lo][1], last
 
 
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
