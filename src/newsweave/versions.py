@@ -42,7 +42,9 @@ Bump one when its stage's output changes, so the stored results are redone.
 # read-22-designations: a figure in a designation after two or three capitals is no count ("12
 # AK 47 guns" counted 47 guns, "an RTX 3060"); an ISO currency code there is its unit ("USD 2.65
 # billion", "INR 3500").
-READER_VERSION = "read-22-designations-codes"
+# read-23-iso-codes: the ISO currency codes before a figure are one list (CURRENCY_CODES) with
+# the currencies named: "AUD 40 a month" is a rate, as "$40 a month" is.
+READER_VERSION = "read-23-iso-codes"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

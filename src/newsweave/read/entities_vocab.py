@@ -245,6 +245,11 @@ CURRENCIES = (
     ("hryvnia", "UAH"), ("yuan", "CNY"), ("yen", "JPY"), ("rupees", "INR"), ("shekels", "ILS"),
     ("usd", "USD"), ("eur", "EUR"), ("gbp", "GBP"),
 )  # fmt: skip
+# ISO codes of currencies the words above do not name, written before a figure ("AUD 40").
+CURRENCY_CODES = (
+    "AUD", "CAD", "CHF", "NZD", "HKD", "SGD", "SEK", "NOK", "DKK", "ZAR", "BRL", "MXN", "KRW",
+    "TRY", "PLN", "CZK", "HUF", "AED", "SAR", "PKR", "NGN",
+)  # fmt: skip
 # Counted nouns that are people: the unit is "people", the noun what they are.
 PEOPLE_NOUNS = (
     "people", "persons", "soldiers", "troops", "civilians", "prisoners", "residents",

@@ -28,6 +28,7 @@ from .entities_vocab import (
     CLOCK_WORDS,
     COUNT_MODIFIERS,
     CURRENCIES,
+    CURRENCY_CODES,
     DURATION_UNITS,
     FUNCTION_WORDS,
     MEASURE_UNITS,
@@ -57,7 +58,7 @@ _SCALE = dict((*SCALES, *_COUNT_SCALES))
 _QUALIFIER = dict(QUALIFIERS)
 _UNIT = dict(UNITS)
 _CURRENCY = dict(CURRENCIES)
-_CURRENCY_CODES = frozenset(_CURRENCY.values())
+_CURRENCY_CODES = frozenset((*_CURRENCY.values(), *CURRENCY_CODES))
 _PEOPLE = frozenset(PEOPLE_NOUNS)
 _MONTHS = frozenset((*MONTH_NAMES, *(w for w, _ in MONTH_ABBREVIATIONS)))
 _CLOCK = frozenset(CLOCK_WORDS)
@@ -184,10 +185,6 @@ def find_numbers(
 # Ordinals stay figures: the check does not compare them (`check.numbers.names_no_count`), and
 # two reports' "85th Academy Awards" align their sentences.
 _CAPITALS_BEFORE = re.compile(r"(?<![\w.])(?!(?:US|UK|EU|UN) $)(?P<caps>[A-Z]{2,3}) $")
-_ISO_CODES = frozenset((
-    *(c for c in _CURRENCY.values()), "AUD", "CAD", "CHF", "NZD", "HKD", "SGD", "SEK", "NOK",
-    "DKK", "ZAR", "BRL", "MXN", "KRW", "TRY", "PLN", "CZK", "HUF", "AED", "SAR", "PKR", "NGN",
-))  # fmt: skip
 
 
 def _capitals(text: str, m: re.Match[str]) -> re.Match[str] | None:
@@ -204,7 +201,7 @@ def _hits(text: str) -> list[_Hit]:
         if not (m.group("num") or m.group("word")):
             continue
         caps = _capitals(text, m)
-        if caps and caps.group("caps") not in _ISO_CODES:
+        if caps and caps.group("caps") not in _CURRENCY_CODES:
             continue  # a designation
         if m.group("word"):
             value = _word_value(m.group("word"))
