@@ -173,7 +173,11 @@ _ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)  # Article.to_dict()'s ord
 
 def biggest_first(stories: list[dict]) -> list[dict]:
     """Story objects, biggest first (then by id): the order every listing uses."""
-    return sorted(stories, key=lambda s: (-len(s["article_ids"]), s["id"]))
+    return sorted(stories, key=lambda s: _listing_order(s["article_ids"], s["id"]))
+
+
+def _listing_order(article_ids: Sequence[str], story_id: str) -> tuple[int, str]:
+    return -len(article_ids), story_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,7 +541,7 @@ class SQLiteStore:
         ).fetchall()
         out = [StoryRow(sid, title, tuple(json.loads(ids)), text)
                for sid, title, ids, text in rows]  # fmt: skip
-        return sorted(out, key=lambda s: (-len(s.article_ids), s.id))
+        return sorted(out, key=lambda s: _listing_order(s.article_ids, s.id))
 
     def article_heads(self) -> list[Article]:
         """Every article without its text (""), in stored order: what grouping and the outlet
