@@ -450,9 +450,12 @@ def _sentence_index(sentences: Sequence[tuple[int, int]], at: int) -> int:
 # A running total is another quantity than one event's count: "In their five operations so far,
 # the personnel ... have confiscated 14 AK-47 rifles, 31 magazines" against "Six AK 47 rifles,
 # 12 magazines and 300 rounds of ammunition were seized from the boats" (ECB+ 12b, flagged
-# before this: one haul against the warship's tally).
+# before this: one haul against the warship's tally; "The ship has, thus far, confiscated a total
+# of 14 AK 47 Rifles" likewise).
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:so far|to date|in all|in total|altogether|all told|cumulative|running total)\b", re.I
+    r"\b(?:so far|thus far|to date|in all|in total|altogether|all told|cumulative"
+    r"|running total)\b",
+    re.I,
 )
 
 
