@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from newsweave.errors import InputError
@@ -34,19 +35,32 @@ def article_from_text(source: str, data: bytes, hints: dict | None = None) -> Ar
         return None
 
 
+@lru_cache(maxsize=1)
+def _reader_source() -> str:
+    """A digest of the reader's code (newsweave/read/*.py): a reader changed and measured
+    before its version is renamed must not be given the readings cached for the old code."""
+    import newsweave.read
+
+    h = hashlib.sha256()
+    for path in sorted(Path(newsweave.read.__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _key(article: Article) -> str:
     from newsweave.read.stage import READER_VERSION
 
     # the language is in the key: the reader skips its English-only steps for another language,
     # so an article whose language guess changed is read again (ECB+ 23_10ecbplus was "fr")
-    blob = f"{READER_VERSION}\0{article.id}\0{article.language}\0{article.text}"
+    blob = f"{READER_VERSION}\0{_reader_source()}\0{article.id}\0{article.language}\0{article.text}"
     h = hashlib.sha256(blob.encode()).hexdigest()
     return h[:24]
 
 
 def readings(articles: list[Article]) -> list[Reading]:
-    """One Reading per article, read once and cached under CACHE (keyed by reader version,
-    article id, language and text): a rerun reads only what changed."""
+    """One Reading per article, read once and cached under CACHE (keyed by reader version, a
+    digest of the reader's code, article id, language and text): a rerun reads only what
+    changed."""
     from newsweave.read.stage import read_articles
 
     CACHE.mkdir(parents=True, exist_ok=True)
