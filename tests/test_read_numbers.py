@@ -119,6 +119,8 @@ def test_read_numbers_skipped(text):
         ("Offers ran between $140 and $150 million.", [140e6, 150e6]),
         ("The Orioles offered $140- $150 million.", [140e6, 150e6]),
         ("They said between 3 and 4 million people fled.", [3e6, 4e6]),
+        # at a sentence's start the recogniser tags it DATE: a scaled figure is no date
+        ("Between 3 and 4 million people fled.", [3e6, 4e6]),
         # not a range: the first figure is the larger
         ("He scored 150 and 20 million watched.", [150, 20e6]),
     ],

@@ -44,7 +44,10 @@ Bump one when its stage's output changes, so the stored results are redone.
 # billion", "INR 3500").
 # read-23-iso-codes: the ISO currency codes before a figure are one list (CURRENCY_CODES) with
 # the currencies named: "AUD 40 a month" is a rate, as "$40 a month" is.
-READER_VERSION = "read-23-iso-codes"
+# read-24-scaled-not-dates: a figure with a scale is no date, and "people" is a plural, where the
+# recogniser tags a count DATE ("Between 3 and 4 million people fled" at a sentence's start gave
+# no figure).
+READER_VERSION = "read-24-scaled-not-dates"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

@@ -350,9 +350,10 @@ def _skipped(
             return True  # "John Smith, 45, said": an age
     if prev_word == "aged":
         return True
-    # Inside a DATE/TIME entity ("the 1990s", "June 17, 2025"), unless a duration ("14 years")
-    # or a count of a plural noun ("11 seasons", "1288 candidates": tagged DATE all the same).
-    if hit.unit in _DURATIONS or _plural_after(text, hit):
+    # Inside a DATE/TIME entity ("the 1990s", "June 17, 2025"), unless a duration ("14 years"),
+    # a count of a plural noun ("11 seasons", "1288 candidates": tagged DATE all the same) or a
+    # figure with a scale ("Between 3 and 4 million people fled" at a sentence's start is DATE)
+    if hit.unit in _DURATIONS or hit.scale > 1 or _plural_after(text, hit):
         return False
     return any(a <= hit.start < b for a, b in date_spans)
 
@@ -377,6 +378,8 @@ def _plural_after(text: str, hit: _Hit) -> str | None:
     word = _next_word(text, hit.end)
     if hit.unit is not None or not word or not word.islower() or len(word) < 4:
         return None
+    if word in _PEOPLE:
+        return word  # "people", "men", "children": plurals without an s
     if not word.endswith("s") or word.endswith("ss") or word in _NOT_NOUNS or word in _FUNCTION:
         return None
     if word.endswith("ties") and word[:-3] + "y" in _WORD_VALUE:
