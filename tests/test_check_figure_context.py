@@ -109,6 +109,8 @@ def test_check_figure_context_a_running_total_is_another_quantity():
     assert _disputed(_check(a, b)) == []
     c = "The frigate has, thus far, seized 14 rifles, 31 magazines and 923 rounds of ammunition."
     assert _disputed(_check(a, c)) == []
+    d = "The frigate has seized 14 rifles, 31 magazines and 923 rounds during its five operations."
+    assert _disputed(_check(a, d)) == []
 
 
 def test_check_figure_context_list_items_are_told_apart_by_their_words():

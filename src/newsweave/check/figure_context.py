@@ -454,7 +454,8 @@ def _sentence_index(sentences: Sequence[tuple[int, int]], at: int) -> int:
 # of 14 AK 47 Rifles" likewise).
 _RUNNING_TOTAL = re.compile(
     r"\b(?:so far|thus far|to date|in all|in total|altogether|all told|cumulative"
-    r"|running total)\b",
+    r"|running total|(?:during|in|over|across) (?:the|its|their) (?:\w+ )?(?:operations|raids"
+    r"|patrols|missions))\b",
     re.I,
 )
 
