@@ -192,4 +192,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # patrols or missions is a running total ("has seized a total of 14 AK-47 rifles, 31 magazines
 # ... during the five operations" against one operation's 12): whole topics 402 (239) -> 390
 # (227), every one of the 12 removed read; planted unchanged.
-CHECKER_VERSION = "check-36-operations"
+# check-37-clock: a game clock ("with 10 minutes left", "4 minutes 48 seconds remaining") names
+# a moment, no span: compared with nothing (`numbers.names_no_count`); whole topics 390 (227) ->
+# 388 (226); planted unchanged.
+CHECKER_VERSION = "check-37-clock"

@@ -99,13 +99,19 @@ def is_whole(text: str, n: Number) -> bool:
 # block were disputed).
 _ADDRESS = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# A game clock names a moment, not a span: "with 10 minutes left in the fourth quarter" /
+# "with four minutes left" are two moments of one game (ECB+ 29), not a disputed figure.
+_CLOCK_LEFT = re.compile(
+    r"(?:,?\s*\d+\s+seconds)?\s+(?:left|remain(?:ing|ed)?|to go|to play)\b", re.IGNORECASE
+)
+_CLOCK_UNITS = frozenset(("minutes", "hours"))
 
 
 def names_no_count(text: str, n: Number) -> bool:
-    """A figure that names a place or a rank, not a count: "the 12000 block of East 223rd
-    Street", "his 11th point" (the reader keeps an ordinal: two reports' "85th Academy
+    """A figure that names a place, a rank or a moment, not a count: "the 12000 block of East
+    223rd Street", "his 11th point" (the reader keeps an ordinal: two reports' "85th Academy
     Awards" align their sentences; ECB+ alignment lost 56 pairs, 51 of them true, without
-    them).
+    them), "with 10 minutes left".
 
     Example:
         >>> t = "Police were called to the 12000 block of East 223rd Street."
@@ -115,7 +121,12 @@ def names_no_count(text: str, n: Number) -> bool:
         >>> t = "He scored his 11th point."
         >>> names_no_count(t, Number(11.0, None, "point", "11", 14, 16))
         True
+        >>> t = "He scored with 4 minutes 48 seconds remaining."
+        >>> names_no_count(t, Number(4.0, "minutes", None, "4 minutes", 15, 24))
+        True
     """
+    if n.unit in _CLOCK_UNITS and _CLOCK_LEFT.match(text, n.end):
+        return True
     return bool(_ADDRESS.match(text, n.end) or _ORDINAL.match(text, n.end))
 
 
