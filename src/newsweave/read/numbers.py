@@ -379,7 +379,7 @@ def _plural_after(text: str, hit: _Hit) -> str | None:
     if hit.unit is not None or not word or not word.islower() or len(word) < 4:
         return None
     if word in _PEOPLE:
-        return word  # "people", "men", "children": plurals without an s
+        return word  # "people", "children": plurals without an s
     if not word.endswith("s") or word.endswith("ss") or word in _NOT_NOUNS or word in _FUNCTION:
         return None
     if word.endswith("ties") and word[:-3] + "y" in _WORD_VALUE:
