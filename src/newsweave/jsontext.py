@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import msgspec
@@ -27,6 +28,7 @@ import msgspec
 __all__ = ["ENCODER", "compact", "merged"]
 
 ENCODER = msgspec.json.Encoder()
+_EMPTY = re.compile(r"\{\s*\}")
 
 
 def compact(obj: Any) -> str:
@@ -46,12 +48,10 @@ def merged(head: str, tail: str) -> str:
         ValueError: when either is not a JSON object's text.
     """
     head, tail = head.strip(), tail.strip()
-    if not (head.startswith("{") and head.endswith("}") and tail.startswith("{")
-            and tail.endswith("}")):  # fmt: skip
+    if not (head[:1] == tail[:1] == "{" and head[-1:] == tail[-1:] == "}"):
         raise ValueError("merged needs two JSON objects' text ('{...}')")
-    inner = tail[1:-1].strip()
-    if not inner:
+    if _EMPTY.fullmatch(tail):
         return head
-    if not head[1:-1].strip():
-        return "{" + inner + "}"
-    return head[:-1] + "," + inner + "}"
+    if _EMPTY.fullmatch(head):
+        return tail
+    return head[:-1] + "," + tail[1:]

@@ -52,6 +52,16 @@ WEEKDAY_ABBREVIATIONS: tuple[str, ...] = (
     "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
 )  # fmt: skip
 
+# Time zones, as words: never entities (the recogniser takes "at 7:40 a.m. (0640 GMT)" for an
+# organisation, read/entities.py), and words of a date stamp (extract/maintext_filters.py).
+TIME_ZONES: tuple[str, ...] = (
+    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "est", "edt",
+    "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst", "ist", "jst", "aest", "aedt",
+)  # fmt: skip
+
+# A year as written in running text: 1800-2099 (read/times.py, read/numbers.py, check/).
+YEAR_PATTERN = r"(?:1[89]|20)\d\d"
+
 # Forms of address written before a person's name ("Dr. Jane Doe", "Ms Holm"), without the
 # full stop some outlets write after them. The metadata benchmark's author scorer drops them
 # before a name (benchmarks/metadata.py).

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model import Article, Claim, Number, NumberComparison, NumberValue, Reading
 from ..read.entities_vocab import NUMBER_WORDS
+from ..vocab import YEAR_PATTERN
 from .terms import claim_persons, persons_apart, speaker_key
 
 # "about 4,000" agrees with 4,200: an approximate figure covers this relative distance.
@@ -70,7 +71,7 @@ def is_change(text: str, n: Number) -> bool:
 # and "the": "156 seats of the 338" (the AllSides election story disputed 156 seats against
 # the House's 338). A year is no part ("the 1967 slayings of seven women").
 _PART = (
-    r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?:\.\d+)?%?"
+    rf"(?<![\d.,])(?!{YEAR_PATTERN}\b)\d[\d,]*(?:\.\d+)?%?"
     rf"|\b(?:{'|'.join(w for w, _ in NUMBER_WORDS)})"
 )
 _PART_OF = re.compile(

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Claim, Evidence, Proposition
+from ..vocab import YEAR_PATTERN
 from .align import is_denial
 from .numbers import figures, values_agree
 from .terms import days, speaker_key
@@ -49,9 +50,9 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
 
 
 # A year as written: 1800-2099, not money ("$2010"), a decade ("2010s") or part of a code.
-_YEAR = re.compile(r"(?<![\w$£€])(?:1[89]|20)\d\d(?![\w%])")
+_YEAR = re.compile(rf"(?<![\w$£€]){YEAR_PATTERN}(?![\w%])")
 # One end of a range or season: "1982-83", "1982/83", "from 1978 - 89", "the 2009-10 season".
-_RANGE = re.compile(r"(?:1[89]|20)\d\d\s*[-–—/]\s*\d|\d\s*[-–/]\s*(?:1[89]|20)\d\d")
+_RANGE = re.compile(rf"{YEAR_PATTERN}\s*[-–—/]\s*\d|\d\s*[-–/]\s*{YEAR_PATTERN}")
 
 
 def _years(c: Claim) -> set[str]:

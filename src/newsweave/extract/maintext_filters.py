@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from ..vocab import ENGLISH_MONTH_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from ..vocab import ENGLISH_MONTH_WORDS, TIME_ZONES, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 # Elements whose text is never visible page text.
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
@@ -82,7 +82,7 @@ CHROME_PREFIX_MAX_WORDS = 25
 # 2 million views", "Posted 4.5 million views" are sentences). At most STAMP_MAX_WORDS words.
 STAMP_PREFIXES = ("last updated", "posted", "published", "updated")
 STAMP_MAX_WORDS = 10
-_ZONES = "utc|gmt|bst|ist|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|aest|aedt|jst|msk"
+_ZONES = "|".join(TIME_ZONES)
 _STAMP_HEAD = re.compile(
     rf"(?:{'|'.join(STAMP_PREFIXES)})(?:\s+by\s+[^,]{{1,40}}?(?=\s+(?:on|at)\b))?\s*:?"
 )

@@ -21,7 +21,7 @@ from spacy.attrs import IS_LOWER, IS_TITLE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from ..model import Entity
-from ..vocab import HONORIFICS
+from ..vocab import HONORIFICS, TIME_ZONES
 from . import nlp
 from .entities_places import Place, fold, lookup
 from .entities_vocab import (
@@ -45,7 +45,6 @@ from .entities_vocab import (
     ROLE_CORE,
     ROLE_HEADS,
     SEATS_OF_POWER,
-    TIME_ZONES,
     VERB_GAP_WORDS,
 )
 from .forms import verb_forms

@@ -102,11 +102,6 @@ DEMONYMS = (
     ("kremlin", "russia"), ("white house", "united states"),
 )  # fmt: skip
 
-# Time zones the model takes for organisations ("at 7:40 a.m. (0640 GMT)"): never entities.
-TIME_ZONES = (
-    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "est", "edt",
-    "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst", "ist", "jst", "aest", "aedt",
-)  # fmt: skip
 # Endings of demonyms ("Tavessan", "Ostwynian", "Selmarese"): a one-word PERSON that ends so
 # and names a place of the article ("Tavessa") or stands as an adjective ("the Tavessan city")
 # is a nationality (NORP), not a person.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from ..model import Attribution, Number, Quote
-from ..vocab import MONTH_ABBREVIATIONS, MONTH_NAMES
+from ..vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, YEAR_PATTERN
 from . import nlp
 from .entities_vocab import (
     CLOCK_WORDS,
@@ -336,7 +336,7 @@ def _skipped(
         return True  # "March 12", "12 March" (not "twelve days October 11": a dateline after)
     if next_word in _CLOCK or text[hit.end : hit.end + 1] == ":" or prev_word.endswith(":"):
         return True  # "5 p.m.", "10:30"
-    if re.fullmatch(r"(?:1[89]|20)\d\d", core) and hit.unit is None:
+    if re.fullmatch(YEAR_PATTERN, core) and hit.unit is None:
         return True  # a year (never written with a comma)
     if re.fullmatch(r"0\d{3}", core):
         return True  # "0300": a time of day

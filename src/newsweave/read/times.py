@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import TimeExpr
-from ..vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
+from ..vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, YEAR_PATTERN
 from . import nlp
 from .entities_vocab import (
     BACKWARD_VAGUE,
@@ -48,7 +48,7 @@ _WD = "|".join(WEEKDAYS)
 _MN = "|".join(sorted(_MONTH, key=len, reverse=True))
 _PREP = r"(?:(?:on|in|since|by|until|from|during)\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]|20)\d\d"
+_YEAR = YEAR_PATTERN
 # Every pattern holds one of these words; an expression is never longer than the window.
 _TRIGGER = re.compile(
     rf"\b(?:{_WD}|{_MN}|{_YEAR}|today|tonight|yesterday|tomorrow|ago|coming|upcoming|recent|"
