@@ -511,3 +511,20 @@ def test_check_figure_context_an_ordinal_is_no_count():
     a = "Mara Quist scored her 11th point of the night with a free throw in the first half."
     b = "Mara Quist scored her 23rd point of the night with a free throw in the first half."
     assert _disputed(_check(a, b)) == []
+
+
+def test_check_figure_context_one_dispute_across_several_reports_is_listed_once():
+    # the figure contexts compare pairs of sentences: "seven" against each report of "two" was
+    # a dispute of its own (and the two reports of "two" a third comparison): one disagreement
+    # listed once per pair
+    c = (
+        "An inmate pulled a gun on two guards during a prison transfer, the sheriff told "
+        "reporters. Roadblocks stayed up until noon."
+    )
+    check = _check(A, B, c)
+    disputes = [n for n in check.numbers if n.status == "conflicting"]
+    assert [(n.quantity, sorted(v.article_id for v in n.values)) for n in disputes] == [
+        ("guards", ["a0", "a1", "a2"])
+    ]
+    held = [(n.quantity, v.article_id, v.start) for n in check.numbers for v in n.values]
+    assert len(held) == len(set(held))

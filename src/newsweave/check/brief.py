@@ -28,14 +28,13 @@ from ..model import (
     BriefLine,
     Claim,
     Evidence,
-    Number,
     NumberComparison,
     NumberValue,
     Proposition,
     Reading,
     TimelineEntry,
 )
-from .numbers import same_figure
+from .numbers import same_figure, value_number
 from .terms import content_stems
 
 # An asserted brief line or a timeline entry says something: at least this many content words
@@ -570,8 +569,7 @@ def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]
 
 def _same_figure(a: NumberValue, b: NumberValue) -> bool:
     """`numbers.same_figure` of two values of one quantity."""
-    return same_figure(*(Number(v.value, v.unit, None, v.text, v.start, v.end, v.qualifier)
-                         for v in (a, b)))  # fmt: skip
+    return same_figure(value_number(a), value_number(b))
 
 
 def _figure_lines(

@@ -343,6 +343,8 @@ def story_quantities(
             name = named_quantity(article.text, n)
             if name in WHOLE_COUNTS and not n.value.is_integer():
                 continue  # "a 6.7 magnitude earthquake killed ten": 6.7 counts no one
+            if name in WHOLE_COUNTS and n.unit not in (None, "people"):
+                continue  # "hospitalized for four weeks", "after eight days of rioting"
             if name and _breakdown(article.text, last.get(n.unit), n):
                 continue
             last[n.unit] = n
@@ -484,3 +486,60 @@ def _comparison(
     parts = ("change in" if change else None, counts, unit if unit != counts else None)
     quantity = " ".join(p for p in parts if p)
     return NumberComparison(quantity, unit, claimed_by, status, values, note)
+
+
+def value_number(v: NumberValue) -> Number:
+    """A stored value as the figure it was read from (what `values_agree` compares)."""
+    return Number(v.value, v.unit, None, v.text, v.start, v.end, v.qualifier)
+
+
+def merge_comparisons(
+    numbers: Sequence[NumberComparison], sources: Mapping[str, int]
+) -> tuple[NumberComparison, ...]:
+    """Comparisons that hold one figure (an article's offset) in common, as one, named as the
+    first of them, its status taken again over all their values: each proposition and each
+    pair of sentences the figure contexts compare gives its own, so ".38-caliber" in five
+    reports against ".357" in one was fifteen disputes of two values each (ECB+ topic 19), and
+    the story's numbers listed one dispute fifteen times; a figure is one quantity, so the
+    comparisons that name it otherwise ("revolver" and "caliber") are joined too.
+
+    Example:
+        >>> def value(aid, v, start):
+        ...     return NumberValue(aid, v, None, str(v), None, start, start + 2)
+        >>> ab = NumberComparison("caliber", None, None, "conflicting",
+        ...                       (value("a", 38.0, 0), value("b", 357.0, 5)))
+        >>> cb = NumberComparison("caliber", None, None, "conflicting",
+        ...                       (value("c", 38.0, 9), value("b", 357.0, 5)))
+        >>> (merged,) = merge_comparisons([ab, cb], {"a": 0, "b": 1, "c": 2})
+        >>> [(v.article_id, v.value) for v in merged.values], merged.status
+        ([('a', 38.0), ('b', 357.0), ('c', 38.0)], 'conflicting')
+    """
+    parent = list(range(len(numbers)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[str, int], int] = {}
+    for i, n in enumerate(numbers):
+        for v in n.values:
+            parent[root(i)] = root(first.setdefault((v.article_id, v.start), i))
+    groups: dict[int, list[NumberComparison]] = {}
+    for i, n in enumerate(numbers):
+        groups.setdefault(root(i), []).append(n)
+    return tuple(_merged(members, sources) for members in groups.values())
+
+
+def _merged(members: list[NumberComparison], sources: Mapping[str, int]) -> NumberComparison:
+    """One comparison of `members`' values, each figure once (two claims cut from one sentence
+    both hold its figure)."""
+    values = tuple({(v.article_id, v.start): v for m in members for v in m.values}.values())
+    if len(members) == 1 and len(values) == len(members[0].values):
+        return members[0]
+    status, note = figure_status(values, [value_number(v) for v in values], sources)
+    claimed = {m.claimed_by for m in members}
+    claimed_by = claimed.pop() if len(claimed) == 1 else None
+    head = members[0]
+    return NumberComparison(head.quantity, head.unit, claimed_by, status, values, note)

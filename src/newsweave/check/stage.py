@@ -22,7 +22,7 @@ from .brief import build_brief, build_timeline
 from .claims import article_claims
 from .figure_context import MIN_PAIR_SCORE, context_comparisons
 from .framing import coverage, framing
-from .numbers import compare_numbers, story_quantities
+from .numbers import compare_numbers, merge_comparisons, story_quantities
 from .quotes import compare_quotes
 from .status import Sources, proposition
 
@@ -155,6 +155,7 @@ def check_story(
     disputes = _new_disputes(numbers, found)
     held = [_figures_of(d) for d in disputes]
     numbers = tuple(n for n in numbers if not _superseded(n, held)) + disputes
+    numbers = merge_comparisons(numbers, sources)
     return StoryCheck(
         checked=True,
         note="; ".join(notes) or None,
