@@ -812,3 +812,37 @@ def test_check_numbers_two_peoples_figures_in_one_proposition_are_two_quantities
     out = compare_numbers(claims, [[0, 1, 2]], articles, {"a": 0, "b": 1, "c": 2})
     assert sorted((n.status, sorted(v.value for v in n.values)) for n in out) == [
         ("conflicting", [7.0, 9.0]), ("single_source", [8.0])]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Hansbrough entered the game with 2,282 points.",
+        "Hansbrough, who now has 2,302 points, made the basket.",
+        "Hansbrough needed just nine points in the game.",
+        "Hansbrough has averaged 19 points a game.",
+    ],
+)
+def test_check_numbers_a_career_total_an_average_or_a_need_is_no_rival_of_a_games_count(other):
+    # claims aligned as one proposition (ECB+ 31): one game's points against the player's
+    # career total, his average or what he still needed are other quantities; the same game's
+    # points written otherwise still conflict
+    from newsweave.check.numbers import compare_numbers
+    from newsweave.model import Claim
+
+    def claim(cid: str, aid: str, text: str) -> tuple[Claim, Article]:
+        figure = next(w.strip(",") for w in text.split() if w[0].isdigit() or w == "nine")
+        i = text.index(figure)
+        value = 9.0 if figure == "nine" else float(figure.replace(",", ""))
+        n = Number(value, None, "points", figure, i, i + len(figure))
+        c = Claim(cid, aid, text, 0, len(text), entities=("person:hansbrough",), numbers=(n,))
+        return c, Article(aid, f"{aid}.txt", text, outlet=aid)
+
+    made = [claim("c1", "a", "Hansbrough scored 20 points on Thursday."), claim("c2", "b", other)]
+    claims, articles = [c for c, _ in made], {a.id: a for _, a in made}
+    out = compare_numbers(claims, [[0, 1]], articles, {"a": 0, "b": 1})
+    assert [n.status for n in out] == ["single_source", "single_source"]
+    made[1] = claim("c2", "b", "Hansbrough finished with 22 points.")
+    claims, articles = [c for c, _ in made], {a.id: a for _, a in made}
+    out = compare_numbers(claims, [[0, 1]], articles, {"a": 0, "b": 1})
+    assert [n.status for n in out] == ["conflicting"]

@@ -52,7 +52,7 @@ from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from . import figure_parse
-from .numbers import is_change, is_whole, named_comparison, names_no_count
+from .numbers import is_change, is_whole, named_comparison, names_no_count, tally
 from .terms import content_stems, days, entity_key, number_key, word_stem
 
 # Content stems looked at on each side of a figure, within this many characters of its
@@ -102,6 +102,7 @@ class _Context:
     # seasons" as an assistant coach, though the reader found nothing that "seven" counts
     values: frozenset[float] = frozenset()
     total: bool = False  # a running total ("in their five operations so far ... 31 magazines")
+    needed: bool = False  # what is still to reach ("needed nine points to pass Phil Ford")
     average: bool = False  # a rate ("has averaged more than 30 home runs"), not one count
     # in a list of figures of its kind ("70 per cent of web services in Egypt, and 60 per cent
     # in India"), the words next to it that tell it from the others: the nearest stem on
@@ -208,8 +209,11 @@ def _context(
     other = [x for x in claim.numbers if (x.counts, x.unit) != (n.counts, n.unit)]
     values = _values(text, lo, n.start, other) | _values(text, n.end, hi, other)
     start = _sentence_start(text, n.start)
-    total = bool(_RUNNING_TOTAL.search(text, start, n.start) or _RUNNING_TOTAL.search(right))
-    average = bool(_AVERAGE.search(text, max(0, n.start - 30), n.start))
+    kind = tally(text, n)
+    total = kind == "total" or bool(
+        _RUNNING_TOTAL.search(text, start, n.start) or _RUNNING_TOTAL.search(right)
+    )
+    average, needed = kind == "average", kind == "needed"
     listed = any(
         x is not n and (x.counts, x.unit) == (n.counts, n.unit) and lo <= x.start and x.end <= hi
         for x in claim.numbers
@@ -222,7 +226,7 @@ def _context(
     owner, subject = _named_before(persons, start, n)
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
-        average=average, listed=listed, ends=ends, compounds=compounds, when=when,
+        average=average, needed=needed, listed=listed, ends=ends, compounds=compounds, when=when,
         reference=prop[1] if prop else _reference(text, n),
         phrase=() if prop else _phrase(text, n), acronyms=acronyms,
         initials=initials, kin=kin, owner=owner, subject=subject, claimant=_claimant(n),
@@ -460,12 +464,6 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
-# An average is a rate, another quantity than one count: "Teixeira ... has averaged more than 30
-# home runs in his six big-league seasons" against "hit 13 home runs and 43 RBIs in 54 games"
-# (ECB+ topic 10, two reports that share "home runs").
-_AVERAGE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|an average of|on average)\s+$", re.I)
-
-
 _WORD_VALUES = dict(NUMBER_WORDS)
 _VALUE = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.I)
 
@@ -535,6 +533,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
         return False
     if a.average != b.average:
         return False  # "averaged more than 30 home runs" / "hit 13 home runs"
+    if a.needed != b.needed:
+        return False  # "needed just nine points in the game" / "scored 20 points"
     if (a.score is None) != (b.score is None):
         return False  # "a 45 - 36 lead" / "its first 10 - point lead"
     if a.subject and b.subject and a.subject != b.subject:

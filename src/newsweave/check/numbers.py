@@ -131,13 +131,58 @@ def names_no_count(text: str, n: Number) -> bool:
     return bool(_ADDRESS.match(text, n.end) or _ORDINAL.match(text, n.end))
 
 
-def figure_key(text: str, n: Number) -> tuple[str | None, str | None, bool] | None:
-    """What a figure counts: (counts, unit, is_change). A change ("grown by 2,300 hectares")
-    is another quantity than a total ("3,800 hectares"). None for a bare number, for the
-    whole a part is counted out of (`is_whole`) and for a place or a rank (`names_no_count`)."""
+# An average is a rate, another quantity than one count: "Teixeira ... has averaged more than 30
+# home runs in his six big-league seasons" against "hit 13 home runs and 43 RBIs in 54 games"
+# (ECB+ topic 10, two reports that share "home runs"); so is a figure for each game or carry:
+# "his son's 23 points and eight rebounds a game" against one game's "7 rebounds" (ECB+ 31).
+_AVERAGE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|an average of|on average)\s+$", re.I)
+_PER_EACH = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:a|per|each)\s+(?:game|night|contest|match|start|carry|run)\b",
+    re.I,
+)
+# A career's total is a running total: "Hansbrough entered the game with 2,282 points",
+# "McDermott, a junior, now has 2,129 points", "It gave him 2,117 career points", "Rodney
+# Buford's school scoring record of 2,116 points" against the game's "nine points" or "20
+# points" (ECB+ 31: seven disputes, none of one quantity).
+_CAREER_BEFORE = re.compile(
+    r"\b(?:now ha(?:s|ve)|entered the game with|came in with|record of)\s+$", re.I
+)
+_CAREER_AFTER = re.compile(r"\s+career\b", re.I)
+# What is still to reach is no count of what was done: "Hansbrough needed just nine points in the
+# game to eclipse Phil Ford" against "Hansbrough scored 20 points" (ECB+ 31).
+_NEEDED = re.compile(r"\bneed(?:ed|ing|s)?\s+(?:just\s+|only\s+|another\s+)?$", re.I)
+
+
+def tally(text: str, n: Number) -> str | None:
+    """What a figure tallies when it is no count of one event: "average", "total" (a career's)
+    or "needed" (what is still to reach); None for a count.
+
+    Example:
+        >>> t = "McDermott now has 2,129 points after scoring 23 points and eight rebounds a game."
+        >>> [tally(t, Number(v, None, w, s, t.index(s), t.index(s) + len(s)))
+        ...  for v, w, s in ((2129.0, "points", "2,129"), (23.0, "points", "23"),
+        ...                  (8.0, "rebounds", "eight"))]
+        ['total', None, 'average']
+    """
+    if _AVERAGE.search(text, max(0, n.start - 30), n.start) or _PER_EACH.match(text, n.end):
+        return "average"
+    if _CAREER_BEFORE.search(text, max(0, n.start - 40), n.start) or _CAREER_AFTER.match(
+        text, n.end
+    ):
+        return "total"
+    if _NEEDED.search(text, max(0, n.start - 30), n.start):
+        return "needed"
+    return None
+
+
+def figure_key(text: str, n: Number) -> tuple[str | None, str | None, bool, str | None] | None:
+    """What a figure counts: (counts, unit, is_change, `tally`). A change ("grown by 2,300
+    hectares") is another quantity than a total ("3,800 hectares"), an average or a career's
+    total another than one game's count. None for a bare number, for the whole a part is
+    counted out of (`is_whole`) and for a place or a rank (`names_no_count`)."""
     if not (n.counts or n.unit) or is_whole(text, n) or names_no_count(text, n):
         return None
-    return (n.counts, n.unit, is_change(text, n))
+    return (n.counts, n.unit, is_change(text, n), tally(text, n))
 
 
 def figures(
@@ -431,11 +476,11 @@ def compare_numbers(
                                      if named_quantity(texts[c.article_id], n) is None))
             for c in (claims[i] for i in group)
         ]  # fmt: skip
-        for (counts, unit, change), found in figures(unnamed, texts).items():
+        for (counts, unit, change, kind), found in figures(unnamed, texts).items():
             for people in _by_person(found):
                 # without what is counted ("6.8%", "3%"), figures that differ are two quantities
                 for items in [people] if counts else _agreeing(people):
-                    out.append(_comparison(items, counts, unit, change, articles, sources))
+                    out.append(_comparison(items, (counts, unit, change, kind), articles, sources))
     return tuple(out)
 
 
@@ -469,10 +514,11 @@ def _agreeing(items: list[tuple[Claim, Number]]) -> list[list[tuple[Claim, Numbe
 
 
 def _comparison(
-    items: list[tuple[Claim, Number]], counts: str | None, unit: str | None, change: bool,
+    items: list[tuple[Claim, Number]], key: tuple[str | None, str | None, bool, str | None],
     articles: Mapping[str, Article], sources: Mapping[str, int],
 ) -> NumberComparison:  # fmt: skip
-    """One quantity's values across articles, with their status."""
+    """One quantity's values across articles (`key`: its `figure_key`), with their status."""
+    counts, unit, change, kind = key
     values = tuple(
         NumberValue(
             c.article_id, n.value, n.unit, n.text, articles[c.article_id].published,
@@ -483,7 +529,7 @@ def _comparison(
     status, note = figure_status(values, [n for _, n in items], sources)
     claimed = {speaker_key(n.claimed_by) for _, n in items}
     claimed_by = items[0][1].claimed_by if len(claimed) == 1 else None
-    parts = ("change in" if change else None, counts, unit if unit != counts else None)
+    parts = ("change in" if change else None, kind, counts, unit if unit != counts else None)
     quantity = " ".join(p for p in parts if p)
     return NumberComparison(quantity, unit, claimed_by, status, values, note)
 

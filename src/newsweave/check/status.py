@@ -34,7 +34,7 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     """Figures of one quantity that differ between independent sources, on one day (a later
     day's different figure is an update: see numbers.py)."""
     found = []
-    for (counts, unit, _change), items in figures(claims, ctx.text).items():
+    for (counts, unit, _change, _kind), items in figures(claims, ctx.text).items():
         if counts is None:
             continue  # "6.8%" and "3%" of what? two claims can share a unit and count apart
         for x, (ca, na) in enumerate(items):
