@@ -846,3 +846,30 @@ def test_check_numbers_a_career_total_an_average_or_a_need_is_no_rival_of_a_game
     claims, articles = [c for c, _ in made], {a.id: a for _, a in made}
     out = compare_numbers(claims, [[0, 1]], articles, {"a": 0, "b": 1})
     assert [n.status for n in out] == ["conflicting"]
+
+
+def test_check_numbers_whose_figure_it_is_splits_claims_that_name_both_players():
+    # ECB+ 31: "Danny Green scored 14 points, while Ty Lawson posted 15 points" / "Ty Lawson
+    # added 16 points ..., and Danny Green had 14": both claims name both players; the figures'
+    # own subjects say the 14 and the 16 are two players' points
+    from newsweave.check.numbers import compare_numbers
+    from newsweave.model import Claim
+
+    texts = {
+        "a": "Earl Clark scored 14 points in the win.",
+        "b": "Ty Lawson added 16 points as Earl Clark watched.",
+    }
+    claims = []
+    for aid, text in texts.items():
+        word = next(w for w in text.split() if w.isdigit())
+        i = text.index(word)
+        n = Number(float(word), None, "points", word, i, i + 2)
+        people = ("person:clark", "person:lawson")
+        claims.append(Claim(f"{aid}1", aid, text, 0, len(text), entities=people, numbers=(n,)))
+    articles = {aid: Article(aid, f"{aid}.txt", t, outlet=aid) for aid, t in texts.items()}
+    sources = {"a": 0, "b": 1}
+    alike = compare_numbers(claims, [[0, 1]], articles, sources)
+    assert [n.status for n in alike] == ["conflicting"]
+    subjects = {("a", 18): "person:clark", ("b", 16): "person:lawson"}
+    apart = compare_numbers(claims, [[0, 1]], articles, sources, subjects)
+    assert [n.status for n in apart] == ["single_source", "single_source"]

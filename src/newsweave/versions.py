@@ -206,4 +206,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # ("needed just nine points") are other quantities than one game's count, in aligned claims too
 # (`numbers.tally`, part of `figure_key`): whole topics 119 (75) -> 114 (70), the six removed
 # read, all two quantities; planted and alignment unchanged.
-CHECKER_VERSION = "check-39-tallies"
+# check-40-subjects: a converted figure in brackets ("$US1 million ($1.52 million)") is compared
+# with nothing; "missed four games" counts no missing people; in aligned claims a figure is
+# whose its sentence names last before it (`figure_context.figure_subjects`), not every person
+# its claim names: whole topics 114 (70) -> 110 (67), every removed dispute read.
+CHECKER_VERSION = "check-40-subjects"

@@ -618,6 +618,46 @@ MIN_SCORE_CONTEXT = 1
 MIN_WHOLE_CONTEXT = 2
 
 
+def _persons(readings: Mapping[str, Reading]) -> dict[str, list[tuple[int, str]]]:
+    """Per article, the people its reading names: (offset, `entity_key`), in text order."""
+    return {
+        aid: sorted((e.start, k) for e in r.entities
+                    if e.label == "PERSON" and (k := entity_key(e.canonical or e.text, "PERSON")))
+        for aid, r in readings.items()
+    }  # fmt: skip
+
+
+def figure_subjects(
+    claims: Sequence[Claim], texts: Mapping[str, str], readings: Mapping[str, Reading]
+) -> dict[tuple[str, int], str]:
+    """Per figure of the claims (article id, offset), whose figure it is: the person its
+    sentence names last before it, not its claimant (`_Context.subject`). "Danny Green scored
+    14 points, while Ty Lawson posted 15" gives Green's 14 and Lawson's 15, though one claim
+    names both.
+
+    Example:
+        >>> from newsweave.model import Claim, Entity, Number
+        >>> t = "Earl Clark scored 14 points, while Ty Lawson posted 15 points."
+        >>> people = tuple(Entity(w, "PERSON", w, t.index(w), t.index(w) + len(w))
+        ...                for w in ("Earl Clark", "Ty Lawson"))
+        >>> figures = tuple(Number(float(v), None, "points", v, t.index(v), t.index(v) + 2)
+        ...                 for v in ("14", "15"))
+        >>> c = Claim("a:0", "a", t, 0, len(t), "asserted", numbers=figures)
+        >>> sorted(figure_subjects([c], {"a": t}, {"a": Reading("a", ((0, len(t)),),
+        ...                                                      entities=people)}).values())
+        ['person:clark', 'person:lawson']
+    """
+    persons = _persons(readings)
+    out = {}
+    for c in claims:
+        text, mine = texts[c.article_id], persons.get(c.article_id, ())
+        for n in c.numbers:
+            _, subject = _named_before(mine, _sentence_start(text, n.start), n)
+            if subject:
+                out[(c.article_id, n.start)] = subject
+    return out
+
+
 def _contexts(
     claims: Sequence[Claim], texts: Mapping[str, str], readings: Mapping[str, Reading]
 ) -> dict[int, list[_Context]]:
@@ -625,11 +665,7 @@ def _contexts(
         aid: [(t.start, t.end, d) for t in r.times if (d := days(t.resolved))]
         for aid, r in readings.items()
     }
-    persons: dict[str, list[tuple[int, str]]] = {
-        aid: sorted((e.start, k) for e in r.entities
-                    if e.label == "PERSON" and (k := entity_key(e.canonical or e.text, "PERSON")))
-        for aid, r in readings.items()
-    }  # fmt: skip
+    persons = _persons(readings)
     out: dict[int, list[_Context]] = {}
     for i, c in enumerate(claims):
         text = texts[c.article_id]

@@ -106,13 +106,21 @@ _CLOCK_LEFT = re.compile(
     r"(?:,?\s*\d+\s+seconds)?\s+(?:left|remain(?:ing|ed)?|to go|to play)\b", re.IGNORECASE
 )
 _CLOCK_UNITS = frozenset(("minutes", "hours"))
+# A figure in brackets right after another, in another currency or unit, restates it: "$US1
+# million ($1.52 million)", "110 billion euros ($158 billion)", "about 60 metres (200 feet)"
+# (ECB+ 8 and 13: exchange rates of two days were disputed as two sums).
+_CONVERTED = re.compile(
+    r"\d(?:[\d.,]*\d)?(?:\s*-?\s*[A-Za-z²$€£]+\.?){0,3}\s*\(\s*"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|almost\s+)?$"
+)
 
 
 def names_no_count(text: str, n: Number) -> bool:
     """A figure that names a place, a rank or a moment, not a count: "the 12000 block of East
     223rd Street", "his 11th point" (the reader keeps an ordinal: two reports' "85th Academy
     Awards" align their sentences; ECB+ alignment lost 56 pairs, 51 of them true, without
-    them), "with 10 minutes left".
+    them), "with 10 minutes left"; or that restates the figure before it in another unit
+    ("$US1 million ($1.52 million)").
 
     Example:
         >>> t = "Police were called to the 12000 block of East 223rd Street."
@@ -125,8 +133,18 @@ def names_no_count(text: str, n: Number) -> bool:
         >>> t = "He scored with 4 minutes 48 seconds remaining."
         >>> names_no_count(t, Number(4.0, "minutes", None, "4 minutes", 15, 24))
         True
+        >>> t = "Damage was put at $US1 million ($1.52 million)."
+        >>> i = t.index("$1.52")
+        >>> names_no_count(t, Number(1520000.0, "AUD", None, "$1.52 million", i, i + 13))
+        True
+        >>> t = "It seized 23 pirates (12 Somali and 11 Yemeni)."
+        >>> i = t.index("12")
+        >>> names_no_count(t, Number(12.0, None, "somali", "12", i, i + 2))
+        False
     """
     if n.unit in _CLOCK_UNITS and _CLOCK_LEFT.match(text, n.end):
+        return True
+    if n.unit and n.unit != "people" and _CONVERTED.search(text, max(0, n.start - 40), n.start):
         return True
     return bool(_ADDRESS.match(text, n.end) or _ORDINAL.match(text, n.end))
 
@@ -371,6 +389,8 @@ def named_quantity(text: str, n: Number) -> str | None:
     clause = _CLAUSE_END.split(text[max(0, n.start - 80) : n.start])[-1]
     reach = None if n.unit in AREA_UNITS else WORDS_BEFORE
     found = _named(list(reversed(clause.split()[-reach if reach else 0 :])))
+    if found == "people missing":
+        return None  # "missed four games", "missing 10 of the Saints' 16 games" (ECB+ 25)
     if found is None and _TOLL.search(clause):
         return "people killed"  # "the death toll from the collapse of the bridge rose to nine"
     return found
@@ -461,12 +481,15 @@ def compare_numbers(
     groups: Sequence[Sequence[int]],
     articles: Mapping[str, Article],
     sources: Mapping[str, int],
+    subjects: Mapping[tuple[str, int], str] | None = None,
 ) -> tuple[NumberComparison, ...]:
     """Per quantity within each proposition, the values per article and their status
     (figures of a named quantity are compared across the whole story: `story_quantities`).
 
     A quantity is what is counted and its unit (and who claims it), among the claims aligned
-    as one proposition: two "people" figures in unrelated sentences are not one quantity.
+    as one proposition: two "people" figures in unrelated sentences are not one quantity, nor
+    two people's figures (`subjects`: whose figure each is, by article id and offset, as
+    `figure_context.figure_subjects` gives them; else the people its claim names).
     """
     texts = {aid: a.text for aid, a in articles.items()}
     out = []
@@ -477,21 +500,24 @@ def compare_numbers(
             for c in (claims[i] for i in group)
         ]  # fmt: skip
         for (counts, unit, change, kind), found in figures(unnamed, texts).items():
-            for people in _by_person(found):
+            for people in _by_person(found, subjects or {}):
                 # without what is counted ("6.8%", "3%"), figures that differ are two quantities
                 for items in [people] if counts else _agreeing(people):
                     out.append(_comparison(items, (counts, unit, change, kind), articles, sources))
     return tuple(out)
 
 
-def _by_person(items: list[tuple[Claim, Number]]) -> list[list[tuple[Claim, Number]]]:
-    """Figures split where their claims name other people and none in common (`claim_persons`,
-    "Earl Clark finished with 22 points" / "Hansbrough finished the game with 20 points": two
-    players' points, though the claims were aligned), each item joining the first group whose
-    claims it agrees with."""
+def _by_person(
+    items: list[tuple[Claim, Number]], subjects: Mapping[tuple[str, int], str]
+) -> list[list[tuple[Claim, Number]]]:
+    """Figures split where they are other people's (their `subjects`, else the people their
+    claims name: `claim_persons`), none in common ("Earl Clark finished with 22 points" /
+    "Hansbrough finished the game with 20 points": two players' points, though the claims
+    were aligned), each item joining the first group whose people it agrees with."""
     groups: list[tuple[list[tuple[Claim, Number]], list[frozenset[str]]]] = []
     for item in items:
-        mine = claim_persons(item[0])
+        subject = subjects.get((item[0].article_id, item[1].start))
+        mine = frozenset((subject,)) if subject else claim_persons(item[0])
         group = next((g for g in groups if not any(persons_apart(mine, p) for p in g[1])), None)
         if group is None:
             groups.append(([item], [mine]))

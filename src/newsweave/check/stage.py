@@ -20,7 +20,7 @@ from ..versions import CHECKER_VERSION
 from .align import PairScores, align
 from .brief import build_brief, build_timeline
 from .claims import article_claims
-from .figure_context import MIN_PAIR_SCORE, context_comparisons
+from .figure_context import MIN_PAIR_SCORE, context_comparisons, figure_subjects
 from .framing import coverage, framing
 from .numbers import compare_numbers, merge_comparisons, story_quantities
 from .quotes import compare_quotes
@@ -148,8 +148,11 @@ def check_story(
         notes.append("one independent source: its claims are listed, none can be corroborated")
     doc_map = {a.id: (a, r) for a, r in readable}
     by_id = {a.id: a for a in articles}
-    numbers = story_quantities(readable, sources) + compare_numbers(claims, groups, by_id, sources)
     readings = {a.id: r for a, r in readable}
+    subjects = figure_subjects(claims, ctx.text, readings)
+    numbers = story_quantities(readable, sources) + compare_numbers(
+        claims, groups, by_id, sources, subjects
+    )
     pairs = scores.at_least(MIN_PAIR_SCORE)  # the only pairs the figures' context looks at
     found = context_comparisons(claims, groups, pairs, by_id, sources, readings)
     disputes = _new_disputes(numbers, found)
