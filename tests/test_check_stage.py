@@ -821,12 +821,13 @@ def test_check_numbers_two_peoples_figures_in_one_proposition_are_two_quantities
         "Hansbrough, who now has 2,302 points, made the basket.",
         "Hansbrough needed just nine points in the game.",
         "Hansbrough has averaged 19 points a game.",
+        "Hansbrough scored 12 of the points in the second half.",
     ],
 )
 def test_check_numbers_a_career_total_an_average_or_a_need_is_no_rival_of_a_games_count(other):
     # claims aligned as one proposition (ECB+ 31): one game's points against the player's
-    # career total, his average or what he still needed are other quantities; the same game's
-    # points written otherwise still conflict
+    # career total, his average, what he still needed or a part are other quantities; the
+    # same game's points written otherwise still conflict
     from newsweave.check.numbers import compare_numbers
     from newsweave.model import Claim
 

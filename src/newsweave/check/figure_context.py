@@ -102,8 +102,10 @@ class _Context:
     # seasons" as an assistant coach, though the reader found nothing that "seven" counts
     values: frozenset[float] = frozenset()
     total: bool = False  # a running total ("in their five operations so far ... 31 magazines")
-    needed: bool = False  # what is still to reach ("needed nine points to pass Phil Ford")
-    average: bool = False  # a rate ("has averaged more than 30 home runs"), not one count
+    # what it tallies when no count of one event (`numbers.tally`): "average" ("has averaged
+    # more than 30 home runs"), "total" (a career's), "needed" ("needed nine points to pass
+    # Phil Ford"), "part" ("37 of the candidates")
+    tally: str | None = None
     # in a list of figures of its kind ("70 per cent of web services in Egypt, and 60 per cent
     # in India"), the words next to it that tell it from the others: the nearest stem on
     # each side
@@ -213,7 +215,6 @@ def _context(
     total = kind == "total" or bool(
         _RUNNING_TOTAL.search(text, start, n.start) or _RUNNING_TOTAL.search(right)
     )
-    average, needed = kind == "average", kind == "needed"
     listed = any(
         x is not n and (x.counts, x.unit) == (n.counts, n.unit) and lo <= x.start and x.end <= hi
         for x in claim.numbers
@@ -226,7 +227,7 @@ def _context(
     owner, subject = _named_before(persons, start, n)
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
-        average=average, needed=needed, listed=listed, ends=ends, compounds=compounds, when=when,
+        tally=kind, listed=listed, ends=ends, compounds=compounds, when=when,
         reference=prop[1] if prop else _reference(text, n),
         phrase=() if prop else _phrase(text, n), acronyms=acronyms,
         initials=initials, kin=kin, owner=owner, subject=subject, claimant=_claimant(n),
@@ -531,10 +532,8 @@ def _same_kind(a: _Context, b: _Context) -> bool:
     or neither, and list entries with a word in common next to them."""
     if a.head != b.head or a.number.unit != b.number.unit or a.total != b.total:
         return False
-    if a.average != b.average:
+    if a.tally != b.tally:
         return False  # "averaged more than 30 home runs" / "hit 13 home runs"
-    if a.needed != b.needed:
-        return False  # "needed just nine points in the game" / "scored 20 points"
     if (a.score is None) != (b.score is None):
         return False  # "a 45 - 36 lead" / "its first 10 - point lead"
     if a.subject and b.subject and a.subject != b.subject:

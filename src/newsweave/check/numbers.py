@@ -171,9 +171,15 @@ _CAREER_AFTER = re.compile(r"\s+career\b", re.I)
 _NEEDED = re.compile(r"\bneed(?:ed|ing|s)?\s+(?:just\s+|only\s+|another\s+)?$", re.I)
 
 
+# A part taken of a set is another quantity than the set: "with 37 of the candidates registered
+# in the capital" against "288 candidates" (ECB+ 11).
+_PART = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|these|those)\b", re.I)
+
+
 def tally(text: str, n: Number) -> str | None:
-    """What a figure tallies when it is no count of one event: "average", "total" (a career's)
-    or "needed" (what is still to reach); None for a count.
+    """What a figure tallies when it is no count of one event: "average", "total" (a career's),
+    "needed" (what is still to reach) or "part" (of a set: "37 of the candidates"); None for a
+    count.
 
     Example:
         >>> t = "McDermott now has 2,129 points after scoring 23 points and eight rebounds a game."
@@ -190,6 +196,8 @@ def tally(text: str, n: Number) -> str | None:
         return "total"
     if _NEEDED.search(text, max(0, n.start - 30), n.start):
         return "needed"
+    if n.unit in (None, "people") and _PART.match(text, n.end):
+        return "part"  # not "four days of the worst riots"
     return None
 
 
