@@ -249,3 +249,16 @@ def test_read_entities_capitalised_common_word_is_no_name():
     text = "Wildfires are not unusual here in late winter. Two wildfires burned last year."
     got = [e.text for e in find_entities(text, nlp.doc(text))]
     assert "Wildfires" not in got
+
+
+def test_read_entities_a_surname_alone_the_model_left_out_is_the_person_named_in_full():
+    # ECB+ 31: "Hansbrough entered the game with 2,282 points" had no entity after "Tyler
+    # Hansbrough"; a surname the article writes in lower case elsewhere stays a word
+    text = (
+        "Tyler Hansbrough scored 20 points on Thursday. Hansbrough entered the game with 2,282 "
+        "points. Rosa Green spoke after the game. Green shoots were seen in the green valley."
+    )
+    found = {(e.text, e.start): e for e in find_entities(text, nlp.doc(text))}
+    lone = found.get(("Hansbrough", text.index("Hansbrough entered")))
+    assert lone is not None and lone.label == "PERSON" and lone.canonical == "Tyler Hansbrough"
+    assert ("Green", text.index("Green shoots")) not in found

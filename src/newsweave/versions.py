@@ -47,7 +47,10 @@ Bump one when its stage's output changes, so the stored results are redone.
 # read-24-scaled-not-dates: a figure with a scale is no date, and "people" is a plural, where the
 # recogniser tags a count DATE ("Between 3 and 4 million people fled" at a sentence's start gave
 # no figure).
-READER_VERSION = "read-24-scaled-not-dates"
+# read-25-surnames: a surname alone that the recogniser left out, of a person the article names
+# in full, is that person ("Hansbrough entered the game with 2,282 points" after "Tyler
+# Hansbrough": no entity, so nobody's figure).
+READER_VERSION = "read-25-surnames"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).
