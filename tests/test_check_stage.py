@@ -874,3 +874,12 @@ def test_check_numbers_whose_figure_it_is_splits_claims_that_name_both_players()
     subjects = {("a", 18): "person:clark", ("b", 16): "person:lawson"}
     apart = compare_numbers(claims, [[0, 1]], articles, sources, subjects)
     assert [n.status for n in apart] == ["single_source", "single_source"]
+
+
+def test_check_examples_brief_lines_leave_out_the_wires_dateline(example_report):
+    # the Northgate Post's wire copy opens "OSTWYN, March 10 (MPA) – At least seven people
+    # died ...": the brief gives the sentence, not the address line
+    bridge = _story_of(example_report, "Tessel Bridge")
+    toll = next(line for line in bridge.brief if "At least seven people died" in line.text)
+    assert toll.text.startswith("At least seven people died")
+    assert not any("(MPA)" in line.text for s in example_report.stories for line in s.brief)

@@ -34,6 +34,7 @@ from ..model import (
     Reading,
     TimelineEntry,
 )
+from ..read.quotes_vocab import DATELINE_PATTERN
 from .numbers import same_figure, value_number
 from .terms import content_stems
 
@@ -164,6 +165,29 @@ def balance_quotes(text: str) -> str:
     return text
 
 
+# A paragraph's opening dateline is the wire's address line, not the sentence: "OSTWYN, March 10
+# (MPA) – At least seven people died ...", "(CNN) - Patience is in ever-shorter supply".
+_DATELINE = re.compile(
+    rf"(?:{DATELINE_PATTERN}|\([A-Z][A-Za-z .]{{1,20}}\) ?(?:--|[\u2013\u2014-]) ?)"
+)
+
+
+def _past_dateline(sentence: str) -> str:
+    """The sentence without its opening dateline, when words follow it.
+
+    Example:
+        >>> _past_dateline("OSTWYN, March 10 (MPA) – At least seven people died.")
+        'At least seven people died.'
+        >>> _past_dateline("(CNN) - Patience is in ever-shorter supply.")
+        'Patience is in ever-shorter supply.'
+        >>> _past_dateline("US-backed forces took the town.")
+        'US-backed forces took the town.'
+    """
+    m = _DATELINE.match(sentence)
+    rest = sentence[m.end() :] if m else ""
+    return rest if rest[:1].isupper() else sentence
+
+
 def _render(
     p: Proposition,
     best: Claim,
@@ -184,6 +208,7 @@ def _render(
         text = _words_from_speaker(article.text, s, best) or quoted
     else:
         text = best.text
+    text = _past_dateline(text)
     return _attributed(text if text.endswith((".", "!", "?", '"', "”")) else text + ".", p)
 
 
@@ -407,7 +432,7 @@ def _summary_line(
     proposition, the speaker named when the words do not name them."""
     props = sentence_propositions(by_sentence[(aid, k)], proposition_of)
     main = props[0]
-    text = _attributed(text, main)
+    text = _attributed(_past_dateline(text), main)
     ids = (main.id, *(p.id for p in props if p is not main))
     return BriefLine(text, main.status, ids, main.article_ids, main.evidence[:1])
 
