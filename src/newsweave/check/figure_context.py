@@ -617,8 +617,9 @@ MIN_SCORE_CONTEXT = 1
 MIN_WHOLE_CONTEXT = 2
 
 
-def _persons(readings: Mapping[str, Reading]) -> dict[str, list[tuple[int, str]]]:
-    """Per article, the people its reading names: (offset, `entity_key`), in text order."""
+def person_offsets(readings: Mapping[str, Reading]) -> dict[str, list[tuple[int, str]]]:
+    """Per article, the people its reading names: (offset, `entity_key`), in text order (what
+    `figure_subjects` and `context_comparisons` take; made once per story)."""
     return {
         aid: sorted((e.start, k) for e in r.entities
                     if e.label == "PERSON" and (k := entity_key(e.canonical or e.text, "PERSON")))
@@ -627,7 +628,7 @@ def _persons(readings: Mapping[str, Reading]) -> dict[str, list[tuple[int, str]]
 
 
 def figure_subjects(
-    claims: Sequence[Claim], texts: Mapping[str, str], readings: Mapping[str, Reading]
+    claims: Sequence[Claim], texts: Mapping[str, str], persons: Mapping[str, list[tuple[int, str]]]
 ) -> dict[tuple[str, int], str]:
     """Per figure of the claims (article id, offset), whose figure it is: the person its
     sentence names last before it, not its claimant (`_Context.subject`). "Danny Green scored
@@ -642,11 +643,10 @@ def figure_subjects(
         >>> figures = tuple(Number(float(v), None, "points", v, t.index(v), t.index(v) + 2)
         ...                 for v in ("14", "15"))
         >>> c = Claim("a:0", "a", t, 0, len(t), "asserted", numbers=figures)
-        >>> sorted(figure_subjects([c], {"a": t}, {"a": Reading("a", ((0, len(t)),),
-        ...                                                      entities=people)}).values())
+        >>> persons = person_offsets({"a": Reading("a", ((0, len(t)),), entities=people)})
+        >>> sorted(figure_subjects([c], {"a": t}, persons).values())
         ['person:clark', 'person:lawson']
     """
-    persons = _persons(readings)
     out = {}
     for c in claims:
         text, mine = texts[c.article_id], persons.get(c.article_id, ())
@@ -658,13 +658,15 @@ def figure_subjects(
 
 
 def _contexts(
-    claims: Sequence[Claim], texts: Mapping[str, str], readings: Mapping[str, Reading]
+    claims: Sequence[Claim],
+    texts: Mapping[str, str],
+    readings: Mapping[str, Reading],
+    persons: Mapping[str, list[tuple[int, str]]],
 ) -> dict[int, list[_Context]]:
     periods: dict[str, list[_Period]] = {
         aid: [(t.start, t.end, d) for t in r.times if (d := days(t.resolved))]
         for aid, r in readings.items()
     }
-    persons = _persons(readings)
     out: dict[int, list[_Context]] = {}
     for i, c in enumerate(claims):
         text = texts[c.article_id]
@@ -753,6 +755,7 @@ def context_comparisons(
     articles: Mapping[str, Article],
     sources: Mapping[str, int],
     readings: Mapping[str, Reading] | None = None,
+    persons: Mapping[str, list[tuple[int, str]]] | None = None,
 ) -> tuple[NumberComparison, ...]:
     """Figures of independent reports given in matching context whose values differ.
 
@@ -764,6 +767,7 @@ def context_comparisons(
         sources: each article's independent source label.
         readings: the articles' readings, whose figures no claim holds are compared too
             (`with_orphans`).
+        persons: `person_offsets(readings)`, when the caller has made them already.
 
     Returns:
         One comparison per disagreeing pair (conflicting on one day, updated across days);
@@ -784,12 +788,14 @@ def context_comparisons(
         [('guards', 'conflicting')]
     """
     texts = {aid: a.text for aid, a in articles.items()}
-    claims, unscored = with_orphans(claims, readings or {})
-    ctx = _contexts(claims, texts, readings or {})
+    readings = readings or {}
+    claims, unscored = with_orphans(claims, readings)
+    persons = person_offsets(readings) if persons is None else persons
+    ctx = _contexts(claims, texts, readings, persons)
     partners = _paired(claims, groups, scores, sources, unscored)
     figures = [a for i in ctx for a in ctx[i]]
     found, pending = _matches(ctx, partners, sources)
-    for k, b in _parse_matches(figures, pending, texts, readings or {}):
+    for k, b in _parse_matches(figures, pending, texts, readings):
         found[k].append(b)
     out, seen = [], set()
     for a, matches in zip(figures, found, strict=True):

@@ -20,7 +20,12 @@ from ..versions import CHECKER_VERSION
 from .align import PairScores, align
 from .brief import build_brief, build_timeline
 from .claims import article_claims
-from .figure_context import MIN_PAIR_SCORE, context_comparisons, figure_subjects
+from .figure_context import (
+    MIN_PAIR_SCORE,
+    context_comparisons,
+    figure_subjects,
+    person_offsets,
+)
 from .framing import coverage, framing
 from .numbers import compare_numbers, merge_comparisons, story_quantities
 from .quotes import compare_quotes
@@ -149,12 +154,13 @@ def check_story(
     doc_map = {a.id: (a, r) for a, r in readable}
     by_id = {a.id: a for a in articles}
     readings = {a.id: r for a, r in readable}
-    subjects = figure_subjects(claims, ctx.text, readings)
+    persons = person_offsets(readings)
+    subjects = figure_subjects(claims, ctx.text, persons)
     numbers = story_quantities(readable, sources) + compare_numbers(
         claims, groups, by_id, sources, subjects
     )
     pairs = scores.at_least(MIN_PAIR_SCORE)  # the only pairs the figures' context looks at
-    found = context_comparisons(claims, groups, pairs, by_id, sources, readings)
+    found = context_comparisons(claims, groups, pairs, by_id, sources, readings, persons)
     disputes = _new_disputes(numbers, found)
     held = [_figures_of(d) for d in disputes]
     numbers = tuple(n for n in numbers if not _superseded(n, held)) + disputes
