@@ -822,6 +822,7 @@ def test_check_numbers_two_peoples_figures_in_one_proposition_are_two_quantities
         "Hansbrough needed just nine points in the game.",
         "Hansbrough has averaged 19 points a game.",
         "Hansbrough scored 12 of the points in the second half.",
+        "Hansbrough held the previous record at 2,290 points.",
     ],
 )
 def test_check_numbers_a_career_total_an_average_or_a_need_is_no_rival_of_a_games_count(other):

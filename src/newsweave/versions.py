@@ -220,4 +220,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # check-42-datelines: a brief line rendered from a whole sentence leaves out its opening dateline
 # ("OSTWYN, March 10 (MPA) – At least seven people died", "(CNN) - Patience is ..."); AllSides
 # brief ROUGE-2 unchanged (0.173).
-CHECKER_VERSION = "check-42-datelines"
+# check-43-records: a record held or set "of", "with" or "at" a figure is a total ("Cam Newton
+# held the previous record at 4,051 yards"), no rival of one game's 205 yards; whole topics
+# unchanged in count (109 (67)), one dispute the smaller.
+CHECKER_VERSION = "check-43-records"

@@ -160,10 +160,13 @@ _PER_EACH = re.compile(
 )
 # A career's total is a running total: "Hansbrough entered the game with 2,282 points",
 # "McDermott, a junior, now has 2,129 points", "It gave him 2,117 career points", "Rodney
-# Buford's school scoring record of 2,116 points" against the game's "nine points" or "20
-# points" (ECB+ 31: seven disputes, none of one quantity).
+# Buford's school scoring record of 2,116 points", "Cam Newton held the previous record at 4,051
+# yards" against the game's "nine points" or "205 yards" (ECB+ 29 and 31: eight disputes, none
+# of one quantity).
 _CAREER_BEFORE = re.compile(
-    r"\b(?:now ha(?:s|ve)|entered the game with|came in with|record of)\s+$", re.I
+    r"\b(?:now ha(?:s|ve)|entered the game with|came in with|record\b[^.,;]{0,25}\b(?:of|with|at))"
+    r"\s+$",
+    re.I,
 )
 _CAREER_AFTER = re.compile(r"\s+career\b", re.I)
 # What is still to reach is no count of what was done: "Hansbrough needed just nine points in the
