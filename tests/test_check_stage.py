@@ -504,6 +504,28 @@ def test_check_quotes_same_words_two_people_conflict_but_a_ministry_does_not():
     assert {v.article_id for v in conflicts[0].variants} == {"a", "b"}
 
 
+@pytest.mark.parametrize(
+    ("other", "words"),
+    [
+        ("Lindholm Highway Patrol", "The harbour wall will be rebuilt before the winter storms"),
+        ("Lindholm State Police Lt", "The harbour wall will be rebuilt before the winter storms"),
+        ("Vincent Del Giudice", "The harbour wall will be rebuilt before the winter storms"),
+        ("Tobias Venn", "Yes"),
+    ],
+)
+def test_check_quotes_no_conflict_with_a_body_a_cut_name_a_spelling_or_one_word(other, words):
+    # ECB+ 8, 33, 35: "the same words are given to Oregon State Police Lt and to Gregg
+    # Hastings", "to Vincent DelGiudice and to Vincent Del Giudice", "Yes" from two people
+    a = _said("a", "Ledger", "Vincent DelGiudice", words)
+    b = _said("b", "Courier", other, words)
+    check = check_story(_story("a", "b"), [a, b])
+    assert [q for q in check.quotes if q.status == "conflicting"] == []
+    c = _said("c", "Herald", "Mara Quist", words)
+    check = check_story(_story("a", "c"), [a, c])
+    shared = [q.status for q in check.quotes if q.status == "conflicting"]
+    assert shared == ([] if words == "Yes" else ["conflicting"])
+
+
 def test_check_quotes_one_speaker_two_wordings_differ():
     a = _said("a", "Ledger", "Mara Quist", "The harbour wall will be rebuilt before winter")
     b = _said("b", "Courier", "Mara Quist", "We rebuild the harbour wall before the winter")

@@ -223,4 +223,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # check-43-records: a record held or set "of", "with" or "at" a figure is a total ("Cam Newton
 # held the previous record at 4,051 yards"), no rival of one game's 205 yards; whole topics
 # unchanged in count (109 (67)), one dispute the smaller.
-CHECKER_VERSION = "check-43-records"
+# check-44-quote-names: the same words given to two speakers conflict only between two people's
+# names (not "California Highway Patrol", not "Oregon State Police Lt", a name cut at a title),
+# not two spellings of one name ("Vincent DelGiudice" / "Vincent Del Giudice"), and at least
+# three words ("Yes" from two people): ECB+ whole topics 21 -> 17 conflicting quotes.
+CHECKER_VERSION = "check-44-quote-names"

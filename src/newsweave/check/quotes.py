@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Claim, QuoteComparison, QuoteVariant
+from ..read.entities_vocab import ORG_NAME_HEADS, ORG_WORDS
 from .terms import speaker_key
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
@@ -45,22 +46,48 @@ def word_diff(first: str, other: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-# The same words given to two speakers: this share of their words in common (Jaccard).
+# The same words given to two speakers: this share of their words in common (Jaccard), and at
+# least this many words on each side ("Yes" from two people is no conflict; ECB+ 33).
 SAME_WORDS_SHARE = 0.7
+MIN_SAME_WORDS = 3
 
 
 _NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")
 
 
+# Words that make a capitalised name a body's, not a person's ("California Highway Patrol"),
+# and title abbreviations a name cut short ends in ("Oregon State Police Lt", the reader's cut of
+# "Oregon State Police Lt. Gregg Hastings"; ECB+ 8 and 35).
+_BODY_WORDS = frozenset((*ORG_WORDS, *ORG_NAME_HEADS, "patrol", "sheriff's", "bureau", "network"))
+_TITLE_ENDS = frozenset(("lt", "sgt", "capt", "col", "gen", "gov", "sen", "rep", "det", "cpl"))
+
+
 def _personal_name(name: str | None) -> bool:
-    """A person's full name ("Dario Pell"), not an organisation ("the Ministry of Finance") or a
-    role ("the authority"): a spokesman and his ministry saying the same words is no conflict."""
-    return bool(name and _NAME.fullmatch(name))
+    """A person's full name ("Dario Pell"), not an organisation ("the Ministry of Finance",
+    "California Highway Patrol"), a role ("the authority") or a name cut at a title ("Oregon
+    State Police Lt"): a spokesman and his ministry saying the same words is no conflict.
+
+    Example:
+        >>> [_personal_name(n) for n in ("Dario Pell", "California Highway Patrol",
+        ...                              "Oregon State Police Lt", "the authority")]
+        [True, False, False, False]
+    """
+    if not (name and _NAME.fullmatch(name)):
+        return False
+    words = [w.lower().rstrip(".") for w in name.split()]
+    return words[-1] not in _TITLE_ENDS and not any(w in _BODY_WORDS for w in words)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two spellings of one name: "Vincent DelGiudice" / "Vincent Del Giudice" (ECB+ 33)."""
+    return re.sub(r"[^a-z]", "", a.lower()) == re.sub(r"[^a-z]", "", b.lower())
 
 
 def _same_words(a: Claim, b: Claim) -> bool:
     wa, wb = set(_words(a.text)), set(_words(b.text))
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS_SHARE
+    if min(len(wa), len(wb)) < MIN_SAME_WORDS:
+        return False
+    return len(wa & wb) / len(wa | wb) >= SAME_WORDS_SHARE
 
 
 def _status(variants: Sequence[Claim]) -> tuple[str, str]:
@@ -117,7 +144,8 @@ def compare_quotes(
                 pair = next(
                     ((a, b) for a in by_speaker[ka] for b in by_speaker[kb]
                      if sources[a.article_id] != sources[b.article_id]
-                     and _personal_name(a.who) and _personal_name(b.who) and _same_words(a, b)),
+                     and _personal_name(a.who) and _personal_name(b.who)
+                     and not _one_name(a.who, b.who) and _same_words(a, b)),
                     None,
                 )  # fmt: skip
                 if pair:
