@@ -906,3 +906,30 @@ def test_check_examples_brief_lines_leave_out_the_wires_dateline(example_report)
     toll = next(line for line in bridge.brief if "At least seven people died" in line.text)
     assert toll.text.startswith("At least seven people died")
     assert not any("(MPA)" in line.text for s in example_report.stories for line in s.brief)
+
+
+def test_check_status_two_players_figures_in_one_proposition_do_not_make_it_conflicting():
+    # ECB+ 31: "Earl Clark finished ... with 25 points" / "... 22 points": aligned claims whose
+    # figures are two players' (their subjects) are no disputed proposition, and a pair of
+    # wordings is named once in the note however many claims repeat it
+    from newsweave.check.status import Sources, proposition
+    from newsweave.model import Claim
+
+    texts = {
+        "a": "Earl Clark finished the win with 25 points.",
+        "b": "Ty Lawson finished the win with 22 points.",
+        "c": "Earl Clark finished the win with 22 points.",
+    }
+    claims = []
+    for aid, text in texts.items():
+        i = text.index("2")
+        n = Number(float(text[i : i + 2]), None, "points", text[i : i + 2], i, i + 2)
+        claims.append(Claim(f"{aid}1", aid, text, 0, len(text), numbers=(n,)))
+    subjects = {("a", 33): "person:clark", ("b", 32): "person:lawson", ("c", 33): "person:clark"}
+    ctx = Sources(
+        label={"a": 0, "b": 1, "c": 2}, name=dict.fromkeys(texts, "x"), text=texts,
+        day=dict.fromkeys(texts), subjects=subjects,
+    )  # fmt: skip
+    assert proposition("p1", claims[:2], claims[0], ctx).status != "conflicting"
+    both = proposition("p1", [claims[0], claims[2], claims[2]], claims[0], ctx)
+    assert both.status == "conflicting" and both.note.count("25 vs 22") == 1

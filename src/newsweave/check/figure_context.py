@@ -53,7 +53,7 @@ from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from . import figure_parse
 from .numbers import is_change, is_whole, named_comparison, names_no_count, tally
-from .terms import content_stems, days, entity_key, number_key, word_stem
+from .terms import content_stems, days, entity_key, number_key, same_person, word_stem
 
 # Content stems looked at on each side of a figure, within this many characters of its
 # sentence.
@@ -536,7 +536,7 @@ def _same_kind(a: _Context, b: _Context) -> bool:
         return False  # "averaged more than 30 home runs" / "hit 13 home runs"
     if (a.score is None) != (b.score is None):
         return False  # "a 45 - 36 lead" / "its first 10 - point lead"
-    if a.subject and b.subject and a.subject != b.subject:
+    if a.subject and b.subject and not same_person(a.subject, b.subject):
         return False  # two people's figures: "Vaughn finished with ... nine rebounds" / "Daye ..."
     if a.when and b.when and not any(x[0] <= y[1] and y[0] <= x[1] for x in a.when for y in b.when):
         return False  # "the rate rose to 4.75% in January" / "wage growth reached 7.4% last year"

@@ -511,14 +511,14 @@ def compare_numbers(
             for c in (claims[i] for i in group)
         ]  # fmt: skip
         for (counts, unit, change, kind), found in figures(unnamed, texts).items():
-            for people in _by_person(found, subjects or {}):
+            for people in by_person(found, subjects or {}):
                 # without what is counted ("6.8%", "3%"), figures that differ are two quantities
                 for items in [people] if counts else _agreeing(people):
                     out.append(_comparison(items, (counts, unit, change, kind), articles, sources))
     return tuple(out)
 
 
-def _by_person(
+def by_person(
     items: list[tuple[Claim, Number]], subjects: Mapping[tuple[str, int], str]
 ) -> list[list[tuple[Claim, Number]]]:
     """Figures split where they are other people's (their `subjects`, else the people their

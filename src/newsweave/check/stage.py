@@ -133,11 +133,15 @@ def check_story(
         claims = claims[: settings.max_claims_per_story]
     articles = [a for a, _ in readable]
     sources = _sources([a for a, _ in docs])
+    texts = {a.id: a.text for a, _ in docs}
+    readings = {a.id: r for a, r in readable}
+    persons = person_offsets(readings)
     ctx = Sources(
         label=sources,
         name={a.id: a.outlet or Path(a.source).name for a, _ in docs},
-        text={a.id: a.text for a, _ in docs},
+        text=texts,
         day={a.id: (a.published or "")[:10] or None for a, _ in docs},
+        subjects=figure_subjects(claims, texts, persons),
     )
     groups, scores = align(claims, settings, ctx.day)
     propositions: list[Proposition] = []
@@ -153,11 +157,8 @@ def check_story(
         notes.append("one independent source: its claims are listed, none can be corroborated")
     doc_map = {a.id: (a, r) for a, r in readable}
     by_id = {a.id: a for a in articles}
-    readings = {a.id: r for a, r in readable}
-    persons = person_offsets(readings)
-    subjects = figure_subjects(claims, ctx.text, persons)
     numbers = story_quantities(readable, sources) + compare_numbers(
-        claims, groups, by_id, sources, subjects
+        claims, groups, by_id, sources, ctx.subjects
     )
     pairs = scores.at_least(MIN_PAIR_SCORE)  # the only pairs the figures' context looks at
     found = context_comparisons(claims, groups, pairs, by_id, sources, readings, persons)

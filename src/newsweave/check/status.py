@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Claim, Evidence, Proposition
 from ..vocab import YEAR_PATTERN
 from .align import is_denial
-from .numbers import figures, values_agree
+from .numbers import by_person, figures, values_agree
 from .terms import days, speaker_key
 
 
@@ -28,25 +28,30 @@ class Sources:
     name: Mapping[str, str]
     text: Mapping[str, str]
     day: Mapping[str, str | None]
+    # whose each figure is, by (article id, offset): `figure_context.figure_subjects`
+    subjects: Mapping[tuple[str, int], str] = field(default_factory=dict)
 
 
 def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     """Figures of one quantity that differ between independent sources, on one day (a later
     day's different figure is an update: see numbers.py)."""
-    found = []
-    for (counts, unit, _change, _kind), items in figures(claims, ctx.text).items():
+    found: dict[frozenset[str], str] = {}
+    for (counts, unit, _change, _kind), every in figures(claims, ctx.text).items():
         if counts is None:
             continue  # "6.8%" and "3%" of what? two claims can share a unit and count apart
-        for x, (ca, na) in enumerate(items):
-            for cb, nb in items[x + 1 :]:
-                if ctx.label[ca.article_id] == ctx.label[cb.article_id] or values_agree(na, nb):
-                    continue
-                day_a, day_b = ctx.day[ca.article_id], ctx.day[cb.article_id]
-                if day_a and day_b and day_a != day_b:
-                    continue
-                what = " ".join(p for p in (unit, counts) if p)
-                found.append(f"{na.text} vs {nb.text} ({what})")
-    return found
+        for items in by_person(every, ctx.subjects):  # two players' points are no dispute
+            for x, (ca, na) in enumerate(items):
+                for cb, nb in items[x + 1 :]:
+                    if ctx.label[ca.article_id] == ctx.label[cb.article_id] or values_agree(na, nb):
+                        continue
+                    day_a, day_b = ctx.day[ca.article_id], ctx.day[cb.article_id]
+                    if day_a and day_b and day_a != day_b:
+                        continue
+                    what = " ".join(p for p in (unit, counts) if p)
+                    found.setdefault(
+                        frozenset((na.text, nb.text, what)), f"{na.text} vs {nb.text} ({what})"
+                    )
+    return list(found.values())  # each pair of wordings once, whichever comes first
 
 
 # A year as written: 1800-2099, not money ("$2010"), a decade ("2010s") or part of a code.

@@ -114,9 +114,36 @@ def claim_persons(claim: Claim) -> frozenset[str]:
     return frozenset(e for e in claim.entities if e.startswith("person:") and e != speaker)
 
 
+# A surname's particle, which one report writes apart and another joined ("Vincent Del Giudice" /
+# "Vincent DelGiudice", ECB+ 33).
+_PARTICLES = ("del", "de", "della", "di", "da", "van", "von", "le", "la", "mac", "mc", "al", "el")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two `entity_key`s of people name one person, spelled two ways: equal, one a
+    letter longer ("rait" / "raite": ECB+ 23's "Duncan Rait" and "Duncan Raite"), or one the
+    other with a particle before it ("giudice" / "delgiudice").
+
+    Example:
+        >>> [same_person("person:rait", k) for k in ("person:raite", "person:rains")]
+        [True, False]
+        >>> same_person("person:giudice", "person:delgiudice")
+        True
+    """
+    if a == b:
+        return True
+    short, long = sorted((a.split(":")[-1], b.split(":")[-1]), key=len)
+    if len(short) < 4:
+        return False
+    if len(long) == len(short) + 1 and long.startswith(short):
+        return True
+    return long.endswith(short) and long[: len(long) - len(short)] in _PARTICLES
+
+
 def persons_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two claims' people (`claim_persons`) are named on both sides, none in common."""
-    return bool(a and b and a.isdisjoint(b))
+    """Whether two claims' people (`claim_persons`) are named on both sides, none in common
+    (`same_person`)."""
+    return bool(a and b and not any(same_person(x, y) for x in a for y in b))
 
 
 def speaker_key(name: str | None) -> str | None:
