@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Claim, QuoteComparison, QuoteVariant
 from ..read.entities_vocab import ORG_NAME_HEADS, ORG_WORDS
-from .terms import speaker_key
+from .terms import same_person, speaker_key
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
 
@@ -78,11 +78,6 @@ def _personal_name(name: str | None) -> bool:
     return words[-1] not in _TITLE_ENDS and not any(w in _BODY_WORDS for w in words)
 
 
-def _one_name(a: str, b: str) -> bool:
-    """Two spellings of one name: "Vincent DelGiudice" / "Vincent Del Giudice" (ECB+ 33)."""
-    return re.sub(r"[^a-z]", "", a.lower()) == re.sub(r"[^a-z]", "", b.lower())
-
-
 def _same_words(a: Claim, b: Claim) -> bool:
     wa, wb = set(_words(a.text)), set(_words(b.text))
     if min(len(wa), len(wb)) < MIN_SAME_WORDS:
@@ -132,7 +127,10 @@ def compare_quotes(
         said = [claims[i] for i in group if claims[i].said == "speech" and claims[i].who]
         by_speaker: dict[str | None, list[Claim]] = {}
         for c in said:
-            by_speaker.setdefault(speaker_key(c.who), []).append(c)
+            key = speaker_key(c.who)
+            # one person spelled two ways ("Vincent DelGiudice" / "Vincent Del Giudice")
+            key = next((k for k in by_speaker if k and key and same_person(k, key)), key)
+            by_speaker.setdefault(key, []).append(c)
         for members in by_speaker.values():
             variants = _one_per_article(members)
             if len({sources[c.article_id] for c in variants}) >= 2:
@@ -144,8 +142,7 @@ def compare_quotes(
                 pair = next(
                     ((a, b) for a in by_speaker[ka] for b in by_speaker[kb]
                      if sources[a.article_id] != sources[b.article_id]
-                     and _personal_name(a.who) and _personal_name(b.who)
-                     and not _one_name(a.who, b.who) and _same_words(a, b)),
+                     and _personal_name(a.who) and _personal_name(b.who) and _same_words(a, b)),
                     None,
                 )  # fmt: skip
                 if pair:
