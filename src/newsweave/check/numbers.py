@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ..linking import shared_key_groups
 from ..model import Article, Claim, Number, NumberComparison, NumberValue, Reading
 from ..read.entities_vocab import NUMBER_WORDS
 from ..vocab import YEAR_PATTERN
@@ -597,22 +598,8 @@ def merge_comparisons(
         >>> [(v.article_id, v.value) for v in merged.values], merged.status
         ([('a', 38.0), ('b', 357.0), ('c', 38.0)], 'conflicting')
     """
-    parent = list(range(len(numbers)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first: dict[tuple[str, int], int] = {}
-    for i, n in enumerate(numbers):
-        for v in n.values:
-            parent[root(i)] = root(first.setdefault((v.article_id, v.start), i))
-    groups: dict[int, list[NumberComparison]] = {}
-    for i, n in enumerate(numbers):
-        groups.setdefault(root(i), []).append(n)
-    return tuple(_merged(members, sources) for members in groups.values())
+    keys = [[(v.article_id, v.start) for v in n.values] for n in numbers]
+    return tuple(_merged([numbers[i] for i in group], sources) for group in shared_key_groups(keys))
 
 
 def _merged(members: list[NumberComparison], sources: Mapping[str, int]) -> NumberComparison:

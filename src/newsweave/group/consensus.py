@@ -20,29 +20,15 @@ from collections.abc import Sequence
 
 import numpy
 
+from ..linking import shared_key_groups
+
 __all__ = ["consensus_groups"]
 
 
 def _components(labelings: Sequence[Sequence[int]], n: int) -> list[list[int]]:
-    """Articles joined when any run put them in one story (union-find), in input order."""
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for labels in labelings:
-        first: dict[int, int] = {}
-        for i, lab in enumerate(labels):
-            j = first.setdefault(lab, i)
-            if j != i:
-                parent[find(i)] = find(j)
-    out: dict[int, list[int]] = {}
-    for i in range(n):
-        out.setdefault(find(i), []).append(i)
-    return list(out.values())
+    """Articles joined when any run put them in one story, in input order."""
+    return shared_key_groups([[(run, labels[i]) for run, labels in enumerate(labelings)]
+                              for i in range(n)])  # fmt: skip
 
 
 def _by_label(members: list[int], labels: Sequence[int]) -> list[list[int]]:

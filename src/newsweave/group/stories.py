@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..linking import shared_key_groups
 from ..model import Story
 from .features import content_terms, words
 
@@ -41,24 +42,15 @@ def source_labels(outlets: list[str | None], copy_groups: list[object]) -> list[
         >>> source_labels(["A", "A", "B", "C"], [0, 1, 2, 2])
         [0, 0, 2, 2]
     """
-    parent = list(range(len(outlets)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first: dict[object, int] = {}
-    for i, (outlet, group) in enumerate(zip(outlets, copy_groups, strict=True)):
-        keys = [("copy", group)] + ([("outlet", outlet.casefold())] if outlet else [])
-        for key in keys:
-            if key in first:
-                a, b = find(i), find(first[key])
-                parent[max(a, b)] = min(a, b)
-            else:
-                first[key] = i
-    return [find(i) for i in range(len(outlets))]
+    keys = [
+        [("copy", group)] + ([("outlet", outlet.casefold())] if outlet else [])
+        for outlet, group in zip(outlets, copy_groups, strict=True)
+    ]
+    label = [0] * len(outlets)
+    for members in shared_key_groups(keys):
+        for i in members:
+            label[i] = members[0]
+    return label
 
 
 def independent_sources(outlets: list[str | None], copy_groups: list[object]) -> int:
