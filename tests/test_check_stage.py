@@ -836,6 +836,30 @@ def test_check_numbers_two_peoples_figures_in_one_proposition_are_two_quantities
         ("conflicting", [7.0, 9.0]), ("single_source", [8.0])]  # fmt: skip
 
 
+def _points_claim(aid: str, text: str, people: tuple[str, ...] = ()):
+    """A claim of `text` (article `aid`) holding its one figure of points, the figure the first
+    word that is a number ("2,282", "nine"); the claim names `people`."""
+    from newsweave.model import Claim
+
+    figure = next(w.strip(",") for w in text.split() if w[0].isdigit() or w == "nine")
+    i = text.index(figure)
+    value = 9.0 if figure == "nine" else float(figure.replace(",", ""))
+    n = Number(value, None, "points", figure, i, i + len(figure))
+    return Claim(f"{aid}1", aid, text, 0, len(text), entities=people, numbers=(n,))
+
+
+def _compared(texts: dict[str, str], people=(), subjects=None) -> list[str]:
+    """The statuses `compare_numbers` gives the texts' points claims aligned as one proposition,
+    each text its own source."""
+    from newsweave.check.numbers import compare_numbers
+
+    claims = [_points_claim(aid, t, people) for aid, t in texts.items()]
+    articles = {aid: Article(aid, f"{aid}.txt", t, outlet=aid) for aid, t in texts.items()}
+    sources = {aid: k for k, aid in enumerate(texts)}
+    out = compare_numbers(claims, [list(range(len(claims)))], articles, sources, subjects)
+    return [n.status for n in out]
+
+
 @pytest.mark.parametrize(
     "other",
     [
@@ -851,52 +875,25 @@ def test_check_numbers_a_career_total_an_average_or_a_need_is_no_rival_of_a_game
     # claims aligned as one proposition (ECB+ 31): one game's points against the player's
     # career total, his average, what he still needed or a part are other quantities; the
     # same game's points written otherwise still conflict
-    from newsweave.check.numbers import compare_numbers
-    from newsweave.model import Claim
-
-    def claim(cid: str, aid: str, text: str) -> tuple[Claim, Article]:
-        figure = next(w.strip(",") for w in text.split() if w[0].isdigit() or w == "nine")
-        i = text.index(figure)
-        value = 9.0 if figure == "nine" else float(figure.replace(",", ""))
-        n = Number(value, None, "points", figure, i, i + len(figure))
-        c = Claim(cid, aid, text, 0, len(text), entities=("person:hansbrough",), numbers=(n,))
-        return c, Article(aid, f"{aid}.txt", text, outlet=aid)
-
-    made = [claim("c1", "a", "Hansbrough scored 20 points on Thursday."), claim("c2", "b", other)]
-    claims, articles = [c for c, _ in made], {a.id: a for _, a in made}
-    out = compare_numbers(claims, [[0, 1]], articles, {"a": 0, "b": 1})
-    assert [n.status for n in out] == ["single_source", "single_source"]
-    made[1] = claim("c2", "b", "Hansbrough finished with 22 points.")
-    claims, articles = [c for c, _ in made], {a.id: a for _, a in made}
-    out = compare_numbers(claims, [[0, 1]], articles, {"a": 0, "b": 1})
-    assert [n.status for n in out] == ["conflicting"]
+    game = "Hansbrough scored 20 points on Thursday."
+    people = ("person:hansbrough",)
+    assert _compared({"a": game, "b": other}, people) == ["single_source", "single_source"]
+    again = "Hansbrough finished with 22 points."
+    assert _compared({"a": game, "b": again}, people) == ["conflicting"]
 
 
 def test_check_numbers_whose_figure_it_is_splits_claims_that_name_both_players():
     # ECB+ 31: "Danny Green scored 14 points, while Ty Lawson posted 15 points" / "Ty Lawson
     # added 16 points ..., and Danny Green had 14": both claims name both players; the figures'
     # own subjects say the 14 and the 16 are two players' points
-    from newsweave.check.numbers import compare_numbers
-    from newsweave.model import Claim
-
     texts = {
         "a": "Earl Clark scored 14 points in the win.",
         "b": "Ty Lawson added 16 points as Earl Clark watched.",
     }
-    claims = []
-    for aid, text in texts.items():
-        word = next(w for w in text.split() if w.isdigit())
-        i = text.index(word)
-        n = Number(float(word), None, "points", word, i, i + 2)
-        people = ("person:clark", "person:lawson")
-        claims.append(Claim(f"{aid}1", aid, text, 0, len(text), entities=people, numbers=(n,)))
-    articles = {aid: Article(aid, f"{aid}.txt", t, outlet=aid) for aid, t in texts.items()}
-    sources = {"a": 0, "b": 1}
-    alike = compare_numbers(claims, [[0, 1]], articles, sources)
-    assert [n.status for n in alike] == ["conflicting"]
+    people = ("person:clark", "person:lawson")
+    assert _compared(texts, people) == ["conflicting"]
     subjects = {("a", 18): "person:clark", ("b", 16): "person:lawson"}
-    apart = compare_numbers(claims, [[0, 1]], articles, sources, subjects)
-    assert [n.status for n in apart] == ["single_source", "single_source"]
+    assert _compared(texts, people, subjects) == ["single_source", "single_source"]
 
 
 def test_check_examples_brief_lines_leave_out_the_wires_dateline(example_report):
@@ -913,18 +910,13 @@ def test_check_status_two_players_figures_in_one_proposition_do_not_make_it_conf
     # figures are two players' (their subjects) are no disputed proposition, and a pair of
     # wordings is named once in the note however many claims repeat it
     from newsweave.check.status import Sources, proposition
-    from newsweave.model import Claim
 
     texts = {
         "a": "Earl Clark finished the win with 25 points.",
         "b": "Ty Lawson finished the win with 22 points.",
         "c": "Earl Clark finished the win with 22 points.",
     }
-    claims = []
-    for aid, text in texts.items():
-        i = text.index("2")
-        n = Number(float(text[i : i + 2]), None, "points", text[i : i + 2], i, i + 2)
-        claims.append(Claim(f"{aid}1", aid, text, 0, len(text), numbers=(n,)))
+    claims = [_points_claim(aid, text) for aid, text in texts.items()]
     subjects = {("a", 33): "person:clark", ("b", 32): "person:lawson", ("c", 33): "person:clark"}
     ctx = Sources(
         label={"a": 0, "b": 1, "c": 2}, name=dict.fromkeys(texts, "x"), text=texts,
