@@ -235,4 +235,6 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # check-46-one-speaker: a speaker's two spellings are one speaker of the quotes compared
 # (`terms.same_person` in place of check-44's letters-only comparison): ECB+ whole topics 17 -> 16
 # conflicting quotes.
-CHECKER_VERSION = "check-46-one-speaker"
+# check-47-tally-names: a tallied figure's quantity reads "total points", "average rebounds",
+# "needed points", "share of candidates" (was "part candidates").
+CHECKER_VERSION = "check-47-tally-names"

@@ -180,6 +180,10 @@ _NEEDED = re.compile(r"\bneed(?:ed|ing|s)?\s+(?:just\s+|only\s+|another\s+)?$", 
 _PART = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|these|those)\b", re.I)
 
 
+# How a comparison's quantity names its tally: "total points", "share of candidates".
+_TALLY_WORDS = {"average": "average", "total": "total", "needed": "needed", "part": "share of"}
+
+
 def tally(text: str, n: Number) -> str | None:
     """What a figure tallies when it is no count of one event: "average", "total" (a career's),
     "needed" (what is still to reach) or "part" (of a set: "37 of the candidates"); None for a
@@ -567,7 +571,8 @@ def _comparison(
     status, note = figure_status(values, [n for _, n in items], sources)
     claimed = {speaker_key(n.claimed_by) for _, n in items}
     claimed_by = items[0][1].claimed_by if len(claimed) == 1 else None
-    parts = ("change in" if change else None, kind, counts, unit if unit != counts else None)
+    parts = ("change in" if change else None, _TALLY_WORDS.get(kind), counts,
+             unit if unit != counts else None)  # fmt: skip
     quantity = " ".join(p for p in parts if p)
     return NumberComparison(quantity, unit, claimed_by, status, values, note)
 
