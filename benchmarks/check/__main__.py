@@ -54,6 +54,10 @@ def _align() -> str:
             + "\n\nThe stage and the TF-IDF sweep:\n\n"
         )
     body += table((stage or []) + rows, _ALIGN_COLUMNS)
+    if stage and "pairs" in stage[0]:
+        from .same_statement import reading
+
+        notes.append(reading(stage[0]["pairs"], stage[0]["gold_pairs"]))
     if best:
         notes.append(
             f"TF-IDF best P at R >= 0.60: P {best['P']:.3f} (R {best['R']:.3f}, "

@@ -180,6 +180,8 @@ def stage_rows(corpus: EcbCorpus, pairs, gold) -> list[dict] | None:
             "R": r,
             "F1": f,
             "predicted": len(predicted & allowed),
+            "pairs": predicted & allowed,  # for the notes (same_statement.reading)
+            "gold_pairs": gold_keys,
         }
     ]
 
