@@ -152,12 +152,17 @@ def test_check_align_two_claims_naming_other_people_score_the_penalty_less():
         return ClaimFeatures({"finish": 0.6, "rebound": 0.8}, frozenset(persons), frozenset(),
                              None, False, persons=frozenset(persons))  # fmt: skip
 
-    feats = [claim(), claim("person:vaughn"), claim("person:vaughn"), claim("person:daye")]
+    feats = [claim(), claim("person:vaughn"), claim("person:vaughn"), claim("person:daye"),
+             claim("person:vaughns"), claim("person:vaughan"), claim("person:giudice"),
+             claim("person:delgiudice")]  # fmt: skip
     settings = CheckSettings()
     got = dict(pair_scores(feats, 8, settings).items())
     assert got == pytest.approx({p: pair_score(feats[p[0]], feats[p[1]], settings) for p in got})
-    assert [persons_differ(feats[i], feats[j]) for i, j in ((0, 1), (1, 2), (1, 3))] == [
-        False, False, True]  # fmt: skip
+    # one person spelled two ways is no other person: "Vaughn" / "Vaughns", "Del Giudice" /
+    # "DelGiudice"; "Vaughn" and "Vaughan" are two
+    pairs = ((0, 1), (1, 2), (1, 3), (1, 4), (1, 5), (6, 7))
+    assert [persons_differ(feats[i], feats[j]) for i, j in pairs] == [
+        False, False, True, False, True, False]  # fmt: skip
     assert got[(1, 2)] - got[(1, 3)] == pytest.approx(
         settings.other_person_penalty + settings.entity_bonus
     )

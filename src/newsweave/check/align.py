@@ -19,7 +19,15 @@ import numpy as np
 from ..model import Claim, Number
 from ..settings import CheckSettings
 from .numbers import same_figure
-from .terms import claim_persons, content_stems, days, number_key, persons_apart, speaker_key
+from .terms import (
+    claim_persons,
+    content_stems,
+    days,
+    number_key,
+    person_forms,
+    persons_apart,
+    speaker_key,
+)
 
 # However big the story, a term proposes pairs among at most this many claims (a 200-article
 # story has about 6,000 claims: a term in a tenth of them would propose 180,000 pairs).
@@ -288,11 +296,30 @@ def pair_scores(feats: Sequence[ClaimFeatures], max_df: int, settings: CheckSett
     denied = np.array([f.denied for f in feats])
     score = score - np.where(denied[rows] != denied[cols], DENIAL_PENALTY, 0.0)
     score = score - np.where(_times_disagree(feats, rows, cols), settings.other_time_penalty, 0.0)
-    people = _incidence(n, {}, [f.persons for f in feats])
     named = np.array([bool(f.persons) for f in feats], dtype=bool)
-    apart = named[rows] & named[cols] & (_at(people @ people.T, rows, cols) == 0)
+    apart = named[rows] & named[cols] & (_shared_people(feats, n, rows, cols) == 0)
     score = score - np.where(apart, settings.other_person_penalty, 0.0)
     return PairScores(rows, cols, score)
+
+
+def _shared_people(
+    feats: Sequence[ClaimFeatures], n: int, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """Per pair, how many ways the two claims' people meet, as `terms.same_person` counts them
+    (a first form in common, or one's first form the other's second): 0 when `persons_apart`."""
+    columns: dict = {}
+    forms = [[person_forms(k) for k in f.persons] for f in feats]
+    full = _incidence(n, columns, [[x for fs, _ in fo for x in fs] for fo in forms])
+    short = _incidence(n, columns, [[x for _, ss in fo for x in ss] for fo in forms])
+    full, short = (_widened(m, len(columns)) for m in (full, short))
+    return _at(full @ full.T + full @ short.T + short @ full.T, rows, cols)
+
+
+def _widened(matrix, width: int):
+    """A sparse matrix with `width` columns (the ones after its own empty)."""
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))
 
 
 def _figures_near(

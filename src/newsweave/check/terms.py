@@ -119,25 +119,43 @@ def claim_persons(claim: Claim) -> frozenset[str]:
 _PARTICLES = ("del", "de", "della", "di", "da", "van", "von", "le", "la", "mac", "mc", "al", "el")
 
 
+def person_forms(key: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The spellings an `entity_key` of a person is written in: (itself and itself without a
+    particle before it, "delgiudice" -> "giudice"; itself a letter shorter, "raite" -> "rait"),
+    never shorter than four letters. One person spelled two ways has a first form in common, or
+    one's first form is the other's second (`same_person`): "rait" and "raite" are one, "clark"
+    and "clare" are not. The alignment counts shared forms so (`align.pair_scores`).
+
+    Example:
+        >>> [sorted(forms) for forms in person_forms("person:delgiudice")]
+        [['person:delgiudice', 'person:giudice'], ['person:delgiudic']]
+    """
+    head, _, name = key.rpartition(":")
+    prefix = f"{head}:" if head else ""
+    full = {name}
+    particle = max((p for p in _PARTICLES if name.startswith(p)), key=len, default="")
+    if particle and len(name) - len(particle) >= 4:
+        full.add(name[len(particle) :])  # the longest: "del" of "delgiudice", not "de"
+    shorter = {name[:-1]} if len(name) > 4 else set()
+    return frozenset(prefix + f for f in full), frozenset(prefix + f for f in shorter)
+
+
 def same_person(a: str, b: str) -> bool:
-    """Whether two `entity_key`s of people name one person, spelled two ways: equal, one a
-    letter longer ("rait" / "raite": ECB+ 23's "Duncan Rait" and "Duncan Raite"), or one the
-    other with a particle before it ("giudice" / "delgiudice").
+    """Whether two `entity_key`s of people name one person, spelled two ways (`person_forms`):
+    "rait" / "raite" (ECB+ 23's "Duncan Rait" and "Duncan Raite"), "giudice" / "delgiudice"
+    ("Vincent Del Giudice" / "Vincent DelGiudice", ECB+ 33).
 
     Example:
         >>> [same_person("person:rait", k) for k in ("person:raite", "person:rains")]
         [True, False]
-        >>> same_person("person:giudice", "person:delgiudice")
-        True
+        >>> same_person("person:giudice", "person:delgiudice"), same_person("person:clark",
+        ...                                                                  "person:clare")
+        (True, False)
     """
     if a == b:
         return True
-    short, long = sorted((a.split(":")[-1], b.split(":")[-1]), key=len)
-    if len(short) < 4:
-        return False
-    if len(long) == len(short) + 1 and long.startswith(short):
-        return True
-    return long.endswith(short) and long[: len(long) - len(short)] in _PARTICLES
+    (full_a, short_a), (full_b, short_b) = person_forms(a), person_forms(b)
+    return bool(full_a & full_b or full_a & short_b or short_a & full_b)
 
 
 def persons_apart(a: frozenset[str], b: frozenset[str]) -> bool:
