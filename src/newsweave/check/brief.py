@@ -34,7 +34,7 @@ from ..model import (
     Reading,
     TimelineEntry,
 )
-from ..read.quotes_vocab import DATELINE_PATTERN
+from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, DATELINE_PATTERN
 from .numbers import same_figure, value_number
 from .terms import content_stems
 
@@ -167,9 +167,7 @@ def balance_quotes(text: str) -> str:
 
 # A paragraph's opening dateline is the wire's address line, not the sentence: "OSTWYN, March 10
 # (MPA) – At least seven people died ...", "(CNN) - Patience is in ever-shorter supply".
-_DATELINE = re.compile(
-    rf"(?:{DATELINE_PATTERN}|\([A-Z][A-Za-z .]{{1,20}}\) ?(?:--|[\u2013\u2014-]) ?)"
-)
+_DATELINE = re.compile(rf"(?:{DATELINE_PATTERN}|{AGENCY_DATELINE_PATTERN})")
 
 
 def _past_dateline(sentence: str) -> str:

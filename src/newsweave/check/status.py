@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..model import Claim, Evidence, Proposition
 from ..vocab import YEAR_PATTERN
@@ -34,24 +35,27 @@ class Sources:
 
 def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     """Figures of one quantity that differ between independent sources, on one day (a later
-    day's different figure is an update: see numbers.py)."""
+    day's different figure is an update: see numbers.py), each pair of wordings once."""
     found: dict[frozenset[str], str] = {}
     for (counts, unit, _change, _kind), every in figures(claims, ctx.text).items():
         if counts is None:
             continue  # "6.8%" and "3%" of what? two claims can share a unit and count apart
+        what = " ".join(p for p in (unit, counts) if p)
         for items in by_person(every, ctx.subjects):  # two players' points are no dispute
-            for x, (ca, na) in enumerate(items):
-                for cb, nb in items[x + 1 :]:
-                    if ctx.label[ca.article_id] == ctx.label[cb.article_id] or values_agree(na, nb):
-                        continue
-                    day_a, day_b = ctx.day[ca.article_id], ctx.day[cb.article_id]
-                    if day_a and day_b and day_a != day_b:
-                        continue
-                    what = " ".join(p for p in (unit, counts) if p)
-                    found.setdefault(
-                        frozenset((na.text, nb.text, what)), f"{na.text} vs {nb.text} ({what})"
-                    )
-    return list(found.values())  # each pair of wordings once, whichever comes first
+            for (ca, na), (cb, nb) in combinations(items, 2):
+                if _comparable(ca, cb, ctx) and not values_agree(na, nb):
+                    key = frozenset((na.text, nb.text, what))
+                    found.setdefault(key, f"{na.text} vs {nb.text} ({what})")
+    return list(found.values())
+
+
+def _comparable(a: Claim, b: Claim, ctx: Sources) -> bool:
+    """Whether two claims' figures can dispute: two independent sources, not two different
+    days."""
+    day_a, day_b = ctx.day[a.article_id], ctx.day[b.article_id]
+    return ctx.label[a.article_id] != ctx.label[b.article_id] and not (
+        day_a and day_b and day_a != day_b
+    )
 
 
 # A year as written: 1800-2099, not money ("$2010"), a decade ("2010s") or part of a code.
