@@ -57,7 +57,7 @@ def _align() -> str:
     if stage and "pairs" in stage[0]:
         from .same_statement import reading
 
-        notes.append(reading(stage[0]["pairs"], stage[0]["gold_pairs"]))
+        notes.append(reading(stage[0]["pairs"], stage[0]["gold_pairs"], stage[0]["universe"]))
     if best:
         notes.append(
             f"TF-IDF best P at R >= 0.60: P {best['P']:.3f} (R {best['R']:.3f}, "

@@ -182,6 +182,7 @@ def stage_rows(corpus: EcbCorpus, pairs, gold) -> list[dict] | None:
             "predicted": len(predicted & allowed),
             "pairs": predicted & allowed,  # for the notes (same_statement.reading)
             "gold_pairs": gold_keys,
+            "universe": len(allowed),
         }
     ]
 
