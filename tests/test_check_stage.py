@@ -925,3 +925,44 @@ def test_check_status_two_players_figures_in_one_proposition_do_not_make_it_conf
     assert proposition("p1", claims[:2], claims[0], ctx).status != "conflicting"
     both = proposition("p1", [claims[0], claims[2], claims[2]], claims[0], ctx)
     assert both.status == "conflicting" and both.note.count("25 vs 22") == 1
+
+
+def _span_quote(text: str, said: str, speaker: str, mention: str, cue: str, **kw) -> Quote:
+    return Quote(said, speaker, mention, cue, False, text.index(said),
+                 text.index(said) + len(said), **kw)  # fmt: skip
+
+
+def test_check_claims_a_yielding_quote_keeps_its_own_words_for_its_speaker():
+    # the reader's 'according to' quote holds a more specific one ("which he says ..."): that
+    # one is a claim of its own, and the rest of the outer quote is still the general's, not
+    # the outlet's (seed 003's 1,100 square kilometres were the outlet's)
+    text = (
+        "According to General Ruta Vale, the army has so far retaken 900 square kilometres of "
+        "farmland, an area which she says makes up 60 percent of the lost ground."
+    )
+    outer = _span_quote(text, text[text.index("the army") : -1], "Ruta Vale", "General Ruta Vale",
+                        "according to")  # fmt: skip
+    inner = _span_quote(text, "makes up 60 percent of the lost ground", "Ruta Vale", "she",
+                        "says")  # fmt: skip
+    reading = Reading("a", ((0, len(text)),), quotes=(outer, inner))
+    claims = article_claims(Article("a", "x", text), reading)
+    assert [(c.kind, c.who, c.cue, c.text) for c in claims] == [
+        ("reported", "Ruta Vale", "according to",
+         "the army has so far retaken 900 square kilometres of farmland, an area"),
+        ("reported", "Ruta Vale", "says", "makes up 60 percent of the lost ground"),
+    ]  # fmt: skip
+
+
+def test_check_claims_find_the_speaker_beside_the_quote_not_first_in_the_sentence():
+    # the sentence names the speaker twice; the first "Tarsk" is the subject of the outlet's
+    # own clause and stays in it (the relative clause cut with the frame goes too)
+    text = (
+        "Observers assumed that Tarsk seized the valley to hold it ahead of talks in which "
+        "Tarsk would demand that Orlen return the northern ports."
+    )
+    q = _span_quote(text, "that Orlen return the northern ports", "Tarsk", "Tarsk", "demand")
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    assert [(c.kind, c.text) for c in claims] == [
+        ("asserted", "Observers assumed that Tarsk seized the valley to hold it ahead of talks"),
+        ("reported", "Orlen return the northern ports"),
+    ]  # fmt: skip

@@ -32,6 +32,10 @@ MIN_FRAME_TERMS = 7
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:while|but|whereas|and\s+(?=the\b|a\b|an\b|it\b|he\b|she\b|they\b))\s*"
 )
+# The words between a cue and its quote are the quote's when this short ("urging them to
+# eliminate ...", the seed pair), the frame's when longer ("claimed in a speech to the
+# governors that ...").
+CUE_OBJECT_CHARS = 12
 _TRIM = " ,;:–—-\"“”‘’'()"
 _TRIM_START, _TRIM_END = _TRIM + "\n\t", _TRIM + ".\n\t"  # made once, not per character
 # An attribution whose source is one of these inside another quote ("the council said it
@@ -40,13 +44,19 @@ _TRIM_START, _TRIM_END = _TRIM + "\n\t", _TRIM + ".\n\t"  # made once, not per c
 _PRONOUN_SOURCES = frozenset((*PRONOUNS, *THING_PRONOUNS, "you"))
 
 
-_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|but|or|while|as|which|who))+[\s,;:]*$", re.I)
+# (a relative clause whose subject was cut out with the speaker goes with its preposition:
+# "ahead of talks in which [Kyiv would demand]")
+_DANGLING = re.compile(
+    r"(?:[\s,;:]+(?:(?:in|of|on|at|by|for|with|from|to|during|under)\s+(?:which|whom)"
+    r"|and|but|or|while|as|which|who))+[\s,;:]*$",
+    re.I,
+)
 
 
 # The last letters of _DANGLING's words: a span whose last word ends otherwise (in an ASCII
 # letter, as most do) has no dangling conjunction, and the search, tried at each of its
 # characters, was 4% of the check's time on 300 WCXB pages.
-_DANGLING_ENDS = frozenset("dtresho")
+_DANGLING_ENDS = frozenset("dtreshom")
 
 
 def _may_dangle(text: str, start: int, end: int) -> bool:
@@ -83,11 +93,13 @@ def _pronoun_source(q: Quote) -> bool:
     return (q.speaker or q.speaker_text or "").lower() in _PRONOUN_SOURCES
 
 
-def _kept_quotes(quotes: Sequence[Quote]) -> list[Quote]:
-    """The quotes that are claims: a partial quote inside another quote is part of it, and a
-    quote that holds a more specific one ("On Thursday, Peskov announced that X, according to
-    TASS") yields to the inner one."""
-    kept = []
+def _kept_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """The quotes that are claims, and those that yield to a more specific one inside them:
+    a partial quote inside another quote is part of it, and a quote that holds a more specific
+    one ("On Thursday, Peskov announced that X, according to TASS") yields to the inner one.
+    What a yielding quote says outside its inner ones is still its speaker's, not the outlet's
+    (`article_claims`)."""
+    kept, yielded = [], []
     for q in quotes:
         inside = [o for o in quotes if o is not q and o.start <= q.start and q.end <= o.end]
         if q.partial and inside:
@@ -101,11 +113,12 @@ def _kept_quotes(quotes: Sequence[Quote]) -> list[Quote]:
             and not _pronoun_source(o)
         ]  # fmt: skip
         if holds:
+            yielded.append(q)
             continue
         if any((o.start, o.end) == (q.start, q.end) for o in kept):
             continue  # the same span found twice (two cues): one claim
         kept.append(q)
-    return kept
+    return kept, yielded
 
 
 def _residues(
@@ -163,6 +176,60 @@ def _participial(text: str, quote: Quote, start: int, end: int) -> bool:
     return i > start and text[start:i].rstrip().endswith(",")
 
 
+def _distance(start: int, end: int, lo: int, hi: int) -> int:
+    """How far [start, end) lies from [lo, hi): 0 when they touch or overlap."""
+    return max(0, lo - end, start - hi)
+
+
+def _nearest(text: str, word: str, lo: int, hi: int, near: tuple[int, int]) -> int:
+    """The start of the occurrence of `word` in text[lo:hi] nearest the span `near`, one
+    outside it before one inside ("..., according to a note" inside the quote it frames);
+    -1 when there is none. A sentence may name the speaker twice ("the assumption was that
+    Kyiv chose to invade Kursk ... in which Kyiv would demand that ..."): the frame is the one
+    beside the quote, not the first."""
+    best, best_at = None, -1
+    i = text.find(word, lo, hi)
+    while i >= 0:
+        j = i + len(word)
+        # an occurrence inside the span comes after every one outside it
+        d = _distance(i, j, *near) if j <= near[0] or i >= near[1] else hi - lo + i
+        if best is None or d < best:
+            best, best_at = d, i
+        i = text.find(word, i + 1, hi)
+    return best_at
+
+
+def _content_start(text: str, q: Quote, lo: int) -> int:
+    """Where a quote's own words may start: past its cue when the cue comes just before it
+    ("urging them to eliminate ...": "them" is the one urged, not the outlet's word)."""
+    i = _nearest(text, q.cue, lo, q.start, (q.start, q.end)) if q.cue else -1
+    if i < 0 or not q.cue or q.start - (i + len(q.cue)) > CUE_OBJECT_CHARS:
+        return q.start
+    return i + len(q.cue)
+
+
+def _content_end(text: str, q: Quote) -> int:
+    """Where a quote's own words end: at its cue when its span runs on over it ("Most
+    economists expect X, according to a note published by Kessel Capital")."""
+    i = text.find(q.cue, q.start, q.end) if q.cue else -1
+    return i if i > q.start else q.end
+
+
+def _frame_spans(text: str, q: Quote, lo: int, hi: int, speaker: bool) -> list[tuple[int, int]]:
+    """Where the quote's cue, and (`speaker`) its speaker's mention with what describes it,
+    are in text[lo:hi]: the cue nearest the quote, the speaker nearest that cue."""
+    out = []
+    cue_at = _nearest(text, q.cue, lo, hi, (q.start, q.end)) if q.cue else -1
+    anchor = (cue_at, cue_at + len(q.cue)) if cue_at >= 0 and q.cue else (q.start, q.end)
+    if cue_at >= 0:
+        out.append(anchor)
+    if speaker and q.speaker_text:
+        i = _nearest(text, q.speaker_text, lo, hi, anchor)
+        if i >= 0:
+            out.append((i, _apposition_end(text, i + len(q.speaker_text), hi)))
+    return out
+
+
 class _Spans:
     """An article's entities, numbers or times, found by the span that holds them.
 
@@ -215,7 +282,7 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     # enclosing quote's
     believed = [(_as_quote(a), a.kind) for a in reading.attributions if a.kind != "refusal"]
     said_kind = {id(q): kind for q, kind in believed}
-    quotes = _kept_quotes((*reading.quotes, *(q for q, _ in believed)))
+    quotes, yielded = _kept_quotes((*reading.quotes, *(q for q, _ in believed)))
     spans = (_Spans(reading.entities), _Spans(reading.numbers), _Spans(reading.times))
     claims: list[Claim] = []
     for n, (s_start, s_end) in enumerate(reading.sentences):
@@ -226,22 +293,22 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
         here = [q for q in inside if s_start <= q.start]
         pieces: list[tuple[int, int, Quote | None]] = [(q.start, q.end, q) for q in here]
         covered = [(q.start, q.end) for q in inside]
+        outer = [q for q in yielded if q.start < s_end and s_start < q.end]
         # the speaker and cue are not part of an asserted residue, but for "X did Y, saying Z"
         # the speaker is the subject of a clause of its own
-        framed = [q for q in inside if not _participial(text, q, s_start, s_end)]
-        for q in inside:
-            for word in (q.speaker_text if q in framed else None, q.cue):
-                if word:
-                    i = text.find(word, s_start, s_end)
-                    if i >= 0:
-                        end = i + len(word)
-                        if word == q.speaker_text:
-                            end = _apposition_end(text, end, s_end)
-                        covered.append((i, end))
+        framed = [q for q in (*inside, *outer) if not _participial(text, q, s_start, s_end)]
+        for q in (*inside, *outer):
+            covered.extend(_frame_spans(text, q, s_start, s_end, q in framed))
         least = MIN_FRAME_TERMS if framed else MIN_ASSERTED_TERMS
         for r_start, r_end in _residues(text, s_start, min(s_end, len(text)), covered):
-            if len(content_stems(text[r_start:r_end])) >= least:
-                pieces.append((r_start, r_end, None))
+            # what a yielding quote says besides its inner quotes is its speaker's ("According
+            # to Gerasimov, the army has liberated 1,100 km², an area which he says is 86%"):
+            # a quote's own words, not its frame, so as many as an asserted claim
+            said = [q for q in outer if _content_start(text, q, s_start) <= r_start
+                    and r_end <= _content_end(text, q)]  # fmt: skip
+            if len(content_stems(text[r_start:r_end])) >= (MIN_ASSERTED_TERMS if said else least):
+                inner = min(said, key=lambda q: q.end - q.start, default=None)
+                pieces.append((r_start, r_end, inner))
         for start, end, quote in sorted(pieces, key=lambda p: p[0]):
             claim = _claim(article.id, len(claims), text, start, end, quote, spans, n)
             if quote is not None and id(quote) in said_kind:
