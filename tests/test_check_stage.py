@@ -966,3 +966,16 @@ def test_check_claims_find_the_speaker_beside_the_quote_not_first_in_the_sentenc
         ("asserted", "Observers assumed that Tarsk seized the valley to hold it ahead of talks"),
         ("reported", "Orlen return the northern ports"),
     ]  # fmt: skip
+
+
+def test_check_claims_a_partial_quote_of_its_own_takes_the_words_it_completes():
+    # 'According to him, the town "has been ..."': the reader found only the quoted words; the
+    # claim is about the town (a residue too short to be a claim), not a bare predicate
+    text = 'According to him, the town "has been almost completely flooded".'
+    q = _span_quote(text, "has been almost completely flooded", "Oren Dale", "him",
+                    "according to", partial=True)  # fmt: skip
+    q = replace(q, direct=True)
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    assert [(c.kind, c.who, c.text) for c in claims] == [
+        ("reported", "Oren Dale", 'the town "has been almost completely flooded'),
+    ]

@@ -230,6 +230,28 @@ def _frame_spans(text: str, q: Quote, lo: int, hi: int, speaker: bool) -> list[t
     return out
 
 
+# What may stand between a partial quote and the words it completes: spaces and quote marks.
+_QUOTE_GAP = re.compile(r"[\s\"“”‘’'«»]*")
+
+
+def _widen_partials(
+    text: str, pieces: list[tuple[int, int, Quote | None]], leftovers: list[tuple[int, int]]
+) -> list[tuple[int, int, Quote | None]]:
+    """A partial quote that is a claim of its own takes in the words beside it too few to be
+    a claim ('According to him, the town "has been almost completely destroyed"': the claim
+    is that the town has been, not "has been almost completely destroyed")."""
+    out = []
+    for start, end, quote in pieces:
+        if quote is not None and quote.partial:
+            for r_start, r_end in leftovers:
+                if r_end <= start and _QUOTE_GAP.fullmatch(text, r_end, start):
+                    start = r_start
+                elif r_start >= end and _QUOTE_GAP.fullmatch(text, end, r_start):
+                    end = r_end
+        out.append((start, end, quote))
+    return out
+
+
 class _Spans:
     """An article's entities, numbers or times, found by the span that holds them.
 
@@ -300,6 +322,7 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
         for q in (*inside, *outer):
             covered.extend(_frame_spans(text, q, s_start, s_end, q in framed))
         least = MIN_FRAME_TERMS if framed else MIN_ASSERTED_TERMS
+        leftovers: list[tuple[int, int]] = []
         for r_start, r_end in _residues(text, s_start, min(s_end, len(text)), covered):
             # what a yielding quote says besides its inner quotes is its speaker's ("According
             # to Gerasimov, the army has liberated 1,100 km², an area which he says is 86%"):
@@ -309,6 +332,9 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
             if len(content_stems(text[r_start:r_end])) >= (MIN_ASSERTED_TERMS if said else least):
                 inner = min(said, key=lambda q: q.end - q.start, default=None)
                 pieces.append((r_start, r_end, inner))
+            else:
+                leftovers.append((r_start, r_end))
+        pieces = _widen_partials(text, pieces, leftovers)
         for start, end, quote in sorted(pieces, key=lambda p: p[0]):
             claim = _claim(article.id, len(claims), text, start, end, quote, spans, n)
             if quote is not None and id(quote) in said_kind:
