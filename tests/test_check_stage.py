@@ -979,3 +979,15 @@ def test_check_claims_a_partial_quote_of_its_own_takes_the_words_it_completes():
     assert [(c.kind, c.who, c.text) for c in claims] == [
         ("reported", "Oren Dale", 'the town "has been almost completely flooded'),
     ]
+
+
+def test_check_claims_a_cue_after_and_leaves_the_speaker_its_own_clause():
+    # "X did Y and claims Z": X is the subject of Y too (seed 003's "Russia continues to record
+    # achievements ... and claims it is close to ..." lost "Russia")
+    text = "Norland continues to gain ground in the eastern hills and claims it will hold them."
+    q = _span_quote(text, "it will hold them", "Norland", "Norland", "claims")
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    assert [(c.kind, c.text) for c in claims] == [
+        ("asserted", "Norland continues to gain ground in the eastern hills"),
+        ("reported", "it will hold them"),
+    ]

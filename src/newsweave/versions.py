@@ -253,4 +253,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # beside it too few to be a claim ('According to him, the town "has been almost completely
 # destroyed"', 'he could "do things economically ..."'). ECB+ alignment P 0.627 -> 0.629,
 # R 0.100 -> 0.101 (2,259 pairs); planted, whole-topic figures and the brief unchanged.
-CHECKER_VERSION = "check-50-partial-subjects"
+# check-51-own-clause: a cue after "and" leaves the speaker the subject of its own clause
+# ("Russia continues to record achievements in Kursk and claims it is close to ..." lost
+# "Russia"), and a participle cue is the one nearest its quote. ECB+ alignment P 0.628 at
+# R 0.101 (2,269 pairs); planted and whole-topic figures unchanged; brief ROUGE-2 0.174 -> 0.173.
+CHECKER_VERSION = "check-51-own-clause"

@@ -165,15 +165,20 @@ def _apposition_end(text: str, at: int, limit: int) -> int:
     return m.end() - 1 if m else at
 
 
-def _participial(text: str, quote: Quote, start: int, end: int) -> bool:
-    """Whether a quote's cue is a participle after a comma ("The bank raised its rate to
-    5.25%, saying that inflation was too high"): what comes before it is the sentence's own
-    clause, not the frame of the quote (the example corpus's Herald lead lost its rate rise)."""
+def _own_clause_before(text: str, quote: Quote, start: int, end: int) -> bool:
+    """Whether a quote's cue follows a clause of the speaker's own: a participle after a comma
+    ("The bank raised its rate to 5.25%, saying that inflation was too high"; the example
+    corpus's Herald lead lost its rate rise) or a verb after "and" ("Russia continues to record
+    achievements in Kursk and claims it is close to ...", seed 003). The speaker is that
+    clause's subject, not only the frame of the quote."""
     cue = (quote.cue or "").lower()
-    if not cue.endswith("ing"):
+    i = _nearest(text.lower(), cue, start, end, (quote.start, quote.end)) if cue else -1
+    if i <= start:
         return False
-    i = text.lower().find(cue, start, end)
-    return i > start and text[start:i].rstrip().endswith(",")
+    before = text[start:i].rstrip()
+    if cue.endswith("ing") and before.endswith(","):
+        return True
+    return before.lower().endswith(" and") and len(content_stems(before)) >= MIN_ASSERTED_TERMS
 
 
 def _distance(start: int, end: int, lo: int, hi: int) -> int:
@@ -318,7 +323,7 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
         outer = [q for q in yielded if q.start < s_end and s_start < q.end]
         # the speaker and cue are not part of an asserted residue, but for "X did Y, saying Z"
         # the speaker is the subject of a clause of its own
-        framed = [q for q in (*inside, *outer) if not _participial(text, q, s_start, s_end)]
+        framed = [q for q in (*inside, *outer) if not _own_clause_before(text, q, s_start, s_end)]
         for q in (*inside, *outer):
             covered.extend(_frame_spans(text, q, s_start, s_end, q in framed))
         least = MIN_FRAME_TERMS if framed else MIN_ASSERTED_TERMS
