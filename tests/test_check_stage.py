@@ -991,3 +991,43 @@ def test_check_claims_a_cue_after_and_leaves_the_speaker_its_own_clause():
         ("asserted", "Norland continues to gain ground in the eastern hills"),
         ("reported", "it will hold them"),
     ]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_check_claims_hold_their_invariants_on_random_readings(seed):
+    # random sentences, quotes and attributions (nested, partial, overlapping, with cues and
+    # speakers that occur twice or nowhere): every claim is a span of the text in text order,
+    # no span twice and none empty, a reported claim's speaker is a speaker the reading gave
+    import random
+
+    from newsweave.model import Attribution
+
+    rng = random.Random(seed)
+    words = ("Vale", "said", "and", "the", "army", "claims", "according", "to", "town", ",",
+             "urging", "them", "which", "he", "says", '"', "took", "40", "hills", ".")  # fmt: skip
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
+    cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(3))})
+    sentences = tuple(zip(cuts, cuts[1:], strict=False))
+    speakers = ("Ruta Vale", "the army", None)
+    quotes, attributions = [], []
+    for _ in range(rng.randint(0, 6)):
+        a = rng.randrange(len(text) + 1)
+        b = rng.randint(a, len(text))
+        cue = rng.choice(("said", "says", "claims", "according to", "urging", "", None))
+        mention = rng.choice(("Vale", "he", "the army", "nobody", None))
+        if rng.random() < 0.7:
+            quotes.append(Quote(text[a:b], rng.choice(speakers), mention, cue, rng.random() < 0.5,
+                                a, b, partial=rng.random() < 0.3))  # fmt: skip
+        else:
+            kind = rng.choice(("belief", "stance", "refusal"))
+            attributions.append(Attribution(kind, text[a:b], rng.choice(speakers), mention, cue,
+                                            a, b))  # fmt: skip
+    reading = Reading("a", sentences, quotes=tuple(quotes), attributions=tuple(attributions))
+    claims = article_claims(Article("a", "x", text), reading)
+    assert all(0 <= c.start <= c.end <= len(text) and text[c.start : c.end] == c.text
+               for c in claims)  # fmt: skip
+    assert [c.sentence for c in claims] == sorted(c.sentence for c in claims)
+    assert len({(c.start, c.end) for c in claims}) == len(claims)
+    assert all(c.text for c in claims)
+    given = {q.speaker for q in quotes} | {a.source for a in attributions}
+    assert all(c.who in given for c in claims if c.kind == "reported")

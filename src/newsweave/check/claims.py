@@ -312,6 +312,7 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     quotes, yielded = _kept_quotes((*reading.quotes, *(q for q, _ in believed)))
     spans = (_Spans(reading.entities), _Spans(reading.numbers), _Spans(reading.times))
     claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
     for n, (s_start, s_end) in enumerate(reading.sentences):
         # a quote is one claim, in the sentence it starts in; one that runs on from an earlier
         # sentence still covers its words here ('... get people out of its way," said Jonas
@@ -342,6 +343,9 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
         pieces = _widen_partials(text, pieces, leftovers)
         for start, end, quote in sorted(pieces, key=lambda p: p[0]):
             claim = _claim(article.id, len(claims), text, start, end, quote, spans, n)
+            if not claim.text or (claim.start, claim.end) in seen:
+                continue  # a quote of marks only ('"'), or one span found twice: one claim
+            seen.add((claim.start, claim.end))
             if quote is not None and id(quote) in said_kind:
                 claim = replace(claim, said=said_kind[id(quote)])
             claims.append(claim)
