@@ -401,6 +401,19 @@ def test_read_quotes_stance_cue_with_object_is_an_attribution_not_a_quote(
     assert text[a.start : a.end] == a.text
 
 
+def test_read_quotes_cue_under_another_verbs_object_takes_that_verbs_subject() -> None:
+    # "expressed willingness to support": who supports is who expressed it, not the subject of
+    # the clause before (seed 003 gave Zelensky's government's support to the Trump
+    # administration)
+    text = (
+        "The council said the port authority had agreed to fund the new pier, after Mayor Elin "
+        "Dahl expressed willingness to support the harbour plan."
+    )
+    _quotes_found, atts = read_quotes(text, nlp.doc(text))
+    [a] = [a for a in atts if a.cue == "support"]
+    assert (a.kind, a.source, a.text) == ("stance", "Elin Dahl", "the harbour plan")
+
+
 def test_read_quotes_surname_speaker_resolves_to_full_name() -> None:
     # no entities given: the speaker resolver's own fallback names "Dahl" in full
     text = 'Mayor Elin Dahl opened the bridge on Monday. "It will reopen in May," Dahl said.'

@@ -50,7 +50,11 @@ Bump one when its stage's output changes, so the stored results are redone.
 # read-25-surnames: a surname alone that the recogniser left out, of a person the article names
 # in full, is that person ("Hansbrough entered the game with 2,282 points" after "Tyler
 # Hansbrough": no entity, so nobody's figure).
-READER_VERSION = "read-25-surnames"
+# read-26-object-clauses: a cue hanging off the object of another verb ("Zelensky's government
+# expressed willingness to support the proposal") takes that verb's subject as its source
+# (seed 003 gave the support to the Trump administration). PolNeAR dev: the same 1,879 quotes
+# and attributions with the same sources.
+READER_VERSION = "read-26-object-clauses"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

@@ -207,6 +207,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return child
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head  # "protesters calling for his arrest": the noun speaks
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and depth < 4:
+        # "Zelensky's government expressed willingness to support the proposal": who supports
+        # is who expressed it (seed 003 gave it to the Trump administration)
+        return _subject(verb.head.head, depth + 1)
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
