@@ -932,10 +932,10 @@ def _span_quote(text: str, said: str, speaker: str, mention: str, cue: str, **kw
                  text.index(said) + len(said), **kw)  # fmt: skip
 
 
-def test_check_claims_a_yielding_quote_keeps_its_own_words_for_its_speaker():
-    # the reader's 'according to' quote holds a more specific one ("which he says ..."): that
-    # one is a claim of its own, and the rest of the outer quote is still the general's, not
-    # the outlet's (seed 003's 1,100 square kilometres were the outlet's)
+def test_check_claims_a_quote_that_says_more_than_the_quotes_it_holds_is_a_claim_too():
+    # the reader's 'according to' quote holds a more specific one ("which she says ..."): both
+    # are the general's claims (seed 003's 1,100 square kilometres were the outlet's assertion
+    # when the outer quote yielded to the inner one)
     text = (
         "According to General Ruta Vale, the army has so far retaken 900 square kilometres of "
         "farmland, an area which she says makes up 60 percent of the lost ground."
@@ -947,10 +947,21 @@ def test_check_claims_a_yielding_quote_keeps_its_own_words_for_its_speaker():
     reading = Reading("a", ((0, len(text)),), quotes=(outer, inner))
     claims = article_claims(Article("a", "x", text), reading)
     assert [(c.kind, c.who, c.cue, c.text) for c in claims] == [
-        ("reported", "Ruta Vale", "according to",
-         "the army has so far retaken 900 square kilometres of farmland, an area"),
+        ("reported", "Ruta Vale", "according to", outer.text),
         ("reported", "Ruta Vale", "says", "makes up 60 percent of the lost ground"),
     ]  # fmt: skip
+
+
+def test_check_claims_a_quote_that_only_wraps_another_yields_to_it():
+    # "On Thursday, Peskov announced that X, according to TASS": X is Peskov's claim, and
+    # TASS's quote, which says nothing besides, is none
+    text = "On Thursday, Peskov announced that the talks would resume, according to TASS."
+    said = "the talks would resume"
+    outer = _span_quote(text, text[: text.index(", according")], "TASS", "TASS", "according to")
+    inner = _span_quote(text, "that " + said, "Dmitry Peskov", "Peskov", "announced")
+    claims = article_claims(Article("a", "x", text),
+                            Reading("a", ((0, len(text)),), quotes=(outer, inner)))  # fmt: skip
+    assert [(c.kind, c.who, c.text) for c in claims] == [("reported", "Dmitry Peskov", said)]
 
 
 def test_check_claims_find_the_speaker_beside_the_quote_not_first_in_the_sentence():
@@ -991,3 +1002,21 @@ def test_check_claims_a_cue_after_and_leaves_the_speaker_its_own_clause():
         ("asserted", "Norland continues to gain ground in the eastern hills"),
         ("reported", "it will hold them"),
     ]
+
+
+def test_check_claims_leave_out_where_a_quote_was_said_and_keep_a_far_subject():
+    # '"...," Vale wrote in a letter to ...': where it was written is the frame, not a claim
+    text = ('"The dam will hold through the spring," Vale wrote in a letter to the leaders of '
+            "both river councils and the harbour board on Sunday afternoon.")  # fmt: skip
+    q = _span_quote(text, "The dam will hold through the spring", "Ruta Vale", "Vale", "wrote")
+    q = replace(q, direct=True)
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    assert [c.text for c in claims] == ["The dam will hold through the spring"]
+    # the reader gave a cue far into the sentence to the name it opens with: that name is the
+    # subject of the outlet's own clause, not the frame of the cue
+    text = ("Oren Dale is set to plead guilty on Monday to charges he left his post at the "
+            "northern dam in 2019, three years after a ceremony at which the mayor, flanked by "
+            "his parents, announced the soldier's release.")  # fmt: skip
+    q = _span_quote(text, "the soldier's release", "Oren Dale", "Oren Dale", "announced")
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    assert claims[0].kind == "asserted" and claims[0].text.startswith("Oren Dale is set to plead")

@@ -110,8 +110,13 @@ def _rank(p: Proposition, claims_of: Mapping[str, Sequence[Claim]]) -> tuple:
 def _words_from_speaker(text: str, s: int, best: Claim) -> str | None:
     """The article's own words from the speaker's name to the end of the claim ("Gerasimov
     asserted that Russian forces had regained over 86% ..."), when they are short enough."""
-    surname = (best.who or "").split()[-1:] or [""]
-    at = text.rfind(surname[0], s, best.start) if surname[0] else -1
+    who = best.who or ""
+    # the name as written in full ("The whistleblower alleged", not "whistleblower alleged"),
+    # else a person's surname ("Gerasimov" for Valery Gerasimov)
+    at = text.rfind(who, s, best.start) if who else -1
+    if at < 0:
+        surname = who.split()[-1:] or [""]
+        at = text.rfind(surname[0], s, best.start) if surname[0] else -1
     if at < 0:
         return None
     words = text[at : best.end].strip()
@@ -170,6 +175,38 @@ def balance_quotes(text: str) -> str:
 _DATELINE = re.compile(rf"(?:{DATELINE_PATTERN}|{AGENCY_DATELINE_PATTERN})")
 
 
+# Words that tie a sentence to the one before it in its article ("Meanwhile, US President
+# Donald Trump threatens ...", seed 003): out of that context a brief line starts mid-thought.
+# The adverbs count with their comma only ("Still, the bank ..." but not "Still waters ...").
+LEAD_CONNECTIVES = ("meanwhile", "however", "moreover", "furthermore", "in addition", "also",
+                    "nevertheless", "nonetheless", "still")  # fmt: skip
+LEAD_CONJUNCTIONS = ("but", "and")
+_CONNECTIVE = re.compile(
+    rf"(?:(?:{'|'.join(LEAD_CONNECTIVES)}),|(?:{'|'.join(LEAD_CONJUNCTIONS)})\b)\s+", re.I
+)
+# ... and only when a sentence of its own follows ("But not yet." stays as it is)
+MIN_AFTER_CONNECTIVE = 4
+
+
+def _past_connective(sentence: str) -> str:
+    """The sentence without an opening connective, its next word capitalised, when at least
+    MIN_AFTER_CONNECTIVE words follow.
+
+    Example:
+        >>> _past_connective("Meanwhile, US President Donald Trump threatens sanctions.")
+        'US President Donald Trump threatens sanctions.'
+        >>> _past_connective("However, the bank held its rate at 5.25% on Wednesday.")
+        'The bank held its rate at 5.25% on Wednesday.'
+        >>> _past_connective("Still waters run deep, the old saying goes.")
+        'Still waters run deep, the old saying goes.'
+    """
+    m = _CONNECTIVE.match(sentence)
+    rest = sentence[m.end() :] if m else ""
+    if len(rest.split()) < MIN_AFTER_CONNECTIVE or not rest[:1].isalpha():
+        return sentence
+    return rest[:1].upper() + rest[1:]
+
+
 def _past_dateline(sentence: str) -> str:
     """The sentence without its opening dateline, when words follow it.
 
@@ -206,7 +243,7 @@ def _render(
         text = _words_from_speaker(article.text, s, best) or quoted
     else:
         text = best.text
-    text = _past_dateline(text)
+    text = _past_connective(_past_dateline(text))
     return _attributed(text if text.endswith((".", "!", "?", '"', "”")) else text + ".", p)
 
 

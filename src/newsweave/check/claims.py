@@ -32,10 +32,23 @@ MIN_FRAME_TERMS = 7
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:while|but|whereas|and\s+(?=the\b|a\b|an\b|it\b|he\b|she\b|they\b))\s*"
 )
-# The words between a cue and its quote are the quote's when this short ("urging them to
-# eliminate ...", the seed pair), the frame's when longer ("claimed in a speech to the
-# governors that ...").
-CUE_OBJECT_CHARS = 12
+# Where and how something was said, right after its cue ('"...," Barr wrote in a letter to
+# leaders of the House and Senate judiciary committees on Sunday afternoon', AllSides 154):
+# the frame's tail, not a claim of the outlet's. A preposition, then one of these within a
+# few words.
+SPEECH_MEDIA = ("letter", "statement", "interview", "tweet", "post", "release", "speech", "memo",
+                "email", "video", "op-ed", "conference", "briefing", "appearance", "hearing",
+                "filing", "call", "podcast", "broadcast", "message", "note", "column", "remarks",
+                "testimony", "show", "programme", "program", "rally", "address")  # fmt: skip
+_FRAME_TAIL = re.compile(
+    rf"(?:in|at|during|on|via|through|to)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{'|'.join(SPEECH_MEDIA)})s?\b",
+    re.I,
+)
+# A speaker's mention this far from the cue is no frame of it but the subject of a clause of
+# its own: the reader resolved the cue to a name the sentence opens with ("Bowe Bergdahl is set
+# to plead guilty ... a Rose Garden spectacle in which Obama ... announced the soldier's
+# release", AllSides 286; the frame was 230 characters away and the clause lost its subject).
+MAX_FRAME_GAP_CHARS = 100
 _TRIM = " ,;:–—-\"“”‘’'()"
 _TRIM_START, _TRIM_END = _TRIM + "\n\t", _TRIM + ".\n\t"  # made once, not per character
 # An attribution whose source is one of these inside another quote ("the council said it
@@ -93,12 +106,27 @@ def _pronoun_source(q: Quote) -> bool:
     return (q.speaker or q.speaker_text or "").lower() in _PRONOUN_SOURCES
 
 
-def _kept_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[Quote]]:
-    """The quotes that are claims, and those that yield to a more specific one inside them:
-    a partial quote inside another quote is part of it, and a quote that holds a more specific
-    one ("On Thursday, Peskov announced that X, according to TASS") yields to the inner one.
-    What a yielding quote says outside its inner ones is still its speaker's, not the outlet's
-    (`article_claims`)."""
+def _kept_quotes(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """The quotes that are claims, and those that yield to the more specific ones inside them.
+
+    A partial quote inside another quote is part of it. A quote that holds others and says
+    little besides them yields to them ("On Thursday, Peskov announced that X, according to
+    TASS": Peskov's X is the claim). One that says more is a claim of its own, and what it
+    reports of another speaker is part of it ("The whistleblower alleged that officials shot
+    down her concerns and threatened to fire her": her allegation), while its speaker's own
+    words inside it stay claims too ("According to Gerasimov, the army has liberated 1,100 km²,
+    an area which he says is 86%").
+    """
+    holds_of = {
+        id(q): [
+            o for o in quotes
+            if o is not q and not o.partial and q.start <= o.start and o.end <= q.end
+            and (o.start, o.end) != (q.start, q.end)
+            and not _pronoun_source(o)
+        ]
+        for q in quotes
+    }  # fmt: skip
+    whole = {id(q) for q in quotes if holds_of[id(q)] and _says_more(text, q, holds_of[id(q)])}
     kept, yielded = [], []
     for q in quotes:
         inside = [o for o in quotes if o is not q and o.start <= q.start and q.end <= o.end]
@@ -106,19 +134,29 @@ def _kept_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[Quote]]:
             continue
         if inside and _pronoun_source(q):
             continue  # "the council said it hoped ...": the council's claim
-        holds = [
-            o for o in quotes
-            if o is not q and not o.partial and q.start <= o.start and o.end <= q.end
-            and (o.start, o.end) != (q.start, q.end)
-            and not _pronoun_source(o)
-        ]  # fmt: skip
-        if holds:
+        if any(id(o) in whole and o.speaker != q.speaker for o in inside):
+            continue  # another speaker's words as one claim reports them: part of that claim
+        if holds_of[id(q)] and id(q) not in whole:
             yielded.append(q)
             continue
         if any((o.start, o.end) == (q.start, q.end) for o in kept):
             continue  # the same span found twice (two cues): one claim
         kept.append(q)
     return kept, yielded
+
+
+def _says_more(text: str, q: Quote, holds: Sequence[Quote]) -> bool:
+    """Whether a quote's own words outside the quotes it holds (its frame at its end left
+    out: "X, according to a note published by ...") make a claim (MIN_ASSERTED_TERMS)."""
+    end = _content_end(text, q)
+    words, at = [], q.start
+    for o in sorted(holds, key=lambda o: o.start):
+        if o.start > at:
+            words.append(text[at : min(o.start, end)])
+        at = max(at, o.end)
+    if at < end:
+        words.append(text[at:end])
+    return len(content_stems(" ".join(words))) >= MIN_ASSERTED_TERMS
 
 
 def _residues(
@@ -204,13 +242,9 @@ def _nearest(text: str, word: str, lo: int, hi: int, near: tuple[int, int]) -> i
     return best_at
 
 
-def _content_start(text: str, q: Quote, lo: int) -> int:
-    """Where a quote's own words may start: past its cue when the cue comes just before it
-    ("urging them to eliminate ...": "them" is the one urged, not the outlet's word)."""
-    i = _nearest(text, q.cue, lo, q.start, (q.start, q.end)) if q.cue else -1
-    if i < 0 or not q.cue or q.start - (i + len(q.cue)) > CUE_OBJECT_CHARS:
-        return q.start
-    return i + len(q.cue)
+def _frame_tail(text: str, start: int, cues: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words at `start` tell where a quote was said, right after its cue."""
+    return any(0 <= start - e <= 2 for _, e in cues) and _FRAME_TAIL.match(text, start) is not None
 
 
 def _content_end(text: str, q: Quote) -> int:
@@ -220,19 +254,21 @@ def _content_end(text: str, q: Quote) -> int:
     return i if i > q.start else q.end
 
 
-def _frame_spans(text: str, q: Quote, lo: int, hi: int, speaker: bool) -> list[tuple[int, int]]:
+def _frame_spans(
+    text: str, q: Quote, lo: int, hi: int, speaker: bool
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Where the quote's cue, and (`speaker`) its speaker's mention with what describes it,
-    are in text[lo:hi]: the cue nearest the quote, the speaker nearest that cue."""
-    out = []
+    are in text[lo:hi] (None where not found): the cue nearest the quote, the speaker nearest
+    that cue and at most MAX_FRAME_GAP_CHARS from it."""
     cue_at = _nearest(text, q.cue, lo, hi, (q.start, q.end)) if q.cue else -1
-    anchor = (cue_at, cue_at + len(q.cue)) if cue_at >= 0 and q.cue else (q.start, q.end)
-    if cue_at >= 0:
-        out.append(anchor)
-    if speaker and q.speaker_text:
-        i = _nearest(text, q.speaker_text, lo, hi, anchor)
-        if i >= 0:
-            out.append((i, _apposition_end(text, i + len(q.speaker_text), hi)))
-    return out
+    cue = (cue_at, cue_at + len(q.cue)) if cue_at >= 0 and q.cue else None
+    anchor = cue or (q.start, q.end)
+    if not (speaker and q.speaker_text):
+        return cue, None
+    i = _nearest(text, q.speaker_text, lo, hi, anchor)
+    if i < 0 or _distance(i, i + len(q.speaker_text), *anchor) > MAX_FRAME_GAP_CHARS:
+        return cue, None
+    return cue, (i, _apposition_end(text, i + len(q.speaker_text), hi))
 
 
 # What may stand between a partial quote and the words it completes: spaces and quote marks.
@@ -309,7 +345,7 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     # enclosing quote's
     believed = [(_as_quote(a), a.kind) for a in reading.attributions if a.kind != "refusal"]
     said_kind = {id(q): kind for q, kind in believed}
-    quotes, yielded = _kept_quotes((*reading.quotes, *(q for q, _ in believed)))
+    quotes, yielded = _kept_quotes(text, (*reading.quotes, *(q for q, _ in believed)))
     spans = (_Spans(reading.entities), _Spans(reading.numbers), _Spans(reading.times))
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
@@ -325,19 +361,18 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
         # the speaker and cue are not part of an asserted residue, but for "X did Y, saying Z"
         # the speaker is the subject of a clause of its own
         framed = [q for q in (*inside, *outer) if not _own_clause_before(text, q, s_start, s_end)]
+        cues = []
         for q in (*inside, *outer):
-            covered.extend(_frame_spans(text, q, s_start, s_end, q in framed))
+            cue, who = _frame_spans(text, q, s_start, s_end, q in framed)
+            cues += [cue] if cue else []
+            covered += [span for span in (cue, who) if span]
         least = MIN_FRAME_TERMS if framed else MIN_ASSERTED_TERMS
         leftovers: list[tuple[int, int]] = []
         for r_start, r_end in _residues(text, s_start, min(s_end, len(text)), covered):
-            # what a yielding quote says besides its inner quotes is its speaker's ("According
-            # to Gerasimov, the army has liberated 1,100 km², an area which he says is 86%"):
-            # a quote's own words, not its frame, so as many as an asserted claim
-            said = [q for q in outer if _content_start(text, q, s_start) <= r_start
-                    and r_end <= _content_end(text, q)]  # fmt: skip
-            if len(content_stems(text[r_start:r_end])) >= (MIN_ASSERTED_TERMS if said else least):
-                inner = min(said, key=lambda q: q.end - q.start, default=None)
-                pieces.append((r_start, r_end, inner))
+            if len(content_stems(text[r_start:r_end])) >= least and not _frame_tail(
+                text, r_start, cues
+            ):
+                pieces.append((r_start, r_end, None))
             else:
                 leftovers.append((r_start, r_end))
         pieces = _widen_partials(text, pieces, leftovers)
