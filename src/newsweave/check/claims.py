@@ -210,7 +210,8 @@ def _own_clause_before(text: str, quote: Quote, start: int, end: int) -> bool:
     achievements in Kursk and claims it is close to ...", seed 003). The speaker is that
     clause's subject, not only the frame of the quote."""
     cue = (quote.cue or "").lower()
-    i = _nearest(text.lower(), cue, start, end, (quote.start, quote.end)) if cue else -1
+    # the cue as written (the sentence is not lowered whole for each quote: 10% of the claims')
+    i = _nearest(text, quote.cue, start, end, (quote.start, quote.end)) if quote.cue else -1
     if i <= start:
         return False
     before = text[start:i].rstrip()
