@@ -1020,3 +1020,20 @@ def test_check_claims_leave_out_where_a_quote_was_said_and_keep_a_far_subject():
     q = _span_quote(text, "the soldier's release", "Oren Dale", "Oren Dale", "announced")
     claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
     assert claims[0].kind == "asserted" and claims[0].text.startswith("Oren Dale is set to plead")
+
+
+def test_check_claims_a_question_of_the_outlets_is_no_claim():
+    # a column's or a headline's question asserts nothing; a quoted one stays its speaker's
+    text = ('Why did the council close the ferry? "Who will pay for it?" Vale asked. The harbour '
+            "ferry closed on Monday for the winter.")  # fmt: skip
+    said = "Who will pay for it?"
+    q = _span_quote(text, said, "Ruta Vale", "Vale", "asked")
+    q = replace(q, direct=True)
+    first, second = text.index('"Who'), text.index("The harbour")
+    reading = Reading("a", ((0, first - 1), (first, second - 1), (second, len(text))),
+                      quotes=(q,))  # fmt: skip
+    claims = article_claims(Article("a", "x", text), reading)
+    assert [(c.kind, c.text) for c in claims] == [
+        ("reported", said),
+        ("asserted", "The harbour ferry closed on Monday for the winter"),
+    ]

@@ -276,4 +276,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # without an opening connective ("Meanwhile, ...", "But ..."). ECB+ alignment P 0.626 at
 # R 0.101 (2,280 pairs); planted unchanged; whole topics 109 (67) -> 108 (66) conflicting
 # figures; AllSides brief ROUGE-2 0.173 -> 0.172.
-CHECKER_VERSION = "check-53-whole-quotes"
+# check-54-questions: a question in the outlet's own words ("Why did some Republicans balk at
+# a resolution condemning QAnon?", a headline's "Is the President At Risk?") is no claim; a
+# quoted question stays its speaker's. AllSides brief lines that were questions: 11 -> 1.
+CHECKER_VERSION = "check-54-questions"

@@ -243,6 +243,16 @@ def _nearest(text: str, word: str, lo: int, hi: int, near: tuple[int, int]) -> i
     return best_at
 
 
+def _question(text: str, end: int) -> bool:
+    """Whether the outlet's words ending at `end` ask a question (a "?" after them, past
+    closing marks): a headline's "Is the President at risk?" or a column's "Why did ...?"
+    is no claim (eleven of the AllSides briefs' 1,125 lines were such questions)."""
+    i = end
+    while i < len(text) and text[i] in ' "”’)':
+        i += 1
+    return text[end - 1 : end] == "?" or text[i : i + 1] == "?"
+
+
 def _frame_tail(text: str, start: int, cues: Sequence[tuple[int, int]]) -> bool:
     """Whether the words at `start` tell where a quote was said, right after its cue."""
     return any(0 <= start - e <= 2 for _, e in cues) and _FRAME_TAIL.match(text, start) is not None
@@ -370,6 +380,8 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
         least = MIN_FRAME_TERMS if framed else MIN_ASSERTED_TERMS
         leftovers: list[tuple[int, int]] = []
         for r_start, r_end in _residues(text, s_start, min(s_end, len(text)), covered):
+            if _question(text, r_end):
+                continue  # "Why did some Republicans balk at ...?": the outlet asserts nothing
             if len(content_stems(text[r_start:r_end])) >= least and not _frame_tail(
                 text, r_start, cues
             ):
