@@ -210,7 +210,7 @@ def _own_clause_before(text: str, quote: Quote, start: int, end: int) -> bool:
     achievements in Kursk and claims it is close to ...", seed 003). The speaker is that
     clause's subject, not only the frame of the quote."""
     cue = (quote.cue or "").lower()
-    # the cue as written (the sentence is not lowered whole for each quote: 10% of the claims')
+    # the cue as written (lowering the whole article for each quote was 10% of the claims' time)
     i = _nearest(text, quote.cue, start, end, (quote.start, quote.end)) if quote.cue else -1
     if i <= start:
         return False
