@@ -414,6 +414,15 @@ def test_read_quotes_cue_under_another_verbs_object_takes_that_verbs_subject() -
     assert (a.kind, a.source, a.text) == ("stance", "Elin Dahl", "the harbour plan")
 
 
+def test_read_quotes_where_a_named_speaker_spoke_is_not_part_of_the_name() -> None:
+    text = (
+        "Mayor Elin Dahl in a video posted on Tuesday night demanded that the council reopen "
+        "the harbour ferry before the summer."
+    )
+    q = _find(_quotes(text), "reopen the harbour ferry")
+    assert (q.speaker, q.speaker_text) == ("Elin Dahl", "Mayor Elin Dahl")
+
+
 def test_read_quotes_surname_speaker_resolves_to_full_name() -> None:
     # no entities given: the speaker resolver's own fallback names "Dahl" in full
     text = 'Mayor Elin Dahl opened the bridge on Monday. "It will reopen in May," Dahl said.'

@@ -54,7 +54,11 @@ Bump one when its stage's output changes, so the stored results are redone.
 # expressed willingness to support the proposal") takes that verb's subject as its source
 # (seed 003 gave the support to the Trump administration). PolNeAR dev: the same 1,879 quotes
 # and attributions with the same sources.
-READER_VERSION = "read-26-object-clauses"
+# read-27-where-spoken: where a named speaker spoke is not part of the name ("President Trump
+# in a video posted to Twitter on Tuesday night demanded", AllSides 156; "Dan McLaughlin at
+# the National Review agreed"); "of" stays ("Jones of Acme"). PolNeAR dev: 4 of 1,879 sources
+# change (3 read better, "Senator from Texas" -> "Senator" no better), scores unchanged.
+READER_VERSION = "read-27-where-spoken"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

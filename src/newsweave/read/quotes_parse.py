@@ -169,7 +169,10 @@ def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
                 return _speaker(child, offset)
     cut: set[int] = set()
     for child in subj.children:
-        if child.dep_ in _SPEAKER_CUT_DEPS:
+        # "President Trump in a video posted to Twitter on Tuesday night demanded": where a
+        # name spoke is not part of it (AllSides 156); "Jones of Acme" keeps its "of"
+        where = child.dep_ == "prep" and subj.pos_ == "PROPN" and child.lower_ != "of"
+        if child.dep_ in _SPEAKER_CUT_DEPS or where:
             cut.update(t.i for t in child.subtree)
     keep = [t for t in subj.subtree if t.i not in cut]
     # keep the contiguous run around the head only
