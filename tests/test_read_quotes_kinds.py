@@ -294,6 +294,23 @@ CASES = {
         "of the harbour project.",
         quotes=(("crass behaviour by the contractor behind the scenes", "Pia Dahl"),),
     ),
+    # a past-tense verb hung on the modal clause it reports belongs to the speaker: "the
+    # Marsh will stand up ... and pledged" is Holm's pledge (AllSides 294 gave it to "the U.S.")
+    "conjunct_after_modal_clause": Case(
+        "Mayor Edda Holm said the Marsh Council will stand up for the tenants and pledged to "
+        "raise the matter at the council meeting next month.",
+        quotes=(
+            ("the Marsh Council will stand up for the tenants", "Edda Holm"),
+            ("to raise the matter at the council meeting", "Edda Holm"),
+        ),
+        never=("tenants and pledged",),
+        no_speaker=("Marsh",),
+    ),
+    # a title's "from" phrase is part of who speaks, and the place is no speaker
+    "title_from_place": Case(
+        "Senator from Ostmark says he cannot let the harbour bill pass.",
+        quotes=(("he cannot let the harbour bill pass", "Senator from Ostmark"),),
+    ),
 }
 
 

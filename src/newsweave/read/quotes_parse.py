@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.read.entities_vocab import ROLE_CORE
 from newsweave.read.forms import verb_forms
 from newsweave.read.quotes_vocab import (
     ADDRESSEE_VERBS,
@@ -69,6 +70,7 @@ _NOT_IMPERATIVE_DEPS = ("aux", "auxpass", "nsubj", "nsubjpass", "expl", "mark")
 # Speaker subtrees stop at these: "Flynn, a top surrogate, said" keeps "Flynn".
 _SPEAKER_CUT_DEPS = ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod")
 _DATELINE_DASHES = frozenset(("—", "–", "--", "-"))
+_ROLE_CORE = frozenset(ROLE_CORE)
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +172,10 @@ def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
     cut: set[int] = set()
     for child in subj.children:
         # "President Trump in a video posted to Twitter on Tuesday night demanded": where a
-        # name spoke is not part of it (AllSides 156); "Jones of Acme" keeps its "of"
-        where = child.dep_ == "prep" and subj.pos_ == "PROPN" and child.lower_ != "of"
+        # name spoke is not part of it (AllSides 156); "Jones of Acme" keeps its "of", a bare
+        # title its "from" ("Senator from Texas says", PolNeAR dev)
+        kept = child.lower_ == "of" or (child.lower_ == "from" and subj.lower_ in _ROLE_CORE)
+        where = child.dep_ == "prep" and subj.pos_ == "PROPN" and not kept
         if child.dep_ in _SPEAKER_CUT_DEPS or where:
             cut.update(t.i for t in child.subtree)
     keep = [t for t in subj.subtree if t.i not in cut]
@@ -202,7 +206,47 @@ def _speaker(subj: Token, offset: int) -> tuple[int, int] | None:
     return _span(subj.doc[lo : hi + 1], offset)
 
 
+# Auxiliaries that leave the verb they carry in its base form ("will stand", "to stand").
+_BASE_FORM_AUX_TAGS = ("MD", "TO")
+
+
+def _reporting_conj(verb: Token) -> Token | None:
+    """The verb a past-tense conjunct belongs to when the parser hung it on a base-form verb it
+    cannot share an auxiliary with: "Biden said the U.S. will stand up for human rights and
+    pledged to raise the matter" is Biden's "pledged", not the U.S.'s "will ... pledged"
+    (AllSides 294). Returns the nearest past-tense verb above, or None when the conjunct fits
+    where it hangs."""
+    head = verb.head
+    if not (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ in _BASE_FORM_AUX_TAGS for c in head.children)
+    ):
+        return None
+    up = head
+    while up.head.i != up.i:
+        up = up.head
+        if up.tag_ == "VBD":
+            return up
+    return None
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """A content clause's tokens less the conjuncts that belong to the verb above it
+    (`_reporting_conj`), with the "and" before them."""
+    out = set()
+    for t in clause.subtree:
+        if t.dep_ == "conj" and _reporting_conj(t) is not None:
+            out.update(u.i for u in t.subtree)
+            out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+    return [t for t in clause.subtree if t.i not in out]
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
+    above = _reporting_conj(verb)
+    if above is not None and depth < 4:
+        return _subject(above, depth + 1)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -259,7 +303,7 @@ def _verb(sent: Doc, verb: Token, offset: int, lemma: str) -> CueMatch | None:
         return CueMatch(cue, offset + verb.idx, speaker, None, parenthetical=True)
     clause = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
     if clause and (clause[0].dep_ == "ccomp" or speech or stance):
-        content = _span(clause[0].subtree, offset)
+        content = _span(_clause_tokens(clause[0]), offset)
         if content is not None:
             return CueMatch(cue, offset + verb.idx, speaker, content, kind)
     if stance:

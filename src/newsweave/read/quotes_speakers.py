@@ -43,18 +43,20 @@ class SpeakerResolver:
         if low in _THINGS:
             return None  # "it hoped to reopen": a thing nothing here names
         ent = self.names.entity_at(start, end)
-        if ent is not None and ent.end < _head_start(mention, start):
+        if ent is not None and not _at_head(ent.start, ent.end, mention, start):
             # a name before the head describes it: "a pop-up solicitation on People for the
             # American Way's website" is no "American" (AllSides story 193), "The Indiana
-            # governor" no "Indiana", "Clinton supporters" no "Hillary Clinton"
+            # governor" no "Indiana", "Clinton supporters" no "Hillary Clinton"; nor does
+            # one after it: "Senator from Texas" is no "Texas" (PolNeAR dev)
             return mention.strip() or None
         if ent is not None:
             if ent.label == "PERSON":
                 self.last_person = ent.canonical
             return ent.canonical
-        name = self.names.person_at(start, end)
+        core = _core(mention)
+        name = self.names.person_at(start, start + len(core))
         if name is None and mention[:1].isupper() and low.split()[0] not in _DETERMINERS:
-            name = self.names.known_person(mention)
+            name = self.names.known_person(core)
         if name is not None:
             self.last_person = name
             return name
@@ -68,9 +70,17 @@ class SpeakerResolver:
         return mention.strip() or None
 
 
-def _head_start(mention: str, start: int) -> int:
-    """Offset of the mention's last word (its head in English), a trailing parenthesis
-    ("Sen. Warren (D-Mass.)") left out."""
+def _core(mention: str) -> str:
+    """The mention without what follows its head: a trailing parenthesis ("Sen. Warren
+    (D-Mass.)") and a "from" phrase ("Senator from Texas")."""
     core = re.sub(r"\s*\([^()]*\)\s*$", "", mention).rstrip()
+    return core.split(" from ", 1)[0]
+
+
+def _at_head(ent_start: int, ent_end: int, mention: str, start: int) -> bool:
+    """Whether a name inside the mention at `start` reaches its head, the last word of its
+    core (`_core`; the head in English) and no further."""
+    core = _core(mention)
     words = core.split()
-    return start + len(core) - len(words[-1]) if words else start
+    head = start + len(core) - len(words[-1]) if words else start
+    return ent_end >= head and ent_start < start + len(core)
