@@ -306,6 +306,12 @@ CASES = {
         never=("tenants and pledged",),
         no_speaker=("Marsh",),
     ),
+    # an aside between a short clause's subject and its verb: one content, not its tail
+    "aside_before_short_tail": Case(
+        "The Selby ferry, harbour master Ines Roth said, is late.",
+        quotes=(("The Selby ferry", "Ines Roth"),),
+        together=(("The Selby ferry", "is late"),),
+    ),
     # a title's "from" phrase is part of who speaks, and the place is no speaker
     "title_from_place": Case(
         "Senator from Ostmark says he cannot let the harbour bill pass.",

@@ -222,6 +222,7 @@ def _reporting_conj(verb: Token) -> Token | None:
         and verb.tag_ == "VBD"
         and head.tag_ == "VB"
         and any(c.dep_ == "aux" and c.tag_ in _BASE_FORM_AUX_TAGS for c in head.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     ):
         return None
     up = head
@@ -233,11 +234,13 @@ def _reporting_conj(verb: Token) -> Token | None:
 
 
 def _clause_tokens(clause: Token) -> list[Token]:
-    """A content clause's tokens less the conjuncts that belong to the verb above it
-    (`_reporting_conj`), with the "and" before them."""
+    """A content clause's tokens less the cues joined to it that belong to the verb above it
+    (`_reporting_conj`: they report content of their own), with the "and" before them. Other
+    such conjuncts stay: "said she could not support Trump but understood why" is one."""
     out = set()
+    forms = cue_forms()
     for t in clause.subtree:
-        if t.dep_ == "conj" and _reporting_conj(t) is not None:
+        if t.dep_ == "conj" and t.lower_ in forms and _reporting_conj(t) is not None:
             out.update(u.i for u in t.subtree)
             out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
     return [t for t in clause.subtree if t.i not in out]
@@ -461,12 +464,19 @@ def _parenthetical_content(sent: Doc, verb: Token, offset: int) -> tuple[int, in
     right = max(t.i for t in verb.subtree) + 1
     before = _span(sent[:left], offset)
     after = _span(sent[right:], offset)
-    if before and after and right < len(sent) - _ASIDE_TAIL_TOKENS:
+    if before and after and (right < len(sent) - _ASIDE_TAIL_TOKENS or _splits(verb, left, right)):
         # "In a merger, he said, the brand would survive": the aside splits one content
         return (before[0], after[1])
     if before and left >= 3:
         return before
     return after
+
+
+def _splits(verb: Token, left: int, right: int) -> bool:
+    """Whether an aside at tokens [left, right) stands between a clause's subject and its verb:
+    "The economy, he said, is strong" is one content however short its tail."""
+    head = verb.head
+    return head.i >= right and any(c.dep_ in SUBJECT_DEPS and c.i < left for c in head.children)
 
 
 def _according(sent: Doc, tok: Token, offset: int) -> CueMatch | None:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsweave.read.entities_vocab import ROLE_CORE
 from newsweave.read.names import ArticleNames
 from newsweave.read.quotes_vocab import DESCRIPTION_DETERMINERS, PRONOUNS, THING_PRONOUNS
 
 _PRONOUNS = frozenset(PRONOUNS)
 _DETERMINERS = frozenset(DESCRIPTION_DETERMINERS)
 _THINGS = frozenset(THING_PRONOUNS)
+_ROLES = frozenset(ROLE_CORE)
 
 
 @dataclass(slots=True)
@@ -72,9 +74,11 @@ class SpeakerResolver:
 
 def _core(mention: str) -> str:
     """The mention without what follows its head: a trailing parenthesis ("Sen. Warren
-    (D-Mass.)") and a "from" phrase ("Senator from Texas")."""
+    (D-Mass.)") and a title's "from" phrase ("the senator from Vermont"; "a poll from Marquette
+    Law School" names its source, and keeps it)."""
     core = re.sub(r"\s*\([^()]*\)\s*$", "", mention).rstrip()
-    return core.split(" from ", 1)[0]
+    head, sep, _ = core.partition(" from ")
+    return head if sep and (head.split() or [""])[-1].lower() in _ROLES else core
 
 
 def _at_head(ent_start: int, ent_end: int, mention: str, start: int) -> bool:
