@@ -17,6 +17,14 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
 
 
 @pytest.mark.parametrize(
+    "text", ["The wall is 2m high.", "She won the 100m sprint.", "The 2m drop is steep."]
+)
+def test_read_numbers_metres_are_no_million(text):
+    (n,) = _nums(text)
+    assert n.value < 1000
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit", "counts", "qualifier"),
     [
         ("The army said 1,100 volunteers joined.", 1100, "people", "volunteers", None),
@@ -74,6 +82,9 @@ def _nums(text: str, quotes=()) -> tuple[Number, ...]:
             "up to",
         ),
         ("A total of 1288 candidates ran for the seats.", 1288, None, "candidates", None),
+        # an "m" written onto the digits before what they count is a million
+        ("About 3m people live on the coast.", 3_000_000, "people", "people", "about"),
+        ("Over 10m households pay the levy.", 10_000_000, None, "households", "more than"),
         # a unit of time before a dateline is a duration, not a day of the month
         (
             "The repair will take around twelve days October 11, 2011 Ostwyn",

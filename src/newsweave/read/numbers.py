@@ -195,6 +195,27 @@ def _capitals(text: str, m: re.Match[str]) -> re.Match[str] | None:
     return _CAPITALS_BEFORE.search(text, max(0, at - 5), at)
 
 
+# "over 2m Windows users", "3m people": an "m" written onto the figure before the things it
+# counts is a million (ECB+ 27: "has attacked over 2m Windows users" was 2 of nothing);
+# "2m high", "a 100m sprint", "5 m" stay metres.
+_MILLION_COUNTED = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?P<w>people|children|men|women|[a-z]{2,}s)\b"
+)
+_NOT_PLURAL = frozenset(
+    ("is", "was", "has", "this", "its", "as", "us", "across", "towards", "plus", "minus",
+     "less", "besides", "thus", "upwards", "metres", "meters", "miles", "yards", "feet")
+)  # fmt: skip
+
+
+def _counted_million(text: str, m: re.Match[str]) -> bool:
+    """Whether a figure's bare "m" ("2m") is a million: written onto the digits, followed by
+    a plural noun (`_MILLION_COUNTED`)."""
+    if m.group("scale").lower() != "m" or not m.group("num") or m.start("scale") != m.end("num"):
+        return False
+    after = _MILLION_COUNTED.match(text, m.end("scale"))
+    return after is not None and after.group("w") not in _NOT_PLURAL
+
+
 def _hits(text: str) -> list[_Hit]:
     out = []
     for m in _NUMBER.finditer(text):
@@ -217,8 +238,11 @@ def _hits(text: str) -> list[_Hit]:
         if scale:
             # "5 m" is metres unless money says otherwise; "m"/"k" count only after a symbol.
             if scale.lower() in ("m", "mm", "k") and not m.group("cur"):
-                end = m.end("num") if m.group("num") else m.end("word")
-                scale = None
+                if not _counted_million(text, m):
+                    end = m.end("num") if m.group("num") else m.end("word")
+                    scale = None
+                else:
+                    value *= _SCALE[scale.lower()]
             else:
                 value *= _SCALE[scale.lower()]
         if m.group("pct"):
