@@ -33,6 +33,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import NewsweaveError, printable
+from .model import source_name
 from .outputs import atomic_writer, check_writable
 from .pipeline import Outcome, Report, Summary, read_stored, run
 from .settings import DEFAULTS, FLAGS, MAX_PORT, MAX_WORKERS, Settings, load_settings
@@ -511,7 +512,7 @@ def _print_briefs(report: dict[str, Any]) -> None:
             origin = a.get("duplicate_of")
             copy = f" (copy of [{number[origin]}])" if origin in number else ""
             out_console.print(
-                f"  [dim][{n}] {escape(a.get('outlet') or a.get('source') or aid)}: "
+                f"  [dim][{n}] {escape(source_name(a.get('outlet'), a.get('source') or aid))}: "
                 f"{escape(a.get('title') or '(no title)')}{copy}[/dim]"
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field, fields
 from typing import Any
+from urllib.parse import urlsplit
 
 # Where a metadata value came from: json-ld, meta, url, text-line, html, heuristic, input
 Provenance = dict[str, str]
@@ -57,6 +58,27 @@ class RawDocument:
     hints: dict[str, Any] = field(default_factory=dict)
 
 
+def source_name(outlet: str | None, source: str, url: str | None = None) -> str:
+    """What a brief or a citation calls an article's source: its outlet, else its URL's host,
+    else its input file's name (a scraped page may name no outlet, and a whole path would crowd
+    every line: the seed pair's translation is "003_9ab83285728062d1.txt").
+
+    Example:
+        >>> source_name(None, "/data/seeds/003.txt"), source_name("Ledger", "a.html")
+        ('003.txt', 'Ledger')
+        >>> source_name(None, "https://example.org/news/1"), source_name(None, "feed.jsonl#3")
+        ('example.org', 'feed.jsonl#3')
+    """
+    if outlet:
+        return outlet
+    for address in (url, source):
+        if address and "://" in address:
+            host = urlsplit(address).hostname
+            if host:
+                return host
+    return source.replace("\\", "/").rstrip("/").rpartition("/")[2] or source
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One extracted article. `text` is the clean main text; offsets elsewhere index into it."""
@@ -75,6 +97,11 @@ class Article:
     removed: tuple[str, ...] = ()  # boilerplate lines/blocks dropped from the text
     provenance: Provenance = field(default_factory=dict)
     duplicate_of: str | None = None
+
+    @property
+    def name(self) -> str:
+        """What a brief or a citation calls the article's source (`source_name`)."""
+        return source_name(self.outlet, self.source, self.url)
 
     def to_dict(self) -> dict[str, Any]:
         d = as_dict(self)

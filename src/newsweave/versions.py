@@ -299,4 +299,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # check-54-questions: a question in the outlet's own words ("Why did some Republicans balk at
 # a resolution condemning QAnon?", a headline's "Is the President At Risk?") is no claim; a
 # quoted question stays its speaker's. AllSides brief lines that were questions: 11 -> 1.
-CHECKER_VERSION = "check-54-questions"
+# check-55-source-names: a brief line names a source with no outlet by its URL's host, as the
+# report's citations do (it was the input's file name: "Only 1.html reports" for a page fetched
+# from news.example.org); one function (model.source_name) for the brief, the terminal legend
+# and the HTML report.
+CHECKER_VERSION = "check-55-source-names"

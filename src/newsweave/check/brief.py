@@ -20,7 +20,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from ..group.features import STOP_WORDS
 from ..model import (
@@ -584,18 +583,13 @@ def _extra_lines(
             (docs[a][0] for a in p.article_ids if not docs[a][0].duplicate_of),
             docs[p.article_ids[0]][0],
         )
-        name = article.outlet or Path(article.source).name
-        text = f"Only {name} reports: {_render(p, best_claims[p.id], by_sentence, docs)}"
+        text = f"Only {article.name} reports: {_render(p, best_claims[p.id], by_sentence, docs)}"
         line = BriefLine(
             text, "single_source", (p.id,), p.article_ids, p.evidence[:1], "single_source"
         )
         out.append(line)
     out.extend(_figure_lines(numbers, docs))
     return out
-
-
-def _name(article: Article) -> str:
-    return article.outlet or Path(article.source).name
 
 
 def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]]) -> BriefLine:
@@ -606,7 +600,7 @@ def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]
     # 4,000" the same day: no revision), named by its first wording
     sides: list[tuple[NumberValue, list[str]]] = []
     for v in values:
-        name = _name(docs[v.article_id][0])
+        name = docs[v.article_id][0].name
         side = next((s for s in sides if _same_figure(s[0], v)), None)
         if side is None:
             sides.append((v, [name]))

@@ -11,7 +11,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from functools import lru_cache
-from pathlib import Path
 
 from ..group.stories import source_labels
 from ..model import Article, Claim, NumberComparison, Proposition, Reading, Story, StoryCheck
@@ -138,7 +137,7 @@ def check_story(
     persons = person_offsets(readings)
     ctx = Sources(
         label=sources,
-        name={a.id: a.outlet or Path(a.source).name for a, _ in docs},
+        name={a.id: a.name for a, _ in docs},
         text=texts,
         day={a.id: (a.published or "")[:10] or None for a, _ in docs},
         subjects=figure_subjects(claims, texts, persons),

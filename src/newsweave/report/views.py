@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from ..model import source_name
+
 # The check stage's statuses, in the order a reader wants them: disputes first.
 CLAIM_STATUSES = ("conflicting", "single_source", "corroborated")
 STATUS_LABELS = {
@@ -290,13 +292,11 @@ def article_view(article: Mapping[str, Any], stories: Iterable[Mapping[str, Any]
 
 
 def _label(article: Mapping[str, Any] | None, article_id: str) -> str:
-    """How a citation names an article: its outlet, else its URL's host, else its file name
-    (a scraped page may name no outlet, and a full path would crowd every table)."""
+    """How a citation names an article (`model.source_name`)."""
     if article is None:
         return article_id
-    host = urlsplit(article.get("url") or "").hostname if safe_href(article.get("url")) else None
-    source = str(article.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
-    return article.get("outlet") or host or source or article_id
+    url = article.get("url") if safe_href(article.get("url")) else None
+    return source_name(article.get("outlet"), str(article.get("source") or ""), url) or article_id
 
 
 def citations(
