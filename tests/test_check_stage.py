@@ -988,8 +988,36 @@ def test_check_claims_a_partial_quote_of_its_own_takes_the_words_it_completes():
     q = replace(q, direct=True)
     claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
     assert [(c.kind, c.who, c.text) for c in claims] == [
-        ("reported", "Oren Dale", 'the town "has been almost completely flooded'),
+        ("reported", "Oren Dale", 'the town "has been almost completely flooded"'),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "claim"),
+    [
+        # seed 000: 'stated that ... regarded as “terrorists.”' was '... as “terrorists'
+        ("Vale further stated that the raiders should be regarded as “pirates.” Then he left.",
+         "that the raiders should be regarded as “pirates", "the raiders should be regarded as "
+         "“pirates.”"),
+        ('Vale said the dam "will hold through the spring", and left.',
+         'the dam "will hold through the spring', 'the dam "will hold through the spring"'),
+        ("Vale said the dam will hold (in his view through the spring). Then he left.",
+         "the dam will hold (in his view through the spring",
+         "the dam will hold (in his view through the spring)"),
+        # a closing mark without its opening one takes the opening one before it
+        ("Vale called it “a dam that will hold” for years, and left.",
+         "a dam that will hold” for years", "“a dam that will hold” for years"),
+        # balanced spans stay as they are
+        ('Vale said the dam "will hold" through the spring. "Then," he added.',
+         "the dam \"will hold\" through the spring", 'the dam "will hold" through the spring'),
+    ],
+)  # fmt: skip
+def test_check_claims_are_never_half_a_quotation(text, said, claim):
+    q = _span_quote(text, said, "Ruta Vale", "Vale", "said")
+    claims = article_claims(Article("a", "x", text), Reading("a", ((0, len(text)),), quotes=(q,)))
+    reported = [c for c in claims if c.kind == "reported"]
+    assert [c.text for c in reported] == [claim]
+    assert all(text[c.start : c.end] == c.text for c in claims)
 
 
 def test_check_claims_a_cue_after_and_leaves_the_speaker_its_own_clause():

@@ -97,6 +97,44 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The mark that closes a quotation or an aside the span opened, with the full stop or comma the
+# outlet put inside it ('regarded as “terrorists.”', 'withdrawals to “more advantageous
+# positions,”', '"nearly destroyed".', '(apparently ... in prison).')
+_CLOSING = re.compile(r"[.,!?]?([”\")])")
+
+
+def _paired(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened over the closing quote mark or parenthesis right after it when it
+    holds the opening one alone (and over an opening mark right before it when it holds the
+    closing one alone): a claim's text and evidence are never half a quotation.
+
+    Example:
+        >>> t = 'He said they are “terrorists.” Then he left.'
+        >>> s, e = _paired(t, 8, t.index("."))
+        >>> t[s:e]
+        'they are “terrorists.”'
+        >>> t = 'the town “has been almost completely destroyed”, he said'
+        >>> t[slice(*_paired(t, 0, t.index("”")))]
+        'the town “has been almost completely destroyed”'
+    """
+    span = text[start:end]
+    curly = span.count("“") - span.count("”")
+    straight = span.count('"') % 2
+    aside = span.count("(") - span.count(")")
+    m = _CLOSING.match(text, end)
+    if m and (
+        (m.group(1) == "”" and curly > 0)
+        or (m.group(1) == '"' and straight)
+        or (m.group(1) == ")" and aside > 0)
+    ):
+        return start, m.end()
+    if start > 0 and (
+        (text[start - 1] == "“" and curly < 0) or (text[start - 1] == '"' and straight)
+    ):
+        return start - 1, end
+    return start, end
+
+
 def _as_quote(a: Attribution) -> Quote:
     """An attribution as a reported claim's quote (its source as the speaker)."""
     return Quote(a.text, a.source, a.speaker_text, a.cue, a.direct, a.start, a.end)
@@ -408,6 +446,7 @@ def _claim(
     if quote is not None and not quote.direct:
         lead = re.match(r"(?:that|whether|if)\s+", text[start:end])
         start += lead.end() if lead else 0
+    start, end = _paired(text, start, end)
     words = text[start:end]
     entities_in, numbers_in, times_in = spans
     entities = tuple(
