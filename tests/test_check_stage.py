@@ -451,6 +451,10 @@ def seed_story(seeds, tmp_path_factory):
         ("86%",),  # more than 86% retaken
         ("terrorists",),  # Putin's "terrorists"
         ("lives of Ukrainian soldiers",),  # Syrskyi's priority
+        ("30-day ceasefire",),  # the US proposal
+        ("up to Russia",),  # Trump's words
+        ("Sudzha",),  # nearly destroyed
+        ("en route to Russia",),  # the US envoys
     ],
 )
 def test_check_seed_pair_corroborates(seed_story, words):
@@ -1065,3 +1069,33 @@ def test_check_claims_a_question_of_the_outlets_is_no_claim():
         ("reported", said),
         ("asserted", "The harbour ferry closed on Monday for the winter"),
     ]
+
+
+def test_check_claims_coordinated_cues_of_one_speaker_are_two_claims():
+    """'urging X and suggesting Y': two claims of one speaker, neither holding the other."""
+    from newsweave.read.stage import read_articles
+
+    text = (
+        "After the tour, Mayor Ilse Varga addressed volunteers, urging them to clear the drains "
+        "in the low streets and suggesting the opening of a second shelter near the station."
+    )
+    article = Article("a", "a.html", text)
+    claims = article_claims(article, next(read_articles([article])))
+    said = {c.cue: c.text for c in claims if c.kind == "reported"}
+    assert said == {
+        "urging": "to clear the drains in the low streets",
+        "suggesting": "the opening of a second shelter near the station",
+    }
+    assert all(c.who == "Ilse Varga" for c in claims if c.kind == "reported")
+
+
+def test_check_claims_a_quote_ends_before_the_frame_of_the_quote_around_it():
+    """'X announced that Y, according to Z': X's claim is Y, not Y and Z's frame."""
+    text = "Varga announced that the lower town has been evacuated, according to Nordpress."
+    at = text.index("that")
+    varga = Quote(text[at:-1], "Ilse Varga", "Varga", "announced", False, at, len(text) - 1)
+    agency = Quote(text[:-1], "Nordpress", "Nordpress", "according to", False, 0, len(text) - 1)
+    reading = Reading("a", sentences=((0, len(text)),), quotes=(agency, varga))
+    claims = article_claims(Article("a", "a.html", text), reading)
+    said = [(c.who, c.text) for c in claims]
+    assert said == [("Ilse Varga", "the lower town has been evacuated")]

@@ -144,6 +144,51 @@ def _pronoun_source(q: Quote) -> bool:
     return (q.speaker or q.speaker_text or "").lower() in _PRONOUN_SOURCES
 
 
+def _coordinated(text: str, quotes: Sequence[Quote]) -> dict[int, Quote]:
+    """The quotes that end where one of their speaker's own ends, joined to it by a
+    coordinated cue ("Putin addressed soldiers, urging them to eliminate the remaining
+    Ukrainian forces and suggesting the establishment of a buffer zone": his urging ends
+    before "and suggesting"; without the cut the urging claim held the suggestion too), cut
+    there; and the quotes that run on over the frame of another speaker's quote around them
+    ("Peskov announced that the operation has reached its concluding phase, according to the
+    state news agency TASS": Peskov's words end before the agency's frame). Returns id of the
+    quote -> the cut one."""
+    cut: dict[int, Quote] = {}
+    for original in quotes:
+        q = original
+        for o in quotes:
+            if (
+                o is q or not o.cue or o.speaker == q.speaker
+                or not (o.start <= q.start and q.end <= o.end)
+            ):  # fmt: skip
+                continue
+            frame = re.search(rf",\s*{re.escape(o.cue)}\b", text[q.start : q.end], re.I)
+            if frame and len(content_stems(text[q.start : q.start + frame.start()])) >= 2:
+                end = q.start + frame.start()
+                q = replace(q, text=text[q.start : end], end=end)
+                break
+        inner = [
+            o for o in quotes
+            if o is not original and o.cue and not o.partial and q.speaker
+            and o.speaker == q.speaker
+            and q.start < o.start and q.end - 2 <= o.end <= q.end
+        ]  # fmt: skip
+        for o in sorted(inner, key=lambda o: o.start):
+            joint = re.search(
+                rf"(?:,\s*(?:(?:and|or|but|while)\s+)?|\s+(?:and|or|but|while)\s+)"
+                rf"{re.escape(o.cue)}\s+(?:that\s+)?$",
+                text[q.start : o.start],
+                re.I,
+            )
+            if joint and len(content_stems(text[q.start : q.start + joint.start()])) >= 2:
+                end = q.start + joint.start()
+                q = replace(q, text=text[q.start : end], end=end)
+                break
+        if q is not original:
+            cut[id(original)] = q
+    return cut
+
+
 def _kept_quotes(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Quote]]:
     """The quotes that are claims, and those that yield to the more specific ones inside them.
 
@@ -393,8 +438,10 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     # whether they could be saved"): never a claim; its sentence stays the outlet's or the
     # enclosing quote's
     believed = [(_as_quote(a), a.kind) for a in reading.attributions if a.kind != "refusal"]
-    said_kind = {id(q): kind for q, kind in believed}
-    quotes, yielded = _kept_quotes(text, (*reading.quotes, *(q for q, _ in believed)))
+    found = (*reading.quotes, *(q for q, _ in believed))
+    cut = _coordinated(text, found)
+    said_kind = {id(cut.get(id(q), q)): kind for q, kind in believed}
+    quotes, yielded = _kept_quotes(text, [cut.get(id(q), q) for q in found])
     spans = (_Spans(reading.entities), _Spans(reading.numbers), _Spans(reading.times))
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
