@@ -470,6 +470,7 @@ def test_check_seed_pair_corroborates(seed_story, words):
         ("completely failed",),  # 000 only
         ("North Korea",), ("1,100",), ("259",), ("Rubio",), ("Zakharova",),
         ("Zelensky", "sanctions"), ("devastating",),  # 003 only
+        ("eliminate", "in the area"),  # Putin's urging (000), not 003's gains
     ],
 )  # fmt: skip
 def test_check_seed_pair_single_source(seed_story, words):
@@ -1099,3 +1100,46 @@ def test_check_claims_a_quote_ends_before_the_frame_of_the_quote_around_it():
     claims = article_claims(Article("a", "a.html", text), reading)
     said = [(c.who, c.text) for c in claims]
     assert said == [("Ilse Varga", "the lower town has been evacuated")]
+
+
+@pytest.mark.parametrize(
+    "other, joined",
+    [
+        ("Volunteers continue to clear the debris in the lower town of Ostwyn.", False),
+        ("On Monday Varga urged volunteers in Ostwyn to clear the remaining debris in the lower "
+         "town.", True),
+    ],
+)  # fmt: skip
+def test_check_what_a_speaker_urges_is_not_what_another_outlet_says_is_done(
+    other, joined, monkeypatch
+):
+    """'urging them to clear the remaining debris' is Varga's wish: another outlet's report of
+    the clearing under way is no corroboration of it, another's report of the same urging is."""
+    from newsweave.check import align
+    from newsweave.read.stage import read_articles
+
+    text = (
+        "Mayor Ilse Varga visited the shelter in Ostwyn on Monday. She addressed the volunteers, "
+        "urging them to clear the remaining debris in the lower town."
+    )
+    articles = [Article("a", "a.html", text, outlet="Ledger"),
+                Article("b", "b.html", other, outlet="Courier")]  # fmt: skip
+    docs = list(zip(articles, read_articles(articles), strict=True))
+
+    def urging():
+        check = check_story(_story("a", "b"), docs)
+        return next(p for p in check.claims if p.text.startswith("to clear the remaining"))
+
+    assert urging().article_ids == (("a", "b") if joined else ("a",))
+    monkeypatch.setattr(align, "WISH_PENALTY", 0.0)
+    assert urging().article_ids == ("a", "b")  # the words alone would link them
+
+
+def test_check_claims_a_relative_frame_is_no_part_of_what_was_said():
+    """'an area which he says is 86% of the district': he said it 'is 86% of the district'."""
+    text = "Varga said the water covered 40 km², an area which she says is 86% of the district."
+    at = text.index("which")
+    said = Quote(text[at:-1], "Ilse Varga", "she", "says", False, at, len(text) - 1)
+    reading = Reading("a", sentences=((0, len(text)),), quotes=(said,))
+    claims = article_claims(Article("a", "a.html", text), reading)
+    assert [c.text for c in claims if c.kind == "reported"] == ["is 86% of the district"]

@@ -316,4 +316,11 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # state news agency TASS": Peskov's claim ended with the agency's frame). ECB+ alignment,
 # planted and the AllSides brief unchanged (0.625 / 0.100, 2,270 pairs; 74 / 82, 0 / 66;
 # ROUGE-2 0.173); whole topics 108 (66) -> 107 (65) conflicting figures.
-CHECKER_VERSION = "check-57-coordinated-cues"
+# check-58-wishes: what a speaker urges or means to do (a reported infinitive, "urging them to
+# eliminate the remaining Ukrainian forces in the area") scores WISH_PENALTY less against a
+# statement: check-57's cut claim of Putin's was corroborated by 003's "Russian forces continue
+# to record significant achievements against Ukrainian forces ... border area" (0.43); and an
+# indirect quote's relative frame is no part of what was said ("an area which he says
+# constitutes more than 86%": "constitutes ..."). ECB+ alignment P 0.625 -> 0.626 at R 0.100
+# (2,270 -> 2,266 pairs); planted unchanged; AllSides brief ROUGE-2 0.173 -> 0.172.
+CHECKER_VERSION = "check-58-wishes"

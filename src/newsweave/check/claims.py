@@ -493,6 +493,14 @@ def _claim(
     if quote is not None and not quote.direct:
         lead = re.match(r"(?:that|whether|if)\s+", text[start:end])
         start += lead.end() if lead else 0
+        # "an area which he says constitutes ...": the relative, the speaker and the cue are
+        # the frame, not what was said
+        frame = quote.cue and re.match(
+            rf"(?:which|who|that)\s+(?:[\w'’.-]+\s+){{1,3}}?{re.escape(quote.cue)}\s+",
+            text[start:end],
+            re.I,
+        )
+        start += frame.end() if frame else 0
     start, end = _paired(text, start, end)
     words = text[start:end]
     entities_in, numbers_in, times_in = spans
