@@ -1143,3 +1143,37 @@ def test_check_claims_a_relative_frame_is_no_part_of_what_was_said():
     reading = Reading("a", sentences=((0, len(text)),), quotes=(said,))
     claims = article_claims(Article("a", "a.html", text), reading)
     assert [c.text for c in claims if c.kind == "reported"] == ["is 86% of the district"]
+
+
+def test_check_numbers_one_agreed_figure_in_two_propositions_is_one_row():
+    """Two propositions that each give the curfew's 30 days in both reports: one consistent
+    quantity with its four mentions, not two identical rows."""
+    from newsweave.read.stage import read_articles
+
+    articles = [
+        Article("a", "a.html", "The council approved a 30-day curfew for the harbour district on "
+                "Monday. Shops objected to the 30-day curfew, saying trade would suffer.",
+                outlet="Ledger"),
+        Article("b", "b.html", "A 30-day curfew for the harbour district was approved by the "
+                "council on Monday. Shopkeepers objected to the 30-day curfew, warning of lost "
+                "trade.", outlet="Courier"),
+    ]  # fmt: skip
+    docs = list(zip(articles, read_articles(articles), strict=True))
+    check = check_story(_story("a", "b"), docs)
+    assert sum(len(p.article_ids) == 2 for p in check.claims) == 2  # two propositions
+    (curfew,) = [n for n in check.numbers if n.quantity.startswith("curfew")]
+    assert curfew.status == "consistent"
+    assert [v.article_id for v in curfew.values] == ["a", "a", "b", "b"]
+
+
+def test_check_numbers_a_single_source_figure_is_never_joined_into_agreement():
+    from newsweave.check.numbers import merge_comparisons
+    from newsweave.model import NumberComparison, NumberValue
+
+    def row(status, *values):
+        found = tuple(NumberValue(aid, 30.0, "days", "30-day", None, at, at + 6)
+                      for aid, at in values)  # fmt: skip
+        return NumberComparison("curfew days", "days", None, status, found)
+
+    agreed, alone = row("consistent", ("a", 0), ("b", 0)), row("single_source", ("c", 9))
+    assert merge_comparisons([agreed, alone], {"a": 0, "b": 1, "c": 2}) == (agreed, alone)

@@ -323,4 +323,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # indirect quote's relative frame is no part of what was said ("an area which he says
 # constitutes more than 86%": "constitutes ..."). ECB+ alignment P 0.625 -> 0.626 at R 0.100
 # (2,270 -> 2,266 pairs); planted unchanged; AllSides brief ROUGE-2 0.173 -> 0.172.
-CHECKER_VERSION = "check-58-wishes"
+# check-59-one-agreement: consistent comparisons of one quantity (name, unit, claimant) whose
+# values all agree are one row: the seed pair's numbers listed "ceasefire days: 30-day /
+# 30-day" twice, once per proposition. Only agreements are joined: no status changes.
+CHECKER_VERSION = "check-59-one-agreement"

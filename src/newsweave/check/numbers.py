@@ -604,7 +604,35 @@ def merge_comparisons(
         ([('a', 38.0), ('b', 357.0), ('c', 38.0)], 'conflicting')
     """
     keys = [[(v.article_id, v.start) for v in n.values] for n in numbers]
-    return tuple(_merged([numbers[i] for i in group], sources) for group in shared_key_groups(keys))
+    merged = [_merged([numbers[i] for i in group], sources) for group in shared_key_groups(keys)]
+    return tuple(_one_agreement(merged, sources))
+
+
+def _one_agreement(
+    numbers: Sequence[NumberComparison], sources: Mapping[str, int]
+) -> list[NumberComparison]:
+    """Consistent comparisons of one quantity (name, unit, claimant) whose values all agree, as
+    one: two propositions that each give "30-day" for the ceasefire in both seed reports were
+    two identical rows in the story's numbers. Only what already agrees is joined, so no status
+    changes: a figure one source gives is never made corroborated by another row's."""
+    out: list[NumberComparison] = []
+    for n in numbers:
+        twin = next(
+            (k for k, m in enumerate(out)
+             if n.status == m.status == "consistent"
+             and (n.quantity, n.unit, n.claimed_by) == (m.quantity, m.unit, m.claimed_by)
+             and all(same_figure(value_number(a), value_number(b))
+                     for a in m.values for b in n.values)),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            out.append(n)
+        else:
+            joined = _merged([out[twin], n], sources)
+            order = list(dict.fromkeys(v.article_id for v in joined.values))
+            values = sorted(joined.values, key=lambda v: (order.index(v.article_id), v.start))
+            out[twin] = replace(joined, values=tuple(values))
+    return out
 
 
 def _merged(members: list[NumberComparison], sources: Mapping[str, int]) -> NumberComparison:
