@@ -137,7 +137,7 @@ def test_check_brief_a_revised_figure_lists_each_figure_once():
         ("a2", 6000.0, "about 6,000", "2026-03-22", "about"),
     )
     assert evacuated.text == (
-        "Revised: people evacuated: About 4,200 (Ledger, Courier, 2026-03-21), "
+        "Revised: people evacuated: about 4,200 (Ledger, Courier, 2026-03-21), "
         "then about 6,000 (Herald, 2026-03-22)."
     )
     assert evacuated.status == "single_source" and evacuated.article_ids == ("a0", "a1", "a2")

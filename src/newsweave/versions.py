@@ -326,4 +326,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # check-59-one-agreement: consistent comparisons of one quantity (name, unit, claimant) whose
 # values all agree are one row: the seed pair's numbers listed "ceasefire days: 30-day /
 # 30-day" twice, once per proposition. Only agreements are joined: no status changes.
-CHECKER_VERSION = "check-59-one-agreement"
+# check-60-figure-wording: a disputed or revised figure's line writes a wording that opened its
+# sentence small ("people injured: 14 (...) against twelve (...)", "about 4,200 (...), then
+# about 6,000"; it was "against Twelve", "About 4,200").
+CHECKER_VERSION = "check-60-figure-wording"

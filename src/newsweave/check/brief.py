@@ -33,6 +33,7 @@ from ..model import (
     Reading,
     TimelineEntry,
 )
+from ..read.entities_vocab import NUMBER_WORDS, QUALIFIERS
 from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, DATELINE_PATTERN
 from .numbers import same_figure, value_number
 from .terms import content_stems
@@ -609,7 +610,7 @@ def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]
     parts = []
     for v, names in sides:
         day = f", {v.published[:10]}" if v.published else ""
-        parts.append(f"{v.text} ({', '.join(dict.fromkeys(names))}{day})")
+        parts.append(f"{_in_line(v.text)} ({', '.join(dict.fromkeys(names))}{day})")
     if n.status == "conflicting":
         text, status = f"Disputed: {n.quantity}: {' against '.join(parts)}.", "conflicting"
     else:  # updated: the latest figure's own sourcing is the line's status
@@ -619,6 +620,22 @@ def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]
     ids = tuple(dict.fromkeys(v.article_id for v in values))
     evidence = tuple(Evidence(v.article_id, v.text, v.start, v.end) for v in values)
     return BriefLine(text, status, (), ids, evidence, "figure")
+
+
+# The words a figure's wording may open with that a line writes small: number words and the
+# qualifiers' first words ("Twelve", "About", "At least", "Nearly").
+_SMALL_FIRST_WORDS = frozenset(
+    [w for w, _ in NUMBER_WORDS] + [q.split()[0] for q, _ in QUALIFIERS] + ["at", "a", "an"]
+)
+
+
+def _in_line(wording: str) -> str:
+    """A figure's wording inside a line: a sentence's first word written small ("Twelve",
+    "About 4,200": "against twelve", "then about 6,000"), a name or an initialism kept."""
+    first = wording.split(maxsplit=1)[0] if wording.strip() else ""
+    if first.isalpha() and first == first.capitalize() and first.lower() in _SMALL_FIRST_WORDS:
+        return wording[0].lower() + wording[1:]
+    return wording
 
 
 def _same_figure(a: NumberValue, b: NumberValue) -> bool:
