@@ -441,13 +441,13 @@ def test_check_figure_context_a_record_before_a_figure_says_whose_it_is():
 
 def test_check_figure_context_a_rank_ends_no_sentence():
     # "the No. 5 seed": the words before the rank are its context (ECB+ 29a, 19b's "a. 38")
-    from newsweave.check.figure_context import _sentence_start
+    from newsweave.check.numbers import sentence_start
 
     t = "The Colts won 31-24 and took the No. 5 seed. 12 teams are left."
-    assert _sentence_start(t, t.index("5 seed")) == 0
-    assert _sentence_start(t, t.index("12 teams")) == t.index("12 teams")
+    assert sentence_start(t, t.index("5 seed")) == 0
+    assert sentence_start(t, t.index("12 teams")) == t.index("12 teams")
     t = "The suspect pointed a. 38 caliber revolver at them."
-    assert _sentence_start(t, t.index("38")) == 0
+    assert sentence_start(t, t.index("38")) == 0
 
 
 def test_check_figure_context_a_figure_needed_to_pass_one_mark_is_one_quantity():

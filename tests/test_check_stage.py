@@ -1177,3 +1177,19 @@ def test_check_numbers_a_single_source_figure_is_never_joined_into_agreement():
 
     agreed, alone = row("consistent", ("a", 0), ("b", 0)), row("single_source", ("c", 9))
     assert merge_comparisons([agreed, alone], {"a": 0, "b": 1, "c": 2}) == (agreed, alone)
+
+
+def test_check_two_counts_of_one_outage_are_one_disputed_proposition():
+    """A short claim's figure weighs half a word in the alignment: two reports of one outage
+    with different counts are one proposition, whose figures conflict."""
+    from newsweave.read.stage import read_articles
+
+    articles = [
+        Article("a", "a.html", "The storm cut power to 4,000 homes in Varnstad.", outlet="Ledger"),
+        Article("b", "b.html", "About 6,500 homes in Varnstad lost electricity in the storm.",
+                outlet="Courier"),
+    ]  # fmt: skip
+    check = check_story(_story("a", "b"), list(zip(articles, read_articles(articles), strict=True)))
+    (outage,) = check.claims
+    assert outage.status == "conflicting" and outage.article_ids == ("a", "b")
+    assert "4,000" in outage.note and "6,500" in outage.note

@@ -52,18 +52,22 @@ from ..group.features import STOP_WORDS
 from ..model import Article, Claim, Number, NumberComparison, Reading
 from ..read.entities_vocab import NUMBER_WORDS, UNITS
 from . import figure_parse
-from .numbers import is_change, is_whole, named_comparison, names_no_count, tally
+from .numbers import (
+    SENTENCE_CHARS,
+    SENTENCE_END,
+    is_change,
+    is_whole,
+    named_comparison,
+    names_no_count,
+    sentence_start,
+    tally,
+)
 from .terms import content_stems, days, entity_key, number_key, same_person, word_stem
 
 # Content stems looked at on each side of a figure, within this many characters of its
 # sentence.
 CONTEXT_STEMS = 5
 CONTEXT_CHARS = 80
-# A period between "No" (or a lone lower-case letter) and a figure ends no sentence: "the No. 5
-# seed" is a rank, and ECB+'s tokens write ".38" as "a. 38 caliber revolver" (ECB+ 29a, 19b: the
-# words before the figure were cut off). A window before a figure ends where the figure begins,
-# hence "$" as well as a digit.
-_SENTENCE_END = re.compile(r"(?!(?:(?<=\bNo)|(?<=\bNos)|(?<=\b[a-z]))\.\s(?:\d|$))[.!?]\s|\n")
 # Stems the two contexts share besides the head: 2 keeps "Richard Carter scored 19 points"
 # apart from "Doug McDermott finished with 23 points" (one shared stem, "point") and pairs
 # "injuring five people and damaging buildings" with "injuring ten people and damaging ...".
@@ -167,8 +171,8 @@ def _context(
     """The figure's head (what it counts) and the stems around it in its sentence (a claim can
     be one clause of it: "it arrested 23 pirates who threatened a merchant vessel" leaves "in
     the Gulf of Aden" to the next); None for a bare number."""
-    left = _SENTENCE_END.split(text[max(0, n.start - CONTEXT_CHARS) : n.start])[-1]
-    right = _SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
+    left = SENTENCE_END.split(text[max(0, n.start - CONTEXT_CHARS) : n.start])[-1]
+    right = SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
     before, after = _stems(left)[-CONTEXT_STEMS:], _stems(right)[:CONTEXT_STEMS]
     parent = _PARENT_OF.search(text, max(0, n.start - 30), n.start)
     prop = _property(text, n)
@@ -210,11 +214,9 @@ def _context(
     # not give 11 points twice
     other = [x for x in claim.numbers if (x.counts, x.unit) != (n.counts, n.unit)]
     values = _values(text, lo, n.start, other) | _values(text, n.end, hi, other)
-    start = _sentence_start(text, n.start)
+    start = sentence_start(text, n.start)
     kind = tally(text, n)
-    total = kind == "total" or bool(
-        _RUNNING_TOTAL.search(text, start, n.start) or _RUNNING_TOTAL.search(right)
-    )
+    total = kind == "total"
     listed = any(
         x is not n and (x.counts, x.unit) == (n.counts, n.unit) and lo <= x.start and x.end <= hi
         for x in claim.numbers
@@ -381,7 +383,7 @@ def _needed_mark(text: str, n: Number) -> frozenset[str]:
     ("needed 12 votes to pass the bill")."""
     if not _NEEDED_BEFORE.search(text, max(0, n.start - NEEDED_CUE_CHARS), n.start):
         return frozenset()
-    right = _SENTENCE_END.split(text[n.end : n.end + NEEDED_MARK_CHARS], maxsplit=1)[0]
+    right = SENTENCE_END.split(text[n.end : n.end + NEEDED_MARK_CHARS], maxsplit=1)[0]
     m = _NEEDED_MARK.search(right)
     return frozenset(_stems(m.group("mark"))) if m else frozenset()
 
@@ -436,33 +438,12 @@ def _initialisms(text: str) -> tuple[frozenset[str], frozenset[str]]:
 # In a list, the stems this near a figure on either side tell it from the list's others
 # ("Gregory Echenique had 11 points" / "Echenique scored all 11 points": the name).
 LIST_STEMS = 2
-# How far back the figure's sentence is searched for a running total.
-SENTENCE_CHARS = 300
-
-
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence around `at` begins: after the last sentence end within
-    SENTENCE_CHARS before it."""
-    return at - len(_SENTENCE_END.split(text[max(0, at - SENTENCE_CHARS) : at])[-1])
 
 
 def _sentence_index(sentences: Sequence[tuple[int, int]], at: int) -> int:
     """The index of the last of a reading's sentences (in text order, apart) that starts at or
     before `at`; -1 when none does."""
     return bisect_right(sentences, at, key=itemgetter(0)) - 1
-
-
-# A running total is another quantity than one event's count: "In their five operations so far,
-# the personnel ... have confiscated 14 AK-47 rifles, 31 magazines" against "Six AK 47 rifles,
-# 12 magazines and 300 rounds of ammunition were seized from the boats" (ECB+ 12b, flagged
-# before this: one haul against the warship's tally; "The ship has, thus far, confiscated a total
-# of 14 AK 47 Rifles" likewise).
-_RUNNING_TOTAL = re.compile(
-    r"\b(?:so far|thus far|to date|in all|in total|altogether|all told|cumulative"
-    r"|running total|(?:during|in|over|across) (?:the|its|their) (?:\w+ )?(?:operations|raids"
-    r"|patrols|missions))\b",
-    re.I,
-)
 
 
 _WORD_VALUES = dict(NUMBER_WORDS)
@@ -651,7 +632,7 @@ def figure_subjects(
     for c in claims:
         text, mine = texts[c.article_id], persons.get(c.article_id, ())
         for n in c.numbers:
-            _, subject = _named_before(mine, _sentence_start(text, n.start), n)
+            _, subject = _named_before(mine, sentence_start(text, n.start), n)
             if subject:
                 out[(c.article_id, n.start)] = subject
     return out
@@ -910,8 +891,8 @@ def _sentence(text: str, n: Number, sentences: Sequence[tuple[int, int]]) -> tup
     k = _sentence_index(sentences, n.start)
     if k >= 0 and n.end <= sentences[k][1]:
         return sentences[k]
-    lo = _sentence_start(text, n.start)
-    tail = _SENTENCE_END.split(text[n.end : n.end + SENTENCE_CHARS], maxsplit=1)[0]
+    lo = sentence_start(text, n.start)
+    tail = SENTENCE_END.split(text[n.end : n.end + SENTENCE_CHARS], maxsplit=1)[0]
     return lo, n.end + len(tail)
 
 

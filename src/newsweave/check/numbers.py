@@ -180,14 +180,54 @@ _NEEDED = re.compile(r"\bneed(?:ed|ing|s)?\s+(?:just\s+|only\s+|another\s+)?$", 
 _PART = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|these|those)\b", re.I)
 
 
+# A period between "No" (or a lone lower-case letter) and a figure ends no sentence: "the No. 5
+# seed" is a rank, and ECB+'s tokens write ".38" as "a. 38 caliber revolver" (ECB+ 29a, 19b: the
+# words before the figure were cut off). A window before a figure ends where the figure begins,
+# hence "$" as well as a digit.
+SENTENCE_END = re.compile(r"(?!(?:(?<=\bNo)|(?<=\bNos)|(?<=\b[a-z]))\.\s(?:\d|$))[.!?]\s|\n")
+# How far back a figure's sentence is searched for its start (a running total's words).
+SENTENCE_CHARS = 300
+# How far after a figure, within its sentence, a running total's words are looked for.
+TOTAL_AFTER_CHARS = 80
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence around `at` begins: after the last sentence end within
+    SENTENCE_CHARS before it."""
+    return at - len(SENTENCE_END.split(text[max(0, at - SENTENCE_CHARS) : at])[-1])
+
+
+# A running total is another quantity than one event's count: "In their five operations so far,
+# the personnel ... have confiscated 14 AK-47 rifles, 31 magazines" against "Six AK 47 rifles,
+# 12 magazines and 300 rounds of ammunition were seized from the boats" (ECB+ 12b, flagged
+# before this: one haul against the warship's tally; "The ship has, thus far, confiscated a total
+# of 14 AK 47 Rifles" likewise).
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:so far|thus far|to date|in all|in total|altogether|all told|cumulative"
+    r"|running total|(?:during|in|over|across) (?:the|its|their) (?:\w+ )?(?:operations|raids"
+    r"|patrols|missions))\b",
+    re.I,
+)
+
+
+def running_total(text: str, n: Number) -> bool:
+    """Whether the figure's sentence says it is a running total ("so far", "thus far", "during
+    its five operations"), before it or just after it."""
+    right = SENTENCE_END.split(text[n.end : n.end + TOTAL_AFTER_CHARS], maxsplit=1)[0]
+    return bool(
+        _RUNNING_TOTAL.search(text, sentence_start(text, n.start), n.start)
+        or _RUNNING_TOTAL.search(right)
+    )
+
+
 # How a comparison's quantity names its tally: "total points", "share of candidates".
 _TALLY_WORDS = {"average": "average", "total": "total", "needed": "needed", "part": "share of"}
 
 
 def tally(text: str, n: Number) -> str | None:
-    """What a figure tallies when it is no count of one event: "average", "total" (a career's),
-    "needed" (what is still to reach) or "part" (of a set: "37 of the candidates"); None for a
-    count.
+    """What a figure tallies when it is no count of one event: "average", "total" (a career's, or
+    a running total: `running_total`), "needed" (what is still to reach) or "part" (of a set:
+    "37 of the candidates"); None for a count.
 
     Example:
         >>> t = "McDermott now has 2,129 points after scoring 23 points and eight rebounds a game."
@@ -198,8 +238,10 @@ def tally(text: str, n: Number) -> str | None:
     """
     if _AVERAGE.search(text, max(0, n.start - 30), n.start) or _PER_EACH.match(text, n.end):
         return "average"
-    if _CAREER_BEFORE.search(text, max(0, n.start - 40), n.start) or _CAREER_AFTER.match(
-        text, n.end
+    if (
+        _CAREER_BEFORE.search(text, max(0, n.start - 40), n.start)
+        or _CAREER_AFTER.match(text, n.end)
+        or running_total(text, n)
     ):
         return "total"
     if _NEEDED.search(text, max(0, n.start - 30), n.start):
