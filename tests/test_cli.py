@@ -138,7 +138,8 @@ def test_cli_analyze_writes_html_and_markdown(runner, tmp_path):
                                   "--html", str(html), "--md", str(md), "-q"])  # fmt: skip
     assert result.exit_code == 0, result.output
     page = html.read_text("utf-8")
-    assert "Lindholm council story number 1" in page and "not checked yet" in page
+    assert "Lindholm council story number 1" in page and "not checked yet" not in page
+    assert "Quote comparison: no quotation is carried by two outlets." in page  # one article
     assert md.read_text("utf-8").startswith("# newsweave: 1 stories, 1 articles")
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

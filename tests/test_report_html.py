@@ -69,6 +69,23 @@ def test_report_html_partly_checked_story_says_what_is_missing():
     assert "Timeline: not checked yet." in page and "Claims</h2>" in page
 
 
+def test_report_html_checked_story_with_empty_sections_says_why_not_unchecked():
+    """A checked story whose check found no compared quotes and no dated claim (the seed pair:
+    neither report gives its publication date) says so; "not checked yet" is for stories the
+    check has not reached."""
+    report = checked_report()
+    story = report["stories"][0]
+    story["quotes"], story["timeline"] = [], []
+    page = render_html(report)
+    assert "Quote comparison: no quotation is carried by two outlets." in page
+    assert "Timeline: no claim carries a date the check could place." in page
+    assert "not checked yet" not in page
+    for article in report["articles"]:
+        article["published"] = None
+    page = render_html(report)
+    assert "no article gives its publication date" in page
+
+
 def test_report_html_unchecked_story_says_not_checked():
     report = checked_report()
     story = report["stories"][0]

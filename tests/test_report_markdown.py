@@ -25,6 +25,14 @@ def test_report_markdown_unchecked_story_says_so():
     assert md.count("not checked yet") == 4
 
 
+def test_report_markdown_checked_story_without_quotes_says_why():
+    report = checked_report()
+    report["stories"][0]["quotes"] = []
+    md = render_markdown(report)
+    assert "Quotes: no quotation is carried by two outlets." in md
+    assert "not checked yet" not in md
+
+
 def test_report_markdown_escapes_markup_and_table_pipes():
     md = render_markdown(hostile_report())
     assert not re.search(r"(?<!\\)[<>]", md)  # no raw HTML left

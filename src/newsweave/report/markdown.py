@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .views import CLAIM_STATUSES, NOT_CHECKED, status_label
+from .views import CLAIM_STATUSES, nothing_text, status_label
 
 # Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
 # punctuation be backslash-escaped); "<" and ">" stop raw HTML, "|" table cells.
@@ -46,7 +46,7 @@ def _brief(story: dict, numbers: dict[str, int]) -> list[str]:
     brief = story.get("brief") or []
     if not brief:
         note = f" ({md_escape(story.get('check_note'))})" if story.get("check_note") else ""
-        return [f"Brief: {NOT_CHECKED}{note}.", ""]
+        return [f"Brief: {nothing_text(story, 'brief')}{note}.", ""]
     return [
         f"- **{status_label(b.get('status'))}**: {md_escape(b.get('text'))} "
         f"{_cite(b.get('article_ids') or [], numbers)}"
@@ -57,7 +57,7 @@ def _brief(story: dict, numbers: dict[str, int]) -> list[str]:
 def _claims(story: dict, numbers: dict[str, int]) -> list[str]:
     claims = story.get("claims") or []
     if not claims:
-        return [f"Claims: {NOT_CHECKED}.", ""]
+        return [f"Claims: {nothing_text(story, 'claims')}.", ""]
     order = {s: n for n, s in enumerate(CLAIM_STATUSES)}
     rows = [
         (
@@ -75,7 +75,7 @@ def _claims(story: dict, numbers: dict[str, int]) -> list[str]:
 def _quotes(story: dict, numbers: dict[str, int]) -> list[str]:
     quotes = story.get("quotes") or []
     if not quotes:
-        return [f"Quotes: {NOT_CHECKED}.", ""]
+        return [f"Quotes: {nothing_text(story, 'quotes')}.", ""]
     rows = [
         (md_escape(q.get("speaker") or "unknown"), status_label(q.get("status")),
          md_escape(v.get("text")), _cite([v.get("article_id")], numbers))
@@ -88,7 +88,7 @@ def _quotes(story: dict, numbers: dict[str, int]) -> list[str]:
 def _numbers(story: dict, numbers: dict[str, int]) -> list[str]:
     nums = story.get("numbers") or []
     if not nums:
-        return [f"Numbers: {NOT_CHECKED}.", ""]
+        return [f"Numbers: {nothing_text(story, 'numbers')}.", ""]
     rows = [
         (md_escape(n.get("quantity")), status_label(n.get("status")),
          md_escape(f"{v.get('value')} {v.get('unit') or ''}".strip()),

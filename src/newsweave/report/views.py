@@ -8,7 +8,7 @@ a tree of offsets (`highlight`), never HTML strings spliced into the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -439,6 +439,36 @@ def timeline_chart(events: list[Mapping[str, Any]], width: int = 640) -> dict:
     }
 
 
+# What a checked story's section says when the check found nothing for it (a story made before
+# the check stage says NOT_CHECKED instead).
+NOTHING_FOUND = {
+    "brief": "nothing to brief",
+    "claims": "no claims found",
+    "quotes": "no quotation is carried by two outlets",
+    "numbers": "no figures found",
+    "coverage": "no claims to cover",
+    "framing": "no framing read",
+    "timeline": "no claim carries a date the check could place",
+}
+
+
+def nothing_text(
+    story: Mapping[str, Any], key: str, members: Sequence[Mapping[str, Any]] = ()
+) -> str:
+    """What an empty section (`NOTHING_FOUND`'s keys) of a story says: NOT_CHECKED when the
+    check has not filled it, else why nothing is there (a timeline without any publication
+    date among `members` to resolve "on Wednesday" against says so)."""
+    if key not in story and not (key == "coverage" and "claims" in story):
+        return NOT_CHECKED
+    text = NOTHING_FOUND[key]
+    if key == "timeline" and not any(a.get("published") for a in members):
+        text += (
+            ": no article gives its publication date, so times such as “on Wednesday” or "
+            "“yesterday” cannot be placed"
+        )
+    return text
+
+
 def story_view(
     story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]], only: str | None = None
 ) -> dict:
@@ -446,7 +476,8 @@ def story_view(
     keeps the claims of one status (the web app's claim filter).
 
     Stories made before the check stage have no claims, brief or timeline: `checked` is
-    False and the view says "not checked yet" where each would be.
+    False and the view says "not checked yet" where each would be; a checked story's empty
+    section says why it is empty (`nothing`).
     """
     claims = list(story.get("claims") or ())
     by_status = [(s, [c for c in claims if c.get("status") == s]) for s in CLAIM_STATUSES]
@@ -481,6 +512,7 @@ def story_view(
         "timeline": list(story.get("timeline") or ()),
         "chart": timeline_chart(list(story.get("timeline") or ())),
         "members": members,
+        "nothing": {key: nothing_text(story, key, members) for key in NOTHING_FOUND},
         "articles": articles,
         "label": lambda aid: _label(articles.get(aid), aid),
     }
