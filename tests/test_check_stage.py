@@ -1193,3 +1193,18 @@ def test_check_two_counts_of_one_outage_are_one_disputed_proposition():
     (outage,) = check.claims
     assert outage.status == "conflicting" and outage.article_ids == ("a", "b")
     assert "4,000" in outage.note and "6,500" in outage.note
+
+
+def test_check_a_claim_weighing_its_odds_corroborates_no_fact():
+    """'it is unlikely that the dock workers will agree to a pause' is no second report that
+    they agreed to one (the seed pair linked 'Kyiv agreeing to a 30-day ceasefire' so)."""
+    from newsweave.read.stage import read_articles
+
+    articles = [
+        Article("a", "a.html", "Dock workers agreed to a two-week pause in the port strike on "
+                "Friday.", outlet="Ledger"),
+        Article("b", "b.html", "Port officials said it is unlikely that the dock workers will "
+                "agree to a two-week pause in the strike.", outlet="Courier"),
+    ]  # fmt: skip
+    check = check_story(_story("a", "b"), list(zip(articles, read_articles(articles), strict=True)))
+    assert [p.article_ids for p in check.claims] == [("a",), ("b",)]

@@ -338,4 +338,9 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # aligned). ECB+ alignment P 0.626 -> 0.636 at R 0.100 -> 0.105 (2,266 -> 2,344 pairs); planted
 # 74 / 82, 0 / 66 and the 4 untouched flags unchanged; whole topics 107 (65) -> 106 (61)
 # conflicting figures; AllSides brief ROUGE-2 0.172 -> 0.173.
-CHECKER_VERSION = "check-61-digit-weight"
+# check-62-hedges: a claim that opens by weighing its odds ("it is unlikely that Putin will agree
+# to the 30-day ceasefire", seed 003) is a wish for the alignment (WISH_PENALTY against a
+# statement): the seed pair's "Kyiv agreeing to a 30-day ceasefire" was corroborated by it, and
+# is now by 003's "Zelensky's government expressed willingness to support Washington's
+# proposal for a 30-day ceasefire". ECB+ alignment, planted and the AllSides brief unchanged.
+CHECKER_VERSION = "check-62-hedges"

@@ -227,10 +227,23 @@ _TO_VERB = re.compile(
 )
 
 
+# A claim that opens by weighing its own odds states no fact either: "it is unlikely that Putin
+# will agree to the 30-day ceasefire" (seed 003, Russian sources) against "Kyiv agreeing to a
+# 30-day ceasefire" (000): 0.57, linked, without the penalty.
+_HEDGE = re.compile(
+    r"(?:it\s+(?:is|was|seems|seemed|appears|looks)\s+(?:un)?likely|(?:un)?likely\b"
+    r"|it\s+is\s+(?:possible|doubtful)|perhaps\b|probably\b|possibly\b)",
+    re.I,
+)
+
+
 def is_wish(c: Claim) -> bool:
-    """Whether a reported claim is an infinitive its speaker urges, asks for or means ("urging
-    them to eliminate ...", "pledged to raise the matter"): no statement of what happened."""
-    return c.kind == "reported" and _TO_VERB.match(c.text) is not None
+    """Whether a claim says what is wanted or weighed, not what is: a reported infinitive its
+    speaker urges, asks for or means ("urging them to eliminate ...", "pledged to raise the
+    matter"), or a claim that opens by weighing its odds ("it is unlikely that ...")."""
+    if c.kind == "reported" and _TO_VERB.match(c.text) is not None:
+        return True
+    return _HEDGE.match(c.text) is not None
 
 
 def pair_score(a: ClaimFeatures, b: ClaimFeatures, settings: CheckSettings) -> float:
