@@ -485,6 +485,9 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
+_RELATIVE = re.compile(r"(?:which|who|that)\s", re.I)
+
+
 def _claim(
     article_id: str, k: int, text: str, start: int, end: int, quote: Quote | None,
     spans: tuple[_Spans, _Spans, _Spans], sentence: int,
@@ -495,10 +498,14 @@ def _claim(
         start += lead.end() if lead else 0
         # "an area which he says constitutes ...": the relative, the speaker and the cue are
         # the frame, not what was said
-        frame = quote.cue and re.match(
-            rf"(?:which|who|that)\s+(?:[\w'’.-]+\s+){{1,3}}?{re.escape(quote.cue)}\s+",
-            text[start:end],
-            re.I,
+        frame = (
+            quote.cue
+            and _RELATIVE.match(text, start, end)
+            and re.match(
+                rf"(?:which|who|that)\s+(?:[\w'’.-]+\s+){{1,3}}?{re.escape(quote.cue)}\s+",
+                text[start:end],
+                re.I,
+            )
         )
         start += frame.end() if frame else 0
     start, end = _paired(text, start, end)

@@ -210,14 +210,25 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
+# A piece each of _RUNNING_TOTAL's phrases holds, lower-cased.
+_TOTAL_WORDS = ("so far", "thus far", "to date", "in all", "all told", "total", "altogether",
+                "cumulative", "operations", "raids", "patrols", "missions")  # fmt: skip
+
+
 def running_total(text: str, n: Number) -> bool:
     """Whether the figure's sentence says it is a running total ("so far", "thus far", "during
     its five operations"), before it or just after it."""
-    right = SENTENCE_END.split(text[n.end : n.end + TOTAL_AFTER_CHARS], maxsplit=1)[0]
-    return bool(
-        _RUNNING_TOTAL.search(text, sentence_start(text, n.start), n.start)
-        or _RUNNING_TOTAL.search(right)
-    )
+    # most figures have none of the words near them: a substring test first (tally asks for
+    # every figure, often several times, and the pattern's search was 4% of the check)
+    before = text[max(0, n.start - SENTENCE_CHARS) : n.start].lower()
+    if any(w in before for w in _TOTAL_WORDS) and _RUNNING_TOTAL.search(
+        text, sentence_start(text, n.start), n.start
+    ):
+        return True
+    after = text[n.end : n.end + TOTAL_AFTER_CHARS]
+    if not any(w in after.lower() for w in _TOTAL_WORDS):
+        return False
+    return _RUNNING_TOTAL.search(SENTENCE_END.split(after, maxsplit=1)[0]) is not None
 
 
 # How a comparison's quantity names its tally: "total points", "share of candidates".
