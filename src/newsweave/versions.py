@@ -315,7 +315,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # ("Peskov announced that the operation ... has reached its concluding phase, according to the
 # state news agency TASS": Peskov's claim ended with the agency's frame). ECB+ alignment,
 # planted and the AllSides brief unchanged (0.625 / 0.100, 2,270 pairs; 74 / 82, 0 / 66;
-# ROUGE-2 0.173); whole topics 108 (66) -> 107 (65) conflicting figures.
+# ROUGE-2 0.173); whole topics 107 (65) conflicting figures, as check-56 measured the same day.
 # check-58-wishes: what a speaker urges or means to do (a reported infinitive, "urging them to
 # eliminate the remaining Ukrainian forces in the area") scores WISH_PENALTY less against a
 # statement: check-57's cut claim of Putin's was corroborated by 003's "Russian forces continue
