@@ -482,6 +482,14 @@ def test_check_seed_pair_single_source(seed_story, words):
 
 
 @pytest.mark.shared
+def test_check_seed_pair_agrees_on_the_share_retaken(seed_story):
+    """000's "over 86%" and 003's "more than 86%" (after "has so far liberated") are one share:
+    a running total's words make no other quantity of a percentage."""
+    (share,) = [n for n in seed_story.numbers if "86%" in " ".join(v.text for v in n.values)]
+    assert share.status == "consistent" and len({v.article_id for v in share.values}) == 2
+
+
+@pytest.mark.shared
 def test_check_seed_pair_has_no_conflict_and_attributes_reports(seed_story):
     assert not [p for p in seed_story.claims if p.status == "conflicting"]
     gerasimov = next(p for p in seed_story.claims if "430" in p.text and p.status == "corroborated")
@@ -1208,3 +1216,16 @@ def test_check_a_claim_weighing_its_odds_corroborates_no_fact():
     ]  # fmt: skip
     check = check_story(_story("a", "b"), list(zip(articles, read_articles(articles), strict=True)))
     assert [p.article_ids for p in check.claims] == [("a",), ("b",)]
+
+
+def test_check_numbers_a_running_total_is_a_total_but_a_share_stays_a_share():
+    from newsweave.check.numbers import tally
+
+    def figure(text, written, unit, counts):
+        at = text.index(written)
+        return Number(float(written.rstrip("%")), unit, counts, written, at, at + len(written))
+
+    haul = "The frigate has, thus far, seized 14 rifles and 923 rounds of ammunition."
+    share = "The army has so far retaken an area that is 86% of the territory it lost."
+    assert tally(haul, figure(haul, "14", None, "rifles")) == "total"
+    assert tally(share, figure(share, "86%", "%", "territory")) is None

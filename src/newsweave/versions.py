@@ -343,4 +343,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # statement): the seed pair's "Kyiv agreeing to a 30-day ceasefire" was corroborated by it, and
 # is now by 003's "Zelensky's government expressed willingness to support Washington's
 # proposal for a 30-day ceasefire". ECB+ alignment, planted and the AllSides brief unchanged.
-CHECKER_VERSION = "check-62-hedges"
+# check-63-shares: a running total's words make no other quantity of a share: check-61's
+# "total" tally split the seed pair's "over 86%" (000) from "more than 86%" (003, after "has so
+# far liberated"), one consistent figure, into two single-source rows. ECB+ checks unchanged
+# (the digest of every check of benchmarks.check_cpu, 938a9919...).
+CHECKER_VERSION = "check-63-shares"

@@ -59,6 +59,7 @@ from .numbers import (
     is_whole,
     named_comparison,
     names_no_count,
+    running_total,
     sentence_start,
     tally,
 )
@@ -216,7 +217,7 @@ def _context(
     values = _values(text, lo, n.start, other) | _values(text, n.end, hi, other)
     start = sentence_start(text, n.start)
     kind = tally(text, n)
-    total = kind == "total"
+    total = kind == "total" or running_total(text, n)
     listed = any(
         x is not n and (x.counts, x.unit) == (n.counts, n.unit) and lo <= x.start and x.end <= hi
         for x in claim.numbers

@@ -237,8 +237,8 @@ _TALLY_WORDS = {"average": "average", "total": "total", "needed": "needed", "par
 
 def tally(text: str, n: Number) -> str | None:
     """What a figure tallies when it is no count of one event: "average", "total" (a career's, or
-    a running total: `running_total`), "needed" (what is still to reach) or "part" (of a set:
-    "37 of the candidates"); None for a count.
+    a running total, `running_total`, but for a share), "needed" (what is still to reach) or
+    "part" (of a set: "37 of the candidates"); None for a count.
 
     Example:
         >>> t = "McDermott now has 2,129 points after scoring 23 points and eight rebounds a game."
@@ -252,7 +252,9 @@ def tally(text: str, n: Number) -> str | None:
     if (
         _CAREER_BEFORE.search(text, max(0, n.start - 40), n.start)
         or _CAREER_AFTER.match(text, n.end)
-        or running_total(text, n)
+        # a share is of the whole so far whatever the words say ("has so far liberated ... an
+        # area of more than 86% of the territory" is the other report's "over 86%")
+        or (n.unit != "%" and running_total(text, n))
     ):
         return "total"
     if _NEEDED.search(text, max(0, n.start - 30), n.start):
