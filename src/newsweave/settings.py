@@ -382,8 +382,9 @@ class CheckSettings:
             with "average" linkage, for each other's best match with "components".
         linkage: how linked claims become propositions: "average" (average linkage over the
             pair scores, cut at `link_score`: ECB+ dev pair precision 0.634 at recall 0.100,
-            against 0.309 at 0.230 for "components" of best-match links at 0.45; the
-            benchmarks page has the sweep) or "components".
+            against 0.309 at 0.230 for "components" of best-match links at 0.45, when it was
+            chosen; 0.636 at 0.105 on 2026-12-07; the benchmarks page has the sweep) or
+            "components".
         said_link_score: with "components", `link_score` for two claims reported from one
             speaker: two outlets' best-matching words of one person in one story are most
             often one utterance rendered twice ("It's up to Russia now" / "Now it depends on
