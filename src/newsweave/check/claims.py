@@ -144,16 +144,16 @@ def _pronoun_source(q: Quote) -> bool:
     return (q.speaker or q.speaker_text or "").lower() in _PRONOUN_SOURCES
 
 
-def _coordinated(text: str, quotes: Sequence[Quote]) -> dict[int, Quote]:
+def _coordinated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes that end where one of their speaker's own ends, joined to it by a
     coordinated cue ("Putin addressed soldiers, urging them to eliminate the remaining
     Ukrainian forces and suggesting the establishment of a buffer zone": his urging ends
     before "and suggesting"; without the cut the urging claim held the suggestion too), cut
     there; and the quotes that run on over the frame of another speaker's quote around them
     ("Peskov announced that the operation has reached its concluding phase, according to the
-    state news agency TASS": Peskov's words end before the agency's frame). Returns id of the
-    quote -> the cut one."""
-    cut: dict[int, Quote] = {}
+    state news agency TASS": Peskov's words end before the agency's frame). Returns the quotes
+    in their order, each cut one in its place."""
+    out: list[Quote] = []
     for original in quotes:
         q = original
         for o in quotes:
@@ -184,9 +184,8 @@ def _coordinated(text: str, quotes: Sequence[Quote]) -> dict[int, Quote]:
                 end = q.start + joint.start()
                 q = replace(q, text=text[q.start : end], end=end)
                 break
-        if q is not original:
-            cut[id(original)] = q
-    return cut
+        out.append(q)
+    return out
 
 
 def _kept_quotes(text: str, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Quote]]:
@@ -438,10 +437,10 @@ def article_claims(article: Article, reading: Reading) -> tuple[Claim, ...]:
     # whether they could be saved"): never a claim; its sentence stays the outlet's or the
     # enclosing quote's
     believed = [(_as_quote(a), a.kind) for a in reading.attributions if a.kind != "refusal"]
-    found = (*reading.quotes, *(q for q, _ in believed))
-    cut = _coordinated(text, found)
-    said_kind = {id(cut.get(id(q), q)): kind for q, kind in believed}
-    quotes, yielded = _kept_quotes(text, [cut.get(id(q), q) for q in found])
+    found = _coordinated(text, (*reading.quotes, *(q for q, _ in believed)))
+    attributed = found[len(reading.quotes) :]
+    said_kind = {id(q): kind for q, (_, kind) in zip(attributed, believed, strict=True)}
+    quotes, yielded = _kept_quotes(text, found)
     spans = (_Spans(reading.entities), _Spans(reading.numbers), _Spans(reading.times))
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()

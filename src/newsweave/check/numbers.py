@@ -671,16 +671,18 @@ def _one_agreement(
     two identical rows in the story's numbers. Only what already agrees is joined, so no status
     changes: a figure one source gives is never made corroborated by another row's."""
     out: list[NumberComparison] = []
+    agreed: dict[tuple, list[int]] = {}  # (quantity, unit, claimant) -> its consistent rows
     for n in numbers:
+        rows = agreed.setdefault((n.quantity, n.unit, n.claimed_by), [])
         twin = next(
-            (k for k, m in enumerate(out)
-             if n.status == m.status == "consistent"
-             and (n.quantity, n.unit, n.claimed_by) == (m.quantity, m.unit, m.claimed_by)
+            (k for k in rows if n.status == out[k].status == "consistent"
              and all(same_figure(value_number(a), value_number(b))
-                     for a in m.values for b in n.values)),
+                     for a in out[k].values for b in n.values)),
             None,
         )  # fmt: skip
         if twin is None:
+            if n.status == "consistent":
+                rows.append(len(out))
             out.append(n)
         else:
             joined = _merged([out[twin], n], sources)
