@@ -482,6 +482,17 @@ def test_check_seed_pair_single_source(seed_story, words):
 
 
 @pytest.mark.shared
+def test_check_seed_pair_corroborates_syrskyi_withdrawal_in_other_words(seed_story):
+    """000's "tactical withdrawals to 'more advantageous positions'" and the translation's
+    "will maneuver to more convenient positions" are one report of Syrskyi's words: the two
+    adjectives are one class of words (terms.SAME_STEMS)."""
+    (withdrawal,) = [p for p in seed_story.claims if "advantageous positions" in p.text]
+    assert withdrawal.status == "corroborated" and withdrawal.independent_sources == 2
+    assert withdrawal.attributed_to == "Oleksandr Syrskyi"
+    assert any("more convenient positions" in e.text for e in withdrawal.evidence)
+
+
+@pytest.mark.shared
 def test_check_seed_pair_agrees_on_the_share_retaken(seed_story):
     """000's "over 86%" and 003's "more than 86%" (after "has so far liberated") are one share:
     a running total's words make no other quantity of a percentage."""

@@ -2,11 +2,12 @@
 
 Candidate pairs come from an inverted index over the claims' stems, entity keys and numbers
 (never all pairs). A pair's score is the TF-IDF cosine of their content stems (IDF over the
-story's claims) plus agreement of numbers, entities, speaker, mood (a denial or a wish against a
-statement) and times. Propositions are the groups of an average linkage over 1 - score cut at
-1 - `link_score` (claims of one article never pulled together); with `linkage = "components"`,
-the connected components of links between claims that are each other's best match in the other
-article at `link_score`, or that score `sure_score` alone.
+story's claims; the words of one class, `terms.SAME_STEMS`, one stem) plus agreement of
+numbers, entities, speaker, mood (a denial or a wish against a statement) and times.
+Propositions are the groups of an average linkage over 1 - score cut at 1 - `link_score`
+(claims of one article never pulled together); with `linkage = "components"`, the connected
+components of links between claims that are each other's best match in the other article at
+`link_score`, or that score `sure_score` alone.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from ..settings import CheckSettings
 from .numbers import same_figure
 from .terms import (
     claim_persons,
-    content_stems,
     days,
     number_key,
     person_forms,
     persons_apart,
+    sense_stems,
     speaker_key,
 )
 
@@ -111,7 +112,7 @@ def claim_features(
 ) -> list[ClaimFeatures]:
     """Each claim's features; `published`: article id -> its publication day (ISO), if known."""
     published = published or {}
-    bags = [Counter(content_stems(c.text)) for c in claims]
+    bags = [Counter(sense_stems(c.text)) for c in claims]
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())

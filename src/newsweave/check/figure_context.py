@@ -63,7 +63,7 @@ from .numbers import (
     sentence_start,
     tally,
 )
-from .terms import content_stems, days, entity_key, number_key, same_person, word_stem
+from .terms import days, entity_key, number_key, same_person, sense_stems, word_stem
 
 # Content stems looked at on each side of a figure, within this many characters of its
 # sentence.
@@ -77,19 +77,6 @@ MIN_SHARED_CONTEXT = 3
 # change costs the pair its shared-number bonus, and the ECB+ pairs whose one figure was
 # changed score 0.15-0.40 (benchmarks/check/planted.py).
 MIN_PAIR_SCORE = 0.15
-
-
-# Words two reports use for one thing, as stems (a light list of our own, no thesaurus): each
-# maps to the stem of its class. Applied to the figures' context stems and heads only.
-SAME_STEMS = {
-    "dead": "die", "employe": "worker", "staff": "worker", "mt": "mount", "juri": "juror",
-    "burnt": "burn", "tackl": "fight", "fought": "fight", "battl": "fight",
-}  # fmt: skip
-
-
-def _stems(text: str) -> list[str]:
-    """Content stems with the words of one class (`SAME_STEMS`) made one."""
-    return [SAME_STEMS.get(s, s) for s in content_stems(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,24 +161,26 @@ def _context(
     the Gulf of Aden" to the next); None for a bare number."""
     left = SENTENCE_END.split(text[max(0, n.start - CONTEXT_CHARS) : n.start])[-1]
     right = SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
-    before, after = _stems(left)[-CONTEXT_STEMS:], _stems(right)[:CONTEXT_STEMS]
+    before, after = sense_stems(left)[-CONTEXT_STEMS:], sense_stems(right)[:CONTEXT_STEMS]
     parent = _PARENT_OF.search(text, max(0, n.start - 30), n.start)
     prop = _property(text, n)
     if prop:
         # "a .38 caliber revolver": the revolver's calibre, no count of revolvers
-        head, label = (_stems(prop[0]) or [prop[0]])[0], prop[0]
-    elif parent and not (n.counts and _stems(n.counts)[:1] and _stems(n.counts)[0] in KIN_STEMS):
+        head, label = (sense_stems(prop[0]) or [prop[0]])[0], prop[0]
+    elif parent and not (
+        n.counts and sense_stems(n.counts)[:1] and sense_stems(n.counts)[0] in KIN_STEMS
+    ):
         # "a mother of two died": the reader's counted word is the verb; a parent of N
         # counts children
         head, label = "children", "children"
     elif n.counts:
-        head, label = (_stems(n.counts) or [n.counts])[0], n.counts
+        head, label = (sense_stems(n.counts) or [n.counts])[0], n.counts
     elif n.unit and n.unit != "people":
         head = label = n.unit
     elif after and not after[0][:1].isdigit():
         head = after[0]
         words = [w.strip(",;:().!?").lower() for w in right.split()]
-        label = next((w for w in words if _stems(w) == [head]), head)
+        label = next((w for w in words if sense_stems(w) == [head]), head)
     else:
         return None
     if names_no_count(text, n):
@@ -228,7 +217,7 @@ def _context(
     words = words[1:] if words[:1] == [head] else words
     ends = (frozenset(before[-LIST_STEMS:]), frozenset(words[:LIST_STEMS]))
     when = tuple(d for a, b, d in periods if lo <= a and b <= hi)
-    kin = (_stems(parent.group(1))[0] if parent else "") if head in KIN_STEMS else None
+    kin = (sense_stems(parent.group(1))[0] if parent else "") if head in KIN_STEMS else None
     owner, subject = _named_before(persons, start, n)
     return _Context(
         claim, n, head, stems, label, figures=near, values=values, total=total,
@@ -292,7 +281,7 @@ _ONE_OF_FAMILY = re.compile(r"\bone\s+of\s+(?:her|his|their|the)\s+$", re.IGNORE
 def _family_whole(text: str, n: Number) -> bool:
     """Whether a whole (`is_whole`) is the size of a family a member is one of ("one of her
     12 children"): compared like any family count."""
-    kin = _stems(n.counts or "")[:1]
+    kin = sense_stems(n.counts or "")[:1]
     return bool(kin and kin[0] in KIN_STEMS and _ONE_OF_FAMILY.search(text, 0, n.start))
 
 
@@ -364,7 +353,7 @@ def _property(text: str, n: Number) -> tuple[str, frozenset[str]] | None:
         return None
     words = m.group("rest").split()[:BEARER_WORDS]
     bearer = next((w for w in words if w.isalpha() and w.islower()), "")
-    return m.group("prop"), frozenset(_stems(bearer))
+    return m.group("prop"), frozenset(sense_stems(bearer))
 
 
 # A figure still needed to reach a mark names the one who holds it: "needed nine points in the
@@ -388,7 +377,7 @@ def _needed_mark(text: str, n: Number) -> frozenset[str]:
         return frozenset()
     right = SENTENCE_END.split(text[n.end : n.end + NEEDED_MARK_CHARS], maxsplit=1)[0]
     m = _NEEDED_MARK.search(right)
-    return frozenset(_stems(m.group("mark"))) if m else frozenset()
+    return frozenset(sense_stems(m.group("mark"))) if m else frozenset()
 
 
 def _reference(text: str, n: Number) -> frozenset[str]:
@@ -399,7 +388,7 @@ def _reference(text: str, n: Number) -> frozenset[str]:
     if n.counts != "times":
         return _needed_mark(text, n)
     m = _MULTIPLE.match(text, n.end)
-    return frozenset(_stems(m.group("ref"))) if m else frozenset()
+    return frozenset(sense_stems(m.group("ref"))) if m else frozenset()
 
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -534,7 +523,7 @@ CLAIMANT_STEMS = 2
 
 
 def _claimant(n: Number) -> frozenset[str]:
-    stems = frozenset(_stems(n.claimed_by or ""))
+    stems = frozenset(sense_stems(n.claimed_by or ""))
     return stems if len(stems) >= CLAIMANT_STEMS else frozenset()
 
 

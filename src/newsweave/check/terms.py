@@ -86,6 +86,31 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
+# Words two reports use for one thing, as stems (a light list of our own, no thesaurus): each
+# maps to the stem of its class. The figures' contexts and heads compare them ("three bank
+# workers died" / "left eight bank employees dead"), and so do the claims' text vectors in the
+# alignment: a translation's "will maneuver to more convenient positions" (seed 003, Syrskyi)
+# is 000's "tactical withdrawals to more advantageous positions" (0.265 -> 0.422 with
+# link_score 0.4). ECB+ dev alignment with the claim vectors on this list: P 0.635 at R 0.106
+# (2,356 pairs) against 0.636 at 0.105 (2,344) without it; planted conflicts and the brief
+# unchanged (docs/benchmarks.md).
+SAME_STEMS = {
+    "dead": "die", "employe": "worker", "staff": "worker", "mt": "mount", "juri": "juror",
+    "burnt": "burn", "tackl": "fight", "fought": "fight", "battl": "fight",
+    "conveni": "advantag", "benefici": "advantag", "retreat": "withdraw",
+}  # fmt: skip
+
+
+def sense_stems(text: str) -> list[str]:
+    """`content_stems` with the words of one class (`SAME_STEMS`) made one.
+
+    Example:
+        >>> sense_stems("maneuver to more convenient positions")
+        ['maneuv', 'advantag', 'posit']
+    """
+    return [SAME_STEMS.get(s, s) for s in content_stems(text)]
+
+
 # a pure function of two short strings that every claim asks again for its article's entities
 # (a third of the claims' time on ECB+ dev before it was cached)
 @lru_cache(maxsize=65_536)
