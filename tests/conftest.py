@@ -29,6 +29,17 @@ def seed_003(seeds: Path) -> Path:
     return seeds / "003_9ab83285728062d1.txt"
 
 
+@pytest.fixture(scope="session")
+def seed_story(seeds: Path, tmp_path_factory):
+    """The seed pair analyzed into a fresh store: its one story."""
+    import newsweave
+
+    with newsweave.open(tmp_path_factory.mktemp("seeds") / "s.db") as nw:
+        report = nw.analyze([seeds], fetch=False)
+    assert len(report.stories) == 1
+    return report.stories[0]
+
+
 # --- tiny pages written for the tests (invented text) ---------------------------------------
 
 _SUBJECTS = ("The council", "Residents", "The mayor", "Engineers", "Inspectors", "The agency")

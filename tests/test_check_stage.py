@@ -432,55 +432,6 @@ def _settings():
     return DEFAULTS
 
 
-@pytest.fixture(scope="module")
-def seed_story(seeds, tmp_path_factory):
-    import newsweave
-
-    with newsweave.open(tmp_path_factory.mktemp("seeds") / "s.db") as nw:
-        report = nw.analyze([seeds], fetch=False)
-    assert len(report.stories) == 1
-    return report.stories[0]
-
-
-@pytest.mark.shared
-@pytest.mark.parametrize(
-    "words",
-    [
-        ("visit", "Kursk"),  # Putin's visit to Kursk
-        ("430",),  # 430 prisoners
-        ("86%",),  # more than 86% retaken
-        ("terrorists",),  # Putin's "terrorists"
-        ("lives of Ukrainian soldiers",),  # Syrskyi's priority
-        ("30-day ceasefire",),  # the US proposal
-        ("up to Russia",),  # Trump's words
-        ("Sudzha",),  # nearly destroyed
-        ("en route to Russia",),  # the US envoys
-    ],
-)
-def test_check_seed_pair_corroborates(seed_story, words):
-    hits = [p for p in seed_story.claims if all(w in p.text for w in words)]
-    assert any(p.status == "corroborated" and p.independent_sources == 2 for p in hits), words
-
-
-@pytest.mark.shared
-@pytest.mark.parametrize(
-    "words",
-    [
-        ("Witkoff",), ("Vance",), ("buffer zone",), ("carefully studying",),
-        ("completely failed",),  # 000 only
-        ("North Korea",), ("1,100",), ("259",), ("Rubio",), ("Zakharova",),
-        ("Zelensky", "sanctions"), ("devastating",),  # 003 only
-        ("eliminate", "in the area"),  # Putin's urging (000), not 003's gains
-    ],
-)  # fmt: skip
-def test_check_seed_pair_single_source(seed_story, words):
-    hits = [
-        p for p in seed_story.claims
-        if all(w in p.text + str(p.attribution["who"]) for w in words)
-    ]  # fmt: skip
-    assert hits and all(p.status == "single_source" for p in hits), words
-
-
 @pytest.mark.shared
 def test_check_seed_pair_corroborates_syrskyi_withdrawal_in_other_words(seed_story):
     """000's "tactical withdrawals to 'more advantageous positions'" and the translation's
