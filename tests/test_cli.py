@@ -185,3 +185,16 @@ def test_cli_control_characters_are_escaped_in_everything_printed(runner, tmp_pa
 def test_cli_db_help_says_what_the_command_does_with_a_missing_store(runner, cmd, says):
     result = runner.invoke(main, [*cmd, "--help"])
     assert says in " ".join(result.output.split())
+
+
+def test_cli_story_table_lists_disputes_then_corroborated_then_single_source():
+    from newsweave.cli import _story_tables
+
+    def claim(cid, status):
+        return {"id": cid, "status": status, "independent_sources": 1, "attributed_to": None,
+                "article_ids": ["a"], "text": cid}  # fmt: skip
+
+    story = {"claims": [claim("c1", "single_source"), claim("c2", "corroborated"),
+                        claim("c3", "conflicting"), claim("c4", "single_source")]}  # fmt: skip
+    (title, _, rows), *_ = _story_tables(story, {"a": "[1]"})
+    assert title == "4 claims" and [r[0] for r in rows] == ["c3", "c2", "c1", "c4"]

@@ -155,3 +155,17 @@ def test_report_html_doubtful_story_shows_cohesion_and_note():
     page = render_html(report)
     assert page.count('class="doubt">weakly linked: it may hold two events<') == 2  # list, story
     assert "cohesion 0.12" in page
+
+
+def test_report_html_lists_disputes_then_corroborated_then_single_source_claims():
+    page = render_html(checked_report())
+    heads = re.findall(r'<h3 id="[^"]*-claims-(\w+)">', page)
+    assert heads == ["conflicting", "corroborated", "single_source"]
+
+
+def test_report_html_says_undated_when_no_article_gives_a_date():
+    report = checked_report()
+    story = report["stories"][0]
+    story["first_published"] = story["last_published"] = None
+    page = render_html(report)
+    assert "undated ·" in page and "· ? ·" not in page

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .views import CLAIM_STATUSES, nothing_text, status_label
+from .views import STATUS_RANK, nothing_text, status_label
 
 # Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
 # punctuation be backslash-escaped); "<" and ">" stop raw HTML, "|" table cells.
@@ -58,7 +58,6 @@ def _claims(story: dict, numbers: dict[str, int]) -> list[str]:
     claims = story.get("claims") or []
     if not claims:
         return [f"Claims: {nothing_text(story, 'claims')}.", ""]
-    order = {s: n for n, s in enumerate(CLAIM_STATUSES)}
     rows = [
         (
             status_label(c.get("status")),
@@ -67,7 +66,7 @@ def _claims(story: dict, numbers: dict[str, int]) -> list[str]:
             str(c.get("independent_sources", "")),
             _cite(c.get("article_ids") or [], numbers),
         )
-        for c in sorted(claims, key=lambda c: order.get(c.get("status"), 9))
+        for c in sorted(claims, key=lambda c: STATUS_RANK.get(c.get("status"), 9))
     ]
     return _table(("status", "claim", "said by", "sources", "cited"), rows)
 

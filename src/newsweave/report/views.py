@@ -16,8 +16,11 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from ..model import source_name
 
-# The check stage's statuses, in the order a reader wants them: disputes first.
-CLAIM_STATUSES = ("conflicting", "single_source", "corroborated")
+# The check stage's statuses, in the order a reader wants them: disputes first, then what
+# independent sources agree on, then what rests on one (usually the longest list).
+CLAIM_STATUSES = ("conflicting", "corroborated", "single_source")
+# a status's place in that order (any other status after them)
+STATUS_RANK = {status: n for n, status in enumerate(CLAIM_STATUSES)}
 STATUS_LABELS = {
     "corroborated": "corroborated",
     "single_source": "single source",
