@@ -169,3 +169,20 @@ def test_report_html_says_undated_when_no_article_gives_a_date():
     story["first_published"] = story["last_published"] = None
     page = render_html(report)
     assert "undated ·" in page and "· ? ·" not in page
+
+
+def test_report_citations_number_articles_as_the_story_lists_them():
+    from newsweave.report.views import citations
+
+    texts = {"a": "One. Two.", "b": "Three. Four."}
+    articles = {k: {"id": k, "text": t, "outlet": k.upper()} for k, t in texts.items()}
+    story = {"article_ids": ["a", "b"], "claims": [{"id": "c", "evidence": [
+        {"article_id": "b", "text": "Three.", "start": 0, "end": 6},
+        {"article_id": "a", "text": "One.", "start": 0, "end": 4},
+        {"article_id": "b", "text": "Four.", "start": 7, "end": 12},
+    ]}]}  # fmt: skip
+    cites = citations(story, ["c"], ["a", "b"], articles)
+    assert [c["n"] for c in cites] == ["2a", "1", "2b"]
+    assert [c["label"] for c in cites] == ["B", "A", "B"]
+    page = render_html(checked_report())
+    assert "<th>#</th><th>outlet</th>" in page and "<td>[3]</td>" in page

@@ -8,6 +8,7 @@ a tree of offsets (`highlight`), never HTML strings spliced into the text.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -345,8 +346,16 @@ def citations(
                     "text": None,
                 }
             )
-    for n, c in enumerate(out, 1):
-        c["n"] = n
+    number = {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
+    spans = Counter(c["article_id"] for c in out)
+    seen_of: Counter[str] = Counter()
+    for c in out:
+        # the article's number in the story (as the terminal and Markdown cite), a letter
+        # after it when the line cites several of its sentences: [1][2a][2b]
+        aid = c["article_id"]
+        seen_of[aid] += 1
+        letter = "abcdefghijklmnopqrstuvwxyz"[(seen_of[aid] - 1) % 26] if spans[aid] > 1 else ""
+        c["n"] = f"{number.get(aid, '?')}{letter}"
     return out
 
 
