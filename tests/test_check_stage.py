@@ -326,6 +326,24 @@ def test_check_examples_every_story_is_checked_and_briefed(example_report):
         assert all(line.article_ids for line in story.brief)
 
 
+def test_check_examples_many_corroborated_facts_make_a_longer_brief(example_report):
+    """A brief's summary is 3 sentences, and one more for each CORROBORATED_PER_LINE
+    corroborated propositions past 3 (up to 7), the extra ones corroborated; the decoy's 3
+    corroborated propositions keep it at 3."""
+    from newsweave.check.brief import CORROBORATED_PER_LINE, MIN_BRIEF_LINES
+
+    for story in example_report.stories:
+        summary = [line for line in story.brief if line.kind == "summary"]
+        corroborated = sum(p.status == "corroborated" for p in story.claims)
+        more = max(0, corroborated - MIN_BRIEF_LINES) // CORROBORATED_PER_LINE
+        assert len(summary) == min(MIN_BRIEF_LINES + more, 7), story.title
+        assert all(line.status == "corroborated" for line in summary[MIN_BRIEF_LINES:])
+    bridge = _story_of(example_report, "Tessel Bridge")
+    assert len([line for line in bridge.brief if line.kind == "summary"]) == 5
+    assert len([line for line in _story_of(example_report, "Mill Lane").brief
+                if line.kind == "summary"]) == 3  # fmt: skip
+
+
 def test_check_examples_the_decoy_footbridge_injuries_are_corroborated(example_report):
     decoy = _story_of(example_report, "Mill Lane")
     hurt = next(p for p in decoy.claims if p.text.startswith("Three people have been hurt"))
@@ -441,6 +459,17 @@ def test_check_seed_pair_corroborates_syrskyi_withdrawal_in_other_words(seed_sto
     assert withdrawal.status == "corroborated" and withdrawal.independent_sources == 2
     assert withdrawal.attributed_to == "Oleksandr Syrskyi"
     assert any("more convenient positions" in e.text for e in withdrawal.evidence)
+
+
+@pytest.mark.shared
+def test_check_seed_pair_brief_tells_the_prisoners_and_the_share_retaken(seed_story):
+    """13 corroborated propositions make a brief of 6 sentences; the added ones are
+    corroborated, and what the reports say most often comes first: Gerasimov's 430 prisoners
+    and 86% (with 3 sentences the brief left both out)."""
+    summary = [line for line in seed_story.brief if line.kind == "summary"]
+    assert len(summary) == 6 and all(line.status == "corroborated" for line in summary)
+    text = " ".join(line.text for line in summary)
+    assert "430" in text and "86%" in text
 
 
 @pytest.mark.shared
