@@ -163,18 +163,17 @@ def _context(
     right = SENTENCE_END.split(text[n.end : n.end + CONTEXT_CHARS], maxsplit=1)[0]
     before, after = sense_stems(left)[-CONTEXT_STEMS:], sense_stems(right)[:CONTEXT_STEMS]
     parent = _PARENT_OF.search(text, max(0, n.start - 30), n.start)
+    counted = sense_stems(n.counts)[:1] if n.counts else []
     prop = _property(text, n)
     if prop:
         # "a .38 caliber revolver": the revolver's calibre, no count of revolvers
         head, label = (sense_stems(prop[0]) or [prop[0]])[0], prop[0]
-    elif parent and not (
-        n.counts and sense_stems(n.counts)[:1] and sense_stems(n.counts)[0] in KIN_STEMS
-    ):
+    elif parent and not (counted and counted[0] in KIN_STEMS):
         # "a mother of two died": the reader's counted word is the verb; a parent of N
         # counts children
         head, label = "children", "children"
     elif n.counts:
-        head, label = (sense_stems(n.counts) or [n.counts])[0], n.counts
+        head, label = (counted or [n.counts])[0], n.counts
     elif n.unit and n.unit != "people":
         head = label = n.unit
     elif after and not after[0][:1].isdigit():
