@@ -57,3 +57,22 @@ def test_docs_seed_pair_counts_hold(seed_story):
     assert (len(statuses), statuses.count("corroborated"), statuses.count("single_source")) == (
         int(m.group(1)), int(m.group(2)), int(m.group(3)))  # fmt: skip
     assert "none conflicts" in text and "conflicting" not in statuses
+
+
+@pytest.mark.shared
+def test_docs_seed_pair_framing_holds(seed_story):
+    """The page's framing bullet: asserted shares, whom both lead with, and whose voice the
+    contested terms are in."""
+    framing = seed_story.check.framing
+    assert len(framing) == 2 and all(f["lead"] == "Vladimir Putin" for f in framing.values())
+    text = " ".join(PAGE.read_text(encoding="utf-8").split())
+    shares = {round(100 * f["asserted_share"]) for f in framing.values()}
+    assert all(f"{n}%" in text for n in shares) and len(shares) == 2
+    by_voice = {
+        aid: {(t["term"], t["voice"]) for t in f["contested_terms"]} for aid, f in framing.items()
+    }
+    defence = next(v for v in by_voice.values() if ("occupied", "outlet") in v)
+    assert {("incursion", "outlet"), ("invasion", "outlet"), ("liberate", "quoted"),
+            ("terrorists", "quoted")} <= defence  # fmt: skip
+    translation = next(v for v in by_voice.values() if v is not defence)
+    assert all(voice == "quoted" for term, voice in translation if term.startswith("liberat"))

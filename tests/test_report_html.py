@@ -186,3 +186,11 @@ def test_report_citations_number_articles_as_the_story_lists_them():
     assert [c["label"] for c in cites] == ["B", "A", "B"]
     page = render_html(checked_report())
     assert "<th>#</th><th>outlet</th>" in page and "<td>[3]</td>" in page
+
+
+def test_report_html_counts_a_contested_term_used_again_in_one_voice():
+    report = checked_report()
+    terms = report["stories"][0]["framing"]["a2"]["contested_terms"]
+    terms.append(dict(terms[0]))  # "fiasco" quoted twice
+    page = render_html(report)
+    assert "“fiasco” ×2 <span" in page and page.count("“fiasco”") == 1

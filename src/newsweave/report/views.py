@@ -359,6 +359,27 @@ def citations(
     return out
 
 
+def term_counts(terms: Iterable[Mapping[str, Any]]) -> list[dict]:
+    """An article's contested terms, each word once per voice with how often it is used there,
+    in order of first use.
+
+    Example:
+        >>> terms = [{"term": "invasion", "voice": "outlet"}, {"term": "Invasion",
+        ...          "voice": "outlet"}, {"term": "invasion", "voice": "quoted"}]
+        >>> [(t["term"], t["voice"], t["count"]) for t in term_counts(terms)]
+        [('invasion', 'outlet', 2), ('invasion', 'quoted', 1)]
+    """
+    out: dict[tuple[str, str], dict] = {}
+    for t in terms:
+        word, voice = str(t.get("term") or ""), str(t.get("voice") or "")
+        key = (word.lower(), voice)
+        if key in out:
+            out[key]["count"] += 1
+        else:
+            out[key] = {"term": word, "voice": voice, "count": 1}
+    return list(out.values())
+
+
 def coverage_matrix(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> dict:
     """Outlet x claim: carried, omitted, only here (or blank when the check says nothing).
 
@@ -520,7 +541,11 @@ def story_view(
         "quotes": story.get("quotes") or [],
         "numbers": story.get("numbers") or [],
         "coverage": coverage_matrix(story, articles) if claims else None,
-        "framing": [(a, framing[a["id"]]) for a in members if a.get("id") in framing],
+        "framing": [
+            (a, {**f, "terms": term_counts(f.get("contested_terms") or ())})
+            for a in members
+            if (f := framing.get(a.get("id"))) is not None
+        ],
         "timeline": list(story.get("timeline") or ()),
         "chart": timeline_chart(list(story.get("timeline") or ())),
         "members": members,
