@@ -198,3 +198,14 @@ def test_cli_story_table_lists_disputes_then_corroborated_then_single_source():
                         claim("c3", "conflicting"), claim("c4", "single_source")]}  # fmt: skip
     (title, _, rows), *_ = _story_tables(story, {"a": "[1]"})
     assert title == "4 claims" and [r[0] for r in rows] == ["c3", "c2", "c1", "c4"]
+
+
+def test_cli_story_table_shows_framing_with_each_term_once_per_voice():
+    from newsweave.cli import _story_tables
+
+    terms = [{"term": "regime", "voice": "outlet"}, {"term": "regime", "voice": "outlet"},
+             {"term": "regime", "voice": "quoted"}]  # fmt: skip
+    story = {"framing": {"a": {"asserted_share": 0.25, "contested_terms": terms, "lead": "Ana"}}}
+    (title, cols, rows) = _story_tables(story, {"a": "[1]"})[-1]
+    assert title == "framing" and len(cols) == 4
+    assert rows == [("[1]", "25%", "regime x2 (outlet), regime (quoted)", "Ana")]

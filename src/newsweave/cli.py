@@ -593,7 +593,7 @@ def stories_cmd(db: str | None, config: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="The story object of the report instead.")
 def story_cmd(story_id: str, db: str | None, config: str | None, as_json: bool) -> None:
     """Show one story: its brief, claims with their status, quotes and numbers across outlets,
-    coverage per article, and its articles (copies marked with what they copy)."""
+    coverage and framing per article, and its articles (copies marked with what they copy)."""
     db = _store_settings(db, config).store.db_path
     _need_store(db)
     with open_store(db) as store:
@@ -617,12 +617,12 @@ def story_cmd(story_id: str, db: str | None, config: str | None, as_json: bool) 
 
 
 def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, tuple, list]]:
-    """The story's claims, quotes, numbers and coverage as (title, columns, rows)."""
+    """The story's claims, quotes, numbers, coverage and framing as (title, columns, rows)."""
 
     def cite(ids: Any) -> str:
         return "".join(number.get(a, "?") for a in ids)
 
-    from .report.views import STATUS_RANK
+    from .report.views import STATUS_RANK, term_counts
 
     claims = [
         (c["id"], c["status"], c["independent_sources"], c["attributed_to"] or "-",
@@ -643,11 +643,19 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
          ", ".join(f"{k} ({v})" for k, v in c["speakers"].items()))
         for aid, c in s.get("coverage", {}).items()
     ]  # fmt: skip
+    framing = [
+        (number.get(aid, aid), f"{f.get('asserted_share', 0):.0%}",
+         ", ".join(f"{t['term']}{f' x{n}' if (n := t['count']) > 1 else ''} ({t['voice']})"
+                   for t in term_counts(f.get("contested_terms") or ())),
+         f.get("lead") or "-")
+        for aid, f in s.get("framing", {}).items()
+    ]  # fmt: skip
     return [
         (f"{len(claims)} claims", ("id", "status", "sources", "said by", "in", "text"), claims),
         ("quotes across outlets", ("speaker", "status", "variant"), quotes),
         ("numbers across outlets", ("quantity", "status", "values", "note"), numbers),
         ("coverage", ("article", "only here", "missing", "quotes"), coverage),
+        ("framing", ("article", "asserted", "contested terms (voice)", "lead"), framing),
     ]
 
 
