@@ -357,4 +357,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # what the reports say most often, then what gives a figure, first): the seed pair's 6 include
 # Gerasimov's 430 prisoners and 86%. No AllSides story has more than 4 corroborated: its briefs
 # are unchanged.
-CHECKER_VERSION = "check-65-longer-brief"
+# check-66-extra-repeats: an extra brief sentence (check-65) repeats the brief when 35% of its
+# stems, weighed by their IDF over the story's propositions, are there (EXTRA_REDUNDANT_SHARE):
+# ECB+ dev pairs of near-repeated summary sentences 40 -> 32, the briefs as long as before.
+CHECKER_VERSION = "check-66-extra-repeats"
