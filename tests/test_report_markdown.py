@@ -53,3 +53,12 @@ def test_report_markdown_doubtful_story_shows_cohesion_and_note():
     md = render_markdown(report)
     assert "independent sources, 2026-04-01 – 2026-04-03, cohesion 0.12" in md
     assert "*weakly linked: it may hold two events*" in md
+
+
+def test_report_markdown_has_coverage_and_framing_per_article():
+    md = render_markdown(checked_report())
+    assert "### Coverage" in md and "### Framing" in md
+    assert "| [2] | 50% | fiasco (quoted) |" in md  # Northreach Daily quotes "a fiasco"
+    report = checked_report()
+    report["stories"][0].pop("framing")
+    assert "Framing: not checked yet." in render_markdown(report)

@@ -326,7 +326,7 @@ def _read_stored(
     type=click.Path(dir_okay=False),
     default=None,
     callback=_checked_out,
-    help="Write the briefs and claim/quote/number tables as Markdown here.",
+    help="Write the briefs and claim, quote, number, coverage and framing tables as Markdown here.",
 )
 def analyze(
     inputs: tuple[str, ...],
@@ -622,7 +622,7 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
     def cite(ids: Any) -> str:
         return "".join(number.get(a, "?") for a in ids)
 
-    from .report.views import STATUS_RANK, term_counts
+    from .report.views import STATUS_RANK, coverage_rows, framing_rows
 
     claims = [
         (c["id"], c["status"], c["independent_sources"], c["attributed_to"] or "-",
@@ -638,18 +638,8 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
             f"{number.get(v['article_id'], '?')} {v['text']}" for v in n["values"]), n["note"])
         for n in s.get("numbers", ()) if len(n["values"]) > 1
     ]  # fmt: skip
-    coverage = [
-        (number.get(aid, aid), len(c["only_here"]), len(c["missing"]),
-         ", ".join(f"{k} ({v})" for k, v in c["speakers"].items()))
-        for aid, c in s.get("coverage", {}).items()
-    ]  # fmt: skip
-    framing = [
-        (number.get(aid, aid), f"{f.get('asserted_share', 0):.0%}",
-         ", ".join(f"{t['term']}{f' x{n}' if (n := t['count']) > 1 else ''} ({t['voice']})"
-                   for t in term_counts(f.get("contested_terms") or ())),
-         f.get("lead") or "-")
-        for aid, f in s.get("framing", {}).items()
-    ]  # fmt: skip
+    coverage = [(number.get(aid, aid), *rest) for aid, *rest in coverage_rows(s)]
+    framing = [(number.get(aid, aid), *rest) for aid, *rest in framing_rows(s)]
     return [
         (f"{len(claims)} claims", ("id", "status", "sources", "said by", "in", "text"), claims),
         ("quotes across outlets", ("speaker", "status", "variant"), quotes),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .views import STATUS_RANK, nothing_text, status_label
+from .views import STATUS_RANK, coverage_rows, framing_rows, nothing_text, status_label
 
 # Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
 # punctuation be backslash-escaped); "<" and ">" stop raw HTML, "|" table cells.
@@ -98,6 +98,28 @@ def _numbers(story: dict, numbers: dict[str, int]) -> list[str]:
     return _table(("quantity", "status", "value", "as written", "in"), rows)
 
 
+def _coverage(story: dict, numbers: dict[str, int]) -> list[str]:
+    rows = coverage_rows(story)
+    if not rows:
+        return [f"Coverage: {nothing_text(story, 'coverage')}.", ""]
+    return _table(
+        ("article", "only here", "missing", "quotes"),
+        [(_cite([aid], numbers) or md_escape(aid), str(only), str(missing), md_escape(quoted))
+         for aid, only, missing, quoted in rows],
+    )  # fmt: skip
+
+
+def _framing(story: dict, numbers: dict[str, int]) -> list[str]:
+    rows = framing_rows(story)
+    if not rows:
+        return [f"Framing: {nothing_text(story, 'framing')}.", ""]
+    return _table(
+        ("article", "asserted", "contested terms (voice)", "lead"),
+        [(_cite([aid], numbers) or md_escape(aid), share, md_escape(terms), md_escape(lead))
+         for aid, share, terms, lead in rows],
+    )  # fmt: skip
+
+
 def _story(story: dict[str, Any], articles: dict[str, dict]) -> list[str]:
     numbers = _citation_numbers(story)
     span = " – ".join(dict.fromkeys(d for d in (story.get("first_published"),
@@ -113,7 +135,9 @@ def _story(story: dict[str, Any], articles: dict[str, dict]) -> list[str]:
         *([f"*{md_escape(story['note'])}*", ""] if story.get("note") else []),
     ]
     lines += _brief(story, numbers)
-    for title, part in (("Claims", _claims), ("Quotes", _quotes), ("Numbers", _numbers)):
+    parts = (("Claims", _claims), ("Quotes", _quotes), ("Numbers", _numbers),
+             ("Coverage", _coverage), ("Framing", _framing))  # fmt: skip
+    for title, part in parts:
         lines += [f"### {title}", "", *part(story, numbers)]
     lines += ["### Sources", ""]
     for aid, n in numbers.items():

@@ -380,6 +380,34 @@ def term_counts(terms: Iterable[Mapping[str, Any]]) -> list[dict]:
     return list(out.values())
 
 
+def coverage_rows(story: Mapping[str, Any]) -> list[tuple[str, int, int, str]]:
+    """Per article (id): corroborated propositions only it carries, those it leaves out, and
+    whom it quotes how often, as the terminal and the Markdown tabulate them."""
+    return [
+        (aid, len(c.get("only_here") or ()), len(c.get("missing") or ()),
+         ", ".join(f"{k} ({v})" for k, v in (c.get("speakers") or {}).items()))
+        for aid, c in (story.get("coverage") or {}).items()
+    ]  # fmt: skip
+
+
+def framing_rows(story: Mapping[str, Any]) -> list[tuple[str, str, str, str]]:
+    """Per article (id): its asserted share, its contested terms once per voice with their
+    counts (`term_counts`), whom it leads with.
+
+    Example:
+        >>> framing_rows({"framing": {"a": {"asserted_share": 0.25, "lead": "Ana",
+        ...     "contested_terms": [{"term": "regime", "voice": "outlet"}] * 2}}})
+        [('a', '25%', 'regime x2 (outlet)', 'Ana')]
+    """
+    return [
+        (aid, f"{f.get('asserted_share') or 0:.0%}",
+         ", ".join(f"{t['term']}{f' x{n}' if (n := t['count']) > 1 else ''} ({t['voice']})"
+                   for t in term_counts(f.get("contested_terms") or ())),
+         f.get("lead") or "-")
+        for aid, f in (story.get("framing") or {}).items()
+    ]  # fmt: skip
+
+
 def coverage_matrix(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> dict:
     """Outlet x claim: carried, omitted, only here (or blank when the check says nothing).
 
