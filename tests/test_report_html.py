@@ -182,8 +182,9 @@ def test_report_citations_number_articles_as_the_story_lists_them():
         {"article_id": "b", "text": "Four.", "start": 7, "end": 12},
     ]}]}  # fmt: skip
     cites = citations(story, ["c"], ["a", "b"], articles)
-    assert [c["n"] for c in cites] == ["2a", "1", "2b"]
-    assert [c["label"] for c in cites] == ["B", "A", "B"]
+    assert [c["n"] for c in cites] == ["1", "2a", "2b"]  # in article order
+    assert [c["label"] for c in cites] == ["A", "B", "B"]
+    assert [c["text"] for c in cites] == ["One.", "Three.", "Four."]
     page = render_html(checked_report())
     assert "<th>#</th><th>outlet</th>" in page and "<td>[3]</td>" in page
 

@@ -312,7 +312,8 @@ def citations(
 ) -> list[dict]:
     """The citations of a brief line: its own evidence spans (when the check gives them),
     the evidence sentences of its claims, then any cited article without evidence there
-    (linked to the article itself)."""
+    (linked to the article itself); in the order of the story's articles, each named by its
+    number there ("n": "1", "2a", "2b")."""
     claims = {c.get("id"): c for c in story.get("claims") or ()}
     out: list[dict] = []
     seen: set[str] = set()
@@ -347,6 +348,8 @@ def citations(
                 }
             )
     number = {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
+    # in article order, each article's sentences in the order the line gives them
+    out.sort(key=lambda c: number.get(c["article_id"], len(number) + 1))
     spans = Counter(c["article_id"] for c in out)
     seen_of: Counter[str] = Counter()
     for c in out:
