@@ -98,26 +98,24 @@ def _numbers(story: dict, numbers: dict[str, int]) -> list[str]:
     return _table(("quantity", "status", "value", "as written", "in"), rows)
 
 
-def _coverage(story: dict, numbers: dict[str, int]) -> list[str]:
-    rows = coverage_rows(story)
+def _per_article(story: dict, numbers: dict[str, int], key: str, head: tuple, rows: list):
+    """A table with a row per article (its citation first), or why there is none."""
     if not rows:
-        return [f"Coverage: {nothing_text(story, 'coverage')}.", ""]
-    return _table(
-        ("article", "only here", "missing", "quotes"),
-        [(_cite([aid], numbers) or md_escape(aid), str(only), str(missing), md_escape(quoted))
-         for aid, only, missing, quoted in rows],
-    )  # fmt: skip
+        return [f"{key.capitalize()}: {nothing_text(story, key)}.", ""]
+    cells = [
+        (_cite([aid], numbers) or md_escape(aid), *map(md_escape, rest)) for aid, *rest in rows
+    ]
+    return _table(head, cells)
+
+
+def _coverage(story: dict, numbers: dict[str, int]) -> list[str]:
+    head = ("article", "only here", "missing", "quotes")
+    return _per_article(story, numbers, "coverage", head, coverage_rows(story))
 
 
 def _framing(story: dict, numbers: dict[str, int]) -> list[str]:
-    rows = framing_rows(story)
-    if not rows:
-        return [f"Framing: {nothing_text(story, 'framing')}.", ""]
-    return _table(
-        ("article", "asserted", "contested terms (voice)", "lead"),
-        [(_cite([aid], numbers) or md_escape(aid), share, md_escape(terms), md_escape(lead))
-         for aid, share, terms, lead in rows],
-    )  # fmt: skip
+    head = ("article", "asserted", "contested terms (voice)", "lead")
+    return _per_article(story, numbers, "framing", head, framing_rows(story))
 
 
 def _story(story: dict[str, Any], articles: dict[str, dict]) -> list[str]:
