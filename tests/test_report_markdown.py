@@ -59,6 +59,7 @@ def test_report_markdown_has_coverage_and_framing_per_article():
     md = render_markdown(checked_report())
     assert "### Coverage" in md and "### Framing" in md
     assert "| [2] | 50% | fiasco (quoted) |" in md  # Northreach Daily quotes "a fiasco"
+    assert "| [2] | 1 | 1 | Ilsa Varn (1) |" in md  # it alone carries c3, leaves out c2
     report = checked_report()
     report["stories"][0].pop("framing")
     assert "Framing: not checked yet." in render_markdown(report)

@@ -622,12 +622,12 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
     def cite(ids: Any) -> str:
         return "".join(number.get(a, "?") for a in ids)
 
-    from .report.views import STATUS_RANK, coverage_rows, framing_rows
+    from .report.views import coverage_rows, framing_rows, status_rank
 
     claims = [
         (c["id"], c["status"], c["independent_sources"], c["attributed_to"] or "-",
          cite(c["article_ids"]), c["text"])
-        for c in sorted(s.get("claims", ()), key=lambda c: STATUS_RANK.get(c["status"], 9))
+        for c in sorted(s.get("claims", ()), key=lambda c: status_rank(c["status"]))
     ]  # fmt: skip
     quotes = [
         (q["speaker"] or "-", q["status"], f"{number.get(v['article_id'], '?')} {v['text']}")

@@ -360,4 +360,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # check-66-extra-repeats: an extra brief sentence (check-65) repeats the brief when 35% of its
 # stems, weighed by their IDF over the story's propositions, are there (EXTRA_REDUNDANT_SHARE):
 # ECB+ dev pairs of near-repeated summary sentences 40 -> 32, the briefs as long as before.
-CHECKER_VERSION = "check-66-extra-repeats"
+# check-67-points-back: an extra brief sentence that opens by pointing back ("This follows a day
+# after ...", "Shortly thereafter, ...") is left out, since it lands after another line; the
+# extra lines are their own pass after the first three (the first three as before). The seed
+# pair's sixth sentence is Syrskyi's withdrawals.
+CHECKER_VERSION = "check-67-points-back"

@@ -103,8 +103,9 @@ REDUNDANT_COSINE = 0.5
 # outlet reports; until check-17 they counted, and 289 of the 307 AllSides briefs had 1 or 2).
 MIN_BRIEF_LINES = 3
 # A story with many corroborated propositions gets a longer brief: one more sentence for each
-# this many corroborated propositions past MIN_BRIEF_LINES (up to `max_sentences`), each the
-# best-sourced corroborated proposition not said yet. The seed pair's 13 give 6 sentences (with
+# this many corroborated propositions past MIN_BRIEF_LINES (up to `max_sentences`), each a
+# corroborated proposition not said yet: the best sourced, then the one more claims carry, then
+# one that gives a figure. The seed pair's 13 give 6 sentences (with
 # 3 it left out the corroborated 430 prisoners and 86%); the example corpus's 11, 11, 8 and 3
 # give 5, 5, 4 and 3. No AllSides story has more than 4 (three excerpts): their briefs and
 # ROUGE are unchanged by it.
@@ -118,6 +119,14 @@ CORROBORATED_PER_LINE = 3
 # weighted 0.5 / 0.4 / 0.35 / 0.3: 60 / 39 / 32 / 30, and at 0.3 the seed pair's Gerasimov
 # sentence is a repeat again. 0.35 is the strictest that keeps it.
 EXTRA_REDUNDANT_SHARE = 0.35
+# An extra sentence is placed after the others, away from what it follows in its article: one
+# that opens by pointing back ("This follows a day after peace discussions ...", "Shortly
+# thereafter, ...": seed 000) is left out.
+_POINTS_BACK = re.compile(
+    r"(?:this|that|these|those|it|he|she|they|its|his|her|their|(?:shortly\s+)?thereafter"
+    r"|afterwards)\b",
+    re.I,
+)
 
 
 def _rank(p: Proposition, claims_of: Mapping[str, Sequence[Claim]]) -> tuple:
@@ -518,7 +527,8 @@ def build_brief(
 ) -> tuple[BriefLine, ...]:
     """The brief: the summary sentences (`summary_sentences`), then the disputed and
     single-source lines and one line each on disputed and revised figures; best-sourced
-    propositions fill in up to MIN_BRIEF_LINES.
+    propositions fill in up to MIN_BRIEF_LINES, and corroborated ones past it when the story
+    has many (CORROBORATED_PER_LINE).
 
     Args:
         sources: each article's independent source label (support counts only matches in
@@ -539,36 +549,38 @@ def build_brief(
     # short of MIN_BRIEF_LINES sentences, the best-sourced propositions fill in (the marked
     # lines that follow are no sentences of the summary); past them, corroborated ones up to
     # the sentences a story of many corroborated propositions gets
-    corroborated = sum(p.status == "corroborated" for p in propositions)
-    more = max(0, corroborated - MIN_BRIEF_LINES) // CORROBORATED_PER_LINE
-    fill = ranked
-    prop_df: Counter[str] = Counter(t for p in propositions for t in set(content_stems(p.text)))
-    if more:  # the extra sentences: of equal sourcing, what the reports say more often first
-        # (the seed pair's 430 prisoners: three claims), then what gives a figure
-        fill = sorted(ranked, key=lambda p: (
-            p.status != "corroborated", -p.independent_sources, -len(claims_of[p.id]),
-            not any(c.numbers for c in claims_of[p.id]), _rank(p, claims_of)))  # fmt: skip
-    for p in fill:
-        if len(lines) >= min(MIN_BRIEF_LINES + more, max_sentences):
-            break
-        if len(lines) >= MIN_BRIEF_LINES and p.status != "corroborated":
-            continue
-        if any(p.id in line.claim_ids for line in (*lines, *extra)):
-            continue
-        if p.attribution["kind"] == "asserted" and len(content_stems(p.text)) < MIN_STATEMENT_TERMS:
-            continue  # a person's short words are news ("It's up to Russia now"), a fragment not
-        text = _render(p, best_claims[p.id], by_sentence, docs)
-        if text[0].islower():
-            continue  # a clause torn from its sentence ("as US representatives are ...") reads
-            # as a fragment: the brief keeps sentences a reader can take alone
-        stems = set(content_stems(text))
-        if len(lines) >= MIN_BRIEF_LINES:
-            if said_share(stems, seen, prop_df, len(propositions)) >= EXTRA_REDUNDANT_SHARE:
-                continue  # an extra line that repeats the brief
-        elif stems and len(stems & seen) >= REDUNDANT_SHARE * len(stems):
-            continue
-        seen |= stems
-        lines.append(BriefLine(text, p.status, (p.id,), p.article_ids, p.evidence[:1]))
+    corroborated = [p for p in ranked if p.status == "corroborated"]
+    more = max(0, len(corroborated) - MIN_BRIEF_LINES) // CORROBORATED_PER_LINE
+    # the extra sentences: of equal sourcing, what the reports say more often first (the seed
+    # pair's 430 prisoners: three claims), then what gives a figure
+    extras = sorted(corroborated, key=lambda p: (
+        -p.independent_sources, -len(claims_of[p.id]),
+        not any(c.numbers for c in claims_of[p.id]), _rank(p, claims_of)))  # fmt: skip
+    prop_df = Counter(t for p in propositions for t in set(content_stems(p.text))) if more else {}
+    for pool, limit in ((ranked, MIN_BRIEF_LINES), (extras, MIN_BRIEF_LINES + more)):
+        for p in pool:
+            if len(lines) >= min(limit, max_sentences):
+                break
+            if any(p.id in line.claim_ids for line in (*lines, *extra)):
+                continue
+            if (p.attribution["kind"] == "asserted"
+                    and len(content_stems(p.text)) < MIN_STATEMENT_TERMS):  # fmt: skip
+                continue  # a person's short words are news ("It's up to Russia now"), a
+                # fragment not
+            text = _render(p, best_claims[p.id], by_sentence, docs)
+            if text[0].islower():
+                continue  # a clause torn from its sentence ("as US representatives are ...")
+                # reads as a fragment: the brief keeps sentences a reader can take alone
+            stems = set(content_stems(text))
+            if pool is extras:
+                if _POINTS_BACK.match(text):
+                    continue  # "This follows a day after ...": after another line it misleads
+                if said_share(stems, seen, prop_df, len(propositions)) >= EXTRA_REDUNDANT_SHARE:
+                    continue  # an extra line that repeats the brief
+            elif stems and len(stems & seen) >= REDUNDANT_SHARE * len(stems):
+                continue
+            seen |= stems
+            lines.append(BriefLine(text, p.status, (p.id,), p.article_ids, p.evidence[:1]))
     return tuple(lines + extra)
 
 

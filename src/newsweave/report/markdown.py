@@ -1,6 +1,6 @@
-"""The report as Markdown: each story's brief with statuses and citations, and its claim, quote
-and number tables. Article-derived text is escaped, so a title cannot become a link, an image,
-raw HTML or a broken table in whatever renders the file.
+"""The report as Markdown: each story's brief with statuses and citations, and its claim, quote,
+number, coverage and framing tables. Article-derived text is escaped, so a title cannot become
+a link, an image, raw HTML or a broken table in whatever renders the file.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .views import STATUS_RANK, coverage_rows, framing_rows, nothing_text, status_label
+from .views import coverage_rows, framing_rows, nothing_text, status_label, status_rank
 
 # Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
 # punctuation be backslash-escaped); "<" and ">" stop raw HTML, "|" table cells.
@@ -66,7 +66,7 @@ def _claims(story: dict, numbers: dict[str, int]) -> list[str]:
             str(c.get("independent_sources", "")),
             _cite(c.get("article_ids") or [], numbers),
         )
-        for c in sorted(claims, key=lambda c: STATUS_RANK.get(c.get("status"), 9))
+        for c in sorted(claims, key=lambda c: status_rank(c.get("status")))
     ]
     return _table(("status", "claim", "said by", "sources", "cited"), rows)
 

@@ -20,8 +20,14 @@ from ..model import source_name
 # The check stage's statuses, in the order a reader wants them: disputes first, then what
 # independent sources agree on, then what rests on one (usually the longest list).
 CLAIM_STATUSES = ("conflicting", "corroborated", "single_source")
-# a status's place in that order (any other status after them)
-STATUS_RANK = {status: n for n, status in enumerate(CLAIM_STATUSES)}
+_STATUS_RANK = {status: n for n, status in enumerate(CLAIM_STATUSES)}
+
+
+def status_rank(status: object) -> int:
+    """A status's place in CLAIM_STATUSES (any other status after them)."""
+    return _STATUS_RANK.get(status, len(CLAIM_STATUSES))  # type: ignore[arg-type]
+
+
 STATUS_LABELS = {
     "corroborated": "corroborated",
     "single_source": "single source",
@@ -347,18 +353,34 @@ def citations(
                     "text": None,
                 }
             )
+    # the article's number in the story (as the terminal and Markdown cite); an article the
+    # story does not list after them, in the order the line cites it
     number = {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
-    # in article order, each article's sentences in the order the line gives them
-    out.sort(key=lambda c: number.get(c["article_id"], len(number) + 1))
+    for c in out:
+        number.setdefault(c["article_id"], len(number) + 1)
+    # in article order, each article's sentences in the order the line gives them, lettered
+    # when the line cites several of one article: [1][2a][2b]
+    out.sort(key=lambda c: number[c["article_id"]])
     spans = Counter(c["article_id"] for c in out)
     seen_of: Counter[str] = Counter()
     for c in out:
-        # the article's number in the story (as the terminal and Markdown cite), a letter
-        # after it when the line cites several of its sentences: [1][2a][2b]
         aid = c["article_id"]
         seen_of[aid] += 1
-        letter = "abcdefghijklmnopqrstuvwxyz"[(seen_of[aid] - 1) % 26] if spans[aid] > 1 else ""
-        c["n"] = f"{number.get(aid, '?')}{letter}"
+        c["n"] = f"{number[aid]}{_letters(seen_of[aid]) if spans[aid] > 1 else ''}"
+    return out
+
+
+def _letters(k: int) -> str:
+    """The k-th (1-based) label of a, b, ..., z, aa, ab, ...
+
+    Example:
+        >>> [_letters(k) for k in (1, 26, 27, 28, 53)]
+        ['a', 'z', 'aa', 'ab', 'ba']
+    """
+    out = ""
+    while k:
+        k, r = divmod(k - 1, 26)
+        out = chr(97 + r) + out
     return out
 
 
@@ -384,12 +406,12 @@ def term_counts(terms: Iterable[Mapping[str, Any]]) -> list[dict]:
 
 
 def coverage_rows(story: Mapping[str, Any]) -> list[tuple[str, int, int, str]]:
-    """Per article (id): corroborated propositions only it carries, those it leaves out, and
-    whom it quotes how often, as the terminal and the Markdown tabulate them."""
+    """Per article (id): how many propositions only it carries, how many corroborated ones it
+    leaves out, and whom it quotes how often, as the terminal and the Markdown tabulate them."""
     return [
         (aid, len(c.get("only_here") or ()), len(c.get("missing") or ()),
-         ", ".join(f"{k} ({v})" for k, v in (c.get("speakers") or {}).items()))
-        for aid, c in (story.get("coverage") or {}).items()
+         ", ".join(f"{k} ({v})" for k, v in _mapping(c.get("speakers")).items()))
+        for aid, c in _mapping(story.get("coverage")).items() if isinstance(c, Mapping)
     ]  # fmt: skip
 
 
@@ -403,12 +425,17 @@ def framing_rows(story: Mapping[str, Any]) -> list[tuple[str, str, str, str]]:
         [('a', '25%', 'regime x2 (outlet)', 'Ana')]
     """
     return [
-        (aid, f"{f.get('asserted_share') or 0:.0%}",
+        (aid, f"{share:.0%}" if isinstance(share := f.get("asserted_share"), float | int) else "-",
          ", ".join(f"{t['term']}{f' x{n}' if (n := t['count']) > 1 else ''} ({t['voice']})"
-                   for t in term_counts(f.get("contested_terms") or ())),
+                   for t in term_counts(f.get("contested_terms") or ()) if t["term"]),
          f.get("lead") or "-")
-        for aid, f in (story.get("framing") or {}).items()
+        for aid, f in _mapping(story.get("framing")).items() if isinstance(f, Mapping)
     ]  # fmt: skip
+
+
+def _mapping(value: Any) -> Mapping:
+    """`value` when it is a mapping, else an empty one (a story dict read from elsewhere)."""
+    return value if isinstance(value, Mapping) else {}
 
 
 def coverage_matrix(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> dict:
@@ -575,7 +602,7 @@ def story_view(
         "framing": [
             (a, {**f, "terms": term_counts(f.get("contested_terms") or ())})
             for a in members
-            if (f := framing.get(a.get("id"))) is not None
+            if isinstance(f := framing.get(a.get("id")), Mapping)
         ],
         "timeline": list(story.get("timeline") or ()),
         "chart": timeline_chart(list(story.get("timeline") or ())),
