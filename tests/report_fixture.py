@@ -283,6 +283,11 @@ def hostile_report() -> dict:
         claim["evidence"] = [e for e in claim["evidence"] if e["article_id"] != "a3"]
     story["claims"][0]["text"] = PLANTED["title"]
     story["brief"][0]["text"] = PLANTED["text"]
+    # the per-article tables too: a contested term, a lead and a quoted speaker
+    framing = story["framing"]["a2"]
+    framing["contested_terms"] = [dict(framing["contested_terms"][0], term=PLANTED["title"])]
+    framing["lead"] = PLANTED["outlet"]
+    story["coverage"]["a1"]["speakers"] = {PLANTED["title"]: 1}
     return report
 
 

@@ -209,3 +209,17 @@ def test_cli_story_table_shows_framing_with_each_term_once_per_voice():
     (title, cols, rows) = _story_tables(story, {"a": "[1]"})[-1]
     assert title == "framing" and len(cols) == 4
     assert rows == [("[1]", "25%", "regime x2 (outlet), regime (quoted)", "Ana")]
+
+
+def test_cli_story_prints_hostile_tables_as_text(tmp_path):
+    from report_fixture import PLANTED, fixture_store, hostile_report
+
+    report = hostile_report()
+    story = report["stories"][0]
+    story["framing"]["a1"]["lead"] = "[bold red]boom[/bold red]"  # rich markup in a lead
+    db = tmp_path / "h.db"
+    fixture_store(db, report)
+    out = CliRunner().invoke(main, ["story", story["id"], "--db", str(db)], terminal_width=400)
+    assert out.exit_code == 0, out.output
+    assert "[bold red]boom[/bold red]" in out.output  # shown, not interpreted
+    assert PLANTED["title"] in out.output  # a term, a speaker: plain text in a terminal

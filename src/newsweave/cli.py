@@ -624,19 +624,22 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
 
     from .report.views import coverage_rows, framing_rows, status_rank
 
+    # .get throughout: a story stored by an earlier version may lack a key
     claims = [
-        (c["id"], c["status"], c["independent_sources"], c["attributed_to"] or "-",
-         cite(c["article_ids"]), c["text"])
-        for c in sorted(s.get("claims", ()), key=lambda c: status_rank(c["status"]))
+        (c.get("id"), c.get("status"), c.get("independent_sources"),
+         c.get("attributed_to") or "-", cite(c.get("article_ids") or ()), c.get("text"))
+        for c in sorted(s.get("claims") or (), key=lambda c: status_rank(c.get("status")))
     ]  # fmt: skip
     quotes = [
-        (q["speaker"] or "-", q["status"], f"{number.get(v['article_id'], '?')} {v['text']}")
-        for q in s.get("quotes", ()) for v in q["variants"]
+        (q.get("speaker") or "-", q.get("status"),
+         f"{number.get(v.get('article_id'), '?')} {v.get('text')}")
+        for q in s.get("quotes") or () for v in q.get("variants") or ()
     ]  # fmt: skip
     numbers = [
-        (n["quantity"], n["status"], " · ".join(
-            f"{number.get(v['article_id'], '?')} {v['text']}" for v in n["values"]), n["note"])
-        for n in s.get("numbers", ()) if len(n["values"]) > 1
+        (n.get("quantity"), n.get("status"), " · ".join(
+            f"{number.get(v.get('article_id'), '?')} {v.get('text')}" for v in n["values"]),
+         n.get("note") or "")
+        for n in s.get("numbers") or () if len(n.get("values") or ()) > 1
     ]  # fmt: skip
     coverage = [(number.get(aid, aid), *rest) for aid, *rest in coverage_rows(s)]
     framing = [(number.get(aid, aid), *rest) for aid, *rest in framing_rows(s)]
