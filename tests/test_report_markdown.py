@@ -63,3 +63,9 @@ def test_report_markdown_has_coverage_and_framing_per_article():
     report = checked_report()
     report["stories"][0].pop("framing")
     assert "Framing: not checked yet." in render_markdown(report)
+
+
+def test_report_markdown_shows_control_characters_as_escapes():
+    out = md_escape("By Ana\x1b[31m Holm\x07")
+    assert "\x1b" not in out and "\x07" not in out
+    assert out.startswith("By Ana\\\\x1b\\[31m")  # shown as text, its bracket escaped too

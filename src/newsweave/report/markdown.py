@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import printable
 from .views import coverage_rows, framing_rows, nothing_text, status_label, status_rank
 
 # Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
@@ -24,7 +25,8 @@ def md_escape(text: object) -> str:
     """
     if text is None:
         return ""
-    return _ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+    # control characters shown as escapes (an ESC would reach a terminal that shows the file)
+    return _ACTIVE.sub(r"\\\1", printable(" ".join(str(text).split())))
 
 
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
