@@ -553,10 +553,13 @@ def build_brief(
     more = max(0, len(corroborated) - MIN_BRIEF_LINES) // CORROBORATED_PER_LINE
     # the extra sentences: of equal sourcing, what the reports say more often first (the seed
     # pair's 430 prisoners: three claims), then what gives a figure
-    extras = sorted(corroborated, key=lambda p: (
-        -p.independent_sources, -len(claims_of[p.id]),
-        not any(c.numbers for c in claims_of[p.id]), _rank(p, claims_of)))  # fmt: skip
-    prop_df = Counter(t for p in propositions for t in set(content_stems(p.text))) if more else {}
+    extras: list[Proposition] = []
+    prop_df: Counter[str] = Counter()
+    if more:
+        extras = sorted(corroborated, key=lambda p: (
+            -p.independent_sources, -len(claims_of[p.id]),
+            not any(c.numbers for c in claims_of[p.id]), _rank(p, claims_of)))  # fmt: skip
+        prop_df.update(t for p in propositions for t in set(content_stems(p.text)))
     for pool, limit in ((ranked, MIN_BRIEF_LINES), (extras, MIN_BRIEF_LINES + more)):
         for p in pool:
             if len(lines) >= min(limit, max_sentences):

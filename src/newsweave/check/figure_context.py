@@ -205,9 +205,9 @@ def _context(
     values = _values(text, lo, n.start, other) | _values(text, n.end, hi, other)
     start = sentence_start(text, n.start)
     kind = tally(text, n)
-    # tally asked running_total already unless it stopped earlier (an average, ...) or the
-    # figure is a share
-    total = kind == "total" or ((kind is not None or n.unit == "%") and running_total(text, n))
+    # tally asked running_total already (a "total" when it holds) unless it stopped at an
+    # average first or the figure is a share, which tally never reads as a running total
+    total = kind == "total" or ((kind == "average" or n.unit == "%") and running_total(text, n))
     listed = any(
         x is not n and (x.counts, x.unit) == (n.counts, n.unit) and lo <= x.start and x.end <= hi
         for x in claim.numbers

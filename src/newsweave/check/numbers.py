@@ -673,16 +673,17 @@ def _one_agreement(
     out: list[NumberComparison] = []
     agreed: dict[tuple, list[int]] = {}  # (quantity, unit, claimant) -> its consistent rows
     for n in numbers:
+        if n.status != "consistent":
+            out.append(n)
+            continue
         rows = agreed.setdefault((n.quantity, n.unit, n.claimed_by), [])
         twin = next(
-            (k for k in rows if n.status == out[k].status == "consistent"
-             and all(same_figure(value_number(a), value_number(b))
-                     for a in out[k].values for b in n.values)),
+            (k for k in rows if all(same_figure(value_number(a), value_number(b))
+                                    for a in out[k].values for b in n.values)),
             None,
         )  # fmt: skip
         if twin is None:
-            if n.status == "consistent":
-                rows.append(len(out))
+            rows.append(len(out))
             out.append(n)
         else:
             joined = _merged([out[twin], n], sources)
