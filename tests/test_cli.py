@@ -194,9 +194,10 @@ def test_cli_story_table_lists_disputes_then_corroborated_then_single_source():
         return {"id": cid, "status": status, "independent_sources": 1, "attributed_to": None,
                 "article_ids": ["a"], "text": cid}  # fmt: skip
 
-    story = {"claims": [claim("c1", "single_source"), claim("c2", "corroborated"),
+    story = {"article_ids": ["a"],
+             "claims": [claim("c1", "single_source"), claim("c2", "corroborated"),
                         claim("c3", "conflicting"), claim("c4", "single_source")]}  # fmt: skip
-    (title, _, rows), *_ = _story_tables(story, {"a": "[1]"})
+    (title, _, rows), *_ = _story_tables(story)
     assert title == "4 claims" and [r[0] for r in rows] == ["c3", "c2", "c1", "c4"]
 
 
@@ -205,8 +206,9 @@ def test_cli_story_table_shows_framing_with_each_term_once_per_voice():
 
     terms = [{"term": "regime", "voice": "outlet"}, {"term": "regime", "voice": "outlet"},
              {"term": "regime", "voice": "quoted"}]  # fmt: skip
-    story = {"framing": {"a": {"asserted_share": 0.25, "contested_terms": terms, "lead": "Ana"}}}
-    (title, cols, rows) = _story_tables(story, {"a": "[1]"})[-1]
+    story = {"article_ids": ["a"],
+             "framing": {"a": {"asserted_share": 0.25, "contested_terms": terms, "lead": "Ana"}}}
+    (title, cols, rows) = _story_tables(story)[-1]
     assert title == "framing" and len(cols) == 4
     assert rows == [("[1]", "25%", "regime x2 (outlet), regime (quoted)", "Ana")]
 
@@ -223,3 +225,18 @@ def test_cli_story_prints_hostile_tables_as_text(tmp_path):
     assert out.exit_code == 0, out.output
     assert "[bold red]boom[/bold red]" in out.output  # shown, not interpreted
     assert PLANTED["title"] in out.output  # a term, a speaker: plain text in a terminal
+
+
+def test_cli_briefs_and_story_tables_cite_in_story_order():
+    from newsweave.cli import _print_briefs, _story_tables, out_console
+    from report_fixture import checked_report
+
+    report = checked_report()
+    story = report["stories"][0]
+    story["brief"] = [{**story["brief"][0], "text": "Line.", "article_ids": ["a3", "a1"]}]
+    story["claims"][0]["article_ids"] = ["a3", "a2", "a1"]
+    with out_console.capture() as captured:
+        _print_briefs(report)
+    assert "Line. [1][3]" in captured.get()
+    (_, _, rows), *_ = _story_tables(story)
+    assert {r[4] for r in rows if r[0] == story["claims"][0]["id"]} == {"[1][2][3]"}

@@ -69,3 +69,11 @@ def test_report_markdown_shows_control_characters_as_escapes():
     out = md_escape("By Ana\x1b[31m Holm\x07")
     assert "\x1b" not in out and "\x07" not in out
     assert out.startswith("By Ana\\\\x1b\\[31m")  # shown as text, its bracket escaped too
+
+
+def test_report_markdown_cites_in_story_order_whatever_the_line_order():
+    report = checked_report()
+    line = report["stories"][0]["brief"][1]
+    line["article_ids"] = ["a3", "a1", "a3", "elsewhere"]  # publication order, a repeat, unknown
+    md = render_markdown(report)
+    assert f"{md_escape(line['text'])} [1][3]" in md

@@ -489,6 +489,8 @@ _STATUS_MARK = {
 
 def _print_briefs(report: dict[str, Any]) -> None:
     """Each story's brief: every sentence with its status and numbered citations."""
+    from .report.views import article_numbers, cite_marks
+
     articles = {a["id"]: a for a in report["articles"]}
     for s in report["stories"]:
         out_console.print()
@@ -497,11 +499,11 @@ def _print_briefs(report: dict[str, Any]) -> None:
             f"{s['id']} · {len(s['article_ids'])} articles · "
             f"{s['independent_sources']} independent sources"
         )
-        number = {aid: n for n, aid in enumerate(s["article_ids"], 1)}
+        number = article_numbers(s)
         if not s.get("checked"):
             out_console.print(f"[yellow]not checked[/yellow]: {escape(s.get('check_note') or '')}")
         for line in s.get("brief", ()):
-            cites = "".join(f"[{number[a]}]" for a in line["article_ids"] if a in number)
+            cites = cite_marks(line["article_ids"], number)
             out_console.print(
                 f"  {_STATUS_MARK.get(line['status'], line['status'])}  "
                 f"{escape(line['text'])} [dim]{escape(cites)}[/dim]",
@@ -606,8 +608,7 @@ def story_cmd(story_id: str, db: str | None, config: str | None, as_json: bool) 
         return
     report = {"articles": [a.to_dict() for a in articles.values() if a], "stories": [s]}
     _print_briefs(report)
-    number = {aid: f"[{n}]" for n, aid in enumerate(s["article_ids"], 1)}
-    for title, cols, rows in _story_tables(s, number):
+    for title, cols, rows in _story_tables(s):
         table = Table(title=title, title_justify="left")
         for col in cols:
             table.add_column(col, overflow="fold")
@@ -616,13 +617,15 @@ def story_cmd(story_id: str, db: str | None, config: str | None, as_json: bool) 
         out_console.print(table)
 
 
-def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, tuple, list]]:
-    """The story's claims, quotes, numbers, coverage and framing as (title, columns, rows)."""
+def _story_tables(s: dict[str, Any]) -> list[tuple[str, tuple, list]]:
+    """The story's claims, quotes, numbers, coverage and framing as (title, columns, rows),
+    articles cited by their number in the story ("?" for one it does not list)."""
+    from .report.views import article_numbers, cite_marks, coverage_rows, framing_rows, status_rank
+
+    number = article_numbers(s)
 
     def cite(ids: Any) -> str:
-        return "".join(number.get(a, "?") for a in ids)
-
-    from .report.views import coverage_rows, framing_rows, status_rank
+        return cite_marks(ids, number) or "?"
 
     # .get throughout: a story stored by an earlier version may lack a key
     claims = [
@@ -632,17 +635,17 @@ def _story_tables(s: dict[str, Any], number: dict[str, str]) -> list[tuple[str, 
     ]  # fmt: skip
     quotes = [
         (q.get("speaker") or "-", q.get("status"),
-         f"{number.get(v.get('article_id'), '?')} {v.get('text')}")
+         f"{cite([v.get('article_id')])} {v.get('text')}")
         for q in s.get("quotes") or () for v in q.get("variants") or ()
     ]  # fmt: skip
     numbers = [
         (n.get("quantity"), n.get("status"), " · ".join(
-            f"{number.get(v.get('article_id'), '?')} {v.get('text')}" for v in n["values"]),
+            f"{cite([v.get('article_id')])} {v.get('text')}" for v in n["values"]),
          n.get("note") or "")
         for n in s.get("numbers") or () if len(n.get("values") or ()) > 1
     ]  # fmt: skip
-    coverage = [(number.get(aid, aid), *rest) for aid, *rest in coverage_rows(s)]
-    framing = [(number.get(aid, aid), *rest) for aid, *rest in framing_rows(s)]
+    coverage = [(cite_marks([aid], number) or aid, *rest) for aid, *rest in coverage_rows(s)]
+    framing = [(cite_marks([aid], number) or aid, *rest) for aid, *rest in framing_rows(s)]
     return [
         (f"{len(claims)} claims", ("id", "status", "sources", "said by", "in", "text"), claims),
         ("quotes across outlets", ("speaker", "status", "variant"), quotes),

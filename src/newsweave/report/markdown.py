@@ -9,7 +9,15 @@ import re
 from typing import Any
 
 from ..errors import printable
-from .views import coverage_rows, framing_rows, nothing_text, status_label, status_rank
+from .views import (
+    article_numbers,
+    cite_marks,
+    coverage_rows,
+    framing_rows,
+    nothing_text,
+    status_label,
+    status_rank,
+)
 
 # Markdown punctuation that can start markup anywhere in a line (CommonMark lets any ASCII
 # punctuation be backslash-escaped); "<" and ">" stop raw HTML, "|" table cells.
@@ -35,15 +43,6 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return lines + [""]
 
 
-def _citation_numbers(story: dict[str, Any]) -> dict[str, int]:
-    """Citation numbers: the story's articles in story order."""
-    return {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
-
-
-def _cite(ids: list[str], numbers: dict[str, int]) -> str:
-    return "".join(f"[{numbers[a]}]" for a in dict.fromkeys(ids) if a in numbers)
-
-
 def _brief(story: dict, numbers: dict[str, int]) -> list[str]:
     brief = story.get("brief") or []
     if not brief:
@@ -51,7 +50,7 @@ def _brief(story: dict, numbers: dict[str, int]) -> list[str]:
         return [f"Brief: {nothing_text(story, 'brief')}{note}.", ""]
     return [
         f"- **{status_label(b.get('status'))}**: {md_escape(b.get('text'))} "
-        f"{_cite(b.get('article_ids') or [], numbers)}"
+        f"{cite_marks(b.get('article_ids') or [], numbers)}"
         for b in brief
     ] + [""]
 
@@ -66,7 +65,7 @@ def _claims(story: dict, numbers: dict[str, int]) -> list[str]:
             md_escape(c.get("text")),
             md_escape((c.get("attribution") or {}).get("who") or "asserted"),
             str(c.get("independent_sources", "")),
-            _cite(c.get("article_ids") or [], numbers),
+            cite_marks(c.get("article_ids") or [], numbers),
         )
         for c in sorted(claims, key=lambda c: status_rank(c.get("status")))
     ]
@@ -79,7 +78,7 @@ def _quotes(story: dict, numbers: dict[str, int]) -> list[str]:
         return [f"Quotes: {nothing_text(story, 'quotes')}.", ""]
     rows = [
         (md_escape(q.get("speaker") or "unknown"), status_label(q.get("status")),
-         md_escape(v.get("text")), _cite([v.get("article_id")], numbers))
+         md_escape(v.get("text")), cite_marks([v.get("article_id")], numbers))
         for q in quotes
         for v in q.get("variants") or ()
     ]  # fmt: skip
@@ -93,7 +92,7 @@ def _numbers(story: dict, numbers: dict[str, int]) -> list[str]:
     rows = [
         (md_escape(n.get("quantity")), status_label(n.get("status")),
          md_escape(f"{v.get('value')} {v.get('unit') or ''}".strip()),
-         md_escape(v.get("text")), _cite([v.get("article_id")], numbers))
+         md_escape(v.get("text")), cite_marks([v.get("article_id")], numbers))
         for n in nums
         for v in n.get("values") or ()
     ]  # fmt: skip
@@ -105,7 +104,7 @@ def _per_article(story: dict, numbers: dict[str, int], key: str, head: tuple, ro
     if not rows:
         return [f"{key.capitalize()}: {nothing_text(story, key)}.", ""]
     cells = [
-        (_cite([aid], numbers) or md_escape(aid), *map(md_escape, rest)) for aid, *rest in rows
+        (cite_marks([aid], numbers) or md_escape(aid), *map(md_escape, rest)) for aid, *rest in rows
     ]
     return _table(head, cells)
 
@@ -121,7 +120,7 @@ def _framing(story: dict, numbers: dict[str, int]) -> list[str]:
 
 
 def _story(story: dict[str, Any], articles: dict[str, dict]) -> list[str]:
-    numbers = _citation_numbers(story)
+    numbers = article_numbers(story)
     span = " – ".join(dict.fromkeys(d for d in (story.get("first_published"),
                                                 story.get("last_published")) if d))  # fmt: skip
     lines = [

@@ -301,6 +301,24 @@ def article_view(article: Mapping[str, Any], stories: Iterable[Mapping[str, Any]
 # --- the story view ---------------------------------------------------------------------------
 
 
+def article_numbers(story: Mapping[str, Any]) -> dict[str, int]:
+    """Each of the story's articles by its number there (1-based, story order): how every
+    surface cites it."""
+    return {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
+
+
+def cite_marks(ids: Iterable[Any], number: Mapping[str, int]) -> str:
+    """A line's citations as "[1][3]": the articles the story lists, each once, in story order
+    whatever order the line gives them.
+
+    Example:
+        >>> cite_marks(["c", "a", "x", "c"], {"a": 1, "b": 2, "c": 3})
+        '[1][3]'
+    """
+    known = {number[a] for a in ids if isinstance(a, str) and a in number}
+    return "".join(f"[{n}]" for n in sorted(known))
+
+
 def _label(article: Mapping[str, Any] | None, article_id: str) -> str:
     """How a citation names an article (`model.source_name`)."""
     if article is None:
@@ -355,7 +373,7 @@ def citations(
             )
     # the article's number in the story (as the terminal and Markdown cite); an article the
     # story does not list after them, in the order the line cites it
-    number = {aid: n for n, aid in enumerate(story.get("article_ids") or (), 1)}
+    number: dict[str, int] = article_numbers(story)
     for c in out:
         number.setdefault(c["article_id"], len(number) + 1)
     # in article order, each article's sentences in the order the line gives them, lettered
