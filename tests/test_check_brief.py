@@ -234,3 +234,27 @@ def test_check_brief_support_is_the_best_cosine_with_another_source():
     assert _support(vecs, source) == pytest.approx(loops)
     assert loops == pytest.approx([0.6, 0.0, 0.6, 0.0])
     assert _support(vecs[:2], source[:2]) == [0.0, 0.0]  # one source: nobody else carries it
+
+
+def test_check_brief_lines_leave_out_a_stamp_flattened_text_runs_into_them():
+    # scraped text keeps the page's stamp on the lead's line; the brief line starts after it
+    stamped = (
+        "PUBLISHED: MONDAY, MARCH 2, 2026, 9:14 AM UPDATED: MONDAY, MARCH 2, 2026, 4:02 PM ",
+        "Posted: March 2, 2026 | 8:20 am ",
+        "• Schools shut • Factory flooded Monday 2 March 2026 16.40 GMT ",
+    )
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", stamp + text, outlet=name)
+        for i, (stamp, text, name) in enumerate(
+            zip(stamped, REPORTS, ("Ledger", "Courier", "Herald"), strict=True)
+        )
+    ]
+    story = Story("s", None, tuple(a.id for a in articles), 3, (), None, None)
+    check = check_story(story, list(zip(articles, read_articles(articles), strict=True)))
+    texts = [line.text for line in check.brief]
+    assert any("ring road" in t for t in texts) and any("brick factory" in t for t in texts)
+    for t in texts:
+        assert not any(w in t for w in ("PUBLISHED", "Posted", "2026", "8:20", "GMT", "•")), t
+        words = t.removeprefix("Only Ledger reports: ").removeprefix("Only Courier reports: ")
+        words = words.removeprefix("Only Herald reports: ").rstrip(".")
+        assert any(words in a.text for a in articles), t  # still the article's own words

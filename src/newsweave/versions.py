@@ -366,4 +366,7 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # pair's sixth sentence is Syrskyi's withdrawals.
 # check-68-withdrew: "withdrew" and "withdrawn" are "withdraw" (terms.SAME_STEMS); ECB+
 # alignment, planted and the brief unchanged.
-CHECKER_VERSION = "check-68-withdrew"
+# check-69-stamps: a brief line leaves out the publication stamp flattened text runs into its
+# sentence ("Posted: May 24, 2005 Billy King spun ..."): 42 of ECB+ dev's 378 summary
+# sentences opened with one; AllSides briefs unchanged.
+CHECKER_VERSION = "check-69-stamps"

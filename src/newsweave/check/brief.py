@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from ..extract.maintext_filters import opening_stamp
 from ..group.features import STOP_WORDS
 from ..model import (
     Article,
@@ -234,8 +235,40 @@ def _past_connective(sentence: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+# A standfirst's bullets may run in before the stamp ("• Interior and commerce departments
+# agree • Government wildlife experts to be consulted on development Tuesday 28 April 2009
+# 22.34 BST The Obama administration overturned ..."): the stamp is looked for among their
+# first words.
+STANDFIRST_WORDS = 40
+
+
+def _past_stamp(sentence: str) -> str:
+    """The sentence without the publication stamp that flattened text runs into it
+    (extract.maintext_filters.opening_stamp), when a sentence of MIN_AFTER_CONNECTIVE words
+    or more follows.
+
+    Example:
+        >>> _past_stamp("May 3, 2013 | 8:20 am Lindsay Lohan's attorney said Thursday ...")
+        "Lindsay Lohan's attorney said Thursday ..."
+        >>> _past_stamp("June 26, 2005 was the day the deputy was shot.")
+        'June 26, 2005 was the day the deputy was shot.'
+    """
+    starts = [0]
+    if sentence.startswith("•"):
+        starts = [m.start() for m in re.finditer(r"\S+", sentence)][:STANDFIRST_WORDS]
+    for at in starts:
+        end = opening_stamp(sentence[at:])
+        rest = sentence[at + end :].lstrip(" ,;:|-–—)") if end else ""
+        if (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘'") and len(
+            rest.split()
+        ) >= MIN_AFTER_CONNECTIVE:
+            return rest
+    return sentence
+
+
 def _past_dateline(sentence: str) -> str:
-    """The sentence without its opening dateline, when words follow it.
+    """The sentence without its opening publication stamp (`_past_stamp`) and dateline, when
+    words follow them.
 
     Example:
         >>> _past_dateline("OSTWYN, March 10 (MPA) – At least seven people died.")
@@ -244,7 +277,10 @@ def _past_dateline(sentence: str) -> str:
         'Patience is in ever-shorter supply.'
         >>> _past_dateline("US-backed forces took the town.")
         'US-backed forces took the town.'
+        >>> _past_dateline("Posted: May 24, 2005 BOSTON (AP) - Billy King spun the door again.")
+        'Billy King spun the door again.'
     """
+    sentence = _past_stamp(sentence)
     m = _DATELINE.match(sentence)
     rest = sentence[m.end() :] if m else ""
     return rest if rest[:1].isupper() else sentence

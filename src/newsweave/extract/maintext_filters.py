@@ -10,7 +10,13 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from ..vocab import ENGLISH_MONTH_WORDS, TIME_ZONES, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from ..vocab import (
+    ENGLISH_MONTH_WORDS,
+    TIME_ZONES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    YEAR_PATTERN,
+)
 
 # Elements whose text is never visible page text.
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
@@ -106,6 +112,56 @@ def _is_stamp(start: str) -> bool:
     words = [w for w in words if w]
     dated = [w for w in words if w.rstrip(".") in _STAMP_NAMES or _STAMP_NUMBER.fullmatch(w)]
     return bool(dated) and all(w in dated or _STAMP_OTHER.fullmatch(w) for w in words)
+
+
+# A stamp run into the sentence after it, as flattened text has it ("PUBLISHED: THURSDAY,
+# MAY 2, 2013, 1:32 PM UPDATED: FRIDAY, MAY 3, 2013, 9:56 AM Lindsay Lohan checked into ...",
+# "May 3, 2013 | 8:20 am Lindsay Lohan's attorney said ..."): the words of a date or a time
+# from the start up to the first word of neither. It is a stamp when it has a year or a clock
+# time or opens with STAMP_PREFIXES; a weekday or a number alone opens a sentence ("Friday
+# night's 88-72 loss", "12 people were hurt").
+_STAMP_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[ap]m)?")
+_STAMP_YEAR = re.compile(YEAR_PATTERN)
+_STAMP_OFFSET = re.compile(rf"(?:{_ZONES})?[+\-]\d\d:?\d\d")
+_STAMP_JOINS = frozenset(("on", "at", "by", "of", "-", "–", "—", "|", "/"))
+# the zones US stamps write without standard or daylight ("Updated 5:40 p. m. ET"): words of a
+# stamp only, never dropped as entities (vocab.TIME_ZONES)
+_STAMP_ZONES = frozenset(("et", "ct", "mt", "pt"))
+# a word, or "p. m." as the tokeniser spaces it
+_STAMP_WORD = re.compile(r"[ap]\.\s?m\.|\S+", re.I)
+
+
+def opening_stamp(text: str) -> int:
+    """Where a publication or update stamp that opens a text ends (0 when none does).
+
+    Example:
+        >>> t = "Updated 11 / 27 / 2005 3:41 PM Strong earthquake jolts southern Iran"
+        >>> t[opening_stamp(t):]
+        ' Strong earthquake jolts southern Iran'
+        >>> t = "ET Updated 5:40 p. m. ET Early Friday morning, the actress checked in"
+        >>> t[opening_stamp(t):]
+        ' Early Friday morning, the actress checked in'
+        >>> opening_stamp("Friday night's 88-72 loss in Cleveland was the last straw.")
+        0
+    """
+    words = list(_STAMP_WORD.finditer(text))
+    end, dated, sure = 0, False, False
+    for k, m in enumerate(words):
+        w = m.group().lower().replace(" ", "").strip(".,:;()")
+        following = words[k + 1].group().lower().strip(".,:;()") if k + 1 < len(words) else ""
+        if w in STAMP_PREFIXES or (w == "last" and following == "updated"):
+            sure = True
+        elif w.rstrip(".") in _STAMP_NAMES or _STAMP_NUMBER.fullmatch(w):
+            dated = True
+            sure = sure or bool(_STAMP_YEAR.fullmatch(w) or _STAMP_CLOCK.fullmatch(w))
+        elif w in _STAMP_JOINS:
+            continue  # a joining word does not end the stamp, nor is it its end
+        elif w and not (
+            w in _STAMP_ZONES or _STAMP_OTHER.fullmatch(w) or _STAMP_OFFSET.fullmatch(w)
+        ):
+            break  # (a bracket alone, as in "18:07 (GMT+05:00 )", is the stamp's)
+        end = m.end()
+    return end if dated and sure else 0
 
 
 # A short heading that opens what follows the article: it and everything after it are dropped.
