@@ -200,3 +200,12 @@ def test_report_html_counts_a_contested_term_used_again_in_one_voice():
     terms.append(dict(terms[0]))  # "fiasco" quoted twice
     page = render_html(report)
     assert "“fiasco” ×2 <span" in page and page.count("“fiasco”") == 1
+
+
+@pytest.mark.parametrize("outlets", [[], None])
+def test_report_html_story_meta_leaves_out_what_it_does_not_know(outlets):
+    report = checked_report()
+    report["stories"][0].update(outlets=outlets, cohesion=0.5, first_published=None,
+                                last_published=None)  # fmt: skip
+    meta = re.search(r'<p class="meta">(.*?)</p>', render_html(report), re.S).group(1)
+    assert " ".join(meta.split()).endswith("independent sources · undated · cohesion 0.50")
