@@ -258,3 +258,36 @@ def test_check_brief_lines_leave_out_a_stamp_flattened_text_runs_into_them():
         words = t.removeprefix("Only Ledger reports: ").removeprefix("Only Courier reports: ")
         words = words.removeprefix("Only Herald reports: ").rstrip(".")
         assert any(words in a.text for a in articles), t  # still the article's own words
+
+
+def _two_reports(*texts: str):
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", t, outlet=name)
+        for i, (t, name) in enumerate(zip(texts, ("Ledger", "Courier"), strict=True))
+    ]
+    story = Story("s", None, tuple(a.id for a in articles), 2, (), None, None)
+    return check_story(story, list(zip(articles, read_articles(articles), strict=True)))
+
+
+def test_check_brief_lists_a_disputed_figure_once():
+    check = _two_reports(
+        "The Tar Heels beat Duke 88-80 in Chapel Hill on Saturday night. Ty Lawson added 16 "
+        "points for the Tar Heels. Hansbrough broke the school's career scoring record.",
+        "North Carolina beat Duke 88-80 in Chapel Hill on Saturday. Ty Lawson added 15 points "
+        "for the Tar Heels. Tyler Hansbrough set the school's career scoring record.",
+    )
+    assert [n.status for n in check.numbers if n.quantity == "points"] == ["conflicting"]
+    disputes = [line.text for line in check.brief if line.text.startswith("Disputed")]
+    # the disputed proposition's line names the figures; no figure line says it again
+    assert len(disputes) == 1 and "16 vs 15" in disputes[0], disputes
+
+
+def test_check_a_figure_that_names_a_kind_is_no_disputed_count():
+    check = _two_reports(
+        "Microsoft released an emergency patch for Internet Explorer on Tuesday. The patch "
+        "applies only to 32-bit versions of the browser.",
+        "Microsoft issued an emergency patch for Internet Explorer on Tuesday. Both 32- and "
+        "64-bit versions of the browser are covered by the advisory.",
+    )
+    assert not [n for n in check.numbers if n.status == "conflicting"]
+    assert not any(line.status == "conflicting" for line in check.brief)

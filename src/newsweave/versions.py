@@ -369,4 +369,8 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # check-69-stamps: a brief line leaves out the publication stamp flattened text runs into its
 # sentence ("Posted: May 24, 2005 Billy King spun ..."): 42 of ECB+ dev's 378 summary
 # sentences opened with one; AllSides briefs unchanged.
-CHECKER_VERSION = "check-69-stamps"
+# check-70-kinds: a figure written onto "-bit" names a kind ("32- and 64-bit versions"), no
+# count (numbers.names_no_count; ECB+ 27 disputed 64 vs 32 versions); a disputed figure with a
+# value in a disputed proposition's evidence gets no figure line of its own (the brief listed
+# "16 vs 15 (points)" twice), the next disputed figure does.
+CHECKER_VERSION = "check-70-kinds"

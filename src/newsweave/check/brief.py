@@ -687,8 +687,19 @@ def _extra_lines(
             text, "single_source", (p.id,), p.article_ids, p.evidence[:1], "single_source"
         )
         out.append(line)
-    out.extend(_figure_lines(numbers, docs))
+    # a disputed figure the disputed line states already is not listed again as a figure line
+    spans = [(e.article_id, e.start, e.end) for p in disputed for e in p.evidence]
+    out.extend(_figure_lines([n for n in numbers if not _disputed_there(n, spans)], docs))
     return out
+
+
+def _disputed_there(n: NumberComparison, spans: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether a disputed figure has a value in the evidence of a disputed proposition: "Ty
+    Lawson added 16 points for the Tar Heels — the sources disagree: 16 vs 15 (points)" and
+    "Disputed: points: 16 (A, B, C) against 15 (D)" are one dispute (ECB+ 31)."""
+    return n.status == "conflicting" and any(
+        a == v.article_id and s <= v.start and v.end <= e for v in n.values for a, s, e in spans
+    )
 
 
 def _figure_line(n: NumberComparison, docs: Mapping[str, tuple[Article, Reading]]) -> BriefLine:

@@ -115,13 +115,17 @@ _CONVERTED = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|almost\s+)?$"
 )
 
+# A figure written onto a word that names a kind: "32-bit versions of IE" and "32- and 64-bit
+# versions" are versions of two kinds, not 32 and 64 versions (ECB+ 27 disputed them).
+_KIND = re.compile(r"\s*-\s*(?:(?:and|or|to)\s+\d+\s*-\s*)?bit\b", re.IGNORECASE)
+
 
 def names_no_count(text: str, n: Number) -> bool:
-    """A figure that names a place, a rank or a moment, not a count: "the 12000 block of East
-    223rd Street", "his 11th point" (the reader keeps an ordinal: two reports' "85th Academy
-    Awards" align their sentences; ECB+ alignment lost 56 pairs, 51 of them true, without
-    them), "with 10 minutes left"; or that restates the figure before it in another unit
-    ("$US1 million ($1.52 million)").
+    """A figure that names a place, a rank, a moment or a kind, not a count: "the 12000 block of
+    East 223rd Street", "his 11th point" (the reader keeps an ordinal: two reports' "85th
+    Academy Awards" align their sentences; ECB+ alignment lost 56 pairs, 51 of them true,
+    without them), "with 10 minutes left", "32-bit versions"; or that restates the figure
+    before it in another unit ("$US1 million ($1.52 million)").
 
     Example:
         >>> t = "Police were called to the 12000 block of East 223rd Street."
@@ -138,6 +142,9 @@ def names_no_count(text: str, n: Number) -> bool:
         >>> i = t.index("$1.52")
         >>> names_no_count(t, Number(1520000.0, "AUD", None, "$1.52 million", i, i + 13))
         True
+        >>> t = "It covers 32- and 64-bit versions of Windows."
+        >>> names_no_count(t, Number(32.0, None, None, "32", 10, 12))
+        True
         >>> t = "It seized 23 pirates (12 Somali and 11 Yemeni)."
         >>> i = t.index("12")
         >>> names_no_count(t, Number(12.0, None, "somali", "12", i, i + 2))
@@ -147,7 +154,9 @@ def names_no_count(text: str, n: Number) -> bool:
         return True
     if n.unit and n.unit != "people" and _CONVERTED.search(text, max(0, n.start - 40), n.start):
         return True
-    return bool(_ADDRESS.match(text, n.end) or _ORDINAL.match(text, n.end))
+    return bool(
+        _ADDRESS.match(text, n.end) or _ORDINAL.match(text, n.end) or _KIND.match(text, n.end)
+    )
 
 
 # An average is a rate, another quantity than one count: "Teixeira ... has averaged more than 30
