@@ -102,6 +102,18 @@ def test_read_settings_cap_the_characters_read():
     assert r.notes == ("text longer than 700 characters: only the first part was read",)
 
 
+def test_read_sentences_do_not_end_at_a_title_or_a_number_sign():
+    text = ("Police said the gunman then opened fire, Homicide Capt. Ilsa Varn told reporters. "
+            "The Rovers clinched the No. 5 seed. The answer was No. Later, Det. Ana Holm spoke.")
+    (r,) = read_articles([_article(text, i=4)])
+    assert [text[s:e] for s, e in r.sentences] == [
+        "Police said the gunman then opened fire, Homicide Capt. Ilsa Varn told reporters.",
+        "The Rovers clinched the No. 5 seed.", "The answer was No.",
+        "Later, Det. Ana Holm spoke.",
+    ]  # fmt: skip
+    assert "Ilsa Varn" in {e.text for e in r.entities}
+
+
 @pytest.mark.slow
 def test_read_report_keeps_speech_and_attributions_apart(example_report):
     kinds = {x["kind"] for a in example_report["articles"] for x in a["attributions"]}

