@@ -376,4 +376,9 @@ EXTRACTOR_VERSION = "extract-4-stamps"
 # count (numbers.names_no_count; ECB+ 27 disputed 64 vs 32 versions); a disputed figure with a
 # value in a disputed proposition's evidence gets no figure line of its own (the brief listed
 # "16 vs 15 (points)" twice), the next disputed figure does.
-CHECKER_VERSION = "check-70-kinds"
+# check-71-headline-stamps: a stamp after a run-in headline is left out with the headline
+# ("Hiller Feuded with Co-Workers Prior to Shooting; ... Sep 10, 2010 Yvonne Hiller, ..."); a
+# year, a number or a joining word alone opens no stamp ("2006 HBO movie", "On March 11,
+# 2009 President Obama ..."); a brief line past the summary's own that ends in a small word
+# (", where.") is a torn clause and is left out.
+CHECKER_VERSION = "check-71-headline-stamps"

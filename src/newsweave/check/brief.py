@@ -38,6 +38,7 @@ from ..model import (
 )
 from ..read.entities_vocab import NUMBER_WORDS, QUALIFIERS
 from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, DATELINE_PATTERN
+from ..vocab import TITLE_FILLER_WORDS
 from .numbers import same_figure, value_number
 from .terms import content_stems
 
@@ -235,28 +236,52 @@ def _past_connective(sentence: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
-# A standfirst's bullets may run in before the stamp ("• Interior and commerce departments
-# agree • Government wildlife experts to be consulted on development Tuesday 28 April 2009
-# 22.34 BST The Obama administration overturned ..."): the stamp is looked for among their
-# first words.
+# A standfirst's bullets or a headline may run in before the stamp ("• Interior and commerce
+# departments agree • Government wildlife experts to be consulted on development Tuesday 28
+# April 2009 22.34 BST The Obama administration overturned ...", "Hiller Feuded with
+# Co-Workers Prior to Shooting; Risk Factors ... Sep 10, 2010 Yvonne Hiller, a suspended Kraft
+# Foods employee ..."): the stamp is looked for among their first words.
 STANDFIRST_WORDS = 40
+# A headline's words: capitalised, or these (vocab.TITLE_FILLER_WORDS and a few more).
+_HEADLINE_SMALL = frozenset((*TITLE_FILLER_WORDS, "at", "from", "as", "vs", "after", "over"))
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
+MIN_HEADLINE_WORDS = 3
+
+
+def _headline_like(text: str) -> bool:
+    """Whether words read as a run-in headline: MIN_HEADLINE_WORDS or more, every one
+    capitalised or small.
+
+    Example:
+        >>> _headline_like("Hiller Feuded with Co - Workers Prior to Shooting; Risk Factors ")
+        True
+        >>> _headline_like("The woman was taken to Jamaica Hospital Saturday, ")
+        False
+    """
+    words = _HEADLINE_WORD.findall(text)
+    return len(words) >= MIN_HEADLINE_WORDS and all(
+        w[0].isupper() or w.lower() in _HEADLINE_SMALL for w in words
+    )
 
 
 def _past_stamp(sentence: str) -> str:
     """The sentence without the publication stamp that flattened text runs into it
-    (extract.maintext_filters.opening_stamp), when a sentence of MIN_AFTER_CONNECTIVE words
-    or more follows.
+    (extract.maintext_filters.opening_stamp), and without a standfirst's bullets or a
+    headline before the stamp, when a sentence of MIN_AFTER_CONNECTIVE words or more follows.
 
     Example:
         >>> _past_stamp("May 3, 2013 | 8:20 am Lindsay Lohan's attorney said Thursday ...")
         "Lindsay Lohan's attorney said Thursday ..."
         >>> _past_stamp("June 26, 2005 was the day the deputy was shot.")
         'June 26, 2005 was the day the deputy was shot.'
+        >>> _past_stamp("Riot in Athens Tuesday, May 5, 2010 Three bank workers died in a fire.")
+        'Three bank workers died in a fire.'
     """
-    starts = [0]
-    if sentence.startswith("•"):
-        starts = [m.start() for m in re.finditer(r"\S+", sentence)][:STANDFIRST_WORDS]
-    for at in starts:
+    bulleted = sentence.startswith("•")
+    for m in list(re.finditer(r"\S+", sentence))[:STANDFIRST_WORDS]:
+        at = m.start()
+        if at and not (bulleted or _headline_like(sentence[:at])):
+            continue
         end = opening_stamp(sentence[at:])
         rest = sentence[at + end :].lstrip(" ,;:|-–—)") if end else ""
         if (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘'") and len(
@@ -607,9 +632,10 @@ def build_brief(
                 continue  # a person's short words are news ("It's up to Russia now"), a
                 # fragment not
             text = _render(p, best_claims[p.id], by_sentence, docs)
-            if text[0].islower():
-                continue  # a clause torn from its sentence ("as US representatives are ...")
-                # reads as a fragment: the brief keeps sentences a reader can take alone
+            if text[0].islower() or _dangles(text):
+                continue  # a clause torn from its sentence ("as US representatives are ...",
+                # "... were being treated at Beaumont Hospital, where.") reads as a fragment:
+                # the brief keeps sentences a reader can take alone
             stems = set(content_stems(text))
             if pool is extras:
                 if _POINTS_BACK.match(text):

@@ -117,9 +117,10 @@ def _is_stamp(start: str) -> bool:
 # A stamp run into the sentence after it, as flattened text has it ("PUBLISHED: THURSDAY,
 # MAY 2, 2013, 1:32 PM UPDATED: FRIDAY, MAY 3, 2013, 9:56 AM Lindsay Lohan checked into ...",
 # "May 3, 2013 | 8:20 am Lindsay Lohan's attorney said ..."): the words of a date or a time
-# from the start up to the first word of neither. It is a stamp when it has a year or a clock
-# time or opens with STAMP_PREFIXES; a weekday or a number alone opens a sentence ("Friday
-# night's 88-72 loss", "12 people were hurt").
+# from the start up to the first word of neither. It is a stamp when it opens with
+# STAMP_PREFIXES or has a clock time or a month or weekday with a year; a weekday, a number or
+# a year alone opens a sentence ("Friday night's 88-72 loss", "12 people were hurt", "2006 HBO
+# movie"), and so does a joining word ("On March 11, 2009 President Obama signed ...").
 _STAMP_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[ap]m)?")
 _STAMP_YEAR = re.compile(YEAR_PATTERN)
 _STAMP_OFFSET = re.compile(rf"(?:{_ZONES})?[+\-]\d\d:?\d\d")
@@ -143,25 +144,32 @@ def opening_stamp(text: str) -> int:
         ' Early Friday morning, the actress checked in'
         >>> opening_stamp("Friday night's 88-72 loss in Cleveland was the last straw.")
         0
+        >>> opening_stamp("2006 HBO movie The Notorious Bettie Page starred Gretchen Mol.")
+        0
     """
     words = list(_STAMP_WORD.finditer(text))
-    end, dated, sure = 0, False, False
+    end, dated, sure, named, year = 0, False, False, False, False
     for k, m in enumerate(words):
         w = m.group().lower().replace(" ", "").strip(".,:;()")
         following = words[k + 1].group().lower().strip(".,:;()") if k + 1 < len(words) else ""
         if w in STAMP_PREFIXES or (w == "last" and following == "updated"):
             sure = True
-        elif w.rstrip(".") in _STAMP_NAMES or _STAMP_NUMBER.fullmatch(w):
+        elif w.rstrip(".") in _STAMP_NAMES:
+            dated = named = True
+        elif _STAMP_NUMBER.fullmatch(w):
             dated = True
-            sure = sure or bool(_STAMP_YEAR.fullmatch(w) or _STAMP_CLOCK.fullmatch(w))
+            year = year or bool(_STAMP_YEAR.fullmatch(w))
+            sure = sure or bool(_STAMP_CLOCK.fullmatch(w))
         elif w in _STAMP_JOINS:
+            if not k:
+                return 0
             continue  # a joining word does not end the stamp, nor is it its end
         elif w and not (
             w in _STAMP_ZONES or _STAMP_OTHER.fullmatch(w) or _STAMP_OFFSET.fullmatch(w)
         ):
             break  # (a bracket alone, as in "18:07 (GMT+05:00 )", is the stamp's)
         end = m.end()
-    return end if dated and sure else 0
+    return end if dated and (sure or (named and year)) else 0
 
 
 # A short heading that opens what follows the article: it and everything after it are dropped.
