@@ -75,6 +75,17 @@ def test_paragraphs_only_invent_no_title() -> None:
     assert ex.removed == ()
 
 
+@pytest.mark.parametrize(
+    "stamp", ["Updated: November 11, 2011 20:09 IST", "22 July 2013 Last updated at 17:50 GMT",
+              "September 18th, 2013, 05:31 GMT"],
+)  # fmt: skip
+def test_a_stamp_above_the_text_is_no_title(stamp: str) -> None:
+    # as ECB+'s saved pages open: the stamp where the headline would be
+    ex = clean_scraped("\n".join((stamp, *PARAGRAPHS)))
+    assert ex.title is None
+    assert ex.text.split("\n")[-len(PARAGRAPHS) :] == list(PARAGRAPHS)
+
+
 def test_credit_line_is_removed() -> None:
     ex = clean_scraped("\n".join((*PARAGRAPHS, "Photo: Eldermoor Town Hall")))
     assert ex.removed == ("Photo: Eldermoor Town Hall",)

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from ..vocab import ENGLISH_MONTH_WORDS as MONTHS
 from ..vocab import MONTH_NUMBERS as _MONTH_PAIRS
 from ..vocab import WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .maintext_filters import opening_stamp
 from .metadata import clean_authors, parse_date
 from .metadata_dates import utc_today
 from .scraped_features import line_key
@@ -111,6 +112,8 @@ def _headline_like(line: str, today: date | None) -> bool:
         return False
     if date_only(line, today) or is_credit(line) or byline_names(line):
         return False
+    if opening_stamp(line) >= len(line.rstrip(" .")):
+        return False  # a stamp ("Updated: November 11, 2011 20:09 IST"), no headline
     # "Top 5 This Week", "Related Posts": mostly chrome words
     return _chrome_words(line) * 2 < len(words)
 
