@@ -291,3 +291,25 @@ def test_check_a_figure_that_names_a_kind_is_no_disputed_count():
     )
     assert not [n for n in check.numbers if n.status == "conflicting"]
     assert not any(line.status == "conflicting" for line in check.brief)
+
+
+def test_check_brief_a_sentence_s_rest_or_a_bare_frame_is_no_line_of_its_own():
+    from newsweave.check.brief import _frame, _resumes
+    from newsweave.model import Claim, Reading
+
+    text = ("A woman charged with the killings was released, officials said Friday, because she "
+            "is dying. \"Who could blame them?\" Rovers coach Ana Holm asked. Tolls rise; "
+            "the bridge reopens Monday.")  # fmt: skip
+    cut = text.index(' "Who')
+    spans = ((0, cut), (cut + 1, text.index(" Tolls")), (text.index("Tolls"), len(text)))
+    docs = {"a": (Article("a", "a", text), Reading("a", spans))}
+
+    def claim(words: str, k: int, kind: str = "asserted") -> Claim:
+        i = text.index(words)
+        return Claim(f"a:{k}", "a", words, i, i + len(words), kind=kind, sentence=k)
+
+    rest = claim("Friday, because she is dying", 0)
+    assert _resumes(rest, docs) and not _resumes(claim("A woman charged", 0), docs)
+    assert not _resumes(claim("the bridge reopens Monday", 2), docs)  # a clause after ";"
+    assert _frame(claim("Rovers coach Ana Holm asked", 1))
+    assert not _frame(claim("the bridge reopens Monday", 2))

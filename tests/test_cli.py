@@ -206,8 +206,10 @@ def test_cli_story_table_shows_framing_with_each_term_once_per_voice():
 
     terms = [{"term": "regime", "voice": "outlet"}, {"term": "regime", "voice": "outlet"},
              {"term": "regime", "voice": "quoted"}]  # fmt: skip
-    story = {"article_ids": ["a"],
-             "framing": {"a": {"asserted_share": 0.25, "contested_terms": terms, "lead": "Ana"}}}
+    story = {
+        "article_ids": ["a"],
+        "framing": {"a": {"asserted_share": 0.25, "contested_terms": terms, "lead": "Ana"}},
+    }
     (title, cols, rows) = _story_tables(story)[-1]
     assert title == "framing" and len(cols) == 4
     assert rows == [("[1]", "25%", "regime x2 (outlet), regime (quoted)", "Ana")]

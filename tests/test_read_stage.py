@@ -103,8 +103,10 @@ def test_read_settings_cap_the_characters_read():
 
 
 def test_read_sentences_do_not_end_at_a_title_or_a_number_sign():
-    text = ("Police said the gunman then opened fire, Homicide Capt. Ilsa Varn told reporters. "
-            "The Rovers clinched the No. 5 seed. The answer was No. Later, Det. Ana Holm spoke.")
+    text = (
+        "Police said the gunman then opened fire, Homicide Capt. Ilsa Varn told reporters. "
+        "The Rovers clinched the No. 5 seed. The answer was No. Later, Det. Ana Holm spoke."
+    )
     (r,) = read_articles([_article(text, i=4)])
     assert [text[s:e] for s, e in r.sentences] == [
         "Police said the gunman then opened fire, Homicide Capt. Ilsa Varn told reporters.",

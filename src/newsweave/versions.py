@@ -384,4 +384,8 @@ EXTRACTOR_VERSION = "extract-5-stamp-titles"
 # year, a number or a joining word alone opens no stamp ("2006 HBO movie", "On March 11,
 # 2009 President Obama ..."); a brief line past the summary's own that ends in a small word
 # (", where.") is a torn clause and is left out.
-CHECKER_VERSION = "check-71-headline-stamps"
+# check-72-fragments: a brief line that fills in or adds a proposition is no asserted claim
+# that is the rest of a sentence after words of its own ("Friday, because she is dying ...",
+# after "... authorities said") nor a quote's bare frame ("Colts interim coach Bruce Arians
+# asked."): ECB+ dev, 5 such lines of 545 replaced; AllSides briefs identical.
+CHECKER_VERSION = "check-72-fragments"

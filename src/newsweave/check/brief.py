@@ -37,6 +37,7 @@ from ..model import (
     TimelineEntry,
 )
 from ..read.entities_vocab import NUMBER_WORDS, QUALIFIERS
+from ..read.quotes_parse import cue_forms
 from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, DATELINE_PATTERN
 from ..vocab import TITLE_FILLER_WORDS
 from .numbers import same_figure, value_number
@@ -632,7 +633,8 @@ def build_brief(
                 continue  # a person's short words are news ("It's up to Russia now"), a
                 # fragment not
             text = _render(p, best_claims[p.id], by_sentence, docs)
-            if text[0].islower() or _dangles(text):
+            best = best_claims[p.id]
+            if text[0].islower() or _dangles(text) or _resumes(best, docs) or _frame(best):
                 continue  # a clause torn from its sentence ("as US representatives are ...",
                 # "... were being treated at Beaumont Hospital, where.") reads as a fragment:
                 # the brief keeps sentences a reader can take alone
@@ -668,6 +670,31 @@ def _whole(best: Claim, docs: Mapping[str, tuple[Article, Reading]]) -> bool:
     article, reading = docs[best.article_id]
     s, e = reading.sentences[best.sentence]
     return len(content_stems(article.text[s:e])) == len(content_stems(best.text))
+
+
+def _resumes(best: Claim, docs: Mapping[str, tuple[Article, Reading]]) -> bool:
+    """Whether an asserted claim is the rest of a sentence after words of its own ("...
+    authorities said Friday, because she is dying from kidney and heart disease": the claim
+    "Friday, because she is dying ..." reads as a fragment), not its start or a clause after
+    a semicolon or colon."""
+    if best.kind == "reported":
+        return False
+    article, reading = docs[best.article_id]
+    before = article.text[reading.sentences[best.sentence][0] : best.start].strip(" \"“‘'(")
+    return bool(before) and not before.endswith((";", ":", "—", "–"))
+
+
+# A frame is short: "Colts interim coach Bruce Arians asked." after its question.
+MAX_FRAME_WORDS = 8
+
+
+def _frame(best: Claim) -> bool:
+    """Whether an asserted claim is only a quote's frame, its speaker and cue, cut off from
+    the quote by a sentence end ('"... ?" Colts interim coach Bruce Arians asked.')."""
+    words = best.text.rstrip(" .!?").split()
+    if best.kind == "reported" or not words or len(words) > MAX_FRAME_WORDS:
+        return False
+    return words[-1].lower() in cue_forms()
 
 
 def _dangles(text: str) -> bool:
