@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from itertools import islice
 
 from ..extract.maintext_filters import opening_stamp
 from ..group.features import STOP_WORDS
@@ -249,20 +250,19 @@ _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 MIN_HEADLINE_WORDS = 3
 
 
-def _headline_like(text: str) -> bool:
-    """Whether words read as a run-in headline: MIN_HEADLINE_WORDS or more, every one
-    capitalised or small.
+def _headline_words(text: str) -> int | None:
+    """How many words a run-in headline has, when every word is capitalised or small; None
+    when one is not (and no longer text that starts with this one is a headline either).
 
     Example:
-        >>> _headline_like("Hiller Feuded with Co - Workers Prior to Shooting; Risk Factors ")
+        >>> _headline_words("Hiller Feuded with Co - Workers Prior to Shooting; Risk Factors ")
+        10
+        >>> _headline_words("The woman was taken to Jamaica Hospital Saturday, ") is None
         True
-        >>> _headline_like("The woman was taken to Jamaica Hospital Saturday, ")
-        False
     """
     words = _HEADLINE_WORD.findall(text)
-    return len(words) >= MIN_HEADLINE_WORDS and all(
-        w[0].isupper() or w.lower() in _HEADLINE_SMALL for w in words
-    )
+    headline = all(w[0].isupper() or w.lower() in _HEADLINE_SMALL for w in words)
+    return len(words) if headline else None
 
 
 def _past_stamp(sentence: str) -> str:
@@ -279,10 +279,14 @@ def _past_stamp(sentence: str) -> str:
         'Three bank workers died in a fire.'
     """
     bulleted = sentence.startswith("•")
-    for m in list(re.finditer(r"\S+", sentence))[:STANDFIRST_WORDS]:
+    for m in islice(re.finditer(r"\S+", sentence), STANDFIRST_WORDS):
         at = m.start()
-        if at and not (bulleted or _headline_like(sentence[:at])):
-            continue
+        if at and not bulleted:
+            words = _headline_words(sentence[:at])
+            if words is None:
+                break  # prose before: no headline runs in
+            if words < MIN_HEADLINE_WORDS:
+                continue
         end = opening_stamp(sentence[at:])
         rest = sentence[at + end :].lstrip(" ,;:|-–—)") if end else ""
         if (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘'") and len(
@@ -632,8 +636,8 @@ def build_brief(
                     and len(content_stems(p.text)) < MIN_STATEMENT_TERMS):  # fmt: skip
                 continue  # a person's short words are news ("It's up to Russia now"), a
                 # fragment not
-            text = _render(p, best_claims[p.id], by_sentence, docs)
             best = best_claims[p.id]
+            text = _render(p, best, by_sentence, docs)
             if text[0].islower() or _dangles(text) or _resumes(best, docs) or _frame(best):
                 continue  # a clause torn from its sentence ("as US representatives are ...",
                 # "... were being treated at Beaumont Hospital, where.") reads as a fragment:

@@ -147,12 +147,16 @@ def opening_stamp(text: str) -> int:
         >>> opening_stamp("2006 HBO movie The Notorious Bettie Page starred Gretchen Mol.")
         0
     """
-    words = list(_STAMP_WORD.finditer(text))
-    end, dated, sure, named, year = 0, False, False, False, False
-    for k, m in enumerate(words):
+    end, dated, sure, named, year, last = 0, False, False, False, False, False
+    # word by word, stopping at the first that is no stamp's: a sentence is not read whole
+    for k, m in enumerate(_STAMP_WORD.finditer(text)):
         w = m.group().lower().replace(" ", "").strip(".,:;()")
-        following = words[k + 1].group().lower().strip(".,:;()") if k + 1 < len(words) else ""
-        if w in STAMP_PREFIXES or (w == "last" and following == "updated"):
+        if last and w != "updated":
+            break  # "last" is a stamp's only in "last updated"
+        last = w == "last"
+        if last:
+            continue
+        if w in STAMP_PREFIXES:
             sure = True
         elif w.rstrip(".") in _STAMP_NAMES:
             dated = named = True
