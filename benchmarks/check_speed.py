@@ -5,16 +5,23 @@ Runs the pipeline's own steps on ../shared/data/ecbplus/text into a fresh store 
 every story fresh, story by story in this process (one core), and again as `analyze` does
 (`pipeline.check_stories`, its worker pool), and reports: the check's share of the whole analyze
 either way, the slowest story, and how many stories one more article makes the store re-check.
+Then (`--rounds`, default 2) runs `pipeline.analyze` itself, as `newsweave analyze` does (one
+worker pool for every stage), into fresh stores, with the check and with `check_stories` made a
+pass-through, the two alternated, and reports the ratio of their median wall times: the issue's
+measure, with nothing summed by hand.
 
-    .venv/bin/python -m benchmarks.check_speed [--db /tmp/ecb-speed.db] [--out docs/benchmarks.md]
+    .venv/bin/python -m benchmarks.check_speed [--db /tmp/ecb-speed.db] [--rounds 2] \
+        [--out docs/benchmarks.md]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import platform
+import statistics
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -33,6 +40,32 @@ def _since(start) -> tuple[float, float]:
     return wall - start[0], cpu - start[1]
 
 
+def _analyze_walls(files: list[str], rounds: int) -> dict[str, list[float]]:
+    """Wall seconds of `pipeline.analyze` over `files` into a fresh store, with the check and
+    without it (`check_stories` passing the stories through unchecked), alternated."""
+    from unittest import mock
+
+    from newsweave import pipeline
+    from newsweave.store import SQLiteStore
+
+    def unchecked(store, stories, *args, **kwargs):
+        return list(stories), 0
+
+    walls: dict[str, list[float]] = {"with the check": [], "without it": []}
+    for _ in range(rounds):
+        for name in walls:
+            skip = mock.patch.object(pipeline, "check_stories", unchecked)
+            with (
+                tempfile.TemporaryDirectory() as tmp,
+                SQLiteStore(Path(tmp) / "e.db") as store,
+                skip if name == "without it" else contextlib.nullcontext(),
+            ):
+                t = time.perf_counter()
+                pipeline.analyze(files, store, fetch=False)
+                walls[name].append(time.perf_counter() - t)
+    return walls
+
+
 def main() -> None:
     from newsweave.check import check_story
     from newsweave.group.stage import group_articles
@@ -43,6 +76,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, default=None, help="store to (re)use")
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    ap.add_argument("--rounds", type=int, default=2, help="end-to-end analyze runs of each kind")
     args = ap.parse_args()
     if not DATA.is_dir():
         raise SystemExit(f"ECB+ text not found at {DATA}: the benchmark reads ../shared/data")
@@ -89,10 +123,20 @@ def main() -> None:
             store, grouping.stories, stored_docs(store), grouping.duplicate_of, DEFAULTS
         )
         n_articles, n_stories = store.count(), len(grouping.stories)
+    walls = _analyze_walls(files, args.rounds) if args.rounds > 0 else {}
     total = sum(w for w, _ in times.values())
     check_wall = times["check (every story, fresh)"][0]
     pooled_ratio = (total - check_wall + pooled[0]) / (total - check_wall)
     rows = "\n".join(f"| {k} | {w:.1f} | {c:.1f} |" for k, (w, c) in times.items())
+    end_to_end = ""
+    if walls:
+        with_it, without = (statistics.median(v) for v in walls.values())
+        listed = "; ".join(f"{k}: " + ", ".join(f"{w:.1f}" for w in v) for k, v in walls.items())
+        end_to_end = f"""- **`pipeline.analyze` end to end** (as `newsweave analyze` runs it, one
+  pool for every stage), fresh stores, with the check / with `check_stories` a pass-through,
+  alternated {args.rounds} times: median {with_it:.1f} s / {without:.1f} s wall,
+  **{with_it / without:.3f}** ({listed} s).
+"""
     section = f"""## Check stage speed — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC
 
 Command: `.venv/bin/python -m benchmarks.check_speed` · machine: {platform.machine()},
@@ -103,8 +147,9 @@ articles, then 1 more ({Path(held_out).name}); {n_stories} stories.
 | --- | --- | --- |
 {rows}
 
-- analyze with the check / without it: **{total / (total - check_wall):.3f}** (wall), the check
-  run story by story in this process, one core.
+{end_to_end}- the steps above, analyze with the check / without it:
+  **{total / (total - check_wall):.3f}** (wall), the check run story by story in this process,
+  one core.
 - the check as `analyze` runs it (`pipeline.check_stories`: its worker pool, results stored):
   {pooled[0]:.1f} s wall, so analyze with it / without it: **{pooled_ratio:.3f}**.
 - slowest story: {slowest[0]:.2f} s CPU for {slowest[1]} articles.

@@ -46,6 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 
 from ..group.features import STOP_WORDS
@@ -303,6 +304,14 @@ _UNIT_WORDS = frozenset(w for w, _ in UNITS)
 PHRASE_WORDS = 2
 
 
+@lru_cache(maxsize=4096)
+def _phrase_pattern(counts: str) -> re.Pattern[str]:
+    """Lower-case words before the counted noun `counts`, compiled once per noun: `re`'s own
+    cache of 512 patterns is churned by the patterns made of article words, and compiling
+    this one was 4% of the check's CPU on ECB+ dev."""
+    return re.compile(rf"[ ]+((?:[a-z]+(?:-[a-z]+)*[ ]+){{1,{PHRASE_WORDS}}}){re.escape(counts)}\b")
+
+
 def _phrase(text: str, n: Number) -> tuple[str, ...]:
     """The words a counted noun's compound puts between the figure and the noun ("three bank
     workers": bank; "Ten fire engines": fire; "six water-bombing aircraft": water-bombing),
@@ -310,8 +319,7 @@ def _phrase(text: str, n: Number) -> tuple[str, ...]:
     participle or adjective in -ing/-ed ("498 rushing yards"), a name, or no counted noun."""
     if not n.counts or n.unit not in (None, "people") or n.counts in _UNIT_WORDS:
         return ()
-    words = rf"[ ]+((?:[a-z]+(?:-[a-z]+)*[ ]+){{1,{PHRASE_WORDS}}}){re.escape(n.counts)}\b"
-    m = re.match(words, text[n.end : n.end + 60])
+    m = _phrase_pattern(n.counts).match(text[n.end : n.end + 60])
     if m is None:
         return ()
     words = tuple(m.group(1).split())

@@ -203,7 +203,15 @@ TOTAL_AFTER_CHARS = 80
 def sentence_start(text: str, at: int) -> int:
     """Where the sentence around `at` begins: after the last sentence end within
     SENTENCE_CHARS before it."""
-    return at - len(SENTENCE_END.split(text[max(0, at - SENTENCE_CHARS) : at])[-1])
+    lo = max(0, at - SENTENCE_CHARS)
+    window = text[lo:at]
+    # the last end is found from the right: a sentence end starts at one of these characters,
+    # and splitting the whole window on SENTENCE_END (the same answer) tries every position
+    i = len(window)
+    while (i := max(window.rfind(c, 0, i) for c in ".!?\n")) >= 0:
+        if m := SENTENCE_END.match(window, i):
+            return lo + m.end()
+    return lo
 
 
 # A running total is another quantity than one event's count: "In their five operations so far,

@@ -150,6 +150,7 @@ def claim_persons(claim: Claim) -> frozenset[str]:
 _PARTICLES = ("del", "de", "della", "di", "da", "van", "von", "le", "la", "mac", "mc", "al", "el")
 
 
+@lru_cache(maxsize=65_536)  # asked again for each claim naming the person
 def person_forms(key: str) -> tuple[frozenset[str], frozenset[str]]:
     """The spellings an `entity_key` of a person is written in: (itself and itself without a
     particle before it, "delgiudice" -> "giudice"; itself a letter shorter, "raite" -> "rait"),
