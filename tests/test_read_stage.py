@@ -116,6 +116,27 @@ def test_read_sentences_do_not_end_at_a_title_or_a_number_sign():
     assert "Ilsa Varn" in {e.text for e in r.entities}
 
 
+def test_read_an_opening_stamp_is_a_sentence_of_its_own():
+    # flattened text runs a page's stamp into its first sentence; the parse took "Sep 10" for
+    # the subject of "Updated" and gave it the quote (ECB+ 22_1ecbplus)
+    stamp = "Friday, Sep 10, 2010 | Updated 8:52 PM EDT"
+    text = f'{stamp} "He was never late. He was kind." Ona Brell says the driver was a friend.'
+    (r,) = read_articles([_article(text, i=5)])
+    # the stamp is no sentence of the article: the check would make it a claim
+    assert text[slice(*r.sentences[0])] == '"He was never late.'
+    assert "Sep 10" not in {q.speaker for q in r.quotes}
+    assert any(q.speaker == "Ona Brell" for q in r.quotes)
+    (r,) = read_articles([_article(f"{stamp} | A judge upheld the verdict on Thursday.", i=8)])
+    assert r.sentences[0][0] == len(stamp) + 3
+    # a stamp on a line of its own stays a sentence, as every line is
+    (r,) = read_articles([_article(f"{stamp}\nOna Brell says the driver was a friend.", i=7)])
+    assert text[slice(*r.sentences[0])].strip() == stamp
+    # a sentence that opens with a date is no stamp
+    text = "Friday night's 88-72 loss was the last straw, the coach said."
+    (r,) = read_articles([_article(text, i=6)])
+    assert r.sentences == ((0, len(text)),)
+
+
 @pytest.mark.slow
 def test_read_report_keeps_speech_and_attributions_apart(example_report):
     kinds = {x["kind"] for a in example_report["articles"] for x in a["attributions"]}

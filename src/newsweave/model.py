@@ -233,6 +233,8 @@ class Reading:
     """Everything the read stage found in one article."""
 
     article_id: str
+    # (start, end) into Article.text, in order; a publication stamp run into the first sentence
+    # is none (read.nlp.stamp_end)
     sentences: tuple[tuple[int, int], ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()  # speech only

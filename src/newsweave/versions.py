@@ -77,7 +77,10 @@ Bump one when its stage's output changes, so the stored results are redone.
 # read-31-abbreviations: no sentence ends at a title written short that spaCy's tokenizer
 # split ("Homicide Capt. James Clark said", "his partner, Det. Ray Smith": vocab.
 # TITLE_ABBREVIATIONS, one token each) nor at "No." before a figure ("the No. 5 seed").
-READER_VERSION = "read-31-abbreviations"
+# read-32-opening-stamps: a publication stamp that opens the text and runs on into its first
+# sentence is no sentence ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT "She's not ...": the
+# quote went to "Sep 10", the subject of "Updated"; nlp.stamp_end, extract's opening_stamp).
+READER_VERSION = "read-32-opening-stamps"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

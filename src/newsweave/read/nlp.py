@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
+from ..extract.maintext_filters import STAMP_MAX_WORDS, opening_stamp
 from ..vocab import TITLE_ABBREVIATIONS
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
@@ -54,6 +55,27 @@ _NUMBER_SIGNS = frozenset(("No", "Nos"))
 _CLOSING = frozenset(('"', "'", "\u201d", "\u2019", ")", "]", "''"))
 
 
+# The tokens an opening stamp is looked for in: a stamp line has at most STAMP_MAX_WORDS words
+# after its prefix, and its punctuation ("|", ",", ":") are tokens of their own.
+_STAMP_TOKENS = 4 * STAMP_MAX_WORDS
+
+
+# What may stand between a stamp and the sentence after it (the brief's `_past_stamp` alike).
+_STAMP_JOINS = " \n\t,;:|-\u2013\u2014)"
+
+
+def stamp_end(doc: Doc) -> int:
+    """Where a publication stamp that opens the text ends, when a sentence runs on after it on
+    its line in the text looked at (`_STAMP_TOKENS`); else 0. The read stage lists no sentence
+    of it. A stamp on a line of its own is left as it was, a sentence: the check reads no claim
+    in it, and the brief weighs sentences by their place."""
+    head = doc[: min(len(doc), _STAMP_TOKENS)].text
+    stamp = opening_stamp(head)
+    rest = head[stamp:]
+    gap = rest[: len(rest) - len(rest.lstrip())]
+    return stamp if stamp and rest.strip() and "\n" not in gap else 0
+
+
 @Language.component("newsweave_sentences")
 def _sentences(doc: Doc) -> Doc:
     """Rule-based sentence starts, from token arrays (doc.text would cost a pass over tokens).
@@ -61,7 +83,11 @@ def _sentences(doc: Doc) -> Doc:
     A sentence ends after a token made only of final punctuation (so "Mr." and "U.S." end
     none, nor "Capt.": `abbreviations`), with any closing quotes or brackets, when whitespace
     follows, but not in "No. 5"; and at every line break, since paragraphs and headlines have
-    no final stop.
+    no final stop. A publication stamp that opens the text and runs into its first sentence
+    ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT "She's not a loose cannon ..."", flattened
+    text) is a sentence of its own (`stamp_end`), which the read stage does not list: the
+    parse gave the quote to "Sep 10", the subject of "Updated", and the check took the stamp
+    for words of the claim after it.
     """
     n = len(doc)
     if n == 0:
@@ -99,6 +125,13 @@ def _sentences(doc: Doc) -> Doc:
             continue
         while k < n and orth[k] in blank:
             k += 1
+        if k < n:
+            flags[k] = 1
+    stamp = stamp_end(doc)
+    if stamp:
+        # the stamp's trailing joins are its own ("Sep 10, 2010 | A judge ...": "|")
+        k = next((t.i for t in doc[: min(n, _STAMP_TOKENS)] if t.idx >= stamp
+                  and t.text.strip(_STAMP_JOINS)), n)  # fmt: skip
         if k < n:
             flags[k] = 1
     arr = numpy.asarray(flags, dtype=numpy.int64).reshape(n, 1).view(numpy.uint64)

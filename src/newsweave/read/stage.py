@@ -17,6 +17,7 @@ DEFAULT = ReadSettings()
 
 
 def _read_one(article: Article, text: str, doc, parsed) -> Reading:
+    from . import nlp
     from .entities import find_entities
     from .numbers import find_numbers
     from .quotes import read_quotes
@@ -26,12 +27,14 @@ def _read_one(article: Article, text: str, doc, parsed) -> Reading:
     quotes, attributions = read_quotes(text, doc, entities, parsed)
     numbers = find_numbers(text, doc, (*quotes, *attributions))
     times = find_times(text, doc, article.published)
+    stamp = nlp.stamp_end(doc)
     notes = ()
     if len(article.text) > len(text):
         notes = (f"text longer than {len(text):,} characters: only the first part was read",)
     return Reading(
         article_id=article.id,
-        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        # an opening stamp is a sentence of the parse, not of the article (nlp.stamp_end)
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents if s.start_char >= stamp),
         entities=entities,
         quotes=quotes,
         numbers=numbers,
