@@ -340,12 +340,32 @@ def _render(
     return _attributed(text if text.endswith((".", "!", "?", '"', "”")) else text + ".", p)
 
 
+# A sentence opening with a pronoun and its cue ("He said they come as a reminder ...").
+_PRONOUN_CUE = re.compile(r"(?:He|She)\s+(\w+)\b")
+
+
 def _attributed(text: str, p: Proposition) -> str:
     """The line with its quote marks paired and, when its words do not name the speaker the
-    proposition is attributed to, "According to ...:" before it."""
+    proposition is attributed to, the speaker: in place of the pronoun that opens it as the
+    subject of its cue ("He said they come ..." is "Dave Gaskin said they come ...": the
+    reader resolved the pronoun to the speaker), else "According to ...:" before it.
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> p = SimpleNamespace(attributed_to="Dave Gaskin")  # a Proposition's one field used
+        >>> _attributed("He said climbers need to use extreme caution.", p)
+        'Dave Gaskin said climbers need to use extreme caution.'
+        >>> _attributed("He was found on the ridge.", p)
+        'According to Dave Gaskin: He was found on the ridge.'
+    """
     text = balance_quotes(text)
     who = p.attributed_to
-    return f"According to {who}: {text}" if who and not names_speaker(text, who) else text
+    if not who or names_speaker(text, who):
+        return text
+    m = _PRONOUN_CUE.match(text)
+    if m and m.group(1).lower() in cue_forms():
+        return f"{who} {text[m.start(1) :]}"
+    return f"According to {who}: {text}"
 
 
 def _unit(bag: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:
