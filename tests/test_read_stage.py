@@ -137,6 +137,33 @@ def test_read_an_opening_stamp_is_a_sentence_of_its_own():
     assert r.sentences == ((0, len(text)),)
 
 
+def test_read_a_run_in_headline_and_a_bullet_start_sentences():
+    # flattened text runs the headline into the lead, and a standfirst's items together
+    def sentences(text: str, i: int) -> list[str]:
+        (r,) = read_articles([_article(text, i=i)])
+        return [text[s:e].strip() for s, e in r.sentences]
+
+    lead = "A strong earthquake hit the island of Tarn on Sunday, killing ten people."
+    assert sentences(f"Ten dead in Tarn island quake {lead}", 10) == [
+        "Ten dead in Tarn island quake", lead,
+    ]  # fmt: skip
+    stamp = "Updated 11 / 27 / 2005 3:41 PM"
+    assert sentences(f"{stamp} Quake jolts Tarn, felt in Vell {lead}", 11) == [
+        "Quake jolts Tarn, felt in Vell", lead,
+    ]  # fmt: skip
+    # a name after a cue or a function word, or a clause's opener, is no headline's end
+    for i, text in enumerate((
+        "Police told The Daily Courier that the man was held on Sunday.",
+        "The talks in The Hague ended on Sunday without a deal.",
+        "After a record weekend, pop phenomenon The Ice Games has grossed $36 million.",
+    )):  # fmt: skip
+        assert sentences(text, 12 + i) == [text]
+    items = "• The ministries agree • Experts to be consulted on every project"
+    assert sentences(f"{items}\n{lead}", 15) == [
+        "• The ministries agree", "• Experts to be consulted on every project", lead,
+    ]  # fmt: skip
+
+
 @pytest.mark.slow
 def test_read_report_keeps_speech_and_attributions_apart(example_report):
     kinds = {x["kind"] for a in example_report["articles"] for x in a["attributions"]}

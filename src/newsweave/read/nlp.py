@@ -52,6 +52,9 @@ _FINAL_CHARS = frozenset(".!?\u2026")
 # "No." / "Nos." before a figure is a number sign, no sentence end ("clinched the No. 5 seed":
 # the tokenizer splits it, and "5 seed in the AFC playoffs." was a sentence of its own).
 _NUMBER_SIGNS = frozenset(("No", "Nos"))
+# Tokens that open a list item ("• Interior and commerce departments agree • Government wildlife
+# experts to be consulted ...": the parse made the first item the speaker of the lead after it).
+_BULLETS = frozenset(("\u2022", "\u25aa", "\u25cf", "\u25e6", "\u2023"))
 _CLOSING = frozenset(('"', "'", "\u201d", "\u2019", ")", "]", "''"))
 
 
@@ -76,6 +79,43 @@ def stamp_end(doc: Doc) -> int:
     return stamp if stamp and rest.strip() and "\n" not in gap else 0
 
 
+# A headline's first word that is a subordinate clause's: "After opening to the third-biggest
+# debut weekend of all time, legitimate pop culture phenomenon The Hunger Games has grossed ...",
+# one sentence naming a title.
+_CLAUSE_OPENERS = frozenset((
+    "after", "although", "as", "because", "before", "despite", "if", "since", "though", "unless",
+    "until", "when", "whereas", "while",
+))  # fmt: skip
+_ARTICLES = frozenset(("The", "A", "An"))
+# Words a headline run into the text has before the sentence that follows it.
+MIN_HEADLINE_TOKENS = 3
+
+
+def _run_in_headline(doc: Doc, flags: list[int], start: int) -> int:
+    """The token where the first sentence starts when a headline without a full stop runs into
+    it, as flattened text has it ("New Orleans Saints place Pierre Thomas on injured reserve
+    list The New Orleans Saints have placed ...", "Strong earthquake jolts southern Iran, felt
+    in Oman An earthquake measuring ..."): a capitalised article after a word that is neither
+    a function word nor a cue ("told The Associated Press", "in The Hague"); else 0. `start`:
+    the first sentence's first token (after an opening stamp)."""
+    from .quotes_parse import cue_forms
+
+    first = doc[start]
+    if (not first.is_title and not first.is_upper) or first.lower_ in _CLAUSE_OPENERS:
+        return 0
+    end = next((i for i in range(start + 1, len(flags)) if flags[i] == 1), len(flags))
+    for t in doc[start + MIN_HEADLINE_TOKENS : end - 2]:
+        prev = doc[t.i - 1]
+        if (
+            t.text in _ARTICLES
+            and doc[t.i + 1].is_alpha
+            and (prev.is_alpha or prev.is_digit)
+            and not (prev.is_stop or prev.lower_ in cue_forms())
+        ):
+            return t.i
+    return 0
+
+
 @Language.component("newsweave_sentences")
 def _sentences(doc: Doc) -> Doc:
     """Rule-based sentence starts, from token arrays (doc.text would cost a pass over tokens).
@@ -87,17 +127,20 @@ def _sentences(doc: Doc) -> Doc:
     ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT "She's not a loose cannon ..."", flattened
     text) is a sentence of its own (`stamp_end`), which the read stage does not list: the
     parse gave the quote to "Sep 10", the subject of "Updated", and the check took the stamp
-    for words of the claim after it.
+    for words of the claim after it. A list item's bullet starts a sentence, and so does a
+    sentence after a headline without a full stop run into it (`_run_in_headline`).
     """
     n = len(doc)
     if n == 0:
         return doc
     orth, space_after = doc.to_array([ORTH, SPACY]).T.tolist()
     strings = doc.vocab.strings
-    final, closing, blank, newline = set(), set(), set(), set()
+    final, closing, blank, newline, bullet = set(), set(), set(), set(), set()
     for u in set(orth):
         word = strings[u]
-        if word.isspace():
+        if word in _BULLETS:
+            bullet.add(u)
+        elif word.isspace():
             blank.add(u)
             if "\n" in word:
                 newline.add(u)
@@ -108,7 +151,9 @@ def _sentences(doc: Doc) -> Doc:
     flags = [-1] * n
     flags[0] = 1
     for i, u in enumerate(orth):
-        if u in newline:
+        if u in bullet:
+            k = i  # a list item starts a sentence: flattened text runs a standfirst's together
+        elif u in newline:
             k = i + 1
         elif u in final:
             k = i
@@ -127,13 +172,16 @@ def _sentences(doc: Doc) -> Doc:
             k += 1
         if k < n:
             flags[k] = 1
-    stamp = stamp_end(doc)
+    stamp, start = stamp_end(doc), 0
     if stamp:
         # the stamp's trailing joins are its own ("Sep 10, 2010 | A judge ...": "|")
         k = next((t.i for t in doc[: min(n, _STAMP_TOKENS)] if t.idx >= stamp
                   and t.text.strip(_STAMP_JOINS)), n)  # fmt: skip
         if k < n:
-            flags[k] = 1
+            flags[k], start = 1, k
+    k = _run_in_headline(doc, flags, start)
+    if k:
+        flags[k] = 1
     arr = numpy.asarray(flags, dtype=numpy.int64).reshape(n, 1).view(numpy.uint64)
     doc.from_array([SENT_START], arr)
     return doc
