@@ -158,6 +158,15 @@ def test_read_a_run_in_headline_and_a_bullet_start_sentences():
         "After a record weekend, pop phenomenon The Ice Games has grossed $36 million.",
     )):  # fmt: skip
         assert sentences(text, 12 + i) == [text]
+    # a stamp between the headline and the lead is no sentence
+    text = f"Lawyer: Lena Voss checks into clinic Updated 4:08 p. m. ET {lead}"
+    assert sentences(text, 16) == ["Lawyer: Lena Voss checks into clinic", lead]
+    text = f"Aide was 'bagman' in cover - up updated 7 / 28 / 2004 3:02:00 PM ET {lead}"
+    assert sentences(text, 17) == ["Aide was 'bagman' in cover - up", lead]
+    text = f"First Posted: 10 / 25 / 11 06:44 PM ET Updated: 12 / 25 / 11 05:12 AM ET {lead}"
+    assert sentences(text, 19) == [lead]  # two stamps, the first with no prefix it knows
+    text = "The report, published May 5, found that the river had risen by a metre."
+    assert sentences(text, 18) == [text]
     items = "• The ministries agree • Experts to be consulted on every project"
     assert sentences(f"{items}\n{lead}", 15) == [
         "• The ministries agree", "• Experts to be consulted on every project", lead,

@@ -234,7 +234,7 @@ class Reading:
 
     article_id: str
     # (start, end) into Article.text, in order; a publication stamp run into the first sentence
-    # is none (read.nlp.stamp_end)
+    # is none (read.nlp.stamp_spans)
     sentences: tuple[tuple[int, int], ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()  # speech only

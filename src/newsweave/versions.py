@@ -79,12 +79,15 @@ Bump one when its stage's output changes, so the stored results are redone.
 # TITLE_ABBREVIATIONS, one token each) nor at "No." before a figure ("the No. 5 seed").
 # read-32-opening-stamps: a publication stamp that opens the text and runs on into its first
 # sentence is no sentence ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT "She's not ...": the
-# quote went to "Sep 10", the subject of "Updated"; nlp.stamp_end, extract's opening_stamp).
+# quote went to "Sep 10", the subject of "Updated"; nlp.stamp_spans, extract's opening_stamp).
 # read-33-run-in-headlines: a headline without a full stop run into the first sentence is a
 # sentence of its own ("Ten dead in southern Iran quake A powerful earthquake has hit ...":
 # nlp._run_in_headline), and a list item's bullet starts one ("• Interior and commerce
 # departments agree • ...": the first item was the speaker of the lead after it).
-READER_VERSION = "read-33-run-in-headlines"
+# read-34-run-in-stamps: a stamp between a run-in headline and the lead is no sentence either
+# ("Lawyer: Lindsay Lohan checks into rehab facility Updated 4:08 p. m. ET Lindsay Lohan's
+# attorney said ...": nlp.stamp_spans).
+READER_VERSION = "read-34-run-in-stamps"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

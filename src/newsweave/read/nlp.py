@@ -20,6 +20,7 @@ one product for the tokens outside an entity). `full()` is left as spaCy ships i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -31,7 +32,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
-from ..extract.maintext_filters import STAMP_MAX_WORDS, opening_stamp
+from ..extract.maintext_filters import STAMP_MAX_WORDS, STAMP_PREFIXES, opening_stamp
 from ..vocab import TITLE_ABBREVIATIONS
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
@@ -63,20 +64,53 @@ _CLOSING = frozenset(('"', "'", "\u201d", "\u2019", ")", "]", "''"))
 _STAMP_TOKENS = 4 * STAMP_MAX_WORDS
 
 
+# A stamp's first word, and a clock time ("Updated 4:08 p. m. ET", "updated 7 / 28 / 2004 3:02:00
+# PM ET": a stamp after a headline; "the report, published May 5, found" is a sentence).
+_STAMP_PREFIX_WORDS = frozenset(w for p in STAMP_PREFIXES for w in p.split()[:1])
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 # What may stand between a stamp and the sentence after it (the brief's `_past_stamp` alike).
 _STAMP_JOINS = " \n\t,;:|-\u2013\u2014)"
 
 
-def stamp_end(doc: Doc) -> int:
-    """Where a publication stamp that opens the text ends, when a sentence runs on after it on
-    its line in the text looked at (`_STAMP_TOKENS`); else 0. The read stage lists no sentence
-    of it. A stamp on a line of its own is left as it was, a sentence: the check reads no claim
-    in it, and the brief weighs sentences by their place."""
-    head = doc[: min(len(doc), _STAMP_TOKENS)].text
-    stamp = opening_stamp(head)
-    rest = head[stamp:]
-    gap = rest[: len(rest) - len(rest.lstrip())]
-    return stamp if stamp and rest.strip() and "\n" not in gap else 0
+def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The (start, end) characters of the publication stamps flattened text runs into its first
+    sentence, in the text looked at (`_STAMP_TOKENS`): one that opens the text with a sentence
+    after it on its line, and one after a headline run in before the lead ("Lawyer: Lindsay
+    Lohan checks into rehab facility Updated 4:08 p. m. ET Lindsay Lohan's attorney said ...":
+    a capitalised STAMP_PREFIXES word, or a lower-case one before a clock time, after
+    MIN_HEADLINE_TOKENS tokens and no sentence end). The read stage lists no sentence of them.
+    A stamp on a line of its own is left as it was, a sentence: the check reads no claim in it,
+    and the brief weighs sentences by their place."""
+    head = doc[: min(len(doc), 2 * _STAMP_TOKENS)]
+    text = head.text
+    spans = []
+    stamp = opening_stamp(text)
+    rest = text[stamp:]
+    if stamp and rest.strip() and "\n" not in rest[: len(rest) - len(rest.lstrip())]:
+        spans.append((0, stamp))
+    words = 0
+    for t in head:
+        if t.idx < stamp:
+            continue  # the opening stamp's own words, run in or on a line of their own
+        if "\n" in t.text or all(c in _FINAL_CHARS for c in t.text):
+            break  # the first sentence ended
+        if words >= MIN_HEADLINE_TOKENS and t.lower_ in _STAMP_PREFIX_WORDS:
+            end = opening_stamp(text[t.idx :])
+            if (
+                end
+                and text[t.idx + end :].strip(_STAMP_JOINS)
+                and (t.text[0].isupper() or _CLOCK.search(text[t.idx : t.idx + end]))
+            ):
+                # words before it that are a stamp too ("First Posted: 10 / 25 / 11 06:44 PM
+                # ET Updated: ...") go with it
+                before = text[stamp : t.idx]
+                stamped = _CLOCK.search(before) or not _STAMP_PREFIX_WORDS.isdisjoint(
+                    before.lower().split()
+                )
+                spans.append((stamp if stamped else t.idx, t.idx + end))
+            break
+        words += not t.is_space
+    return tuple(spans)
 
 
 # A headline's first word that is a subordinate clause's: "After opening to the third-biggest
@@ -125,7 +159,7 @@ def _sentences(doc: Doc) -> Doc:
     follows, but not in "No. 5"; and at every line break, since paragraphs and headlines have
     no final stop. A publication stamp that opens the text and runs into its first sentence
     ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT "She's not a loose cannon ..."", flattened
-    text) is a sentence of its own (`stamp_end`), which the read stage does not list: the
+    text) is a sentence of its own (`stamp_spans`), which the read stage does not list: the
     parse gave the quote to "Sep 10", the subject of "Updated", and the check took the stamp
     for words of the claim after it. A list item's bullet starts a sentence, and so does a
     sentence after a headline without a full stop run into it (`_run_in_headline`).
@@ -172,13 +206,18 @@ def _sentences(doc: Doc) -> Doc:
             k += 1
         if k < n:
             flags[k] = 1
-    stamp, start = stamp_end(doc), 0
-    if stamp:
-        # the stamp's trailing joins are its own ("Sep 10, 2010 | A judge ...": "|")
-        k = next((t.i for t in doc[: min(n, _STAMP_TOKENS)] if t.idx >= stamp
-                  and t.text.strip(_STAMP_JOINS)), n)  # fmt: skip
+    start, opened = 0, 0  # the first sentence's first token and character after the stamps
+    head = doc[: min(n, 2 * _STAMP_TOKENS)]
+    for a, b in stamp_spans(doc):
+        k = next((t.i for t in head if t.idx >= a), n)
         if k < n:
-            flags[k], start = 1, k
+            flags[k] = 1  # a headline before it ends
+        # the stamp's trailing joins are its own ("Sep 10, 2010 | A judge ...": "|")
+        k = next((t.i for t in head if t.idx >= b and t.text.strip(_STAMP_JOINS)), n)
+        if k < n:
+            flags[k] = 1
+            if a <= opened:
+                start, opened = k, doc[k].idx
     k = _run_in_headline(doc, flags, start)
     if k:
         flags[k] = 1

@@ -27,14 +27,18 @@ def _read_one(article: Article, text: str, doc, parsed) -> Reading:
     quotes, attributions = read_quotes(text, doc, entities, parsed)
     numbers = find_numbers(text, doc, (*quotes, *attributions))
     times = find_times(text, doc, article.published)
-    stamp = nlp.stamp_end(doc)
+    stamps = nlp.stamp_spans(doc)
     notes = ()
     if len(article.text) > len(text):
         notes = (f"text longer than {len(text):,} characters: only the first part was read",)
     return Reading(
         article_id=article.id,
-        # an opening stamp is a sentence of the parse, not of the article (nlp.stamp_end)
-        sentences=tuple((s.start_char, s.end_char) for s in doc.sents if s.start_char >= stamp),
+        # a stamp run into the first sentence is a sentence of the parse, not of the article
+        sentences=tuple(
+            (s.start_char, s.end_char)
+            for s in doc.sents
+            if not any(a <= s.start_char < b for a, b in stamps)
+        ),  # fmt: skip
         entities=entities,
         quotes=quotes,
         numbers=numbers,
