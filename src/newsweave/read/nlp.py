@@ -59,13 +59,11 @@ _BULLETS = frozenset(("\u2022", "\u25aa", "\u25cf", "\u25e6", "\u2023"))
 _CLOSING = frozenset(('"', "'", "\u201d", "\u2019", ")", "]", "''"))
 
 
-# The tokens an opening stamp is looked for in: a stamp line has at most STAMP_MAX_WORDS words
-# after its prefix, and its punctuation ("|", ",", ":") are tokens of their own.
-_STAMP_TOKENS = 4 * STAMP_MAX_WORDS
-
-
-# A stamp's first word, and a clock time ("Updated 4:08 p. m. ET", "updated 7 / 28 / 2004 3:02:00
-# PM ET": a stamp after a headline; "the report, published May 5, found" is a sentence).
+# The tokens stamps are looked for in: a headline and two stamps of at most STAMP_MAX_WORDS words
+# after their prefixes, whose punctuation ("|", ",", ":") are tokens of their own.
+_STAMP_TOKENS = 8 * STAMP_MAX_WORDS
+# A stamp's first word; after a headline, lower-case only before a clock time ("updated 7 / 28 /
+# 2004 3:02:00 PM ET"; "the report, published May 5, found" is a sentence).
 _STAMP_PREFIX_WORDS = frozenset(w for p in STAMP_PREFIXES for w in p.split()[:1])
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 # What may stand between a stamp and the sentence after it (the brief's `_past_stamp` alike).
@@ -81,7 +79,7 @@ def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     MIN_HEADLINE_TOKENS tokens and no sentence end). The read stage lists no sentence of them.
     A stamp on a line of its own is left as it was, a sentence: the check reads no claim in it,
     and the brief weighs sentences by their place."""
-    head = doc[: min(len(doc), 2 * _STAMP_TOKENS)]
+    head = doc[: min(len(doc), _STAMP_TOKENS)]
     text = head.text
     spans = []
     stamp = opening_stamp(text)
@@ -207,7 +205,7 @@ def _sentences(doc: Doc) -> Doc:
         if k < n:
             flags[k] = 1
     start, opened = 0, 0  # the first sentence's first token and character after the stamps
-    head = doc[: min(n, 2 * _STAMP_TOKENS)]
+    head = doc[: min(n, _STAMP_TOKENS)]
     for a, b in stamp_spans(doc):
         k = next((t.i for t in head if t.idx >= a), n)
         if k < n:
