@@ -180,7 +180,9 @@ def balance_quotes(text: str) -> str:
     """The sentence with its quotation marks paired: a sentence that starts inside a quotation
     ('Our job today is to get people out of its way," said Jonas Feld') gets the opening mark
     the article put one sentence earlier, one whose quotation runs on past its end gets the
-    closing mark; no word is added.
+    closing mark; no word is added. Marks are paired whatever their shape: sources mix curly
+    and straight ones ('the role of “principal deputy director."'), and a straight one between
+    spaces (flattened text's 'they argued, " Dorsey told') closes what is open, else opens.
 
     >>> balance_quotes('Our job today is to get people out of its way," said Jonas Feld.')
     '"Our job today is to get people out of its way," said Jonas Feld.'
@@ -188,22 +190,40 @@ def balance_quotes(text: str) -> str:
     "“We'll have to wait and see.”"
     >>> balance_quotes('He said "no" twice.')
     'He said "no" twice.'
+    >>> balance_quotes('He took the role of “principal deputy director."')
+    'He took the role of “principal deputy director."'
+    >>> balance_quotes('"They had argued, " Dorsey told reporters.')
+    '"They had argued, " Dorsey told reporters.'
     """
-    opens, closes = text.count("“"), text.count("”")
-    if closes > opens:
-        text = "“" + text
-    elif opens > closes:
-        text += "”"
-    if text.count('"') % 2:
-        first = text.index('"')
-        closing = first > 0 and not text[first - 1].isspace() and text[first - 1] not in "([—-"
-        text = '"' + text if closing else text + '"'
-    return text
+    missing: list[str] = []  # opening marks for the closing marks nothing opened
+    opened: list[str] = []
+    for i, c in enumerate(text):
+        if c == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            spaced = before.isspace() or before in "([—-"
+            closing = not spaced or (after.isspace() and bool(opened))
+        elif c in "“”":
+            closing = c == "”"
+        else:
+            continue
+        if not closing:
+            opened.append(c)
+        elif opened:
+            opened.pop()
+        else:
+            missing.append("“" if c == "”" else '"')
+    closes = ["”" if c == "“" else '"' for c in reversed(opened)]
+    return "".join(reversed(missing)) + text + "".join(closes)
 
 
 # A paragraph's opening dateline is the wire's address line, not the sentence: "OSTWYN, March 10
-# (MPA) – At least seven people died ...", "(CNN) - Patience is in ever-shorter supply".
-_DATELINE = re.compile(rf"(?:{DATELINE_PATTERN}|{AGENCY_DATELINE_PATTERN})")
+# (MPA) – At least seven people died ...", "(CNN) - Patience is in ever-shorter supply", and
+# the agency's name run into the sentence, as CNN's pages write it ("(CNN)The US announced ...",
+# AllSides 116 and 199).
+_DATELINE = re.compile(
+    rf"(?:{DATELINE_PATTERN}|{AGENCY_DATELINE_PATTERN}|\([A-Z][A-Za-z .]{{1,20}}\)(?=[A-Z]))"
+)
 
 
 # Words that tie a sentence to the one before it in its article ("Meanwhile, US President
@@ -305,6 +325,8 @@ def _past_dateline(sentence: str) -> str:
         'At least seven people died.'
         >>> _past_dateline("(CNN) - Patience is in ever-shorter supply.")
         'Patience is in ever-shorter supply.'
+        >>> _past_dateline("(CNN)The US announced new restrictions on Tuesday.")
+        'The US announced new restrictions on Tuesday.'
         >>> _past_dateline("US-backed forces took the town.")
         'US-backed forces took the town.'
         >>> _past_dateline("Posted: May 24, 2005 BOSTON (AP) - Billy King spun the door again.")
