@@ -364,13 +364,16 @@ def _render(
 
 # A sentence opening with a pronoun and its cue ("He said they come as a reminder ...").
 _PRONOUN_CUE = re.compile(r"(?:He|She)\s+(\w+)\b")
+# ... and one inside it ("..., he said", "she told us")
+_PRONOUN_SAYS = re.compile(r"\b(he|she|He|She)\s+(\w+)\b")
 
 
 def _attributed(text: str, p: Proposition) -> str:
     """The line with its quote marks paired and, when its words do not name the speaker the
     proposition is attributed to, the speaker: in place of the pronoun that opens it as the
     subject of its cue ("He said they come ..." is "Dave Gaskin said they come ...": the
-    reader resolved the pronoun to the speaker), else "According to ...:" before it.
+    reader resolved the pronoun to the speaker), else "According to ...:" before it, unless
+    a pronoun and its cue inside say who spoke ("..., he said in a video").
 
     Example:
         >>> from types import SimpleNamespace
@@ -379,6 +382,8 @@ def _attributed(text: str, p: Proposition) -> str:
         'Dave Gaskin said climbers need to use extreme caution.'
         >>> _attributed("He was found on the ridge.", p)
         'According to Dave Gaskin: He was found on the ridge.'
+        >>> _attributed('"The path is unsafe," he said after the search.', p)
+        '"The path is unsafe," he said after the search.'
     """
     text = balance_quotes(text)
     who = p.attributed_to
@@ -387,6 +392,12 @@ def _attributed(text: str, p: Proposition) -> str:
     m = _PRONOUN_CUE.match(text)
     if m and m.group(1).lower() in cue_forms():
         return f"{who} {text[m.start(1) :]}"
+    # the words say who spoke already, by a pronoun ('"It's called the COVID relief bill ...,"
+    # he said in a video'): "According to ...:" before them would give the outlet's own words
+    # around the quote to the speaker too
+    forms = cue_forms()
+    if any(m.group(2).lower() in forms for m in _PRONOUN_SAYS.finditer(text)):
+        return text
     return f"According to {who}: {text}"
 
 
