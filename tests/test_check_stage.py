@@ -267,12 +267,29 @@ def _story_of(report, word: str) -> Story:
     return next(s for s in report.stories if word in (s.title or ""))
 
 
+def test_check_key_loads_neither_the_stage_nor_spacy():
+    # pipeline.check_stories keys every story in the main process before any is checked, and
+    # the stage's modules import spaCy
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsweave.check import check_key; "
+        "print('spacy' in sys.modules, 'newsweave.check.stage' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+    from newsweave.check import check_story  # the stage, when asked for
+
+    assert check_story.__module__ == "newsweave.check.stage"
+
+
 def test_check_key_is_stable_and_reads_the_settings_once(monkeypatch):
     import hashlib
     import json
     from dataclasses import asdict
 
-    from newsweave.check import stage
+    from newsweave.check import key as stage
     from newsweave.settings import CheckSettings
     from newsweave.versions import CHECKER_VERSION
 

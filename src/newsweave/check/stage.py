@@ -6,16 +6,11 @@ A pure function over plain data, so it runs the same in a loop, a pool or a Spar
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
-from dataclasses import asdict
-from functools import lru_cache
 
 from ..group.stories import source_labels
 from ..model import Article, Claim, NumberComparison, Proposition, Reading, Story, StoryCheck
 from ..settings import CheckSettings
-from ..versions import CHECKER_VERSION
 from .align import PairScores, align
 from .brief import build_brief, build_timeline
 from .claims import article_claims
@@ -29,23 +24,6 @@ from .framing import coverage, framing
 from .numbers import compare_numbers, merge_comparisons, story_quantities
 from .quotes import compare_quotes
 from .status import Sources, proposition
-
-
-def check_key(
-    docs: Sequence[tuple[Article, Reading | None]], settings: CheckSettings, reader: str
-) -> str:
-    """What a stored check result depends on: checker, reader and settings, and the story's
-    articles in order with their copy links. Equal keys give equal checks."""
-    members = [(a.id, a.duplicate_of, a.outlet, r is not None) for a, r in docs]
-    blob = json.dumps([CHECKER_VERSION, reader, _fields(settings), members], sort_keys=True)
-    return hashlib.blake2b(blob.encode("utf-8"), digest_size=16).hexdigest()
-
-
-@lru_cache(maxsize=8)
-def _fields(settings: CheckSettings) -> dict:
-    """`asdict(settings)`, once per settings object (not once per story: frozen, so hashable);
-    only read."""
-    return asdict(settings)
 
 
 def _copy_root(article: Article, by_id: dict[str, Article]) -> str:

@@ -586,7 +586,7 @@ class SQLiteStore:
 
     def check(self, key: str) -> str | None:
         """A stored check result's JSON text by its membership key (see
-        check.stage.check_key)."""
+        check.key.check_key)."""
         row = self._db.execute("SELECT data FROM checks WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
