@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import islice
 
-from ..extract.maintext_filters import opening_stamp
+from ..extract.maintext_filters import STAMP_JOINS, opening_stamp
 from ..group.features import STOP_WORDS
 from ..model import (
     Article,
@@ -39,7 +39,7 @@ from ..model import (
 )
 from ..read.entities_vocab import NUMBER_WORDS, QUALIFIERS
 from ..read.quotes_parse import cue_forms
-from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, DATELINE_PATTERN
+from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, AGENCY_NAME_PATTERN, DATELINE_PATTERN
 from ..vocab import TITLE_FILLER_WORDS
 from .numbers import same_figure, value_number
 from .terms import content_stems
@@ -222,7 +222,7 @@ def balance_quotes(text: str) -> str:
 # the agency's name run into the sentence, as CNN's pages write it ("(CNN)The US announced ...",
 # AllSides 116 and 199).
 _DATELINE = re.compile(
-    rf"(?:{DATELINE_PATTERN}|{AGENCY_DATELINE_PATTERN}|\([A-Z][A-Za-z .]{{1,20}}\)(?=[A-Z]))"
+    rf"(?:{DATELINE_PATTERN}|{AGENCY_DATELINE_PATTERN}|{AGENCY_NAME_PATTERN}(?=[A-Z]))"
 )
 
 
@@ -308,7 +308,7 @@ def _past_stamp(sentence: str) -> str:
             if words < MIN_HEADLINE_WORDS:
                 continue
         end = opening_stamp(sentence[at:])
-        rest = sentence[at + end :].lstrip(" ,;:|-–—)") if end else ""
+        rest = sentence[at + end :].lstrip(STAMP_JOINS) if end else ""
         if (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘'") and len(
             rest.split()
         ) >= MIN_AFTER_CONNECTIVE:
@@ -362,10 +362,9 @@ def _render(
     return _attributed(text if text.endswith((".", "!", "?", '"', "”")) else text + ".", p)
 
 
-# A sentence opening with a pronoun and its cue ("He said they come as a reminder ...").
-_PRONOUN_CUE = re.compile(r"(?:He|She)\s+(\w+)\b")
-# ... and one inside it ("..., he said", "she told us")
-_PRONOUN_SAYS = re.compile(r"\b(he|she|He|She)\s+(\w+)\b")
+# A pronoun and the word after it: its cue when the word is one ("He said they come as a
+# reminder ...", "..., he said in a video").
+_PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(\w+)\b")
 
 
 def _attributed(text: str, p: Proposition) -> str:
@@ -389,16 +388,14 @@ def _attributed(text: str, p: Proposition) -> str:
     who = p.attributed_to
     if not who or names_speaker(text, who):
         return text
-    m = _PRONOUN_CUE.match(text)
-    if m and m.group(1).lower() in cue_forms():
-        return f"{who} {text[m.start(1) :]}"
+    forms = cue_forms()
+    said = [m for m in _PRONOUN_WORD.finditer(text) if m.group(1).lower() in forms]
+    if said and said[0].start() == 0 and text[0].isupper():
+        return f"{who} {text[said[0].start(1) :]}"
     # the words say who spoke already, by a pronoun ('"It's called the COVID relief bill ...,"
     # he said in a video'): "According to ...:" before them would give the outlet's own words
     # around the quote to the speaker too
-    forms = cue_forms()
-    if any(m.group(2).lower() in forms for m in _PRONOUN_SAYS.finditer(text)):
-        return text
-    return f"According to {who}: {text}"
+    return text if said else f"According to {who}: {text}"
 
 
 def _unit(bag: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:

@@ -132,6 +132,10 @@ _STAMP_ZONES = frozenset(("et", "ct", "mt", "pt"))
 _STAMP_WORD = re.compile(r"[ap]\.\s?m\.|\S+", re.I)
 
 
+# What may stand between a stamp and the sentence it runs into ("Sep 10, 2010 | A judge ...").
+STAMP_JOINS = " ,;:|-\u2013\u2014)"
+
+
 def opening_stamp(text: str) -> int:
     """Where a publication or update stamp that opens a text ends (0 when none does).
 

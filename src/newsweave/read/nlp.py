@@ -32,12 +32,13 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
-from ..extract.maintext_filters import STAMP_MAX_WORDS, STAMP_PREFIXES, opening_stamp
+from ..extract.maintext_filters import STAMP_JOINS, STAMP_MAX_WORDS, STAMP_PREFIXES, opening_stamp
 from ..vocab import TITLE_ABBREVIATIONS
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
 from .nlp_gate import recognise
 from .nlp_tokens import WarmTokenizer
+from .quotes_parse import cue_forms
 
 # Components of the small model that the light pass leaves out: NER has its own tok2vec.
 _LIGHT_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -66,8 +67,10 @@ _STAMP_TOKENS = 8 * STAMP_MAX_WORDS
 # 2004 3:02:00 PM ET"; "the report, published May 5, found" is a sentence).
 _STAMP_PREFIX_WORDS = frozenset(w for p in STAMP_PREFIXES for w in p.split()[:1])
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
-# What may stand between a stamp and the sentence after it (the brief's `_past_stamp` alike).
-_STAMP_JOINS = " \n\t,;:|-\u2013\u2014)"
+# ... and the tokens of white space (a token's text is one or the other, or a word).
+_STAMP_JOINS = STAMP_JOINS + "\n\t"
+# Where `_sentences` keeps a doc's `stamp_spans` for the read stage (`stamps`).
+_STAMPS_KEY = "newsweave_stamps"
 
 
 def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
@@ -78,7 +81,7 @@ def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     a capitalised STAMP_PREFIXES word, or a lower-case one before a clock time, after
     MIN_HEADLINE_TOKENS tokens and no sentence end). The read stage lists no sentence of them.
     A stamp on a line of its own is left as it was, a sentence: the check reads no claim in it,
-    and the brief weighs sentences by their place."""
+    and the brief weighs sentences by their place. `_sentences` finds them once (`stamps`)."""
     head = doc[: min(len(doc), _STAMP_TOKENS)]
     text = head.text
     spans = []
@@ -111,6 +114,11 @@ def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def stamps(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The `stamp_spans` of a doc the sentence splitter has seen (none for one it has not)."""
+    return doc.user_data.get(_STAMPS_KEY, ())
+
+
 # A headline's first word that is a subordinate clause's: "After opening to the third-biggest
 # debut weekend of all time, legitimate pop culture phenomenon The Hunger Games has grossed ...",
 # one sentence naming a title.
@@ -130,8 +138,6 @@ def _run_in_headline(doc: Doc, flags: list[int], start: int) -> int:
     in Oman An earthquake measuring ..."): a capitalised article after a word that is neither
     a function word nor a cue ("told The Associated Press", "in The Hague"); else 0. `start`:
     the first sentence's first token (after an opening stamp)."""
-    from .quotes_parse import cue_forms
-
     first = doc[start]
     if (not first.is_title and not first.is_upper) or first.lower_ in _CLAUSE_OPENERS:
         return 0
@@ -206,7 +212,8 @@ def _sentences(doc: Doc) -> Doc:
             flags[k] = 1
     start, opened = 0, 0  # the first sentence's first token and character after the stamps
     head = doc[: min(n, _STAMP_TOKENS)]
-    for a, b in stamp_spans(doc):
+    spans = doc.user_data[_STAMPS_KEY] = stamp_spans(doc)
+    for a, b in spans:
         k = next((t.i for t in head if t.idx >= a), n)
         if k < n:
             flags[k] = 1  # a headline before it ends

@@ -284,7 +284,9 @@ DATELINE_PATTERN = (
 )
 # An agency alone, in brackets, then a dash: "(CNN) - Patience is in ever-shorter supply" (the
 # brief leaves it out with the place-name form above, check/brief.py).
-AGENCY_DATELINE_PATTERN = r"\([A-Z][A-Za-z .]{1,20}\) ?(?:--|[\u2013\u2014-]) ?"
+# An agency's name in brackets ("(CNN)", "(MPA)"), and its dateline: the name and a dash.
+AGENCY_NAME_PATTERN = r"\([A-Z][A-Za-z .]{1,20}\)"
+AGENCY_DATELINE_PATTERN = AGENCY_NAME_PATTERN + r" ?(?:--|[\u2013\u2014-]) ?"
 
 # A quote credited after a dash at the end of its line (pull quotes, readers' voices):
 # '"We were never asked." ― Ana Ruiz'. The name is one to five capitalised words (or

@@ -27,7 +27,7 @@ def _read_one(article: Article, text: str, doc, parsed) -> Reading:
     quotes, attributions = read_quotes(text, doc, entities, parsed)
     numbers = find_numbers(text, doc, (*quotes, *attributions))
     times = find_times(text, doc, article.published)
-    stamps = nlp.stamp_spans(doc)
+    stamps = nlp.stamps(doc)
     notes = ()
     if len(article.text) > len(text):
         notes = (f"text longer than {len(text):,} characters: only the first part was read",)
