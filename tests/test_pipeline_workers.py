@@ -8,6 +8,7 @@ name), so the planted deaths below happen in the worker processes, not here.
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
@@ -21,7 +22,7 @@ from newsweave.pipeline import analyze, extract_document, read_chunk, read_store
 from newsweave.read.stage import READER_VERSION
 from newsweave.settings import DEFAULTS
 from newsweave.store import SQLiteStore
-from newsweave.workers import WorkerPool
+from newsweave.workers import Task, TaskFailed, WorkerPool
 
 PLANTED = "planted-death"
 REAL_POOL_MIN = pipeline.POOL_MIN_DOCUMENTS
@@ -172,3 +173,39 @@ def test_pipeline_workers_that_cannot_start_leave_the_work_here(
     assert (summary.stored, summary.failed) == (4, 0)
     assert "could not start (exit code 1)" in caplog.text
     assert any(pool is not None for pool in pooled)
+
+
+def _mark_warm(folder, _):
+    """A warm-up that leaves its worker's pid in `folder`."""
+    (folder / str(os.getpid())).touch()
+
+
+def _exit_now(_):
+    os._exit(3)
+
+
+def test_pipeline_workers_warm_runs_in_every_idle_worker_before_the_next_map(tmp_path):
+    with WorkerPool(2) as pool:
+        assert [r for _, r in pool.map_tasks([Task(abs, -1), Task(abs, -2)])] == [1, 2]
+        pids = {str(w.process.pid) for w in pool._all}
+        pool.warm(functools.partial(_mark_warm, tmp_path))
+        assert [r for _, r in pool.map_tasks([Task(abs, -3), Task(abs, 4)])] == [3, 4]
+        assert {p.name for p in tmp_path.iterdir()} == pids  # each worker, once, before
+        assert {str(w.process.pid) for w in pool._all} == pids  # and none replaced
+
+
+def test_pipeline_workers_a_worker_dying_warm_costs_no_task():
+    with WorkerPool(2) as pool:
+        list(pool.map_tasks([Task(abs, -1), Task(abs, -2)]))
+        pool.warm(_exit_now)
+        results = [r for _, r in pool.map_tasks([Task(abs, -k) for k in range(6)])]
+    assert results == list(range(6)) and not any(isinstance(r, TaskFailed) for r in results)
+
+
+def test_pipeline_workers_analyze_warms_the_check_while_it_groups(tmp_path, pooled, monkeypatch):
+    warmed = []
+    real = WorkerPool.warm
+    monkeypatch.setattr(WorkerPool, "warm", lambda pool, fn: (warmed.append(fn), real(pool, fn)))
+    with SQLiteStore(tmp_path / "w.db") as store:
+        analyze([str(_pages(tmp_path, 4))], store, DEFAULTS.with_(workers=2), fetch=False)
+    assert warmed == [pipeline.load_check]

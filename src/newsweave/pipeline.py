@@ -551,6 +551,17 @@ def check_task(job: tuple[Story, list[tuple[Article, Reading | None]], Any]) -> 
     return compact(check_story(*job).to_dict())
 
 
+def load_check(_: object = None) -> None:
+    """Import what a process's first check imports (the stage, and scipy's clustering and
+    sparse matrices, which the alignment imports when first called): sent to the idle workers
+    (`WorkerPool.warm`) while this process groups the stories. Inside `analyze` on ECB+ dev a
+    worker's first check took 0.30 s more than later ones, nearly all of it these imports."""
+    from scipy.cluster import hierarchy  # noqa: F401
+    from scipy.sparse import csgraph  # noqa: F401
+
+    from .check import stage  # noqa: F401
+
+
 def _grouping_settings(settings: Settings) -> str:
     """The settings the stories depend on: the group and check branches. The number of
     processes changes nothing in the output (tested), so it is left out."""
@@ -701,6 +712,8 @@ def _grouped(
     """`group_store`'s grouping and checks; returns what writes them (given the grouping key)."""
     from .group import stage
 
+    if pool is not None:  # its workers idle while this process groups
+        pool.warm(load_check)
     heads = store.article_heads()
     outlets = outlet_table(heads)
     base = grouping_base(settings)

@@ -184,6 +184,7 @@ class WorkerPool:
         self._idle: list[_Worker] = []
         self._all: list[_Worker] = []
         self._busy: dict[_Worker, int] = {}  # worker -> index of its task in the stream
+        self._warming: list[_Worker] = []  # running a `warm` function, its answer unread
         self._shared: dict[int, tuple[int, Any]] = {}  # id -> (key, a Task.shared)
         self._broken: str | None = None  # why workers cannot start, once they could not
         self._context: Any = None
@@ -204,6 +205,40 @@ class WorkerPool:
         self._all.clear()
         self._idle.clear()
         self._busy.clear()
+        self._warming.clear()
+
+    def warm(self, fn: Callable[[Any], Any]) -> None:
+        """Have every started, idle worker run `fn(None)` now, without waiting for it: what a
+        later stage loads on its first task (its modules), loaded while this process does other
+        work. The next map waits for the answers and drops them; a worker that fails or dies
+        warming costs nothing but its warmth (a dead one is replaced when needed).
+
+        Example:
+            >>> with WorkerPool(2) as pool:
+            ...     pool.warm(abs)  # no worker started yet: nothing to warm
+            ...     [r for _, r in pool.map_tasks([Task(abs, -1)])]
+            [1]
+        """
+        for w in list(self._idle):
+            try:
+                w.conn.send((fn, None, None, None))
+            except OSError:  # it died since its last answer
+                self._idle.remove(w)
+                self._replace(w)
+                continue
+            self._idle.remove(w)
+            self._warming.append(w)
+
+    def _warmed(self) -> None:
+        """Wait for the warming workers' answers (dropped) and make them idle again."""
+        for w in self._warming:
+            try:
+                w.conn.recv()
+            except (EOFError, OSError):  # it died warming
+                self._replace(w)
+                continue
+            self._idle.append(w)
+        self._warming.clear()
 
     def _start(self) -> bool:
         """Start workers up to `workers`; False when they cannot start (tasks then run here)."""
@@ -211,7 +246,8 @@ class WorkerPool:
             self._context = multiprocessing.get_context("forkserver")
             self._context.set_forkserver_preload(list(PRELOAD))
         new = []
-        while self._broken is None and len(self._idle) + len(self._busy) + len(new) < self.workers:
+        running = len(self._idle) + len(self._busy) + len(self._warming)
+        while self._broken is None and running + len(new) < self.workers:
             new.append(_Worker(self._context))
         for w in new:
             self._all.append(w)
@@ -246,6 +282,7 @@ class WorkerPool:
         self._busy.clear()
 
     def _map(self, source: Iterator[Any]) -> Iterator[tuple[Any, Any]]:
+        self._warmed()
         self._start()
         window = self.workers * WINDOW_PER_WORKER
         queue: list[Any] = []  # items from the oldest unfinished one on, in order
