@@ -208,6 +208,7 @@ def test_check_two_outlets_corroborate_and_a_third_figure_conflicts():
     assert road.status == "corroborated" and road.independent_sources == 2
     rescue = next(p for p in check.claims if "brick factory" in p.text and len(p.article_ids) == 3)
     assert rescue.status == "conflicting" and "40" in rescue.note and "55" in rescue.note
+    assert rescue.note.endswith("40 vs 55 (workers)")
     schools = next(p for p in check.claims if p.text.startswith("Schools"))
     assert schools.status == "single_source" and schools.article_ids == ("c",)
     assert check.coverage["c"]["only_here"] == [schools.id]
@@ -581,6 +582,20 @@ def test_check_a_huge_story_is_capped_with_a_note():
     check = check_story(_story("a", "b"), docs, CheckSettings(max_claims_per_story=4000))
     assert check.checked and "only the first 4,000 of 6,000 claims checked" in check.note
     assert sum(len(p.evidence) for p in check.claims) == 4000
+
+
+def test_check_a_dispute_names_what_is_counted_once():
+    # the reader gives "12 people" the unit "people" and counts "people" (ECB+ 8: "(people
+    # people)")
+    docs = []
+    for aid, n in (("a", "12"), ("b", "18")):
+        text = f"Riot police said {n} people were injured in the riots in Kessa on Monday."
+        at = text.index(n)
+        figure = Number(float(n), "people", "people", n, at, at + len(n))
+        reading = Reading(aid, ((0, len(text)),), numbers=(figure,))
+        docs.append((Article(aid, aid + ".html", text, outlet=aid.upper()), reading))
+    [riot] = [p for p in check_story(_story("a", "b"), docs).claims if p.status == "conflicting"]
+    assert riot.note.endswith("12 vs 18 (people)")
 
 
 def test_check_examples_injuries_conflict_and_the_fire_figures_are_revised(example_report):

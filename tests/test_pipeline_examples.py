@@ -106,7 +106,7 @@ def _expected_entities():
         yield pytest.param(e, id=e["text"], marks=marks if e["text"] in _KNOWN_WRONG else ())
 
 
-@pytest.mark.parametrize("exp", _expected_entities())
+@pytest.mark.parametrize("exp", list(_expected_entities()))
 def test_examples_entity_labels_match_ground_truth(example_entities, exp):
     want = _PLACE if exp["label"] in _PLACE else {exp["label"]}
     got = example_entities.get(exp["text"], [])

@@ -167,6 +167,27 @@ def test_read_a_run_in_headline_and_a_bullet_start_sentences():
     assert sentences(text, 19) == [lead]  # two stamps, the first with no prefix it knows
     text = "The report, published May 5, found that the river had risen by a metre."
     assert sentences(text, 18) == [text]
+    # a dated stamp without a prefix word, after a headline or a caption
+    text = f"Divers search the river in poor light Saturday, Sep 14, 2013 {lead}"
+    assert sentences(text, 20) == ["Divers search the river in poor light", lead]
+    text = f"Repairs to the Tarn cable will take twelve days October 10, 2011 {lead}"
+    assert sentences(text, 21) == ["Repairs to the Tarn cable will take twelve days", lead]
+    # a date the sentence holds, or a month in the headline, is no stamp
+    for i, text in enumerate((
+        "The law signed on March 11, 2009 President Ona Brell had opposed was repealed.",
+        "March Madness: Tarn beat Vell 65 - 53 to reach the semifinals on Friday.",
+        "Ona Brell said Friday, March 8, 2013 was the day the river rose.",
+        "The file sheds light on help given to two of the men in March 2001.",
+        "The pact signed before\u00a0March 4, 2009 Ona Brell had opposed was repealed.",
+    )):  # fmt: skip
+        assert sentences(text, 22 + i) == [text]
+    for i, text in enumerate((
+        "The file sheds light on help given to two of the men before\u00a0Sept. 11, 2001.",
+        "The attacks that the file is about came Sept. 11, 2001.",  # a date that ends it
+    )):  # fmt: skip
+        assert sentences(f"{text} It was released on Saturday.", 26 + i) == [
+            text, "It was released on Saturday.",
+        ]  # fmt: skip
     items = "• The ministries agree • Experts to be consulted on every project"
     assert sentences(f"{items}\n{lead}", 15) == [
         "• The ministries agree", "• Experts to be consulted on every project", lead,

@@ -87,7 +87,11 @@ Bump one when its stage's output changes, so the stored results are redone.
 # read-34-run-in-stamps: a stamp between a run-in headline and the lead is no sentence either
 # ("Lawyer: Lindsay Lohan checks into rehab facility Updated 4:08 p. m. ET Lindsay Lohan's
 # attorney said ...": nlp.stamp_spans).
-READER_VERSION = "read-34-run-in-stamps"
+# read-35-dated-stamps: RT's stamps ("Published time: March 12, 2013 02:03 Edited time: March
+# 13, 2013 02:15 Police intervened ...", ECB+ 19_6ecbplus) are stamps too (extract-6), and so
+# is a date with its year between a headline or a caption and the lead, without a prefix word
+# ("... in traumatic arrest Saturday, Sep 14, 2013 Police say ...", ECB+ 21_7; nlp._dated).
+READER_VERSION = "read-35-dated-stamps"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).
@@ -105,7 +109,10 @@ READER_VERSION = "read-34-run-in-stamps"
 # extract-5-stamp-titles: a line that is a stamp ("Updated: November 11, 2011 20:09 IST", as
 # 4 of ECB+ dev's saved pages open) is no headline of flattened text; WCXB flattened titles
 # unchanged (0.604: 2 of 793 pages change, wrong either way), flattened F1 0.904.
-EXTRACTOR_VERSION = "extract-5-stamp-titles"
+# extract-6-stamp-times: "Edited" is a stamp's word, and "time" may follow the word ("Published
+# time: March 12, 2013 02:03", as RT writes its stamps); a clock time may have its seconds ("2 /
+# 3 / 2009 5:59:13 PM San Diego Chargers ...", ECB+ 35).
+EXTRACTOR_VERSION = "extract-6-stamp-times"
 # check-19-parse: two groups written "the N X" with a stem in common are one quantity, compared
 # outside candidacy ("by the three holdouts" / "the eight holdouts refused"), one so written
 # needs one stem fewer, "of the 23 pirates" and "One case" are no such group; a score ("a 20 -
@@ -403,4 +410,11 @@ EXTRACTOR_VERSION = "extract-5-stamp-titles"
 # that say who spoke by a pronoun and its cue ("..., he said in a video"), pairs quotation marks
 # whatever their shape (curly and straight mixed) and takes "(CNN)" run into a sentence for a
 # dateline. AllSides: 10 lines change; ROUGE-2 0.173 unchanged.
-CHECKER_VERSION = "check-73-attribution"
+# check-74-speakers: a brief line whose words are one speaker's names them even when the
+# proposition has no one speaker (a quote aligned with an outlet's own words: ECB+ 5's
+# '“Mo is family. ...”' was nobody's; brief._speaker); a line with two double quotation marks
+# open gets one closing mark, not two ('the “midnight rules “set to go ... law.”', ECB+ 9_3ecb);
+# a dispute's note names what is counted once ("12 vs 18 (people)", not "(people people)"); a
+# headline or a page's heading is no brief line ("Office of the Press Secretary FOR IMMEDIATE
+# RELEASE" was a single-source line once read-35 parted it from the lead; brief._headline).
+CHECKER_VERSION = "check-74-speakers"

@@ -42,7 +42,7 @@ from ..read.quotes_parse import cue_forms
 from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, AGENCY_NAME_PATTERN, DATELINE_PATTERN
 from ..vocab import TITLE_FILLER_WORDS
 from .numbers import same_figure, value_number
-from .terms import content_stems
+from .terms import content_stems, speaker_key
 
 # An asserted brief line or a timeline entry says something: at least this many content words
 # ("One, who did not want to be named" says nothing; nor does "Thursday (19 February").
@@ -194,6 +194,8 @@ def balance_quotes(text: str) -> str:
     'He took the role of “principal deputy director."'
     >>> balance_quotes('"They had argued, " Dorsey told reporters.')
     '"They had argued, " Dorsey told reporters.'
+    >>> balance_quotes("groups say the “midnight rules “set to go into effect are unlawful.")
+    'groups say the “midnight rules “set to go into effect are unlawful.”'
     """
     missing: list[str] = []  # opening marks for the closing marks nothing opened
     opened: list[str] = []
@@ -213,8 +215,11 @@ def balance_quotes(text: str) -> str:
             opened.pop()
         else:
             missing.append("“" if c == "”" else '"')
-    closes = ["”" if c == "“" else '"' for c in reversed(opened)]
-    return "".join(reversed(missing)) + text + "".join(closes)
+    # one closing mark, however many are open: English nests single marks, so two double ones
+    # open are a source's slip ('the “midnight rules “set to go ...', ECB+ 9_3ecb), not two
+    # quotations, and two closing marks read as one more slip
+    close = ("”" if opened[0] == "“" else '"') if opened else ""
+    return "".join(reversed(missing)) + text + close
 
 
 # A paragraph's opening dateline is the wire's address line, not the sentence: "OSTWYN, March 10
@@ -283,6 +288,22 @@ def _headline_words(text: str) -> int | None:
     words = _HEADLINE_WORD.findall(text)
     headline = all(w[0].isupper() or w.lower() in _HEADLINE_SMALL for w in words)
     return len(words) if headline else None
+
+
+def _headline(text: str) -> bool:
+    """Whether a sentence is a headline or a page's heading, MIN_HEADLINE_WORDS words or more,
+    each capitalised or small, and no line of a brief: "Office of the Press Secretary FOR
+    IMMEDIATE RELEASE", a press release's heading the reader parts from the date after it
+    (ECB+ 34_1), was the story's single-source line.
+
+    Example:
+        >>> _headline("Office of the Press Secretary FOR IMMEDIATE RELEASE.")
+        True
+        >>> _headline("Obama names Regina Benjamin as Surgeon General.")
+        False
+    """
+    words = _headline_words(text)
+    return words is not None and words >= MIN_HEADLINE_WORDS
 
 
 def _past_stamp(sentence: str) -> str:
@@ -359,7 +380,27 @@ def _render(
     else:
         text = best.text
     text = _past_connective(_past_dateline(text))
-    return _attributed(text if text.endswith((".", "!", "?", '"', "”")) else text + ".", p)
+    ends = text.endswith((".", "!", "?", '"', "”"))
+    return _attributed(text if ends else text + ".", _speaker(p, [best]))
+
+
+def _speaker(p: Proposition, claims: Sequence[Claim]) -> str | None:
+    """Whom a line's words are attributed to: the proposition's speaker, else the one speaker
+    of every claim the words hold. A quote aligned with a source's words of its own has no
+    speaker of the proposition, and the brief had printed Billy King's '“Mo is family. Mo
+    bleeds 76ers. He bleeds Philadelphia”' as nobody's (ECB+ 5).
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> mixed = SimpleNamespace(attributed_to=None)  # some sources assert it
+        >>> king = Claim("a:1", "a", "Mo is family", 0, 12, "reported", "Billy King", "said")
+        >>> _speaker(mixed, [king]), _speaker(mixed, [king, Claim("a:2", "a", "He won", 13, 19)])
+        ('Billy King', None)
+    """
+    if p.attributed_to:
+        return p.attributed_to
+    whos = {speaker_key(c.who) if c.kind == "reported" and c.who else None for c in claims}
+    return claims[0].who if claims and len(whos) == 1 and None not in whos else None
 
 
 # A pronoun and the word after it: its cue when the word is one ("He said they come as a
@@ -367,25 +408,22 @@ def _render(
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(\w+)\b")
 
 
-def _attributed(text: str, p: Proposition) -> str:
-    """The line with its quote marks paired and, when its words do not name the speaker the
-    proposition is attributed to, the speaker: in place of the pronoun that opens it as the
+def _attributed(text: str, who: str | None) -> str:
+    """The line with its quote marks paired and, when its words do not name their speaker
+    `who` (`_speaker`), the speaker: in place of the pronoun that opens it as the
     subject of its cue ("He said they come ..." is "Dave Gaskin said they come ...": the
     reader resolved the pronoun to the speaker), else "According to ...:" before it, unless
     a pronoun and its cue inside say who spoke ("..., he said in a video").
 
     Example:
-        >>> from types import SimpleNamespace
-        >>> p = SimpleNamespace(attributed_to="Dave Gaskin")  # a Proposition's one field used
-        >>> _attributed("He said climbers need to use extreme caution.", p)
+        >>> _attributed("He said climbers need to use extreme caution.", "Dave Gaskin")
         'Dave Gaskin said climbers need to use extreme caution.'
-        >>> _attributed("He was found on the ridge.", p)
+        >>> _attributed("He was found on the ridge.", "Dave Gaskin")
         'According to Dave Gaskin: He was found on the ridge.'
-        >>> _attributed('"The path is unsafe," he said after the search.', p)
+        >>> _attributed('"The path is unsafe," he said after the search.', "Dave Gaskin")
         '"The path is unsafe," he said after the search.'
     """
     text = balance_quotes(text)
-    who = p.attributed_to
     if not who or names_speaker(text, who):
         return text
     forms = cue_forms()
@@ -419,7 +457,7 @@ def _candidates(
         for k, (s, e) in enumerate(reading.sentences[:LEAD_SENTENCES]):
             text = article.text[s:e].strip()
             words = len(text.split())
-            if text[:1].islower():
+            if text[:1].islower() or _headline(text):
                 continue  # torn by the sentence split: "and the enemy knows it," according to ...
             if CANDIDATE_WORDS[0] <= words <= CANDIDATE_WORDS[1] and by_sentence.get((aid, k)):
                 out.append((aid, k, text))
@@ -610,7 +648,7 @@ def _summary_line(
     proposition, the speaker named when the words do not name them."""
     props = sentence_propositions(by_sentence[(aid, k)], proposition_of)
     main = props[0]
-    text = _attributed(_past_dateline(text), main)
+    text = _attributed(_past_dateline(text), _speaker(main, by_sentence[(aid, k)]))
     ids = (main.id, *(p.id for p in props if p is not main))
     return BriefLine(text, main.status, ids, main.article_ids, main.evidence[:1])
 
@@ -688,7 +726,7 @@ def build_brief(
                 # fragment not
             best = best_claims[p.id]
             text = _render(p, best, by_sentence, docs)
-            if text[0].islower() or _dangles(text) or _resumes(best, docs) or _frame(best):
+            if _torn(text) or _resumes(best, docs) or _frame(best):
                 continue  # a clause torn from its sentence ("as US representatives are ...",
                 # "... were being treated at Beaumont Hospital, where.") reads as a fragment:
                 # the brief keeps sentences a reader can take alone
@@ -751,6 +789,12 @@ def _frame(best: Claim) -> bool:
     return words[-1].lower() in cue_forms()
 
 
+def _torn(text: str) -> bool:
+    """Whether a rendered line reads as no sentence of its own: a clause torn from its
+    sentence (lower-case, `_dangles`) or a headline (`_headline`)."""
+    return text[:1].islower() or _dangles(text) or _headline(text)
+
+
 def _dangles(text: str) -> bool:
     """A clause cut before its end ("Trump threatens severe economic consequences if.")."""
     words = text.rstrip(".!?\"'”’ ").split()
@@ -779,7 +823,7 @@ def _extra_lines(
     single = [
         p for p in propositions
         if p.status == "single_source" and p.id not in shown
-        and not _dangles(_render(p, best_claims[p.id], by_sentence, docs))
+        and not _torn(_render(p, best_claims[p.id], by_sentence, docs))
     ]  # fmt: skip
     if single and len({p.article_ids[0] for p in propositions}) > 1:
         # a whole sentence first: "Dressed in military attire during a broadcast" is a piece

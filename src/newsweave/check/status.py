@@ -40,7 +40,7 @@ def _figures_disagree(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     for (counts, unit, _change, _kind), every in figures(claims, ctx.text).items():
         if counts is None:
             continue  # "6.8%" and "3%" of what? two claims can share a unit and count apart
-        what = " ".join(p for p in (unit, counts) if p)
+        what = " ".join(dict.fromkeys(p for p in (unit, counts) if p))  # not "people people"
         for items in by_person(every, ctx.subjects):  # two players' points are no dispute
             for (ca, na), (cb, nb) in combinations(items, 2):
                 if _comparable(ca, cb, ctx) and not values_agree(na, nb):

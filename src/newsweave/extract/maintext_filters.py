@@ -86,11 +86,13 @@ CHROME_PREFIX_MAX_WORDS = 25
 # word, perhaps "by" a name, then only the words of a date or a time, one of them a weekday, a
 # month or a number ("Updated May figures show 40 deaths", "Posted on Monday, the video drew
 # 2 million views", "Posted 4.5 million views" are sentences). At most STAMP_MAX_WORDS words.
-STAMP_PREFIXES = ("last updated", "posted", "published", "updated")
+# RT's pages write the word with "time" ("Published time: March 12, 2013 02:03 Edited time:
+# March 13, 2013 02:15", ECB+ 19_6ecbplus).
+STAMP_PREFIXES = ("edited", "last updated", "posted", "published", "updated")
 STAMP_MAX_WORDS = 10
 _ZONES = "|".join(TIME_ZONES)
 _STAMP_HEAD = re.compile(
-    rf"(?:{'|'.join(STAMP_PREFIXES)})(?:\s+by\s+[^,]{{1,40}}?(?=\s+(?:on|at)\b))?\s*:?"
+    rf"(?:{'|'.join(STAMP_PREFIXES)})(?:\s+time\b)?(?:\s+by\s+[^,]{{1,40}}?(?=\s+(?:on|at)\b))?\s*:?"
 )
 # a date's or a time's words: a weekday, a month (vocab.py's names and abbreviations), a number
 # (a day, a year, "16:40", "09/10/2025", "10:39am", "16th"), and the words between them
@@ -121,7 +123,7 @@ def _is_stamp(start: str) -> bool:
 # STAMP_PREFIXES or has a clock time or a month or weekday with a year; a weekday, a number or
 # a year alone opens a sentence ("Friday night's 88-72 loss", "12 people were hurt", "2006 HBO
 # movie"), and so does a joining word ("On March 11, 2009 President Obama signed ...").
-_STAMP_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[ap]m)?")
+_STAMP_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]m)?")  # "5:59:13 PM" too
 _STAMP_YEAR = re.compile(YEAR_PATTERN)
 _STAMP_OFFSET = re.compile(rf"(?:{_ZONES})?[+\-]\d\d:?\d\d")
 _STAMP_JOINS = frozenset(("on", "at", "by", "of", "-", "–", "—", "|", "/"))
@@ -143,15 +145,21 @@ def opening_stamp(text: str) -> int:
         >>> t = "Updated 11 / 27 / 2005 3:41 PM Strong earthquake jolts southern Iran"
         >>> t[opening_stamp(t):]
         ' Strong earthquake jolts southern Iran'
+        >>> t = "2 / 3 / 2009 5:59:13 PM San Diego Chargers defensive tackle Jamal Williams"
+        >>> t[opening_stamp(t):]
+        ' San Diego Chargers defensive tackle Jamal Williams'
         >>> t = "ET Updated 5:40 p. m. ET Early Friday morning, the actress checked in"
         >>> t[opening_stamp(t):]
         ' Early Friday morning, the actress checked in'
+        >>> t = "Published time: March 12, 2013 02:03 Edited time: March 13, 2013 02:15 Police"
+        >>> t[opening_stamp(t):]
+        ' Police'
         >>> opening_stamp("Friday night's 88-72 loss in Cleveland was the last straw.")
         0
         >>> opening_stamp("2006 HBO movie The Notorious Bettie Page starred Gretchen Mol.")
         0
     """
-    end, dated, sure, named, year, last = 0, False, False, False, False, False
+    end, dated, sure, named, year, last, prefixed = 0, False, False, False, False, False, False
     # word by word, stopping at the first that is no stamp's: a sentence is not read whole
     for k, m in enumerate(_STAMP_WORD.finditer(text)):
         w = m.group().lower().replace(" ", "").strip(".,:;()")
@@ -160,7 +168,11 @@ def opening_stamp(text: str) -> int:
         last = w == "last"
         if last:
             continue
-        if w in STAMP_PREFIXES:
+        if w == "time" and prefixed:  # "Published time: ..."
+            prefixed = False
+            continue
+        prefixed = w in STAMP_PREFIXES
+        if prefixed:
             sure = True
         elif w.rstrip(".") in _STAMP_NAMES:
             dated = named = True

@@ -33,7 +33,7 @@ from spacy.util import minibatch
 from thinc.api import NumpyOps
 
 from ..extract.maintext_filters import STAMP_JOINS, STAMP_MAX_WORDS, STAMP_PREFIXES, opening_stamp
-from ..vocab import TITLE_ABBREVIATIONS
+from ..vocab import ENGLISH_MONTH_WORDS, TITLE_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
 from .nlp_gate import recognise
@@ -67,6 +67,19 @@ _STAMP_TOKENS = 8 * STAMP_MAX_WORDS
 # 2004 3:02:00 PM ET"; "the report, published May 5, found" is a sentence).
 _STAMP_PREFIX_WORDS = frozenset(w for p in STAMP_PREFIXES for w in p.split()[:1])
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+# A dated stamp after a headline has no prefix word in some outlets' pages ("Risk Factors and
+# Prevention of Workplace Violence Sep 10, 2010 Yvonne Hiller, a suspended ...", "... in
+# traumatic arrest Saturday, Sep 14, 2013 Police say ...": ECB+ 22_13, 21_7): a capitalised
+# month or weekday starting a date with its year (or a clock time) and a capitalised word after
+# it, unless a word before puts the date in the sentence ("on March 11, 2009 President Obama").
+_DATE_WORDS = frozenset(
+    w.lower() for w in (*ENGLISH_MONTH_WORDS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS)
+)
+_DATE_TAKERS = frozenset((
+    "after", "and", "as", "at", "before", "between", "by", "dated", "during", "each", "every",
+    "from", "in", "last", "next", "of", "on", "or", "since", "than", "this", "through", "till",
+    "to", "until",
+))  # fmt: skip
 # ... and the tokens of white space (a token's text is one or the other, or a word).
 _STAMP_JOINS = STAMP_JOINS + "\n\t"
 # Where `_sentences` keeps a doc's `stamp_spans` for the read stage (`stamps`).
@@ -95,13 +108,15 @@ def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
             continue  # the opening stamp's own words, run in or on a line of their own
         if "\n" in t.text or all(c in _FINAL_CHARS for c in t.text):
             break  # the first sentence ended
-        if words >= MIN_HEADLINE_TOKENS and t.lower_ in _STAMP_PREFIX_WORDS:
+        prefixed = t.lower_ in _STAMP_PREFIX_WORDS
+        if words >= MIN_HEADLINE_TOKENS and (prefixed or _dated(t)):
             end = opening_stamp(text[t.idx :])
-            if (
-                end
-                and text[t.idx + end :].strip(_STAMP_JOINS)
-                and (t.text[0].isupper() or _CLOCK.search(text[t.idx : t.idx + end]))
-            ):
+            after = text[t.idx + end :].strip(_STAMP_JOINS)
+            ended = text[t.idx : t.idx + end].rstrip()[-1:] in ".!?"  # "... before Sept. 11, 2001."
+            if not prefixed and not (end and after[:1].isupper() and not ended):
+                words += 1
+                continue  # a month's or a weekday's name in the headline ("March Madness")
+            if end and after and (t.text[0].isupper() or _CLOCK.search(text[t.idx : t.idx + end])):
                 # words before it that are a stamp too ("First Posted: 10 / 25 / 11 06:44 PM
                 # ET Updated: ...") go with it
                 before = text[stamp : t.idx]
@@ -112,6 +127,17 @@ def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
             break
         words += not t.is_space
     return tuple(spans)
+
+
+def _dated(t: Any) -> bool:
+    """Whether a token may start a dated stamp after a headline (`_DATE_WORDS`)."""
+    before = next((w for w in reversed(t.doc[: t.i]) if not w.is_space), None)
+    return (
+        t.text[:1].isupper()
+        and t.lower_.rstrip(".") in _DATE_WORDS
+        and before is not None
+        and before.lower_ not in _DATE_TAKERS
+    )
 
 
 def stamps(doc: Doc) -> tuple[tuple[int, int], ...]:
