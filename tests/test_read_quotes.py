@@ -228,6 +228,13 @@ def test_read_quotes_unclosed_quote_stops_at_paragraph() -> None:
         ("It's Ann's view that ''it holds'' now.", ["it holds"]),
         ('She said "yes\nand then "no" again.', ["yes", "no"]),
         ("No marks at all here.", []),
+        # a closing mark the source left out, then another quote; flattened text's spaced
+        # closing mark still closes
+        (
+            '"It was a fine hall. You can\'t replace that. "It\'s sad. " The fire office is '
+            'looking into it. "We are, " Ann said.',
+            ["It was a fine hall. You can't replace that.", "It's sad.", "We are"],
+        ),
     ],
 )
 def test_read_quotes_marks_open_and_close(text: str, quoted: list[str]) -> None:

@@ -91,7 +91,11 @@ Bump one when its stage's output changes, so the stored results are redone.
 # 13, 2013 02:15 Police intervened ...", ECB+ 19_6ecbplus) are stamps too (extract-6), and so
 # is a date with its year between a headline or a caption and the lead, without a prefix word
 # ("... in traumatic arrest Saturday, Sep 14, 2013 Police say ...", ECB+ 21_7; nlp._dated).
-READER_VERSION = "read-35-dated-stamps"
+# read-36-reopened-quotes: a straight mark after a sentence's end and a space, right before a
+# word, opens another quote when one is open (the source left the first one's closing mark out:
+# 'You can't replace that. "It's devastating. " The State Fire Marshall's office is helping
+# ...', ECB+ 13_8, had made the outlet's next sentences William Ingaldson's quote).
+READER_VERSION = "read-36-reopened-quotes"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

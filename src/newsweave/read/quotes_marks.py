@@ -43,6 +43,19 @@ def _opens_straight(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in " \t\n([{\u2014\u2013-/:"
 
 
+def _reopens(text: str, i: int, end: int) -> bool:
+    """Whether a straight mark met inside a straight quote opens another: after a sentence's
+    end and a space, right before a word ('... that. "It's'). Flattened text spaces closing
+    marks ('Philadelphia, " team president Billy King said'): a space after the mark closes."""
+    return (
+        i >= 2
+        and text[i - 1] == " "
+        and text[i - 2] in ".!?"
+        and i + 1 < end
+        and text[i + 1].isalnum()
+    )
+
+
 def quoted_spans(text: str) -> list[Marked]:
     """Every quoted span in `text`, in order.
 
@@ -78,6 +91,14 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Marked]:
             elif ch == "\u201d" and i == start:
                 # a paragraph opening with a closing mark ('\u201dFear. I am afraid.\u201d') quotes
                 open_at, closer, width = i, "\u201d", 1
+        elif closer == '"' and ch == '"' and _reopens(text, i, end):
+            # a quote whose closing mark the source left out, then another ('You can't replace
+            # that. "It's devastating. " The State Fire Marshall's office ...', ECB+ 13_8): the
+            # first stops before the second, which opens here
+            span = _trimmed(text, open_at + width, i)
+            if span:
+                out.append(Marked(span[0], span[1], open_at, -1))
+            open_at = i
         elif (closer == _DOUBLED and doubled) or (
             closer != _DOUBLED
             and (ch == closer or (ch in _CLOSERS and closer == '"' and ch == "\u201d"))
