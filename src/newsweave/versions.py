@@ -421,4 +421,7 @@ EXTRACTOR_VERSION = "extract-6-stamp-times"
 # a dispute's note names what is counted once ("12 vs 18 (people)", not "(people people)"); a
 # headline or a page's heading is no brief line ("Office of the Press Secretary FOR IMMEDIATE
 # RELEASE" was a single-source line once read-35 parted it from the lead; brief._headline).
-CHECKER_VERSION = "check-74-speakers"
+# check-75-open-brackets: a sentence with a bracket left open is torn and no brief line
+# (AllSides 026's excerpt ends "... led by lead manager Jamie B. Raskin (D-Md."; brief.
+# _no_sentence).
+CHECKER_VERSION = "check-75-open-brackets"

@@ -457,7 +457,7 @@ def _candidates(
         for k, (s, e) in enumerate(reading.sentences[:LEAD_SENTENCES]):
             text = article.text[s:e].strip()
             words = len(text.split())
-            if text[:1].islower() or _headline(text):
+            if _no_sentence(text):
                 continue  # torn by the sentence split: "and the enemy knows it," according to ...
             if CANDIDATE_WORDS[0] <= words <= CANDIDATE_WORDS[1] and by_sentence.get((aid, k)):
                 out.append((aid, k, text))
@@ -789,10 +789,25 @@ def _frame(best: Claim) -> bool:
     return words[-1].lower() in cue_forms()
 
 
+def _no_sentence(text: str) -> bool:
+    """Whether a sentence of an article reads as none of its own: torn by the sentence split
+    (starting lower-case, or a bracket left open: AllSides 026's excerpt ends "... led by lead
+    manager Jamie B. Raskin (D-Md."), or a headline (`_headline`).
+
+    Example:
+        >>> _no_sentence("The House Democrats, led by lead manager Jamie B. Raskin (D-Md.")
+        True
+        >>> _no_sentence("Jamie B. Raskin (D-Md.) led the House Democrats.")
+        False
+    """
+    return text[:1].islower() or text.count("(") > text.count(")") or _headline(text)
+
+
 def _torn(text: str) -> bool:
-    """Whether a rendered line reads as no sentence of its own: a clause torn from its
-    sentence (lower-case, `_dangles`) or a headline (`_headline`)."""
-    return text[:1].islower() or _dangles(text) or _headline(text)
+    """Whether a line rendered from a claim reads as no sentence of its own (`_no_sentence`,
+    or a clause cut before its end: `_dangles`, which full sentences ending "... has said."
+    would fail)."""
+    return _no_sentence(text) or _dangles(text)
 
 
 def _dangles(text: str) -> bool:
