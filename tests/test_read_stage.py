@@ -172,6 +172,11 @@ def test_read_a_run_in_headline_and_a_bullet_start_sentences():
     assert sentences(text, 20) == ["Divers search the river in poor light", lead]
     text = f"Repairs to the Tarn cable will take twelve days October 10, 2011 {lead}"
     assert sentences(text, 21) == ["Repairs to the Tarn cable will take twelve days", lead]
+    # the weekday, day and zone before the month go with it; a number before a month that has
+    # its day is no day of it
+    assert sentences(f"8:05am UK, Monday 16 September 2013 {lead}", 30) == [lead]
+    text = f"Repairs done on the SEA - ME - WE 4 August 16, 2011 {lead}"
+    assert sentences(text, 31) == ["Repairs done on the SEA - ME - WE 4", lead]
     # a date the sentence holds, or a month in the headline, is no stamp
     for i, text in enumerate((
         "The law signed on March 11, 2009 President Ona Brell had opposed was repealed.",

@@ -95,7 +95,11 @@ Bump one when its stage's output changes, so the stored results are redone.
 # word, opens another quote when one is open (the source left the first one's closing mark out:
 # 'You can't replace that. "It's devastating. " The State Fire Marshall's office is helping
 # ...', ECB+ 13_8, had made the outlet's next sentences William Ingaldson's quote).
-READER_VERSION = "read-36-reopened-quotes"
+# read-37-stamp-days: a dated stamp after a headline takes the weekday, the day before its
+# month and the zone before it ("8:05am UK, Monday 16 September 2013 A 32 - year - old ...":
+# "UK, Monday 16" had been left a sentence, ECB+ 23_11), never a number before a month that has
+# its day ("SEA - ME - WE 4 August 16, 2011", a cable's name; nlp._date_start).
+READER_VERSION = "read-37-stamp-days"
 # What an input's digest (pipeline.input_digest) is keyed by besides its bytes: bump it when the
 # extractor's output changes, so the next run extracts every input again (an article whose text
 # came out otherwise replaces the one stored: SQLiteStore.remove_superseded).

@@ -33,7 +33,13 @@ from spacy.util import minibatch
 from thinc.api import NumpyOps
 
 from ..extract.maintext_filters import STAMP_JOINS, STAMP_MAX_WORDS, STAMP_PREFIXES, opening_stamp
-from ..vocab import ENGLISH_MONTH_WORDS, TITLE_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from ..vocab import (
+    ENGLISH_MONTH_WORDS,
+    TIME_ZONES,
+    TITLE_ABBREVIATIONS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
 from .nlp_gate import recognise
@@ -75,6 +81,8 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 _DATE_WORDS = frozenset(
     w.lower() for w in (*ENGLISH_MONTH_WORDS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS)
 )
+# ... and the zones before it ("8:05am UK, Monday 16 September 2013": Sky News)
+_ZONE_WORDS = frozenset((*TIME_ZONES, "et", "ct", "mt", "pt", "uk"))
 _DATE_TAKERS = frozenset((
     "after", "and", "as", "at", "before", "between", "by", "dated", "during", "each", "every",
     "from", "in", "last", "next", "of", "on", "or", "since", "than", "this", "through", "till",
@@ -123,10 +131,36 @@ def stamp_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
                 stamped = _CLOCK.search(before) or not _STAMP_PREFIX_WORDS.isdisjoint(
                     before.lower().split()
                 )
-                spans.append((stamp if stamped else t.idx, t.idx + end))
+                first = stamp if stamped else t.idx if prefixed else _date_start(t, stamp)
+                spans.append((first, t.idx + end))
             break
         words += not t.is_space
     return tuple(spans)
+
+
+def _date_start(t: Any, floor: int) -> int:
+    """Where a dated stamp found at token `t` starts: back over a weekday, a day before its
+    month and a time zone before it, to `floor` (the opening stamp's end) at most. Sky News
+    writes "8:05am UK, Monday 16 September 2013 A 32 - year - old British climber ...": the
+    opening stamp is "8:05am", and "UK, Monday 16" had been left a sentence (ECB+ 23_11)."""
+    start, later = t.idx, t
+    for w in reversed(t.doc[: t.i]):
+        if w.idx < floor:
+            return floor
+        if w.is_space or w.text == ",":
+            continue
+        day = w.like_num and later.lower_.rstrip(".") in _DATE_WORDS and not _has_day(later)
+        if not (day or w.lower_.rstrip(".") in _DATE_WORDS or w.lower_ in _ZONE_WORDS):
+            break
+        start, later = w.idx, w
+    return start
+
+
+def _has_day(month: Any) -> bool:
+    """Whether a month's name is followed by a day ("August 16, 2011"): a number before it is
+    then no day of it ("SEA - ME - WE 4 August 16, 2011", a cable's name)."""
+    after = next((w for w in month.doc[month.i + 1 :] if not w.is_space), None)
+    return after is not None and after.like_num and after.text.isdigit() and int(after.text) <= 31
 
 
 def _dated(t: Any) -> bool:
