@@ -219,14 +219,13 @@ class WorkerPool:
             ...     [r for _, r in pool.map_tasks([Task(abs, -1)])]
             [1]
         """
-        for w in list(self._idle):
+        idle, self._idle = self._idle, []
+        for w in idle:
             try:
                 w.conn.send((fn, None, None, None))
             except OSError:  # it died since its last answer
-                self._idle.remove(w)
                 self._replace(w)
                 continue
-            self._idle.remove(w)
             self._warming.append(w)
 
     def _warmed(self) -> None:
