@@ -428,4 +428,7 @@ EXTRACTOR_VERSION = "extract-6-stamp-times"
 # check-75-open-brackets: a sentence with a bracket left open is torn and no brief line
 # (AllSides 026's excerpt ends "... led by lead manager Jamie B. Raskin (D-Md."; brief.
 # _no_sentence).
-CHECKER_VERSION = "check-75-open-brackets"
+# check-76-inner-quotes: a quoted claim whose words hold a quotation mark already (a quote inside
+# reported speech) is shown without marks around it all ('The D. A.'s release says Deputy Ortiz
+# "spotted Orozco ...', ECB+ 16, had been '“Deputy Ortiz "spotted ...”'; brief._quoted).
+CHECKER_VERSION = "check-76-inner-quotes"

@@ -375,13 +375,32 @@ def _render(
     if alone and best.end <= e and len(sentence.split()) <= MAX_SENTENCE_WORDS:
         text = sentence
     elif best.kind == "reported":
-        quoted = f"“{best.text}”" if best.direct else best.text
-        text = _words_from_speaker(article.text, s, best) or quoted
+        text = _words_from_speaker(article.text, s, best) or _quoted(best)
     else:
         text = best.text
     text = _past_connective(_past_dateline(text))
     ends = text.endswith((".", "!", "?", '"', "”"))
     return _attributed(text if ends else text + ".", _speaker(p, [best]))
+
+
+def _quoted(c: Claim) -> str:
+    """A reported claim's words as a line shows them: in quotation marks when they are quoted,
+    unless they hold a mark already, a quote inside reported speech ('The D. A.'s release says
+    Deputy Ortiz "spotted Orozco shortly after 3 p. m. ...', ECB+ 16: the marks around it all
+    had put "Deputy Ortiz" inside the quote).
+
+    Example:
+        >>> from dataclasses import replace
+        >>> said = Claim("a:1", "a", "It is up to Russia", 0, 18, "reported", "Trump", "said")
+        >>> _quoted(replace(said, direct=True)), _quoted(said)
+        ('“It is up to Russia”', 'It is up to Russia')
+        >>> _quoted(replace(said, text='Deputy Ortiz "spotted Orozco', direct=True))
+        'Deputy Ortiz "spotted Orozco'
+    """
+    return f"“{c.text}”" if c.direct and not _MARKS.search(c.text) else c.text
+
+
+_MARKS = re.compile('["“”]')
 
 
 def _speaker(p: Proposition, claims: Sequence[Claim]) -> str | None:
