@@ -177,6 +177,9 @@ def test_read_a_run_in_headline_and_a_bullet_start_sentences():
     assert sentences(f"8:05am UK, Monday 16 September 2013 {lead}", 30) == [lead]
     text = f"Repairs done on the SEA - ME - WE 4 August 16, 2011 {lead}"
     assert sentences(text, 31) == ["Repairs done on the SEA - ME - WE 4", lead]
+    # a digit that is no number ("²") after a month is no day, and no error
+    text = f"Repairs to the cable took days 4 March \u00b2 Monday, 2013 {lead}"
+    assert sentences(text, 32)[-1] == lead
     # a date the sentence holds, or a month in the headline, is no stamp
     for i, text in enumerate((
         "The law signed on March 11, 2009 President Ona Brell had opposed was repealed.",

@@ -160,7 +160,9 @@ def _has_day(month: Any) -> bool:
     """Whether a month's name is followed by a day ("August 16, 2011"): a number before it is
     then no day of it ("SEA - ME - WE 4 August 16, 2011", a cable's name)."""
     after = next((w for w in month.doc[month.i + 1 :] if not w.is_space), None)
-    return after is not None and after.text.isdigit() and int(after.text) <= 31
+    # ASCII digits only: "²" is a digit to isdigit, and no number to int
+    day = after.text if after is not None else ""
+    return day.isascii() and day.isdigit() and int(day) <= 31
 
 
 def _dated(t: Any) -> bool:
