@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import signal
+import sqlite3
 
 import pytest
 
@@ -209,3 +210,42 @@ def test_pipeline_workers_analyze_warms_the_check_while_it_groups(tmp_path, pool
     with SQLiteStore(tmp_path / "w.db") as store:
         analyze([str(_pages(tmp_path, 4))], store, DEFAULTS.with_(workers=2), fetch=False)
     assert warmed == [pipeline.load_check]
+
+
+def _raise_on_planted_reading(articles, settings):
+    """`read_chunk`, but a reader error (a bug a hostile article trips) on the planted one."""
+    if any(PLANTED in a.source for a in articles):
+        raise ValueError("invalid literal for int() with base 10: '²'")
+    return read_chunk(articles, settings)
+
+
+def test_pipeline_workers_a_reader_error_here_leaves_one_article_unread(tmp_path, monkeypatch):
+    # in this process (fewer documents than a pool asks for): one error line, no traceback
+    folder = _pages(tmp_path, 3, planted=True)
+    monkeypatch.setattr(pipeline, "read_chunk", _raise_on_planted_reading)
+    with SQLiteStore(tmp_path / "x.db") as store:
+        report = analyze([str(folder)], store, DEFAULTS.with_(workers=1), fetch=False)
+        unread = store.unread(store.ids_in_stored_order(), READER_VERSION)
+    [error] = [e for e in report.summary.errors if "not read" in e.reason]
+    assert PLANTED in error.source and "ValueError: invalid literal" in error.reason
+    assert "--workers 1" not in error.reason  # it ran in one process already
+    assert len(unread) == 1 and report.summary.unread == 1
+
+
+def _raise_checking(job):
+    raise RuntimeError("planted check error")
+
+
+def test_pipeline_workers_a_check_error_is_the_story_s_note_and_is_not_stored(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "check_task", _raise_checking)
+    with SQLiteStore(tmp_path / "x.db") as store:
+        report = analyze([str(EXAMPLES)], store, DEFAULTS.with_(workers=1), fetch=False)
+        stories = report.to_dict()["stories"]
+    assert stories and all(not s["checked"] for s in stories)
+    assert all(s["check_note"] == "not checked: failed (RuntimeError: planted check error)"
+               for s in stories)  # fmt: skip
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        # no failure is kept as a check: a regroup, or a new checker version, checks again
+        assert db.execute("select count(*) from checks").fetchone() == (0,)

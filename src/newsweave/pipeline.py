@@ -31,13 +31,21 @@ from .ingest import Unit, expand_inputs, read_unit
 from .ingest.fetch import Fetcher
 from .ingest.files import read_file
 from .jsontext import compact
-from .model import Article, RawDocument, Reading, Story
+from .model import Article, RawDocument, Reading, Story, StoryCheck
 from .outlets import normalise_outlet, outlet_table
 from .settings import DEFAULTS, ReadSettings, Settings
 from .store import SQLiteStore
 from .store.sqlite import StoryRow
 from .versions import CHECKER_VERSION, EXTRACTOR_VERSION, READER_VERSION
-from .workers import POOL_MIN_DOCUMENTS, Task, TaskFailed, WorkerPool, run_in_order, worker_count
+from .workers import (
+    POOL_MIN_DOCUMENTS,
+    Task,
+    TaskFailed,
+    WorkerPool,
+    run_here,
+    run_in_order,
+    worker_count,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,10 +437,11 @@ def read_stored(
                 read += _store_readings(store, readings, reader, on_read)
         # each article of a failed chunk alone: only one that fails again stays unread
         alone = (Task(read_chunk, [a], shared=settings) for a in failed)
+        hint = " (try it alone with --workers 1)" if workers else ""
         for task, readings in run_in_order(alone, workers):
             if isinstance(readings, TaskFailed):
                 if on_error:
-                    reason = f"not read: {readings.reason} (try it alone with --workers 1)"
+                    reason = f"not read: {readings.reason}{hint}"
                     on_error(InputError(task.arg[0].source, reason))
             else:
                 read += _store_readings(store, readings, reader, on_read)
@@ -530,9 +539,13 @@ def check_stories(
     with _own_pool(settings, pool) as workers:
         for job, check in run_in_order(*_lookahead_pool(jobs(), workers)):
             if isinstance(job, Task):
-                if isinstance(check, TaskFailed):  # its worker died: checked here instead
-                    check = check_task(job.arg)
-                store.add_check(job.keep, CHECKER_VERSION, check)
+                if isinstance(check, TaskFailed) and workers is not None:
+                    check = run_here(job)  # its worker died: checked here instead
+                if isinstance(check, TaskFailed):  # the story says why; no check is stored,
+                    # so a regroup or a new checker version checks it again
+                    check = compact(StoryCheck(False, f"not checked: {check.reason}").to_dict())
+                else:
+                    store.add_check(job.keep, CHECKER_VERSION, check)
                 fresh += 1
                 job = StoryRow.made(job.arg[0].to_dict(), check)
             out.append(job)

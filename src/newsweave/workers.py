@@ -318,7 +318,7 @@ class WorkerPool:
         while waiting:
             if not self._start() and not self._idle:  # no workers: run it here
                 i = waiting.pop(0)
-                results[i] = queue[i - offset].run()
+                results[i] = run_here(queue[i - offset])
                 continue
             if not self._idle:
                 return
@@ -373,16 +373,28 @@ def _any_task(queue: list[Any]) -> bool:
 
 def run_in_order(items: Iterable[Any], pool: WorkerPool | None) -> Iterator[tuple[Any, Any]]:
     """Every item in order, as (item, result): a Task's result is `fn(arg)` (or a TaskFailed
-    when its worker died), computed in `pool`, or here when `pool` is None; any other item
-    comes back with None.
+    when its worker died or it raised), computed in `pool`, or here when `pool` is None; any
+    other item comes back with None.
 
     Example:
-        >>> items = [Task(abs, -2), "a marker", Task(abs, 3)]
+        >>> items = [Task(abs, -2), "a marker", Task(abs, "x")]
         >>> [result for _, result in run_in_order(items, None)]
-        [2, None, 3]
+        [2, None, TaskFailed(reason="failed (TypeError: bad operand type for abs(): 'str')")]
     """
     if pool is not None:
         yield from pool.map_tasks(items)
         return
     for item in items:
-        yield item, (item.run() if isinstance(item, Task) else None)
+        yield item, (run_here(item) if isinstance(item, Task) else None)
+
+
+def run_here(task: Task) -> Any:
+    """`task.run()` in this process; a TaskFailed when it raises, as in a worker: one task's
+    failure is its result, not the batch's end (a reader error on one hostile article had
+    stopped a run of fewer than POOL_MIN_DOCUMENTS documents with a traceback). Ctrl-C is
+    not caught. The traceback goes to the debug log."""
+    try:
+        return task.run()
+    except Exception as e:  # noqa: BLE001 - as `_serve` does in a worker
+        log.debug("%s failed here", getattr(task.fn, "__name__", task.fn), exc_info=True)
+        return TaskFailed(f"failed ({type(e).__name__}: {e})"[:300])
