@@ -232,17 +232,25 @@ def test_pipeline_workers_a_reader_error_here_leaves_one_article_unread(tmp_path
     assert len(unread) == 1 and report.summary.unread == 1
 
 
+_CHECKED: list[str] = []  # the stories `_raise_checking` was asked for, in this process
+
+
 def _raise_checking(job):
+    _CHECKED.append(job[0].id)
     raise RuntimeError("planted check error")
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_pipeline_workers_a_check_error_is_the_story_s_note_and_is_not_stored(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, workers
 ):
     monkeypatch.setattr(pipeline, "check_task", _raise_checking)
+    _CHECKED.clear()
     with SQLiteStore(tmp_path / "x.db") as store:
-        report = analyze([str(EXAMPLES)], store, DEFAULTS.with_(workers=1), fetch=False)
+        report = analyze([str(EXAMPLES)], store, DEFAULTS.with_(workers=workers), fetch=False)
         stories = report.to_dict()["stories"]
+    # too few to need the pool's workers: each checked once, here, whatever the setting
+    assert sorted(_CHECKED) == sorted(s["id"] for s in stories)
     assert stories and all(not s["checked"] for s in stories)
     assert all(s["check_note"] == "not checked: failed (RuntimeError: planted check error)"
                for s in stories)  # fmt: skip

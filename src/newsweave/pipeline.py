@@ -537,7 +537,8 @@ def check_stories(
     out: list[StoryRow] = []
     fresh = 0
     with _own_pool(settings, pool) as workers:
-        for job, check in run_in_order(*_lookahead_pool(jobs(), workers)):
+        stream, workers = _lookahead_pool(jobs(), workers)
+        for job, check in run_in_order(stream, workers):
             if isinstance(job, Task):
                 if isinstance(check, TaskFailed) and workers is not None:
                     check = run_here(job)  # its worker died: checked here instead

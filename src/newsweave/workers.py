@@ -130,7 +130,7 @@ def _serve(conn: Connection) -> None:
         try:
             reply = (True, fn(arg) if key is None else fn(arg, kept[key]))
         except Exception as e:  # noqa: BLE001 - one task's failure is its result, not the worker's end
-            reply = (False, f"{type(e).__name__}: {e}"[:300])
+            reply = (False, _why(e))
         try:
             conn.send(reply)
         except Exception as e:  # noqa: BLE001 - an unpicklable result
@@ -397,4 +397,9 @@ def run_here(task: Task) -> Any:
         return task.run()
     except Exception as e:  # noqa: BLE001 - as `_serve` does in a worker
         log.debug("%s failed here", getattr(task.fn, "__name__", task.fn), exc_info=True)
-        return TaskFailed(f"failed ({type(e).__name__}: {e})"[:300])
+        return TaskFailed(f"failed ({_why(e)})")
+
+
+def _why(e: Exception) -> str:
+    """A task's exception as its TaskFailed says it, in a worker or here."""
+    return f"{type(e).__name__}: {e}"[:300]

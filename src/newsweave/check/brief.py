@@ -42,7 +42,8 @@ from ..read.quotes_parse import cue_forms
 from ..read.quotes_vocab import AGENCY_DATELINE_PATTERN, AGENCY_NAME_PATTERN, DATELINE_PATTERN
 from ..vocab import TITLE_FILLER_WORDS
 from .numbers import same_figure, value_number
-from .terms import content_stems, speaker_key
+from .status import attribution
+from .terms import content_stems
 
 # An asserted brief line or a timeline entry says something: at least this many content words
 # ("One, who did not want to be named" says nothing; nor does "Thursday (19 February").
@@ -405,9 +406,10 @@ _MARKS = re.compile('["“”]')
 
 def _speaker(p: Proposition, claims: Sequence[Claim]) -> str | None:
     """Whom a line's words are attributed to: the proposition's speaker, else the one speaker
-    of every claim the words hold. A quote aligned with a source's words of its own has no
-    speaker of the proposition, and the brief had printed Billy King's '“Mo is family. Mo
-    bleeds 76ers. He bleeds Philadelphia”' as nobody's (ECB+ 5).
+    of every claim the words hold (`status.attribution`, as a proposition's). A quote aligned
+    with a source's words of its own has no speaker of the proposition, and the brief had
+    printed Billy King's '“Mo is family. Mo bleeds 76ers. He bleeds Philadelphia”' as
+    nobody's (ECB+ 5).
 
     Example:
         >>> from types import SimpleNamespace
@@ -416,10 +418,7 @@ def _speaker(p: Proposition, claims: Sequence[Claim]) -> str | None:
         >>> _speaker(mixed, [king]), _speaker(mixed, [king, Claim("a:2", "a", "He won", 13, 19)])
         ('Billy King', None)
     """
-    if p.attributed_to:
-        return p.attributed_to
-    whos = {speaker_key(c.who) if c.kind == "reported" and c.who else None for c in claims}
-    return claims[0].who if claims and len(whos) == 1 and None not in whos else None
+    return p.attributed_to or attribution(claims)["who"]
 
 
 # A pronoun and the word after it: its cue when the word is one ("He said they come as a

@@ -117,8 +117,9 @@ def _denied(claims: Sequence[Claim], ctx: Sources) -> list[str]:
     return []
 
 
-def _attribution(claims: Sequence[Claim]) -> dict[str, object]:
-    """How the sources carry the proposition: reported by one speaker, or asserted."""
+def attribution(claims: Sequence[Claim]) -> dict[str, object]:
+    """How the sources carry the proposition (or the brief's line: `brief._speaker`): reported
+    by one speaker, or asserted."""
     speakers = {speaker_key(c.who) if c.kind == "reported" else None for c in claims}
     if len(speakers) == 1 and None not in speakers:
         first = claims[0]
@@ -144,8 +145,8 @@ def proposition(
     """
     article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
     independent = len({ctx.label[a] for a in article_ids})
-    attribution = _attribution(claims)
-    who = attribution["who"] if attribution["kind"] == "reported" else None
+    said = attribution(claims)
+    who = said["who"] if said["kind"] == "reported" else None
     names = ", ".join(dict.fromkeys(ctx.name[a] for a in article_ids))
     disagree = _figures_disagree(claims, ctx) + _years_disagree(claims, ctx) + _denied(claims, ctx)
     if disagree:
@@ -164,7 +165,7 @@ def proposition(
         id=pid,
         text=best.text,
         status=status,
-        attribution=attribution,
+        attribution=said,
         attributed_to=who,
         article_ids=article_ids,
         independent_sources=independent,

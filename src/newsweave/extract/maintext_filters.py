@@ -97,7 +97,7 @@ _STAMP_HEAD = re.compile(
 # a date's or a time's words: a weekday, a month (vocab.py's names and abbreviations), a number
 # (a day, a year, "16:40", "09/10/2025", "10:39am", "16th"), and the words between them
 # ("thur": a stamp abbreviation the shared list, which the scraped-text model was fitted on, lacks)
-_STAMP_NAMES = frozenset((*ENGLISH_MONTH_WORDS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, "thur"))
+STAMP_NAMES = frozenset((*ENGLISH_MONTH_WORDS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, "thur"))
 _STAMP_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?(?:[/.:\-]\d+)*(?:am|pm)?")
 _STAMP_OTHER = re.compile(
     rf"(?:on|at|by|of|ago|[ap]\.?m\.?|{_ZONES}|[+\-]\d\d:?\d\d"
@@ -112,7 +112,7 @@ def _is_stamp(start: str) -> bool:
         return False
     words = [w.strip(".,:;()") for w in start[head.end() :].split()]
     words = [w for w in words if w]
-    dated = [w for w in words if w.rstrip(".") in _STAMP_NAMES or _STAMP_NUMBER.fullmatch(w)]
+    dated = [w for w in words if w.rstrip(".") in STAMP_NAMES or _STAMP_NUMBER.fullmatch(w)]
     return bool(dated) and all(w in dated or _STAMP_OTHER.fullmatch(w) for w in words)
 
 
@@ -126,10 +126,10 @@ def _is_stamp(start: str) -> bool:
 _STAMP_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]m)?")  # "5:59:13 PM" too
 _STAMP_YEAR = re.compile(YEAR_PATTERN)
 _STAMP_OFFSET = re.compile(rf"(?:{_ZONES})?[+\-]\d\d:?\d\d")
-_STAMP_JOINS = frozenset(("on", "at", "by", "of", "-", "–", "—", "|", "/"))
+_STAMP_JOIN_WORDS = frozenset(("on", "at", "by", "of", "-", "–", "—", "|", "/"))
 # the zones US stamps write without standard or daylight ("Updated 5:40 p. m. ET"): words of a
 # stamp only, never dropped as entities (vocab.TIME_ZONES)
-_STAMP_ZONES = frozenset(("et", "ct", "mt", "pt"))
+STAMP_ZONES = frozenset(("et", "ct", "mt", "pt"))
 # a word, or "p. m." as the tokeniser spaces it
 _STAMP_WORD = re.compile(r"[ap]\.\s?m\.|\S+", re.I)
 
@@ -174,18 +174,18 @@ def opening_stamp(text: str) -> int:
         prefixed = w in STAMP_PREFIXES
         if prefixed:
             sure = True
-        elif w.rstrip(".") in _STAMP_NAMES:
+        elif w.rstrip(".") in STAMP_NAMES:
             dated = named = True
         elif _STAMP_NUMBER.fullmatch(w):
             dated = True
             year = year or bool(_STAMP_YEAR.fullmatch(w))
             sure = sure or bool(_STAMP_CLOCK.fullmatch(w))
-        elif w in _STAMP_JOINS:
+        elif w in _STAMP_JOIN_WORDS:
             if not k:
                 return 0
             continue  # a joining word does not end the stamp, nor is it its end
         elif w and not (
-            w in _STAMP_ZONES or _STAMP_OTHER.fullmatch(w) or _STAMP_OFFSET.fullmatch(w)
+            w in STAMP_ZONES or _STAMP_OTHER.fullmatch(w) or _STAMP_OFFSET.fullmatch(w)
         ):
             break  # (a bracket alone, as in "18:07 (GMT+05:00 )", is the stamp's)
         end = m.end()

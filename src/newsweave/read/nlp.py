@@ -32,14 +32,15 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
-from ..extract.maintext_filters import STAMP_JOINS, STAMP_MAX_WORDS, STAMP_PREFIXES, opening_stamp
-from ..vocab import (
-    ENGLISH_MONTH_WORDS,
-    TIME_ZONES,
-    TITLE_ABBREVIATIONS,
-    WEEKDAY_ABBREVIATIONS,
-    WEEKDAYS,
+from ..extract.maintext_filters import (
+    STAMP_JOINS,
+    STAMP_MAX_WORDS,
+    STAMP_NAMES,
+    STAMP_PREFIXES,
+    STAMP_ZONES,
+    opening_stamp,
 )
+from ..vocab import TIME_ZONES, TITLE_ABBREVIATIONS
 from .nlp_cache import cache_embeddings
 from .nlp_encode import fuse_encoders
 from .nlp_gate import recognise
@@ -78,11 +79,9 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 # traumatic arrest Saturday, Sep 14, 2013 Police say ...": ECB+ 22_13, 21_7): a capitalised
 # month or weekday starting a date with its year (or a clock time) and a capitalised word after
 # it, unless a word before puts the date in the sentence ("on March 11, 2009 President Obama").
-_DATE_WORDS = frozenset(
-    w.lower() for w in (*ENGLISH_MONTH_WORDS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS)
-)
-# ... and the zones before it ("8:05am UK, Monday 16 September 2013": Sky News)
-_ZONE_WORDS = frozenset((*TIME_ZONES, "et", "ct", "mt", "pt", "uk"))
+# A month's or a weekday's name is a stamp's (extract's STAMP_NAMES), and so are the zones
+# before it ("8:05am UK, Monday 16 September 2013": Sky News).
+_ZONE_WORDS = frozenset((*TIME_ZONES, *STAMP_ZONES, "uk"))
 _DATE_TAKERS = frozenset((
     "after", "and", "as", "at", "before", "between", "by", "dated", "during", "each", "every",
     "from", "in", "last", "next", "of", "on", "or", "since", "than", "this", "through", "till",
@@ -149,8 +148,8 @@ def _date_start(t: Any, floor: int) -> int:
             return floor
         if w.is_space or w.text == ",":
             continue
-        day = w.like_num and later.lower_.rstrip(".") in _DATE_WORDS and not _has_day(later)
-        if not (day or w.lower_.rstrip(".") in _DATE_WORDS or w.lower_ in _ZONE_WORDS):
+        day = w.like_num and later.lower_.rstrip(".") in STAMP_NAMES and not _has_day(later)
+        if not (day or w.lower_.rstrip(".") in STAMP_NAMES or w.lower_ in _ZONE_WORDS):
             break
         start, later = w.idx, w
     return start
@@ -166,11 +165,11 @@ def _has_day(month: Any) -> bool:
 
 
 def _dated(t: Any) -> bool:
-    """Whether a token may start a dated stamp after a headline (`_DATE_WORDS`)."""
+    """Whether a token may start a dated stamp after a headline (`STAMP_NAMES`)."""
     before = next((w for w in reversed(t.doc[: t.i]) if not w.is_space), None)
     return (
         t.text[:1].isupper()
-        and t.lower_.rstrip(".") in _DATE_WORDS
+        and t.lower_.rstrip(".") in STAMP_NAMES
         and before is not None
         and before.lower_ not in _DATE_TAKERS
     )
